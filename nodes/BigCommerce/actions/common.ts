@@ -1,0 +1,159 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/**
+ * Parameter readers that validate BEFORE any request is sent. Each failure is a
+ * NodeOperationError naming the item, the parameter and the accepted form.
+ */
+
+function fail(ctx: IExecuteFunctions, i: number, message: string, description?: string): never {
+	throw new NodeOperationError(ctx.getNode(), `Item ${i}: ${message}`, { itemIndex: i, description });
+}
+
+/** Wraps records as n8n items (the router adds pairedItem). */
+export function toItems(ctx: IExecuteFunctions, data: IDataObject | IDataObject[]): INodeExecutionData[] {
+	return ctx.helpers.returnJsonArray(data);
+}
+
+/** Reads a resource-locator or plain parameter and returns its raw value. */
+function rawValue(ctx: IExecuteFunctions, name: string, i: number): unknown {
+	const value = ctx.getNodeParameter(name, i, undefined, { extractValue: true }) as unknown;
+	if (value && typeof value === 'object' && 'value' in (value as IDataObject)) {
+		return (value as IDataObject).value;
+	}
+	return value;
+}
+
+/** A positive whole-number ID (e.g. product ID 123). */
+export function requireId(ctx: IExecuteFunctions, i: number, name: string, label: string): number {
+	const value = rawValue(ctx, name, i);
+	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
+	if (!/^\d+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
+		fail(
+			ctx,
+			i,
+			`"${label}" must be a positive whole number such as 123; got "${text}"`,
+			`Enter the numeric ${label} as shown in the BigCommerce control panel or returned by a Get Many operation.`,
+		);
+	}
+	return Number(text);
+}
+
+/** A non-negative whole number (IDs that may be 0, such as order status 0 or parent category 0). */
+export function requireWholeNumber(
+	ctx: IExecuteFunctions,
+	i: number,
+	name: string,
+	label: string,
+): number {
+	const value = rawValue(ctx, name, i);
+	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
+	if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
+		fail(ctx, i, `"${label}" must be a whole number of 0 or more; got "${text}"`);
+	}
+	return Number(text);
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function requireEmail(ctx: IExecuteFunctions, i: number, name: string, label: string): string {
+	const value = String(rawValue(ctx, name, i) ?? '').trim();
+	if (!EMAIL.test(value)) {
+		fail(ctx, i, `"${label}" must be an email address such as jane@example.com; got "${value}"`);
+	}
+	return value;
+}
+
+export function requireString(ctx: IExecuteFunctions, i: number, name: string, label: string): string {
+	const value = String(rawValue(ctx, name, i) ?? '').trim();
+	if (!value) fail(ctx, i, `"${label}" must not be empty`);
+	return value;
+}
+
+/** A UUID such as a cart ID. */
+export function requireUuid(ctx: IExecuteFunctions, i: number, name: string, label: string): string {
+	const value = String(rawValue(ctx, name, i) ?? '').trim();
+	if (!/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(value)) {
+		fail(
+			ctx,
+			i,
+			`"${label}" must be a UUID such as 8a3b2c1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d; got "${value}"`,
+		);
+	}
+	return value;
+}
+
+/** A JSON parameter that must parse to an object (or to an array when `kind` is 'array'). */
+export function requireJson<K extends 'object' | 'array'>(
+	ctx: IExecuteFunctions,
+	i: number,
+	name: string,
+	label: string,
+	kind: K,
+): K extends 'array' ? IDataObject[] : IDataObject {
+	const raw = ctx.getNodeParameter(name, i) as unknown;
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = JSON.parse(raw);
+		} catch (error) {
+			fail(
+				ctx,
+				i,
+				`"${label}" is not valid JSON (${(error as Error).message})`,
+				kind === 'array' ? 'Enter a JSON array, e.g. [{"id": 1}]' : 'Enter a JSON object, e.g. {"name": "Shirt"}',
+			);
+		}
+	}
+	const ok =
+		kind === 'array'
+			? Array.isArray(value)
+			: value !== null && typeof value === 'object' && !Array.isArray(value);
+	if (!ok) {
+		fail(ctx, i, `"${label}" must be a JSON ${kind === 'array' ? 'array' : 'object'}`);
+	}
+	return value as K extends 'array' ? IDataObject[] : IDataObject;
+}
+
+/** Return All / Limit, validated. */
+export function getPagination(ctx: IExecuteFunctions, i: number): { returnAll: boolean; limit: number } {
+	const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
+	if (returnAll) return { returnAll, limit: Infinity };
+	const limit = ctx.getNodeParameter('limit', i, 50) as number;
+	if (!Number.isInteger(limit) || limit < 1) {
+		fail(ctx, i, `"Limit" must be a whole number of 1 or more; got "${limit}"`);
+	}
+	return { returnAll, limit };
+}
+
+/** Drops undefined, empty-string and empty-array values from a fields collection. */
+export function compact(fields: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(fields)) {
+		if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+		out[key] = value;
+	}
+	return out;
+}
+
+/** The standard Return All + Limit parameters. */
+export function returnAllOrLimit(maxValue = 1000): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}

@@ -1,0 +1,3 @@
+import { listSearch } from './listSearch';
+
+export const methods = { listSearch };

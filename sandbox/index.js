@@ -1,0 +1,32 @@
+'use strict';
+/**
+ * Starts a local BigCommerce sandbox.
+ *
+ *   const sandbox = await startSandbox({ seed: { products: 50 } });
+ *   sandbox.baseUrl      // http://127.0.0.1:PORT  (the credential's API Base URL)
+ *   sandbox.storeHash    // 'abc1d2ef'
+ *   sandbox.accessToken  // a token holding every scope
+ *   sandbox.requests     // what it received
+ *   await sandbox.close();
+ */
+const { Sandbox } = require('./core/server');
+const resources = require('./resources');
+
+/**
+ * @param {object} [options]
+ * @param {number} [options.port] 0 = a free port
+ * @param {string} [options.storeHash]
+ * @param {string} [options.accessToken]
+ * @param {object} [options.seed] `{ products, orders, customers, seed }` sizes and random seed
+ * @param {() => number} [options.now] clock (ms)
+ */
+async function startSandbox(options = {}) {
+	const sandbox = new Sandbox(options);
+	const seedOptions = { seed: 42, ...(options.seed || {}) };
+	for (const resource of resources) resource.register(sandbox);
+	for (const resource of resources) if (resource.seed) resource.seed(sandbox, seedOptions);
+	await sandbox.listen(options.port || 0);
+	return sandbox;
+}
+
+module.exports = { startSandbox, Sandbox };

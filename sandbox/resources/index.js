@@ -1,0 +1,6 @@
+'use strict';
+/**
+ * Every resource module of the sandbox. Each exports `register(sandbox)` (routes) and optionally
+ * `seed(sandbox, seedOptions)` (deterministic data). Add a module here to serve it.
+ */
+module.exports = [require('./store')];

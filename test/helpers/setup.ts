@@ -1,0 +1,5 @@
+import { resetRateLimitState } from '../../nodes/BigCommerce/transport/rateLimit';
+
+beforeEach(() => {
+	resetRateLimitState();
+});
