@@ -4,7 +4,7 @@
  * in-process sandbox), then the end-to-end suite in a real n8n (`npm run test:e2e`).
  * Prints one closing line "tests: N passed, N failed". `--unit` runs only jest.
  */
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -30,20 +30,31 @@ if (fs.existsSync(jestReport)) {
 } else ok = false;
 if (jest.status !== 0) ok = false;
 
-if (!unitOnly) {
-	const e2eReport = path.join(path.dirname(jestReport), 'e2e.json');
-	const e2e = spawnSync(process.execPath, [path.join(root, 'e2e', 'run.js')], {
+async function runE2e() {
+	// streams the e2e runner's output and reads its closing "N passed, N failed" line
+	const child = spawn(process.execPath, [path.join(root, 'e2e', 'run.js')], {
 		cwd: root,
-		stdio: 'inherit',
-		env: { ...process.env, E2E_REPORT_FILE: e2eReport },
+		stdio: ['ignore', 'pipe', 'inherit'],
 	});
-	if (fs.existsSync(e2eReport)) {
-		const report = JSON.parse(fs.readFileSync(e2eReport, 'utf8'));
-		passed += report.passed;
-		failed += report.failed;
+	let tail = '';
+	child.stdout.on('data', (chunk) => {
+		process.stdout.write(chunk);
+		tail = (tail + chunk.toString()).slice(-4000);
+	});
+	const code = await new Promise((resolve) => child.on('close', resolve));
+	const lines = tail.split(/\r?\n/).reverse();
+	const summary = lines.map((l) => /^(?:\w+:\s*)?(\d+) passed, (\d+) failed/.exec(l.trim())).find(Boolean);
+	if (summary) {
+		passed += Number(summary[1]);
+		failed += Number(summary[2]);
 	} else ok = false;
-	if (e2e.status !== 0) ok = false;
+	if (code !== 0) ok = false;
 }
 
-console.log(`tests: ${passed} passed, ${failed} failed`);
+async function main() {
+	if (!unitOnly) await runE2e();
+	console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 ? 0 : 1);
+}
+
+main();
