@@ -11,6 +11,7 @@
  */
 const { Sandbox } = require('./core/server');
 const resources = require('./resources');
+const { installContract } = require('./contract');
 
 /**
  * @param {object} [options]
@@ -19,9 +20,12 @@ const resources = require('./resources');
  * @param {string} [options.accessToken]
  * @param {object} [options.seed] `{ products, orders, customers, seed }` sizes and random seed
  * @param {() => number} [options.now] clock (ms)
+ * @param {boolean|object} [options.contract] OpenAPI contract validation (default on; `false` turns
+ *   it off; `{ specDir }` reads the files from another directory)
  */
 async function startSandbox(options = {}) {
 	const sandbox = new Sandbox(options);
+	if (options.contract !== false) installContract(sandbox, typeof options.contract === 'object' ? options.contract : {});
 	const seedOptions = { seed: 42, ...(options.seed || {}) };
 	for (const resource of resources) resource.register(sandbox);
 	for (const resource of resources) if (resource.seed) resource.seed(sandbox, seedOptions);

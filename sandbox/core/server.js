@@ -6,6 +6,9 @@
  */
 const http = require('node:http');
 const { v2Error, v3Error } = require('./respond');
+const { RateLimiter } = require('./ratelimit');
+const { Faults } = require('./faults');
+const { installControls } = require('./control');
 
 /** A token's scopes grant a route when they hold the modify scope, or its read-only variant for GET. */
 function scopeAllows(tokenScopes, route, method) {
@@ -51,12 +54,28 @@ class Sandbox {
 		this.observers = [];
 		/** Raw request handlers for non-API paths (OAuth, controls): (req, res, url) => boolean. */
 		this.rawHandlers = [];
+		/** OpenAPI contract violations (filled by sandbox/contract when installed). */
+		this.violations = [];
+		/** (violation) => void, called for each new violation. */
+		this.violationListeners = [];
 		/** Listeners for store events: (scope, data) => void (the webhook engine subscribes). */
 		this.eventListeners = [];
-		this.now = options.now || (() => Date.now());
+		const baseNow = options.now || (() => Date.now());
+		/** Added to the clock by `advanceClock(ms)` (tests and /__sandbox/clock move time forward). */
+		this.clockOffset = 0;
+		this.now = () => baseNow() + this.clockOffset;
+		/** Rate limit per store: options.rateLimit = { quota, windowMs } | false (default 150 / 30 000 ms). */
+		this.rateLimiter = new RateLimiter(() => this.now(), options.rateLimit);
+		/** Fault injection: sandbox.faults.add({...}) (see core/faults.js). */
+		this.faults = new Faults();
+		/** Added to every API response (ms), e.g. 80 for benchmarks. */
+		this.latencyMs = Number(options.latencyMs || 0);
+		/** Control endpoints under /__sandbox/ ({ method, regex, names, handler }). */
+		this.controls = [];
 		const defaultToken = options.accessToken || 'sandbox-token-0123456789abcdef';
 		this.accessToken = defaultToken;
 		this.addToken(defaultToken, options.scopes || ['*']);
+		installControls(this);
 	}
 
 	/** Registers a token with its scopes (e.g. ['store_v2_products_read_only']). */
@@ -68,6 +87,29 @@ class Sandbox {
 	revokeToken(token) {
 		const entry = this.tokens.get(token);
 		if (entry) entry.revoked = true;
+	}
+
+	/** Changes the rate limit at run time ({ quota, windowMs } | false) and starts a fresh window. */
+	setRateLimit(limit) {
+		this.rateLimiter.set(limit);
+	}
+
+	/** Moves the sandbox clock forward; returns the new now(). */
+	advanceClock(ms) {
+		this.clockOffset += Number(ms) || 0;
+		return this.now();
+	}
+
+	/**
+	 * Registers an out-of-process control endpoint under /__sandbox/ (no auth, loopback only).
+	 * `path` like '/webhooks/emit' or '/state/:collection' (relative to /__sandbox);
+	 * `handler({ sandbox, method, params, query, body, req })` returns `{ status, body?, headers? }`,
+	 * or undefined for 204.
+	 */
+	registerControl(method, path, handler) {
+		const relative = path.replace(/^\/?__sandbox(?=\/)/, '');
+		const { regex, names } = compilePattern(relative.startsWith('/') ? relative : `/${relative}`);
+		this.controls.push({ method: method.toUpperCase(), path: relative, regex, names, handler });
 	}
 
 	/** Next integer ID for a collection. */
@@ -115,6 +157,7 @@ class Sandbox {
 			method: req.method,
 			version,
 			path: rest.replace(/\/+$/, '') || '/',
+			rawPath: rest.replace(/\/+$/, '') || '/',
 			query,
 			body,
 			rawBody,
@@ -126,12 +169,37 @@ class Sandbox {
 		};
 		let response;
 		let route;
-		for (const middleware of this.middlewares) {
-			response = await middleware(ctx);
-			if (response) break;
+		const err = version === 'v2' ? v2Error : v3Error;
+		const fault = this.faults.take(req.method, version, ctx.path);
+		let rateHeaders = true;
+		let delayMs = this.latencyMs;
+		if (fault) {
+			ctx.fault = fault.kind;
+			if (fault.kind === 'latency') delayMs += fault.latencyMs;
+			else if (fault.kind === 'drop' && !fault.process) response = { status: 0, drop: true };
+			else if (fault.kind === 'rateLimitBare') {
+				rateHeaders = false;
+				response = withHeaders(faultBody(fault, version, 429, 'Too many requests. The platform is under load; try again later.'), fault.headers);
+			} else if (fault.kind === 'rateLimit') {
+				this.rateLimiter.take();
+				response = withHeaders(faultBody(fault, version, 429, 'You have exceeded your request rate limit.'), { ...this.rateLimiter.headers({ exhausted: true }), ...(fault.headers || {}) });
+				rateHeaders = false;
+			} else if (fault.kind === 'status') {
+				this.rateLimiter.take();
+				response = withHeaders(faultBody(fault, version, fault.status || 500, `${http.STATUS_CODES[fault.status || 500] || 'Error'} (injected fault).`), fault.headers);
+			}
+		}
+		if (!response && !this.rateLimiter.take()) {
+			response = withHeaders(err(429, 'You have exceeded your request rate limit.'), this.rateLimiter.headers({ exhausted: true }));
+			rateHeaders = false;
 		}
 		if (!response) {
-			const err = version === 'v2' ? v2Error : v3Error;
+			for (const middleware of this.middlewares) {
+				response = await middleware(ctx);
+				if (response) break;
+			}
+		}
+		if (!response) {
 			const token = req.headers['x-auth-token'];
 			const entry = token ? this.tokens.get(String(token)) : undefined;
 			if (hash !== this.storeHash) {
@@ -160,9 +228,13 @@ class Sandbox {
 					}
 				}
 			}
+			if (fault && fault.kind === 'drop') response = { ...response, drop: true };
 		}
-		const exchange = { ctx, route, response };
-		this.requests.push({ method: ctx.method, version, path: ctx.path, query, body, status: response.status, at: this.now() });
+		if (rateHeaders && !response.drop) response = withHeaders(response, this.rateLimiter.headers());
+		if (delayMs > 0 && !response.drop) response = { ...response, delayMs: (response.delayMs || 0) + delayMs };
+		const requestIndex = this.requests.length;
+		const exchange = { ctx, route, response, requestIndex };
+		this.requests.push({ index: requestIndex, method: ctx.method, version, path: ctx.path, query, body, headers: req.headers, status: response.drop ? null : response.status, fault: ctx.fault, at: this.now() });
 		for (const observer of this.observers) observer(exchange);
 		if (response.drop) {
 			req.socket.destroy();
@@ -186,7 +258,13 @@ class Sandbox {
 		});
 		this.port = this.server.address().port;
 		this.baseUrl = `http://${this.host}:${this.port}`;
+		this.controlUrl = `${this.baseUrl}/__sandbox`;
 		return this.baseUrl;
+	}
+
+	/** Lets the process exit even if this sandbox is still listening. */
+	unref() {
+		if (this.server) this.server.unref();
 	}
 
 	async close() {
@@ -200,6 +278,17 @@ class Sandbox {
 	apiPath(version = 'v3') {
 		return `${this.baseUrl}/stores/${this.storeHash}/${version}`;
 	}
+}
+
+function withHeaders(response, headers) {
+	if (!headers || !Object.keys(headers).length) return response;
+	return { ...response, headers: { ...(response.headers || {}), ...headers } };
+}
+
+/** The response of a 'status'/'rateLimit' fault: the given body, or the version's error body. */
+function faultBody(fault, version, status, message) {
+	if (fault.body !== undefined) return { status, body: fault.body };
+	return version === 'v2' ? v2Error(status, message) : v3Error(status, message);
 }
 
 function readBody(req) {

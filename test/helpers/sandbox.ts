@@ -1,19 +1,70 @@
 /**
- * Starts the sandbox for a test file and fails the test on any OpenAPI contract violation
- * the sandbox recorded (requests it received and responses it sent).
+ * Starts the sandbox for a test file. Every sandbox started here is registered so that
+ * test/helpers/setup.ts fails the test that caused an OpenAPI contract violation (a request the
+ * sandbox received or a response it sent that BigCommerce's official files do not allow).
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sandboxModule = require('../../sandbox');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const contractModule = require('../../sandbox/contract');
 
 /** Loosely typed JSON, for reaching into sandbox state from tests. */
 export type Json = ReturnType<typeof JSON.parse>;
 
+export interface Violation {
+	spec: string | null;
+	method: string;
+	path: string;
+	template?: string | null;
+	status?: number;
+	direction: 'request' | 'response';
+	reason: string;
+	requestIndex?: number;
+}
+
+export interface FaultSpec {
+	method?: string;
+	path?: string | RegExp;
+	times?: number;
+	after?: number;
+	kind: 'status' | 'drop' | 'latency' | 'rateLimit' | 'rateLimitBare';
+	status?: number;
+	latencyMs?: number;
+	body?: Json;
+	headers?: Record<string, string>;
+	process?: boolean;
+}
+
+export interface FaultHandle {
+	id: number;
+	hits: number;
+	remaining: number;
+	remove(): void;
+}
+
 export interface SandboxHandle {
 	baseUrl: string;
 	storeHash: string;
+	storeId: string;
 	accessToken: string;
+	controlUrl: string;
 	state: Record<string, Json>;
-	requests: Array<{ method: string; version: string; path: string; query: Record<string, string>; body: Json; status: number }>;
+	requests: Array<{
+		index: number;
+		method: string;
+		version: string;
+		path: string;
+		query: Record<string, string>;
+		body: Json;
+		headers: Record<string, string>;
+		status: number | null;
+		at: number;
+	}>;
+	violations: Violation[];
+	faults: { add(spec: FaultSpec): FaultHandle; clear(): void; list(): Json[] };
+	setRateLimit(limit: { quota?: number; windowMs?: number } | false): void;
+	advanceClock(ms: number): number;
+	now(): number;
 	addToken(token: string, scopes: string[]): string;
 	revokeToken(token: string): void;
 	apiPath(version?: string): string;
@@ -21,6 +72,36 @@ export interface SandboxHandle {
 	[key: string]: Json;
 }
 
+/** Sandboxes started by the current test file (setup.ts checks them after each test). */
+export const startedSandboxes: SandboxHandle[] = [];
+
 export async function startSandbox(options: Record<string, unknown> = {}): Promise<SandboxHandle> {
-	return (await sandboxModule.startSandbox(options)) as SandboxHandle;
+	const sandbox = (await sandboxModule.startSandbox(options)) as SandboxHandle;
+	startedSandboxes.push(sandbox);
+	return sandbox;
+}
+
+const reported = new WeakMap<SandboxHandle, number>();
+
+/** Violations recorded since the last call (across every registered sandbox), formatted. */
+export function takeNewViolations(): string[] {
+	const lines: string[] = [];
+	for (const sandbox of startedSandboxes) {
+		const all = sandbox.violations ?? [];
+		const from = reported.get(sandbox) ?? 0;
+		for (const violation of all.slice(from)) lines.push(contractModule.formatViolation(violation));
+		reported.set(sandbox, all.length);
+	}
+	return lines;
+}
+
+/** Marks the current violations as seen (for tests that provoke violations on purpose). */
+export function acknowledgeViolations(): Violation[] {
+	const taken: Violation[] = [];
+	for (const sandbox of startedSandboxes) {
+		const all = sandbox.violations ?? [];
+		taken.push(...all.slice(reported.get(sandbox) ?? 0));
+		reported.set(sandbox, all.length);
+	}
+	return taken;
 }

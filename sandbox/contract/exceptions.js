@@ -1,0 +1,88 @@
+'use strict';
+/**
+ * The ONLY places where the contract validator departs from BigCommerce's OpenAPI files: cases
+ * where the files contradict themselves or BigCommerce's documented behaviour
+ * (../shared/notes/bigcommerce-api.md §2, §10, §11). Keep this list short and explicit.
+ *
+ * Each entry: `spec` (file, or '*'), `method`, `path` (the spec's path template, or '*'),
+ * `reason`, and exactly one way of applying it:
+ *   ignore(issue, context)      drop a validation issue
+ *                               (issue: { direction, location, param?, error?: Ajv error, value? })
+ *   csvQuery: [names]           validate these query params as comma-separated lists of the
+ *                               declared item type
+ *   rewriteQuery: { name: fn }  normalise a query value before validating it
+ *   allowStatus(status, body, context)  accept a response status the operation does not document
+ */
+module.exports = [
+	{
+		spec: '*',
+		method: '*',
+		path: '*',
+		reason:
+			'Many operations without a request body declare a required `Content-Type` header parameter; OpenAPI 3.0 says a Content-Type header parameter is ignored (bigcommerce-api.md §11).',
+		ignore: (issue, { operation }) =>
+			issue.location === 'header' && issue.param.toLowerCase() === 'content-type' && !operation.requestBody,
+	},
+	{
+		spec: '*',
+		method: 'GET',
+		path: '*',
+		reason:
+			'V2 list endpoints answer 204 with no body when the page is empty; the files document it only for shipments (bigcommerce-api.md §2, §10.5).',
+		allowStatus: (status, body, { version }) => version === 'v2' && status === 204 && body === undefined,
+	},
+	{
+		spec: 'orders.v2.oas2.yml',
+		method: 'GET',
+		path: '/orders',
+		reason: '`sort` enumerates bare field names but its own description says to append `:asc`/`:desc` (§11).',
+		rewriteQuery: { sort: (value) => value.replace(/:(asc|desc)$/i, '') },
+	},
+	{
+		spec: 'carts.v3.yml',
+		method: 'POST',
+		path: '/carts/{cartId}/items',
+		reason:
+			'`line_items` is a oneOf of two schemas that both match any {quantity, product_id} item, so every real item fails "exactly one"; accepted when at least one branch matches (§11).',
+		ignore: (issue) => issue.location === 'body' && issue.error.keyword === 'oneOf' && Array.isArray(issue.error.params.passingSchemas),
+	},
+	{
+		spec: 'inventory.v3.yml',
+		method: 'GET',
+		path: '/inventory/items',
+		reason: '`variant_id:in`, `product_id:in`, `location_id:in` are typed as one integer but described as comma-separated lists (§11).',
+		csvQuery: ['variant_id:in', 'product_id:in', 'location_id:in'],
+	},
+	{
+		spec: 'catalog/products_catalog.v3.yml',
+		method: 'POST',
+		path: '/catalog/products',
+		reason: 'Inline `variants` reuse the full variant schema, which requires `id` and `product_id` that cannot exist before the product does (§11).',
+		ignore: (issue) =>
+			issue.location === 'body' &&
+			issue.error.keyword === 'required' &&
+			/^\/variants\/\d+$/.test(issue.error.instancePath) &&
+			['id', 'product_id'].includes(issue.error.params.missingProperty),
+	},
+	{
+		spec: 'abandoned_carts.v3.yml',
+		method: 'GET',
+		path: '/abandoned-carts/{token}',
+		reason: 'The token is typed `format: uuid` (dashed) but the store/cart/abandoned webhook payload carries a 32-hex token without dashes (§11).',
+		ignore: (issue) => issue.location === 'path' && issue.error && issue.error.keyword === 'format' && /^[0-9a-f]{32}$/i.test(String(issue.value)),
+	},
+	{
+		spec: 'marketing.v2.yml',
+		method: 'PUT',
+		path: '/gift_certificates/{id}',
+		reason: 'The update body requires every create field; a partial update is how the API is used (§11).',
+		ignore: (issue) => issue.location === 'body' && issue.error.keyword === 'required' && issue.error.instancePath === '',
+	},
+	{
+		spec: 'catalog/categories_catalog.v3.yml',
+		method: 'PUT',
+		path: '/catalog/categories/{category_id}',
+		reason: 'The update body requires `parent_id` and `name`; a partial update is how the API is used (§11).',
+		ignore: (issue) => issue.location === 'body' && issue.error.keyword === 'required' && issue.error.instancePath === '',
+	},
+];
