@@ -101,10 +101,11 @@ function registerBuiltins(sandbox) {
 	});
 
 	c('POST', '/reset-counters', () => {
+		// the request log and the rate-limit window; violations are kept (they are the contract's record)
 		sandbox.requests.length = 0;
-		sandbox.violations.length = 0;
 		sandbox.rateLimiter.reset();
-		return json(200, { requests: 0, violations: 0 });
+		for (const fault of sandbox.faults.items) fault.hits = 0;
+		return json(200, { requests: 0 });
 	});
 
 	c('POST', '/clock', ({ body }) => json(200, { now: sandbox.advanceClock(Number(body.advanceMs || 0)) }));

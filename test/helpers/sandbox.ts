@@ -88,7 +88,8 @@ export function takeNewViolations(): string[] {
 	const lines: string[] = [];
 	for (const sandbox of startedSandboxes) {
 		const all = sandbox.violations ?? [];
-		const from = reported.get(sandbox) ?? 0;
+		const seen = reported.get(sandbox) ?? 0;
+		const from = seen > all.length ? 0 : seen;
 		for (const violation of all.slice(from)) lines.push(contractModule.formatViolation(violation));
 		reported.set(sandbox, all.length);
 	}
