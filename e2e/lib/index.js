@@ -1,0 +1,154 @@
+'use strict';
+/**
+ * The e2e harness: one sandbox + one real n8n with this package installed, shared by every
+ * scenario (see e2e/README.md for the API).
+ */
+const assert = require('node:assert/strict');
+
+const installer = require('../install-n8n');
+const proc = require('./processes');
+const pkg = require('./package');
+const { N8n, createN8n, extractRunJson, nodeOutput, OWNER } = require('./n8n');
+const sandboxLib = require('./sandbox');
+const wf = require('./workflows');
+const { request, CookieJar } = require('./http');
+
+/** Polls `fn` until it returns a truthy value; returns that value. */
+async function waitFor(fn, { timeoutMs = 30_000, intervalMs = 250, message = 'condition' } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	let lastError;
+	while (Date.now() < deadline) {
+		try {
+			const value = await fn();
+			if (value) return value;
+		} catch (error) {
+			lastError = error;
+		}
+		await proc.delay(intervalMs);
+	}
+	throw new Error(`timed out after ${timeoutMs} ms waiting for ${message}${lastError ? `: ${lastError.message}` : ''}`);
+}
+
+/** Throws a readable error unless a headless run succeeded. */
+function expectSuccess(run, label = 'workflow') {
+	if (run.status === 'success') return run;
+	const err = run.error;
+	const detail = err
+		? `${err.message || ''}${err.description ? ` — ${err.description}` : ''}${err.node ? ` (node ${err.node.name || err.node})` : ''}`
+		: run.raw.slice(-2500);
+	throw new Error(`${label}: n8n reported status "${run.status}" (exit ${run.exitCode ?? run.signal}): ${detail}\n  log: ${run.logFile}`);
+}
+
+/** Throws unless a headless run failed; returns n8n's error object. */
+function expectFailure(run, label = 'workflow') {
+	if (run.status === 'error' && run.error) return run.error;
+	throw new Error(`${label}: expected the run to fail, n8n reported "${run.status}"\n  log: ${run.logFile}`);
+}
+
+/**
+ * Builds, packs, starts the sandbox and an n8n with the package installed, imports the
+ * credentials and workflows the scenarios declare. Options:
+ *   scenarios  [{ credentials?(ctx), workflows?(ctx), setup?(ctx) }]
+ *   sandbox    options for startSandbox (e.g. { seed: { products: 50 } })
+ *   verbose, progress(message)
+ */
+async function createHarness({ scenarios = [], sandbox: sandboxOptions = {}, verbose = false, progress = () => {} } = {}) {
+	if (!installer.isInstalled()) progress(`installing n8n ${installer.N8N_VERSION} (first run only, several minutes)`);
+	installer.install({ quiet: true });
+	progress('building and packing the package');
+	const tarball = await pkg.buildAndPack();
+	const sandbox = await sandboxLib.startSandbox(sandboxOptions);
+	proc.onCleanup(() => sandbox.close());
+	progress(`sandbox on ${sandbox.baseUrl}`);
+	const n8n = await createN8n({ tarball, verbose });
+
+	const ctx = {
+		assert,
+		sandbox,
+		n8n,
+		wf,
+		creds: wf.CREDENTIALS,
+		tarball,
+		waitFor,
+		expectSuccess,
+		expectFailure,
+		request,
+		delay: proc.delay,
+		/** Ensures n8n is running (`n8n start`). */
+		async started() {
+			if (!n8n.child) await n8n.start();
+			return n8n;
+		},
+		/** Ensures n8n is stopped (CLI commands need that). */
+		async stopped() {
+			if (n8n.child) await n8n.stop();
+			return n8n;
+		},
+		/** Runs an imported workflow headlessly (stops a running n8n first). */
+		async execute(id, options) {
+			if (n8n.child) await n8n.stop();
+			return await n8n.executeWorkflow(id, options);
+		},
+		/** Runs and asserts success; returns the run. */
+		async executeOk(id, options) {
+			return expectSuccess(await ctx.execute(id, options), id);
+		},
+		/** Imports more workflows later (one boot; stops a running n8n first). */
+		async importWorkflows(list) {
+			if (n8n.child) await n8n.stop();
+			return await n8n.importWorkflows(list);
+		},
+		async importCredentials(list) {
+			if (n8n.child) await n8n.stop();
+			return await n8n.importCredentials(list);
+		},
+		/** Scratch space shared by scenarios (e.g. ids created in one test, read in the next). */
+		shared: {},
+	};
+
+	const credentials = [
+		{ ...wf.CREDENTIALS.api, data: sandboxLib.apiCredentialData(sandbox) },
+	];
+	const workflows = [];
+	for (const scenario of scenarios) {
+		if (scenario.credentials) credentials.push(...(await scenario.credentials(ctx)));
+		if (scenario.workflows) workflows.push(...(await scenario.workflows(ctx)));
+	}
+	progress(`importing ${credentials.length} credentials and ${workflows.length} workflows`);
+	await n8n.importCredentials(credentials);
+	if (workflows.length) await n8n.importWorkflows(workflows);
+	for (const scenario of scenarios) if (scenario.setup) await scenario.setup(ctx);
+
+	return {
+		ctx,
+		n8n,
+		sandbox,
+		violations: () => sandboxLib.contractViolations(sandbox),
+		formatViolation: sandboxLib.formatViolation,
+		async close({ keep = false } = {}) {
+			await n8n.stop().catch(() => undefined);
+			await proc.cleanupAll();
+			if (!keep) n8n.destroy();
+			else process.stdout.write(`  (kept n8n user folder ${n8n.userFolder})\n`);
+		},
+	};
+}
+
+module.exports = {
+	createHarness,
+	createN8n,
+	N8n,
+	OWNER,
+	installer,
+	processes: proc,
+	pkg,
+	sandbox: sandboxLib,
+	workflows: wf,
+	waitFor,
+	expectSuccess,
+	expectFailure,
+	extractRunJson,
+	nodeOutput,
+	request,
+	CookieJar,
+};

@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * End-to-end suite in a real n8n 2.40.7: `npm run test:e2e [-- --grep <text>] [-- --list]`.
+ *
+ * Shared setup (once): install n8n if needed (cache), build + pack this package, start the
+ * sandbox, create an n8n user folder with the tarball installed, import the credentials and the
+ * workflows of every scenario in ONE import each. Then the scenarios in test/e2e/*.e2e.js run in
+ * file-name order, their tests in order. The last line printed is "N passed, N failed".
+ *
+ * Env: E2E_VERBOSE=1 (n8n command timings), E2E_KEEP=1 (keep the n8n user folder and logs),
+ * E2E_SKIP_BUILD=1 (use the current dist/), N8N_E2E_CACHE (where n8n is installed).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { createHarness } = require('./lib');
+
+const REPO = path.resolve(__dirname, '..');
+const SCENARIO_DIR = path.join(REPO, 'test', 'e2e');
+
+function parseArgs(argv) {
+	const args = { grep: [], list: false };
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--grep' || argv[i] === '-g') args.grep.push(argv[++i].toLowerCase());
+		else if (argv[i].startsWith('--grep=')) args.grep.push(argv[i].slice(7).toLowerCase());
+		else if (argv[i] === '--list') args.list = true;
+	}
+	return args;
+}
+
+function loadScenarios() {
+	if (!fs.existsSync(SCENARIO_DIR)) return [];
+	return fs
+		.readdirSync(SCENARIO_DIR)
+		.filter((f) => f.endsWith('.e2e.js'))
+		.sort()
+		.map((file) => {
+			const mod = require(path.join(SCENARIO_DIR, file));
+			return { file, ...mod, name: mod.name || file.replace(/\.e2e\.js$/, '') };
+		});
+}
+
+function fmtMs(ms) {
+	return ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function out(line = '') {
+	process.stdout.write(`${line}\n`);
+}
+
+async function withTimeout(promise, ms, label) {
+	let timer;
+	const timeout = new Promise((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`${label}: timed out after ${fmtMs(ms)}`)), ms);
+	});
+	try {
+		return await Promise.race([promise, timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2));
+	const all = loadScenarios();
+	const selected = all
+		.map((scenario) => {
+			const tests = (scenario.tests || []).filter((t) => {
+				if (!args.grep.length) return true;
+				const label = `${scenario.name} ${t.name}`.toLowerCase();
+				return args.grep.some((g) => label.includes(g));
+			});
+			return { ...scenario, tests };
+		})
+		.filter((scenario) => scenario.tests.length);
+	if (args.list) {
+		for (const s of selected) for (const t of s.tests) out(`${s.name} › ${t.name}`);
+		return 0;
+	}
+	const started = Date.now();
+	const results = [];
+	let harness;
+	try {
+		out(`e2e: ${selected.reduce((n, s) => n + s.tests.length, 0)} tests in ${selected.length} scenarios (real n8n)`);
+		harness = await createHarness({
+			verbose: process.env.E2E_VERBOSE === '1',
+			scenarios: selected,
+			progress: (message) => out(`  · ${message}`),
+		});
+		out(`  · setup done in ${fmtMs(Date.now() - started)} (n8n user folder ${harness.n8n.userFolder})`);
+		for (const scenario of selected) {
+			out(`\n${scenario.name}`);
+			for (const test of scenario.tests) {
+				const t0 = Date.now();
+				const violationsBefore = harness.violations().length;
+				try {
+					await withTimeout(Promise.resolve(test.run(harness.ctx)), test.timeoutMs || 300_000, test.name);
+					const violations = harness.violations().slice(violationsBefore);
+					if (violations.length && !test.allowContractViolations) {
+						throw new Error(
+							`sandbox recorded ${violations.length} OpenAPI contract violation(s):\n` +
+								violations.slice(0, 5).map((v) => `    ${harness.formatViolation(v)}`).join('\n'),
+						);
+					}
+					results.push({ scenario: scenario.name, test: test.name, ok: true, ms: Date.now() - t0 });
+					out(`  ✓ ${test.name} (${fmtMs(Date.now() - t0)})`);
+				} catch (error) {
+					results.push({ scenario: scenario.name, test: test.name, ok: false, ms: Date.now() - t0, error });
+					out(`  ✗ ${test.name} (${fmtMs(Date.now() - t0)})`);
+					const message = (error && (error.stack || error.message)) || String(error);
+					out(message.split('\n').slice(0, 30).map((l) => `      ${l}`).join('\n'));
+				}
+			}
+		}
+	} catch (error) {
+		results.push({ scenario: 'setup', test: 'shared setup', ok: false, error });
+		out(`\n✗ setup failed: ${(error && (error.stack || error.message)) || error}`);
+	} finally {
+		if (harness) await harness.close({ keep: process.env.E2E_KEEP === '1' });
+	}
+	const passed = results.filter((r) => r.ok).length;
+	const failed = results.length - passed;
+	out('\nSummary');
+	for (const r of results) out(`  ${r.ok ? 'pass' : 'FAIL'}  ${r.scenario} › ${r.test}`);
+	out(`  total time ${fmtMs(Date.now() - started)}`);
+	out(`${passed} passed, ${failed} failed`);
+	return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+		// Anything still open (sockets) must not keep us alive.
+		setTimeout(() => process.exit(code), 500).unref();
+	},
+	(error) => {
+		out(String(error && error.stack));
+		out('0 passed, 1 failed');
+		process.exit(1);
+	},
+);
