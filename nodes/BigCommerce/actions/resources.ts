@@ -1,11 +1,12 @@
 import type { ResourceModule } from './types';
 import { store } from './store';
+import { coupon } from './coupon';
 
 /**
  * Every resource of the node. Add a resource by importing its module and listing it here;
  * the Resource dropdown, the parameters and the router all follow from this list.
  */
-export const resources: ResourceModule[] = [store];
+export const resources: ResourceModule[] = [store, coupon];
 
 export const resourcesByValue: Record<string, ResourceModule> = Object.fromEntries(
 	resources.map((resource) => [resource.option.value, resource]),

@@ -1,0 +1,101 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { toItems } from '../common';
+import {
+	appliesToOptions,
+	coreCouponBody,
+	couponTypeOptions,
+	optionalCouponBody,
+	optionalCouponFields,
+} from './fields';
+import { MARKETING_SCOPE } from './helpers';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Code',
+		name: 'code',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'SAVE20',
+		description: 'The code shoppers enter at checkout (letters, numbers, spaces, _ and -; unique)',
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '20% off orders over $50',
+		description: 'Internal name of the coupon (unique)',
+	},
+	{
+		displayName: 'Discount Type',
+		name: 'type',
+		type: 'options',
+		options: couponTypeOptions,
+		default: 'percentage_discount',
+	},
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0,
+		description: 'The discount: a percentage for Percentage Off, otherwise an amount in the store currency',
+	},
+	{
+		displayName: 'Applies To',
+		name: 'appliesTo',
+		type: 'options',
+		options: appliesToOptions,
+		default: 'categories',
+	},
+	{
+		displayName: 'Applies To IDs',
+		name: 'appliesToIds',
+		type: 'string',
+		default: '0',
+		placeholder: '0',
+		description: 'Comma-separated category or product IDs. For categories, 0 means every category.',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: optionalCouponFields,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['coupon'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const fields: IDataObject = {
+		code: this.getNodeParameter('code', i),
+		name: this.getNodeParameter('name', i),
+		type: this.getNodeParameter('type', i),
+		amount: this.getNodeParameter('amount', i),
+		appliesTo: this.getNodeParameter('appliesTo', i),
+		appliesToIds: this.getNodeParameter('appliesToIds', i, '0'),
+	};
+	const body: IDataObject = {
+		...coreCouponBody(this, i, fields),
+		...optionalCouponBody(this, i, this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+	};
+	const coupon = (await bigCommerceApiRequest.call(this, {
+		method: 'POST',
+		version: 'v2',
+		path: '/coupons',
+		body,
+		scope: MARKETING_SCOPE,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, coupon);
+}

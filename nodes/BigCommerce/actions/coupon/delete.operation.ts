@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { couponIdProperty } from './fields';
+import { MARKETING_SCOPE } from './helpers';
+
+const properties: INodeProperties[] = [
+	{
+		...couponIdProperty,
+		description: 'The numeric ID of the coupon to delete permanently',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['coupon'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireId(this, i, 'couponId', 'Coupon ID');
+	// DELETE /coupons/{id} only: the collection DELETE without a filter would remove every coupon
+	await bigCommerceApiRequest.call(this, {
+		method: 'DELETE',
+		version: 'v2',
+		path: `/coupons/${id}`,
+		scope: MARKETING_SCOPE,
+		itemIndex: i,
+	});
+	return toItems(this, { id, deleted: true });
+}

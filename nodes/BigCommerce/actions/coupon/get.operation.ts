@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { couponIdProperty } from './fields';
+import { fail, MARKETING_READ_SCOPE } from './helpers';
+
+const properties: INodeProperties[] = [couponIdProperty];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['coupon'], operation: ['get'] } },
+	properties,
+);
+
+/** V2 has no GET /coupons/{id}: the coupon is read with the `id` filter. */
+export async function fetchCoupon(ctx: IExecuteFunctions, i: number, id: number): Promise<IDataObject> {
+	const found = (await bigCommerceApiRequest.call(ctx, {
+		method: 'GET',
+		version: 'v2',
+		path: '/coupons',
+		qs: { id },
+		scope: MARKETING_READ_SCOPE,
+		itemIndex: i,
+	})) as IDataObject[];
+	const coupon = Array.isArray(found) ? found.find((entry) => Number(entry.id) === id) : undefined;
+	if (!coupon) fail(ctx, i, `No coupon with ID ${id} exists in this store`, 'Check the ID with Coupon → Get Many.');
+	return coupon;
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireId(this, i, 'couponId', 'Coupon ID');
+	return toItems(this, await fetchCoupon(this, i, id));
+}

@@ -1,0 +1,131 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import {
+	appliesToOptions,
+	coreCouponBody,
+	couponIdProperty,
+	couponTypeOptions,
+	optionalCouponBody,
+	optionalCouponFields,
+} from './fields';
+import { fetchCoupon } from './get.operation';
+import { MARKETING_SCOPE, requireSomeFields, toRfc2822 } from './helpers';
+
+const properties: INodeProperties[] = [
+	couponIdProperty,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Amount',
+				name: 'amount',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: 'The discount: a percentage for Percentage Off, otherwise an amount in the store currency',
+			},
+			{
+				displayName: 'Applies To',
+				name: 'appliesTo',
+				type: 'options',
+				options: appliesToOptions,
+				default: 'categories',
+			},
+			{
+				displayName: 'Applies To IDs',
+				name: 'appliesToIds',
+				type: 'string',
+				default: '',
+				placeholder: '0',
+				description: 'Comma-separated category or product IDs. For categories, 0 means every category.',
+			},
+			{
+				displayName: 'Code',
+				name: 'code',
+				type: 'string',
+				default: '',
+				description: 'The code shoppers enter at checkout',
+			},
+			{
+				displayName: 'Discount Type',
+				name: 'type',
+				type: 'options',
+				options: couponTypeOptions,
+				default: 'percentage_discount',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Internal name of the coupon (unique)',
+			},
+			...optionalCouponFields,
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['coupon'], operation: ['update'] } },
+	properties,
+);
+
+/** What PUT /coupons/{id} accepts; read-only fields (id, num_uses, date_created) are left out. */
+const WRITABLE = [
+	'name',
+	'type',
+	'amount',
+	'min_purchase',
+	'expires',
+	'enabled',
+	'code',
+	'applies_to',
+	'max_uses',
+	'max_uses_per_customer',
+	'shipping_methods',
+];
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireId(this, i, 'couponId', 'Coupon ID');
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	requireSomeFields(this, i, fields);
+	const core: IDataObject = {};
+	for (const key of ['name', 'code', 'type', 'amount', 'appliesTo', 'appliesToIds']) {
+		if (fields[key] !== undefined && fields[key] !== '') core[key] = fields[key];
+	}
+	// every field is validated before the first request
+	const changes: IDataObject = { ...coreCouponBody(this, i, core, 'categories'), ...optionalCouponBody(this, i, fields) };
+
+	// PUT replaces the coupon (an omitted applies_to is cleared), so the current values are merged in
+	const current = await fetchCoupon(this, i, id);
+	const body: IDataObject = {};
+	for (const key of WRITABLE) {
+		if (current[key] !== undefined && current[key] !== null) body[key] = current[key];
+	}
+	if (typeof body.expires === 'string') {
+		if (body.expires) body.expires = toRfc2822(Date.parse(body.expires));
+		else delete body.expires;
+	}
+	if (core.appliesTo === undefined && core.appliesToIds !== undefined) {
+		// only the IDs changed: keep the coupon's entity (categories allow 0 = all, products do not)
+		const entity = String((current.applies_to as IDataObject | undefined)?.entity ?? 'categories');
+		changes.applies_to = coreCouponBody(this, i, { appliesTo: entity, appliesToIds: core.appliesToIds }).applies_to;
+	}
+	Object.assign(body, changes);
+	const coupon = (await bigCommerceApiRequest.call(this, {
+		method: 'PUT',
+		version: 'v2',
+		path: `/coupons/${id}`,
+		body,
+		scope: MARKETING_SCOPE,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, coupon);
+}
