@@ -1,0 +1,222 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { bigCommerceApiRequest, bigCommerceApiRequestAllItems } from '../BigCommerce/transport';
+import type { ApiVersion } from '../BigCommerce/transport';
+import { orderStatusName } from './events';
+
+/**
+ * Full records: BigCommerce sends IDs only; this fetches what they point at. A record that is
+ * gone (deleted since, or a `…/deleted` event) is reported with `deleted: true` instead of an error.
+ */
+
+export interface Hydrated {
+	record: IDataObject | null;
+	recordStatus: 'fetched' | 'deleted' | 'notFetched';
+	extra?: IDataObject;
+}
+
+function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && String(error.httpCode) === '404';
+}
+
+/** The answer, or null when BigCommerce says 404 (every other failure propagates unchanged). */
+async function notFoundAsNull<T>(request: Promise<T>): Promise<T | null> {
+	return await request.then(
+		(value) => value,
+		(error: unknown) => {
+			if (isNotFound(error)) return null;
+			throw error;
+		},
+	);
+}
+
+async function get(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	version: ApiVersion,
+	path: string,
+	scope: string,
+	qs?: IDataObject,
+): Promise<unknown> {
+	return await bigCommerceApiRequest.call(ctx, { method: 'GET', version, path, qs, scope, itemIndex });
+}
+
+async function all(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	version: ApiVersion,
+	path: string,
+	scope: string,
+	qs?: IDataObject,
+): Promise<IDataObject[]> {
+	const list = await notFoundAsNull(
+		bigCommerceApiRequestAllItems.call(
+			ctx,
+			{ method: 'GET', version, path, qs, scope, itemIndex },
+			{ returnAll: true },
+		),
+	);
+	return list ?? [];
+}
+
+const ORDERS = 'store_v2_orders';
+const PRODUCTS = 'store_v2_products';
+const CUSTOMERS = 'store_v2_customers';
+const CARTS = 'store_cart';
+const INFO = 'store_v2_information';
+
+export async function fetchOrder(ctx: IExecuteFunctions, i: number, id: unknown): Promise<IDataObject> {
+	const order = (await get(ctx, i, 'v2', `/orders/${id}`, ORDERS)) as IDataObject;
+	const [products, shippingAddresses, shipments] = await Promise.all([
+		all(ctx, i, 'v2', `/orders/${id}/products`, ORDERS),
+		all(ctx, i, 'v2', `/orders/${id}/shipping_addresses`, ORDERS),
+		all(ctx, i, 'v2', `/orders/${id}/shipments`, ORDERS),
+	]);
+	return { ...order, products, shipping_addresses: shippingAddresses, shipments };
+}
+
+async function fetchCart(ctx: IExecuteFunctions, i: number, id: unknown, freshLink: boolean) {
+	const cart = (await get(ctx, i, 'v3', `/carts/${id}`, CARTS, {
+		include: 'line_items.physical_items.options,line_items.digital_items.options,redirect_urls',
+	})) as IDataObject;
+	const groups = (cart.line_items ?? {}) as IDataObject;
+	const lineItems: IDataObject[] = [];
+	for (const kind of ['physical_items', 'digital_items', 'custom_items', 'gift_certificates']) {
+		const list = groups[kind];
+		if (Array.isArray(list)) for (const entry of list) lineItems.push({ ...(entry as IDataObject), kind });
+	}
+	let links = (cart.redirect_urls ?? {}) as IDataObject;
+	if (freshLink) {
+		links = (await bigCommerceApiRequest.call(ctx, {
+			method: 'POST',
+			version: 'v3',
+			path: `/carts/${id}/redirect_urls`,
+			body: {},
+			scope: CARTS,
+			itemIndex: i,
+		})) as IDataObject;
+	}
+	let email = typeof cart.email === 'string' && cart.email ? cart.email : undefined;
+	const customerId = Number(cart.customer_id ?? 0);
+	if (!email && customerId > 0) {
+		const customers = await all(ctx, i, 'v3', '/customers', CUSTOMERS, { 'id:in': customerId });
+		const found = customers[0]?.email;
+		if (typeof found === 'string' && found) email = found;
+	}
+	return {
+		record: cart,
+		extra: {
+			lineItems,
+			email: email ?? null,
+			customerId,
+			recoveryUrl: (links.cart_url as string | undefined) ?? null,
+			checkoutUrl: (links.checkout_url as string | undefined) ?? null,
+		},
+	};
+}
+
+async function fetchCustomer(ctx: IExecuteFunctions, i: number, id: unknown): Promise<IDataObject | null> {
+	const customers = await all(ctx, i, 'v3', '/customers', CUSTOMERS, {
+		'id:in': id as number,
+		include: 'addresses,attributes,formfields',
+	});
+	return customers[0] ?? null;
+}
+
+const num = (value: unknown): number | undefined =>
+	value === undefined || value === null || value === '' ? undefined : Number(value);
+
+/**
+ * Fetches the record an event points at. `base` is the scope without a channel prefix.
+ */
+export async function hydrate(
+	ctx: IExecuteFunctions,
+	i: number,
+	base: string,
+	data: IDataObject,
+): Promise<Hydrated> {
+	const type = String(data.type ?? '');
+	const deletedEvent = /\/deleted$/.test(base);
+	const result = await notFoundAsNull(hydrateRecord(ctx, i, base, data, type, deletedEvent));
+	return result ?? { record: null, recordStatus: 'deleted' };
+}
+
+async function hydrateRecord(
+	ctx: IExecuteFunctions,
+	i: number,
+	base: string,
+	data: IDataObject,
+	type: string,
+	deletedEvent: boolean,
+): Promise<Hydrated> {
+	const found = (record: IDataObject | null, extra?: IDataObject): Hydrated => ({
+		record,
+		recordStatus: 'fetched',
+		extra,
+	});
+	if (base.startsWith('store/order/transaction/')) {
+		const orderId = num(data.order_id);
+		if (orderId === undefined) return { record: null, recordStatus: 'notFetched' };
+		const order = await fetchOrder(ctx, i, orderId);
+		const transactions = await all(ctx, i, 'v3', `/orders/${orderId}/transactions`, 'store_v2_transactions');
+		return found({ ...order, transactions });
+	}
+	if (base.startsWith('store/order/metafield/')) return { record: null, recordStatus: 'notFetched' };
+	if (type === 'order' || base.startsWith('store/order/')) {
+		const order = await fetchOrder(ctx, i, data.id);
+		return found(order, { status: order.status ?? orderStatusName(order.status_id) });
+	}
+	if (base === 'store/cart/converted') {
+		const orderId = num(data.orderId);
+		const order = orderId === undefined ? null : await fetchOrder(ctx, i, orderId);
+		return found(order, { cartId: data.id, orderId: orderId ?? null });
+	}
+	if (type === 'cart_line_item') {
+		const cart = await fetchCart(ctx, i, data.cartId, false);
+		return found(cart.record, cart.extra);
+	}
+	if (type === 'cart') {
+		if (base === 'store/cart/deleted') return { record: null, recordStatus: 'deleted' };
+		const cart = await fetchCart(ctx, i, data.id, base === 'store/cart/abandoned');
+		return found(cart.record, cart.extra);
+	}
+	if (type === 'product' && !base.includes('/metafield/')) {
+		if (deletedEvent) return { record: null, recordStatus: 'deleted' };
+		const product = (await get(ctx, i, 'v3', `/catalog/products/${data.id}`, PRODUCTS, {
+			include: 'variants,images,custom_fields',
+		})) as IDataObject;
+		return found(product);
+	}
+	if (type === 'sku') {
+		const ref = ((data.sku ?? data.inventory) || {}) as IDataObject;
+		const productId = num(ref.product_id);
+		const variantId = num(ref.variant_id);
+		if (deletedEvent) return { record: null, recordStatus: 'deleted' };
+		if (productId === undefined || variantId === undefined) return { record: null, recordStatus: 'notFetched' };
+		const variant = (await get(ctx, i, 'v3', `/catalog/products/${productId}/variants/${variantId}`, PRODUCTS)) as IDataObject;
+		return found(variant);
+	}
+	if (type === 'customer') {
+		const address = data.address as IDataObject | undefined;
+		const customerId = address ? address.customer_id : data.id;
+		if (deletedEvent && !address) return { record: null, recordStatus: 'deleted' };
+		const customer = await fetchCustomer(ctx, i, customerId);
+		if (!customer) return { record: null, recordStatus: 'deleted' };
+		return found(customer, address ? { addressId: data.id, addressDeleted: deletedEvent } : undefined);
+	}
+	if (type === 'shipment') {
+		if (deletedEvent) return { record: null, recordStatus: 'deleted' };
+		const shipment = (await get(ctx, i, 'v2', `/orders/${data.orderId}/shipments/${data.id}`, ORDERS)) as IDataObject;
+		return found(shipment);
+	}
+	if (type === 'category' && !base.includes('/metafield/')) {
+		if (deletedEvent) return { record: null, recordStatus: 'deleted' };
+		const category = (await get(ctx, i, 'v3', `/catalog/categories/${data.id}`, PRODUCTS)) as IDataObject;
+		return found(category);
+	}
+	if (type === 'store') {
+		return found((await get(ctx, i, 'v2', '/store', INFO)) as IDataObject);
+	}
+	return { record: null, recordStatus: 'notFetched' };
+}
