@@ -27,4 +27,64 @@ export const listSearch = {
 		const totalPages = body.meta?.pagination?.total_pages ?? 1;
 		return { results, paginationToken: page < totalPages ? String(page + 1) : undefined };
 	},
+	async searchOrders(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const page = paginationToken ? Number(paginationToken) : 1;
+		const needle = (filter ?? '').trim().replace(/^#/, '');
+		const qs: Record<string, string | number> = { page, limit: 50, sort: 'id:desc' };
+		if (/^\d+$/.test(needle)) {
+			qs.min_id = Number(needle);
+			qs.max_id = Number(needle);
+		} else if (needle.includes('@')) qs.email = needle;
+		const response = await bigCommerceApiRequestFull.call(this, {
+			method: 'GET',
+			version: 'v2',
+			path: '/orders',
+			qs,
+			scope: 'store_v2_orders_read_only',
+		});
+		const orders = (Array.isArray(response.body) ? response.body : []) as Array<{
+			id: number;
+			status?: string;
+			total_inc_tax?: string;
+			currency_code?: string;
+			billing_address?: { first_name?: string; last_name?: string; email?: string };
+		}>;
+		const lower = needle.toLowerCase();
+		const results = orders
+			.filter((order) => {
+				if (!lower || /^\d+$/.test(lower) || lower.includes('@')) return true;
+				const b = order.billing_address ?? {};
+				return `${b.first_name ?? ''} ${b.last_name ?? ''} ${b.email ?? ''} ${order.status ?? ''}`
+					.toLowerCase()
+					.includes(lower);
+			})
+			.map((order) => {
+				const b = order.billing_address ?? {};
+				const who = [b.first_name, b.last_name].filter(Boolean).join(' ') || b.email || 'Guest';
+				const total = order.total_inc_tax ? ` · ${Number(order.total_inc_tax).toFixed(2)} ${order.currency_code ?? ''}`.trimEnd() : '';
+				return { name: `#${order.id} · ${who} · ${order.status ?? ''}${total}`, value: String(order.id) };
+			});
+		return { results, paginationToken: orders.length === 50 ? String(page + 1) : undefined };
+	},
+	async searchOrderStatuses(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
+		const response = await bigCommerceApiRequestFull.call(this, {
+			method: 'GET',
+			version: 'v2',
+			path: '/order_statuses',
+			scope: 'store_v2_orders_read_only',
+		});
+		const statuses = (Array.isArray(response.body) ? response.body : []) as Array<{ id: number; name: string; custom_label?: string }>;
+		const needle = (filter ?? '').toLowerCase();
+		const results = statuses
+			.filter((s) => !needle || `${s.name} ${s.custom_label ?? ''} ${s.id}`.toLowerCase().includes(needle))
+			.map((s) => ({ name: `${s.custom_label || s.name} (${s.id})`, value: String(s.id) }));
+		return { results };
+	},
 };

@@ -1,0 +1,65 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { ORDERS_WRITE, fetchOrder, orderLocator, statusName, withStatusName } from './shared';
+
+/** Statuses in which an order may no longer be cancelled (something shipped, or it is closed). */
+export const NOT_CANCELLABLE = new Set([2, 3, 4, 5, 6, 10, 13, 14]);
+export const CANCELLED_STATUS_ID = 5;
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Destructive: sets the order to Cancelled. Refused when anything has shipped or the order is already closed (Shipped, Partially Shipped, Completed, Refunded, Partially Refunded, Cancelled, Declined, Disputed).',
+		name: 'cancelNotice',
+		type: 'notice',
+		default: '',
+	},
+	orderLocator({ description: 'The order to cancel' }),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['cancel'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const orderId = requireId(this, i, 'orderId', 'Order');
+	const order = await fetchOrder(this, i, orderId);
+	if (!order || order.is_deleted === true) {
+		throw new NodeOperationError(this.getNode(), `Item ${i}: Order ${orderId} was not found, so it was not cancelled`, {
+			itemIndex: i,
+			description: 'Check the order number: it must be an existing, non-archived order of this store.',
+		});
+	}
+	const statusId = Number(order.status_id);
+	const status = String(order.status || statusName(statusId) || `status ${statusId}`);
+	const shipped = Number(order.items_shipped ?? 0);
+	if (NOT_CANCELLABLE.has(statusId) || shipped > 0) {
+		const reason =
+			statusId === CANCELLED_STATUS_ID
+				? 'it is already Cancelled'
+				: shipped > 0 && !NOT_CANCELLABLE.has(statusId)
+					? `${shipped} item${shipped === 1 ? ' has' : 's have'} already shipped (status "${status}")`
+					: `its status is "${status}"`;
+		throw new NodeOperationError(this.getNode(), `Item ${i}: Order ${orderId} cannot be cancelled: ${reason}`, {
+			itemIndex: i,
+			description:
+				'Only orders where nothing has shipped and that are not completed, refunded, declined, disputed or already cancelled can be cancelled. Nothing was changed.',
+		});
+	}
+	const updated = (await bigCommerceApiRequest.call(this, {
+		method: 'PUT',
+		version: 'v2',
+		path: `/orders/${orderId}`,
+		body: { status_id: CANCELLED_STATUS_ID },
+		scope: ORDERS_WRITE,
+		itemIndex: i,
+	})) as IDataObject;
+	const out = withStatusName(updated);
+	out.previous_status_id = statusId;
+	out.previous_status = status;
+	return toItems(this, out);
+}

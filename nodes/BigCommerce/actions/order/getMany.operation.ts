@@ -1,0 +1,183 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequestAllItems } from '../../transport';
+import { getPagination, returnAllOrLimit, toItems } from '../common';
+import {
+	ORDERS_READ,
+	STATUS_OPTIONS,
+	checkDate,
+	checkEmail,
+	checkStatusId,
+	checkWholeNumber,
+	simplifyOrder,
+	withStatusName,
+} from './shared';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Cart ID',
+				name: 'cartId',
+				type: 'string',
+				default: '',
+				description: 'Only the order created from this cart',
+			},
+			{
+				displayName: 'Channel ID',
+				name: 'channelId',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description: 'Only orders placed on this channel (1 is the default storefront)',
+			},
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders created at or after this time',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders created at or before this time',
+			},
+			{
+				displayName: 'Customer ID',
+				name: 'customerId',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Only orders of this customer (0 = guest orders)',
+			},
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				description: "Only orders whose billing email is this address",
+			},
+			{
+				displayName: 'Max ID',
+				name: 'maxId',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description: 'Only orders with this ID or lower',
+			},
+			{
+				displayName: 'Min ID',
+				name: 'minId',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description: 'Only orders with this ID or higher',
+			},
+			{
+				displayName: 'Modified After',
+				name: 'modifiedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders changed at or after this time',
+			},
+			{
+				displayName: 'Modified Before',
+				name: 'modifiedBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only orders changed at or before this time',
+			},
+			{
+				displayName: 'Status',
+				name: 'statusId',
+				type: 'options',
+				options: STATUS_OPTIONS,
+				default: '11',
+				description: 'Only orders in this status',
+			},
+		],
+	},
+	{
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'options',
+		default: 'id:asc',
+		options: [
+			{ name: 'Newest Created First', value: 'date_created:desc' },
+			{ name: 'Oldest Created First', value: 'date_created:asc' },
+			{ name: 'Order ID Ascending', value: 'id:asc' },
+			{ name: 'Order ID Descending', value: 'id:desc' },
+			{ name: 'Recently Modified First', value: 'date_modified:desc' },
+		],
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return a compact record per order (ID, status, customer, dates, totals) instead of the full order',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['getMany'] } },
+	properties,
+);
+
+/** Turns the Filters collection into V2 query parameters, validating each value. */
+export function orderFilters(ctx: IExecuteFunctions, i: number, filters: IDataObject): IDataObject {
+	const qs: IDataObject = {};
+	if (filters.statusId !== undefined && filters.statusId !== '') {
+		qs.status_id = checkStatusId(ctx, i, filters.statusId, 'Status');
+	}
+	if (filters.customerId !== undefined && filters.customerId !== '') {
+		qs.customer_id = checkWholeNumber(ctx, i, filters.customerId, 'Customer ID', 0);
+	}
+	if (filters.email !== undefined && filters.email !== '') qs.email = checkEmail(ctx, i, filters.email, 'Email');
+	if (filters.minId !== undefined && filters.minId !== '') qs.min_id = checkWholeNumber(ctx, i, filters.minId, 'Min ID', 1);
+	if (filters.maxId !== undefined && filters.maxId !== '') qs.max_id = checkWholeNumber(ctx, i, filters.maxId, 'Max ID', 1);
+	if (filters.channelId !== undefined && filters.channelId !== '') {
+		qs.channel_id = checkWholeNumber(ctx, i, filters.channelId, 'Channel ID', 1);
+	}
+	if (typeof filters.cartId === 'string' && filters.cartId.trim()) qs.cart_id = filters.cartId.trim();
+	const dates: Array<[string, string, string]> = [
+		['createdAfter', 'min_date_created', 'Created After'],
+		['createdBefore', 'max_date_created', 'Created Before'],
+		['modifiedAfter', 'min_date_modified', 'Modified After'],
+		['modifiedBefore', 'max_date_modified', 'Modified Before'],
+	];
+	for (const [field, key, label] of dates) {
+		if (filters[field] !== undefined && filters[field] !== '') qs[key] = checkDate(ctx, i, filters[field], label);
+	}
+	return qs;
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const pagination = getPagination(this, i);
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs = orderFilters(this, i, filters);
+	const sort = this.getNodeParameter('sort', i, 'id:asc') as string;
+	if (sort && sort !== 'id:asc') qs.sort = sort;
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	const orders = await bigCommerceApiRequestAllItems.call(
+		this,
+		{ method: 'GET', version: 'v2', path: '/orders', qs, scope: ORDERS_READ, itemIndex: i },
+		pagination,
+	);
+	return toItems(
+		this,
+		orders.map((order) => (simplify ? simplifyOrder(order) : withStatusName(order))),
+	);
+}

@@ -1,0 +1,132 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { readAddress } from './create.operation';
+import {
+	ORDERS_WRITE,
+	STATUS_OPTIONS,
+	checkStatusId,
+	checkWholeNumber,
+	fetchOrder,
+	orderLocator,
+	parseJsonValue,
+	withStatusName,
+} from './shared';
+
+const properties: INodeProperties[] = [
+	orderLocator(),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Billing Address (JSON)',
+				name: 'billingAddress',
+				type: 'json',
+				default: '{}',
+				description: 'Billing address fields to change, e.g. {"phone": "512-555-0100"}',
+			},
+			{
+				displayName: 'Channel ID',
+				name: 'channelId',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+			},
+			{
+				displayName: 'Customer ID',
+				name: 'customerId',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Assign the order to this customer (0 = guest)',
+			},
+			{
+				displayName: 'Customer Message',
+				name: 'customerMessage',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'External ID',
+				name: 'externalOrderId',
+				type: 'string',
+				default: '',
+				description: 'The order ID in another system (external_order_id)',
+			},
+			{
+				displayName: 'Payment Method',
+				name: 'paymentMethod',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Staff Notes',
+				name: 'staffNotes',
+				type: 'string',
+				default: '',
+				description: 'Internal notes, not shown to the shopper',
+			},
+			{
+				displayName: 'Status',
+				name: 'statusId',
+				type: 'options',
+				options: STATUS_OPTIONS,
+				default: '11',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const orderId = requireId(this, i, 'orderId', 'Order');
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	const body: IDataObject = {};
+	if (fields.statusId !== undefined && fields.statusId !== '') body.status_id = checkStatusId(this, i, fields.statusId, 'Status');
+	if (fields.customerId !== undefined) body.customer_id = checkWholeNumber(this, i, fields.customerId, 'Customer ID', 0);
+	if (fields.channelId !== undefined) body.channel_id = checkWholeNumber(this, i, fields.channelId, 'Channel ID', 1);
+	for (const [field, key] of [
+		['staffNotes', 'staff_notes'],
+		['customerMessage', 'customer_message'],
+		['paymentMethod', 'payment_method'],
+		['externalOrderId', 'external_order_id'],
+	]) {
+		if (fields[field] !== undefined) body[key] = String(fields[field]);
+	}
+	if (fields.billingAddress !== undefined && fields.billingAddress !== '') {
+		const raw = parseJsonValue(this, i, fields.billingAddress, 'Billing Address (JSON)', 'object') as IDataObject;
+		const address = readAddress(this, i, raw, 'Billing Address (JSON)', []);
+		if (Object.keys(address).length) body.billing_address = address;
+	}
+	if (body.billing_address && !(body.billing_address as IDataObject).zip) {
+		// BigCommerce wants the whole address (zip is required): merge the change into the current one
+		const current = await fetchOrder(this, i, orderId);
+		const existing = { ...((current?.billing_address ?? {}) as IDataObject) };
+		delete existing.form_fields;
+		body.billing_address = { ...existing, ...(body.billing_address as IDataObject) };
+	}
+	if (!Object.keys(body).length) {
+		throw new NodeOperationError(this.getNode(), `Item ${i}: "Update Fields" is empty: add at least one field to change`, {
+			itemIndex: i,
+		});
+	}
+	const order = (await bigCommerceApiRequest.call(this, {
+		method: 'PUT',
+		version: 'v2',
+		path: `/orders/${orderId}`,
+		body,
+		scope: ORDERS_WRITE,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, withStatusName(order));
+}
