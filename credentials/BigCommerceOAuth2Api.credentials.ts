@@ -1,5 +1,9 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { storeHashExpression } from '../nodes/BigCommerce/transport/storeHash';
+
+const SELF_STORE_HASH = storeHashExpression('$self["storeHash"]');
+
 /** Scopes covering every operation of the BigCommerce node (read and write). */
 export const DEFAULT_OAUTH_SCOPES = [
 	'store_v2_products',
@@ -73,19 +77,19 @@ export class BigCommerceOAuth2Api implements ICredentialType {
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',
-			default: '={{ $self["loginUrl"].replace(/\\/+$/, "") }}/oauth2/authorize',
+			default: '={{ String($self["loginUrl"] || "https://login.bigcommerce.com").replace(/\\/+$/, "") }}/oauth2/authorize',
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: '={{ $self["loginUrl"].replace(/\\/+$/, "") }}/oauth2/token',
+			default: '={{ String($self["loginUrl"] || "https://login.bigcommerce.com").replace(/\\/+$/, "") }}/oauth2/token',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',
 			name: 'authQueryParameters',
 			type: 'hidden',
-			default: '={{ "context=stores/" + $self["storeHash"].trim().toLowerCase() }}',
+			default: `={{ "context=stores/" + ${SELF_STORE_HASH} }}`,
 		},
 		{
 			displayName: 'Authentication',
@@ -104,7 +108,7 @@ export class BigCommerceOAuth2Api implements ICredentialType {
 			name: 'additionalBodyProperties',
 			type: 'hidden',
 			default:
-				'={{ JSON.stringify({ context: "stores/" + $self["storeHash"].trim().toLowerCase(), scope: $self["scope"] }) }}',
+				`={{ JSON.stringify({ context: "stores/" + ${SELF_STORE_HASH}, scope: $self["scope"] }) }}`,
 		},
 	];
 }

@@ -6,12 +6,18 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { convertV2Dates } from './dates';
-import { toNodeApiError } from './errors';
+import {
+	networkErrorCode,
+	neverSent,
+	redactText,
+	redactValue,
+	toNetworkError,
+	toNodeApiError,
+} from './errors';
 import { acquire, exhaust, headerNumber, release } from './rateLimit';
 import { ACCEPTED_STORE_HASH_FORMS, normaliseBaseUrl, parseStoreHash } from './storeHash';
 
@@ -60,21 +66,30 @@ export const retrySettings = {
 	timeoutMs: 60000,
 };
 
-const SAFE_TO_REPEAT = new Set<IHttpRequestMethods>(['GET', 'PUT', 'DELETE', 'HEAD']);
+const SAFE_TO_REPEAT = new Set<string>(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+/** Server errors worth another try (507 "plan limit" and 501 are not transient). */
+const RETRYABLE_STATUS = new Set<number>([408, 500, 502, 503, 504]);
 
 interface ResolvedStore {
 	credentialType: string;
 	baseUrl: string;
 	storeHash: string;
-	token: string;
+	/** Secrets that must never appear in output, errors or logs. */
+	secrets: string[];
 }
 
 function authenticationOf(ctx: BigCommerceContext): string {
 	try {
-		return (ctx as IExecuteFunctions).getNodeParameter('authentication', 0, 'accessToken') as string;
+		// item index 0 in an execute context; the fallback in hook/load-options/webhook contexts
+		const value = (ctx as IExecuteFunctions).getNodeParameter('authentication', 0) as unknown;
+		return typeof value === 'string' ? value : 'accessToken';
 	} catch {
 		return 'accessToken';
 	}
+}
+
+function secretStrings(...values: unknown[]): string[] {
+	return values.filter((value): value is string => typeof value === 'string' && value.length >= 4);
 }
 
 /** Reads the credential chosen on the node and works out base URL and store hash. */
@@ -83,19 +98,20 @@ export async function resolveStore(this: BigCommerceContext): Promise<ResolvedSt
 	const credentialType = credentialTypeFor(authentication);
 	const credentials = await this.getCredentials(credentialType);
 	let rawHash: unknown = credentials.storeHash;
-	let token = '';
+	let secrets: string[];
 	if (isOAuth2(credentialType)) {
 		const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+		// the store the token belongs to, from the token answer's context "stores/{hash}"
 		if (typeof tokenData.context === 'string' && tokenData.context) rawHash = tokenData.context;
-		token = typeof tokenData.access_token === 'string' ? tokenData.access_token : '';
+		secrets = secretStrings(tokenData.access_token, tokenData.refresh_token, credentials.clientSecret);
 	} else {
-		token = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
+		secrets = secretStrings(credentials.accessToken);
 	}
 	const storeHash = parseStoreHash(rawHash);
 	if (!storeHash) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`The credential's Store Hash "${String(rawHash ?? '')}" is not recognised`,
+			redactText(`The credential's Store Hash "${String(rawHash ?? '')}" is not recognised`, secrets),
 			{ description: `Enter ${ACCEPTED_STORE_HASH_FORMS}.` },
 		);
 	}
@@ -103,19 +119,14 @@ export async function resolveStore(this: BigCommerceContext): Promise<ResolvedSt
 		credentialType,
 		baseUrl: normaliseBaseUrl(credentials.apiBaseUrl),
 		storeHash,
-		token,
+		secrets,
 	};
 }
 
-function redact(text: string, token: string): string {
-	if (!token || token.length < 4) return text;
-	return text.split(token).join('[redacted]');
-}
-
-function backoffMs(attempt: number): number {
+/** Growing, jittered wait: between half and all of base × 2^attempt, capped. */
+export function backoffMs(attempt: number): number {
 	const base = Math.min(retrySettings.maxBackoffMs, retrySettings.baseBackoffMs * 2 ** attempt);
-	// full jitter between half and the whole step, so parallel clients spread out
-	return Math.round(base / 2 + Math.random() * (base / 2));
+	return Math.max(1, Math.round(base / 2 + Math.random() * (base / 2)));
 }
 
 function parseBody(body: unknown): unknown {
@@ -135,21 +146,77 @@ function parseBody(body: unknown): unknown {
 }
 
 /**
+ * Query values as BigCommerce expects them: lists as CSV (`id:in=1,2,3`, OpenAPI form style
+ * without explode), empty values dropped, keys such as `id:in` or `date_modified:min` kept as-is.
+ */
+export function buildQuery(qs: IDataObject | undefined): IDataObject | undefined {
+	if (!qs) return undefined;
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(qs)) {
+		if (value === undefined || value === null) continue;
+		if (Array.isArray(value)) {
+			if (!value.length) continue;
+			out[key] = value.map((entry) => String(entry)).join(',');
+		} else if (typeof value === 'object') {
+			out[key] = JSON.stringify(value);
+		} else out[key] = value;
+	}
+	return Object.keys(out).length ? out : undefined;
+}
+
+type RawAnswer = { statusCode: number; headers?: Record<string, unknown>; body?: unknown };
+
+/** Sends through n8n's authenticated helper, with the request timeout enforced. */
+async function send(
+	ctx: BigCommerceContext,
+	store: ResolvedStore,
+	options: IHttpRequestOptions,
+): Promise<RawAnswer> {
+	return (await ctx.helpers.httpRequestWithAuthentication.call(
+		ctx,
+		store.credentialType,
+		options,
+		isOAuth2(store.credentialType)
+			? // n8n's OAuth2 path sends only "Authorization: Bearer"; BigCommerce reads X-Auth-Token
+				{ oauth2: { keyToIncludeInAccessTokenHeader: 'X-Auth-Token', tokenType: 'Bearer' } }
+			: undefined,
+	)) as RawAnswer;
+}
+
+function log(ctx: BigCommerceContext, store: ResolvedStore, message: string, meta: IDataObject): void {
+	const logger = (ctx as { logger?: { debug?: (m: string, meta?: IDataObject) => void } }).logger;
+	logger?.debug?.(redactText(message, store.secrets), redactValue(meta, store.secrets));
+}
+
+/**
  * Sends one request to the store and returns the full answer. Every request of this package goes
  * through here: rate-limit pacing, 429 waits, safe retries and error mapping live in one place.
+ *
+ * - Before sending, the store's governor (shared by the whole process) holds the request back
+ *   while the store's quota, minus the requests in flight, is spent.
+ * - 429 with X-Rate-Limit-Time-Reset-Ms (or X-Retry-After): every request to the store waits the
+ *   reset, then this one is sent again (any method: BigCommerce did not process it); repeated 429s
+ *   add a growing back-off. 429 without those headers: growing, jittered back-off. Bounded by
+ *   `retrySettings.max429Retries`, then a NodeApiError saying so.
+ * - 408/500/502/503/504, timeouts and dropped connections: GET/PUT/DELETE are repeated with a
+ *   growing, jittered back-off (`retrySettings.maxRetries`); a POST is never sent again, since
+ *   BigCommerce may have processed it (unless the connection was refused before sending).
+ * - Any other status >= 400, and 207 unless `allowPartial`: NodeApiError with BigCommerce's
+ *   message, the HTTP code and a hint. The access token is redacted from everything it carries.
  */
 export async function bigCommerceApiRequestFull(
 	this: BigCommerceContext,
 	request: BigCommerceRequest,
 ): Promise<BigCommerceResponse> {
 	const store = await resolveStore.call(this);
-	const url = `${store.baseUrl}/stores/${store.storeHash}/${request.version}${request.path}`;
+	const path = request.path.startsWith('/') ? request.path : `/${request.path}`;
+	const url = `${store.baseUrl}/stores/${store.storeHash}/${request.version}${path}`;
+	const method = request.method.toUpperCase();
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url,
 		headers: {
 			Accept: 'application/json',
-			'Content-Type': 'application/json',
 			'User-Agent': 'n8n-nodes-bigcommerce',
 		},
 		json: true,
@@ -157,45 +224,45 @@ export async function bigCommerceApiRequestFull(
 		ignoreHttpStatusErrors: true,
 		timeout: retrySettings.timeoutMs,
 	};
-	if (request.qs && Object.keys(request.qs).length) options.qs = request.qs;
-	if (request.body !== undefined) options.body = request.body;
+	const qs = buildQuery(request.qs);
+	if (qs) options.qs = qs;
+	if (request.body !== undefined) {
+		options.body = request.body;
+		(options.headers as IDataObject)['Content-Type'] = 'application/json';
+	}
 
 	const governorKey = `${store.baseUrl}|${store.storeHash}`;
-	const safe = SAFE_TO_REPEAT.has(request.method);
+	const safe = SAFE_TO_REPEAT.has(method);
+	const where = `/${request.version}${path}`;
 	let failures = 0;
 	let rateLimited = 0;
 	for (;;) {
 		await acquire(governorKey);
-		let response: { statusCode: number; headers?: Record<string, unknown>; body?: unknown };
+		let response: RawAnswer;
 		try {
-			response = await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				store.credentialType,
-				options,
-				isOAuth2(store.credentialType)
-					? { oauth2: { keyToIncludeInAccessTokenHeader: 'X-Auth-Token', tokenType: 'Bearer' } }
-					: undefined,
-			);
+			response = await send(this, store, options);
 		} catch (error) {
 			release(governorKey);
-			const e = error as { message?: string; code?: string; cause?: { code?: string } };
-			const code = e.code ?? e.cause?.code ?? 'ERROR';
-			if (safe && failures < retrySettings.maxRetries) {
-				await sleep(backoffMs(failures++));
+			const code = networkErrorCode(error);
+			if ((safe || neverSent(code)) && failures < retrySettings.maxRetries) {
+				const wait = backoffMs(failures++);
+				log(this, store, `BigCommerce ${method} ${where}: no answer (${code}), retry ${failures} in ${wait} ms`, {});
+				await sleep(wait);
 				continue;
 			}
-			const message = redact(e.message ?? String(error), store.token);
-			throw new NodeApiError(this.getNode(), { message, code } as JsonObject, {
-				message: `Could not reach BigCommerce (${code}): ${message}`,
-				description: safe
-					? `The request failed ${failures + 1} times. Check the API Base URL and the network, then try again.`
-					: 'The connection failed before an answer arrived, so BigCommerce may or may not have processed this request. It was not sent again, to avoid creating duplicates: check the store before retrying.',
+			throw toNetworkError(this.getNode(), {
+				error,
+				method,
+				path: where,
+				safe,
+				attempts: failures + 1,
 				itemIndex: request.itemIndex,
+				secrets: store.secrets,
 			});
 		}
 		const headers = response.headers ?? {};
-		release(governorKey, headers);
-		const statusCode = response.statusCode;
+		const statusCode = Number(response.statusCode);
+		release(governorKey, { headers, statusCode });
 		const body = parseBody(response.body);
 
 		if (statusCode === 429 && rateLimited < retrySettings.max429Retries) {
@@ -203,30 +270,39 @@ export async function bigCommerceApiRequestFull(
 				headerNumber(headers, 'x-rate-limit-time-reset-ms') ??
 				(headerNumber(headers, 'x-retry-after') ?? NaN) * 1000;
 			if (Number.isFinite(resetMs) && resetMs >= 0) {
-				exhaust(governorKey, resetMs);
-				await sleep(Math.max(1, resetMs));
+				// the store's quota is spent: every request to it waits for the reset
+				// (longer each time retries keep hitting the limit)
+				const extra = rateLimited > 0 ? backoffMs(rateLimited - 1) : 0;
+				exhaust(governorKey, resetMs + extra);
+				log(this, store, `BigCommerce ${method} ${where}: 429, waiting ${resetMs + extra} ms`, {});
 			} else {
 				// no rate-limit headers: the platform itself is under load; back off, growing
-				await sleep(backoffMs(rateLimited));
+				const wait = backoffMs(rateLimited);
+				log(this, store, `BigCommerce ${method} ${where}: 429 without headers, waiting ${wait} ms`, {});
+				await sleep(wait);
 			}
 			rateLimited++;
 			continue;
 		}
-		if (statusCode >= 500 && safe && failures < retrySettings.maxRetries) {
-			await sleep(backoffMs(failures++));
+		if (RETRYABLE_STATUS.has(statusCode) && safe && failures < retrySettings.maxRetries) {
+			const wait = backoffMs(failures++);
+			log(this, store, `BigCommerce ${method} ${where}: ${statusCode}, retry ${failures} in ${wait} ms`, {});
+			await sleep(wait);
 			continue;
 		}
 		if (statusCode >= 400 || (statusCode === 207 && !request.allowPartial)) {
 			throw toNodeApiError(this.getNode(), {
 				statusCode,
 				body,
-				method: request.method,
-				path: `/${request.version}${request.path}`,
+				method,
+				path: where,
 				scope: request.scope,
 				itemIndex: request.itemIndex,
+				secrets: store.secrets,
+				rateLimitRetries: rateLimited,
 			});
 		}
-		return { statusCode, headers, body };
+		return { statusCode, headers, body: redactValue(body, store.secrets) };
 	}
 }
 
@@ -258,6 +334,8 @@ export async function bigCommerceApiRequest<T = unknown>(
 	return unwrapResponse(request.version, request.method, response) as T;
 }
 
+export { multiStatusFailures, type ItemFailure } from './errors';
+
 export const MAX_PAGE_SIZE = 250;
 
 export interface PaginationOptions {
@@ -271,51 +349,84 @@ export interface PaginationOptions {
 }
 
 /**
- * Reads a list across pages. V3 follows `meta.pagination`; V2 asks page after page until a short
- * page or a 204. With Limit it stops as soon as it has enough and never fetches a page it does
- * not need. Items that appear twice because the list changed between pages are returned once.
+ * Reads a list across pages. V3 follows `meta.pagination` (stops at `total_pages`); V2 asks page
+ * after page until a short page or a 204. With Limit it stops as soon as it has enough and never
+ * fetches a page it does not need (a limit below the page size asks for just that many).
+ *
+ * When the list changes between pages: items pushed onto the next page by an insertion are
+ * returned once (de-duplicated by `id`/`uuid`); when V3's `meta.pagination.total` shrinks
+ * (items deleted before the current page, which pulls unseen items back), the pages they may
+ * have moved to are read again. V2 gives no total, so a V2 deletion between pages can still
+ * hide an item; a V2 page that brings nothing new ends the loop (a server ignoring `page`).
  */
 export async function bigCommerceApiRequestAllItems(
 	this: BigCommerceContext,
 	request: BigCommerceRequest,
 	pagination: PaginationOptions,
 ): Promise<IDataObject[]> {
-	const max = pagination.returnAll ? Infinity : Math.max(0, pagination.limit ?? 50);
+	const max = pagination.returnAll ? Infinity : Math.max(0, Math.floor(pagination.limit ?? 50));
 	if (max === 0) return [];
-	const pageSize = Math.min(
-		pagination.pageSize ?? MAX_PAGE_SIZE,
-		MAX_PAGE_SIZE,
-		Number.isFinite(max) ? max : MAX_PAGE_SIZE,
+	const pageSize = Math.max(
+		1,
+		Math.min(
+			pagination.pageSize ?? MAX_PAGE_SIZE,
+			MAX_PAGE_SIZE,
+			Number.isFinite(max) ? max : MAX_PAGE_SIZE,
+		),
 	);
 	const results: IDataObject[] = [];
 	const seen = new Set<unknown>();
-	for (let page = 1; ; page++) {
+
+	const fetchPage = async (page: number) => {
 		const response = await bigCommerceApiRequestFull.call(this, {
 			...request,
+			method: 'GET',
 			qs: { ...(request.qs ?? {}), page, limit: pageSize },
 		});
 		const data = unwrapResponse(request.version, 'GET', response);
 		const items = (Array.isArray(data) ? data : []) as IDataObject[];
 		pagination.onPage?.(items, page);
+		const meta = (response.body as IDataObject | undefined)?.meta as IDataObject | undefined;
+		const info =
+			request.version === 'v3' ? (meta?.pagination as IDataObject | undefined) : undefined;
+		return { items, info };
+	};
+	/** Adds the unseen items; returns how many were new. */
+	const add = (items: IDataObject[]): number => {
+		let added = 0;
 		for (const item of items) {
+			if (results.length >= max) break;
 			const id = item && typeof item === 'object' ? (item.id ?? item.uuid) : undefined;
-			if (id !== undefined) {
+			if (id !== undefined && id !== null) {
 				if (seen.has(id)) continue;
 				seen.add(id);
 			}
 			results.push(item);
-			if (results.length >= max) return results;
+			added++;
 		}
-		if (request.version === 'v3') {
-			const meta = (response.body as IDataObject | undefined)?.meta as IDataObject | undefined;
-			const info = meta?.pagination as IDataObject | undefined;
-			if (info) {
-				const totalPages = Number(info.total_pages ?? 0);
-				if (!(page < totalPages)) break;
-				continue;
+		return added;
+	};
+
+	let previousTotal: number | undefined;
+	for (let page = 1; ; page++) {
+		const { items, info } = await fetchPage(page);
+		const added = add(items);
+		if (results.length >= max) break;
+		if (info && Number.isFinite(Number(info.total_pages))) {
+			const total = Number(info.total);
+			if (previousTotal !== undefined && Number.isFinite(total) && total < previousTotal) {
+				// items were deleted: unseen ones may have moved back onto pages already read
+				const back = Math.ceil((previousTotal - total) / pageSize);
+				for (let again = Math.max(1, page - back); again < page; again++) {
+					add((await fetchPage(again)).items);
+					if (results.length >= max) return results;
+				}
 			}
+			if (Number.isFinite(total)) previousTotal = total;
+			if (!items.length || page >= Number(info.total_pages)) break;
+			continue;
 		}
-		if (items.length < pageSize) break;
+		if (!items.length || !added || items.length < pageSize) break;
 	}
 	return results;
 }
