@@ -9,6 +9,7 @@ const { v2Error, v3Error } = require('./respond');
 const { RateLimiter } = require('./ratelimit');
 const { Faults } = require('./faults');
 const { installControls } = require('./control');
+const { installOAuth } = require('./oauth');
 
 /** A token's scopes grant a route when they hold the modify scope, or its read-only variant for GET. */
 function scopeAllows(tokenScopes, route, method) {
@@ -76,6 +77,7 @@ class Sandbox {
 		this.accessToken = defaultToken;
 		this.addToken(defaultToken, options.scopes || ['*']);
 		installControls(this);
+		installOAuth(this, options);
 	}
 
 	/** Registers a token with its scopes (e.g. ['store_v2_products_read_only']). */
