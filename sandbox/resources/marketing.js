@@ -45,8 +45,10 @@ function parseDate(value) {
 	return Number.isNaN(time) ? undefined : time;
 }
 
+/** Promotions errors: the documented `{errors: [{status, title}]}` plus the usual top-level V3 fields. */
 function promoError(status, title) {
-	return { status, body: { errors: [{ status, title, type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes' }] } };
+	const type = 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes';
+	return { status, body: { status, title, type, errors: [{ status, title, type }] } };
 }
 
 function isMoney(value) {

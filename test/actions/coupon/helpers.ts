@@ -7,7 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { BigCommerce } from '../../../nodes/BigCommerce/BigCommerce.node';
 import { createExecuteContext, sandboxCredentials, type Params } from '../../helpers/context';
-import type { Json, SandboxHandle } from '../../helpers/sandbox';
+import { acknowledgeViolations, type Json, type SandboxHandle } from '../../helpers/sandbox';
 
 /** Runs the node once with these parameters (one input item unless `items` says otherwise). */
 export async function run(
@@ -54,4 +54,14 @@ export async function expectRejectedBeforeRequest(
 /** The requests the sandbox received since `from` (an index into sandbox.requests). */
 export function requestsSince(sandbox: SandboxHandle, from: number) {
 	return sandbox.requests.slice(from).map((r) => ({ method: r.method, version: r.version, path: r.path, query: r.query, body: r.body, status: r.status }));
+}
+
+/**
+ * For tests that provoke an API error on purpose: the official files document few error answers
+ * (e.g. POST /v2/coupons lists only 201), so the validator reports "status N is not documented".
+ * Clears those, and fails on any other violation.
+ */
+export function acknowledgeUndocumentedErrors(): void {
+	const others = acknowledgeViolations().filter((v) => !/^response (4\d\d): status \1 is not documented/.test(v.reason));
+	expect(others).toEqual([]);
 }

@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { MARKETING_SCOPE } from '../coupon/helpers';
+import { giftCertificateIdProperty } from './fields';
+
+const properties: INodeProperties[] = [
+	{ ...giftCertificateIdProperty, description: 'The numeric ID of the gift certificate to delete permanently' },
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['giftCertificate'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireId(this, i, 'giftCertificateId', 'Gift Certificate ID');
+	// only DELETE /gift_certificates/{id}: the collection DELETE removes every certificate
+	await bigCommerceApiRequest.call(this, {
+		method: 'DELETE',
+		version: 'v2',
+		path: `/gift_certificates/${id}`,
+		scope: MARKETING_SCOPE,
+		itemIndex: i,
+	});
+	return toItems(this, { id, deleted: true });
+}

@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { MARKETING_READ_SCOPE } from '../coupon/helpers';
+import { giftCertificateIdProperty } from './fields';
+
+const properties: INodeProperties[] = [giftCertificateIdProperty];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['giftCertificate'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireId(this, i, 'giftCertificateId', 'Gift Certificate ID');
+	const gift = (await bigCommerceApiRequest.call(this, {
+		method: 'GET',
+		version: 'v2',
+		path: `/gift_certificates/${id}`,
+		scope: MARKETING_READ_SCOPE,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, gift);
+}

@@ -1,0 +1,63 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequestAllItems } from '../../transport';
+import { getPagination, returnAllOrLimit, toItems } from '../common';
+import { fail, MARKETING_READ_SCOPE } from '../coupon/helpers';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Code', name: 'code', type: 'string', default: '', description: 'Only the certificate with exactly this code' },
+			{ displayName: 'Order ID', name: 'orderId', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'Only certificates bought in this order' },
+			{ displayName: 'Recipient Email', name: 'toEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+			{ displayName: 'Recipient Name', name: 'toName', type: 'string', default: '' },
+			{ displayName: 'Sender Email', name: 'fromEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+			{ displayName: 'Sender Name', name: 'fromName', type: 'string', default: '' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['giftCertificate'], operation: ['getAll'] } },
+	properties,
+);
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const pagination = getPagination(this, i);
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs: IDataObject = {};
+	for (const [param, key, label] of [
+		['code', 'code', 'Code'],
+		['toName', 'to_name', 'Recipient Name'],
+		['fromName', 'from_name', 'Sender Name'],
+		['toEmail', 'to_email', 'Recipient Email'],
+		['fromEmail', 'from_email', 'Sender Email'],
+	] as const) {
+		if (filters[param] === undefined || String(filters[param]).trim() === '') continue;
+		const value = String(filters[param]).trim();
+		if (param.endsWith('Email') && !EMAIL.test(value)) {
+			fail(this, i, `"${label}" must be an email address such as jane@example.com; got "${value}"`);
+		}
+		qs[key] = value;
+	}
+	if (filters.orderId !== undefined) {
+		const orderId = Number(filters.orderId);
+		if (!Number.isInteger(orderId) || orderId < 1) fail(this, i, `"Order ID" must be a positive whole number; got "${String(filters.orderId)}"`);
+		qs.order_id = orderId;
+	}
+	const gifts = await bigCommerceApiRequestAllItems.call(
+		this,
+		{ method: 'GET', version: 'v2', path: '/gift_certificates', qs, scope: MARKETING_READ_SCOPE, itemIndex: i },
+		pagination,
+	);
+	return toItems(this, gifts);
+}

@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { fail, MARKETING_SCOPE, requireSomeFields } from '../coupon/helpers';
+import { giftBody, giftCertificateIdProperty, optionalGiftFields } from './fields';
+
+const properties: INodeProperties[] = [
+	giftCertificateIdProperty,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: ([
+			{
+				displayName: 'Amount',
+				name: 'amount',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+			},
+			{ displayName: 'Recipient Email', name: 'toEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+			{ displayName: 'Recipient Name', name: 'toName', type: 'string', default: '' },
+			{ displayName: 'Sender Email', name: 'fromEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+			{ displayName: 'Sender Name', name: 'fromName', type: 'string', default: '' },
+			...optionalGiftFields,
+		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['giftCertificate'], operation: ['update'] } },
+	properties,
+);
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireId(this, i, 'giftCertificateId', 'Gift Certificate ID');
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	requireSomeFields(this, i, fields);
+	const body = giftBody(this, i, fields);
+	for (const [param, key, label] of [
+		['toEmail', 'to_email', 'Recipient Email'],
+		['fromEmail', 'from_email', 'Sender Email'],
+	] as const) {
+		if (fields[param] === undefined || fields[param] === '') continue;
+		const value = String(fields[param]).trim();
+		if (!EMAIL.test(value)) fail(this, i, `"${label}" must be an email address such as jane@example.com; got "${value}"`);
+		body[key] = value;
+	}
+	const gift = (await bigCommerceApiRequest.call(this, {
+		method: 'PUT',
+		version: 'v2',
+		path: `/gift_certificates/${id}`,
+		body,
+		scope: MARKETING_SCOPE,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, gift);
+}
