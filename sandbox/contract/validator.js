@@ -155,7 +155,7 @@ class ContractValidator {
 		}
 		const { op } = match;
 		const exceptions = this.exceptionsFor(op);
-		const context = { operation: op.operation, op, version: request.version, request, response };
+		const context = { operation: op.operation, op, version: request.version, request, response, validator: this };
 		const issues = [];
 		this.checkRequest(op, match.params, request, exceptions, issues);
 		if (response && !response.drop) this.checkResponse(op, request, response, exceptions, context, issues);
@@ -166,7 +166,8 @@ class ContractValidator {
 			if (!grouped.has(key)) grouped.set(key, { direction: issue.direction, label: issue.label, errors: [], messages: [] });
 			const g = grouped.get(key);
 			if (issue.error && (issue.location === 'query' || issue.location === 'path')) {
-				g.messages.push(`${issue.error.message}${issue.value !== undefined ? ` (got ${JSON.stringify(issue.value)})` : ''}`);
+				const text = issue.error.keyword === 'required' ? 'required but missing' : issue.error.message;
+				g.messages.push(`${text}${issue.value !== undefined ? ` (got ${JSON.stringify(issue.value)})` : ''}`);
 			} else if (issue.error) g.errors.push(issue.error);
 			else g.messages.push(issue.message);
 		}
@@ -226,8 +227,13 @@ class ContractValidator {
 			return;
 		}
 		const media = mediaSchema(requestBody.content);
-		const contentType = String(request.headers['content-type'] || '').toLowerCase();
-		if (!media.json || (contentType && !contentType.includes('json'))) return; // multipart uploads etc.
+		const contentType = String(request.headers['content-type'] || '').toLowerCase().split(';')[0].trim();
+		const documentedTypes = Object.keys(requestBody.content || {}).map((t) => t.toLowerCase());
+		if (!contentType || !documentedTypes.some((t) => t === contentType || t === '*/*' || (t.endsWith('/*') && contentType.startsWith(t.slice(0, -1))))) {
+			issues.push({ direction: 'request', location: 'body', label: 'request Content-Type', message: `"${contentType || '(none)'}" is not documented for this body (documented: ${documentedTypes.join(', ')})` });
+			return;
+		}
+		if (!media.json || !contentType.includes('json')) return; // multipart uploads etc.
 		if (request.body === undefined) {
 			issues.push({ direction: 'request', location: 'body', label: 'request body', message: 'the body is not valid JSON' });
 			return;

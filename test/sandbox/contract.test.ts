@@ -140,5 +140,25 @@ describe('contract validation', () => {
 		// abandoned cart tokens without dashes
 		expect(check({ version: 'v3', method: 'GET', path: '/abandoned-carts/0123456789abcdef0123456789abcdef' })).toEqual([]);
 		expect(check({ version: 'v3', method: 'GET', path: '/abandoned-carts/not-a-token' })).toHaveLength(1);
+		// an empty hooks list despite `minItems: 1`; a hook without its required fields is still caught
+		const meta = { pagination: { total: 0, count: 0, per_page: 50, current_page: 1, total_pages: 0 } };
+		expect(check({ version: 'v3', method: 'GET', path: '/hooks' }, { status: 200, body: { data: [], meta } })).toEqual([]);
+		expect(check({ version: 'v3', method: 'GET', path: '/hooks' }, { status: 200, body: { data: [{ id: 'x' }], meta } })[0].reason).toMatch(/\/data\/0\/id must be integer/);
+		// a required query parameter
+		expect(check({ version: 'v3', method: 'GET', path: '/promotions/codes' })[0].reason).toBe('query parameter code: required but missing');
+	});
+});
+
+describe('contract validation of the request media type', () => {
+	it('records a JSON body sent without Content-Type: application/json', async () => {
+		const response = await fetch(`${sandbox.apiPath('v3')}/catalog/brands`, {
+			method: 'POST',
+			headers: { 'X-Auth-Token': sandbox.accessToken, Accept: 'application/json', 'Content-Type': 'text/plain' },
+			body: JSON.stringify({ name: 'Acme' }),
+		});
+		await response.text();
+		const violations = acknowledgeViolations();
+		expect(violations).toHaveLength(1);
+		expect(violations[0].reason).toBe('request Content-Type: "text/plain" is not documented for this body (documented: application/json)');
 	});
 });
