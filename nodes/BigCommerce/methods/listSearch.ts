@@ -4,6 +4,35 @@ import { bigCommerceApiRequestFull } from '../transport';
 
 /** Lists search results for resource locators; each resource adds its search here. */
 export const listSearch = {
+	async searchCustomers(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const page = paginationToken ? Number(paginationToken) : 1;
+		const needle = (filter ?? '').trim();
+		const qs: Record<string, string | number> = { page, limit: 50, sort: 'last_name:asc' };
+		// an email (or part of one) searches by exact email; anything else by name
+		if (needle.includes('@')) qs['email:in'] = needle;
+		else if (needle) qs['name:like'] = needle;
+		const response = await bigCommerceApiRequestFull.call(this, {
+			method: 'GET',
+			version: 'v3',
+			path: '/customers',
+			qs,
+			scope: 'store_v2_customers_read_only',
+		});
+		const body = response.body as {
+			data?: Array<{ id: number; first_name: string; last_name: string; email: string }>;
+			meta?: { pagination?: { total_pages?: number } };
+		};
+		const results = (body.data ?? []).map((customer) => ({
+			name: `${customer.first_name} ${customer.last_name} <${customer.email}> (#${customer.id})`,
+			value: String(customer.id),
+		}));
+		const totalPages = body.meta?.pagination?.total_pages ?? 1;
+		return { results, paginationToken: page < totalPages ? String(page + 1) : undefined };
+	},
 	async searchChannels(
 		this: ILoadOptionsFunctions,
 		filter?: string,

@@ -1,0 +1,46 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { toItems } from '../common';
+import { CUSTOMERS_WRITE, customerLocator, fail, findCustomers, readCustomerRef } from './shared';
+
+const properties: INodeProperties[] = [
+	customerLocator({
+		description:
+			'The customer to delete permanently, with their addresses. This cannot be undone; their orders are kept.',
+	}),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const ref = readCustomerRef(this, i)!;
+	// BigCommerce answers 204 whether or not the ID exists: look first, so a wrong ID is reported
+	const [customer] = await findCustomers(
+		this,
+		i,
+		ref.id !== undefined ? { 'id:in': ref.id } : { 'email:in': ref.email },
+	);
+	if (!customer) {
+		fail(
+			this,
+			i,
+			ref.id !== undefined ? `No customer with ID ${ref.id} exists` : `No customer has the email address "${ref.email}"`,
+			'Nothing was deleted.',
+		);
+	}
+	await bigCommerceApiRequest.call(this, {
+		method: 'DELETE',
+		version: 'v3',
+		path: '/customers',
+		// never without id:in: BigCommerce ignores a delete without it, and the ID must be explicit
+		qs: { 'id:in': customer.id },
+		scope: CUSTOMERS_WRITE,
+		itemIndex: i,
+	});
+	return toItems(this, { id: customer.id, email: customer.email, deleted: true });
+}

@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { toItems } from '../common';
+import {
+	customerLocator,
+	fail,
+	findCustomers,
+	includeList,
+	includeOptions,
+	readCustomerRef,
+	withGroupNames,
+} from './shared';
+
+const properties: INodeProperties[] = [
+	customerLocator(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: includeOptions,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const ref = readCustomerRef(this, i)!;
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const qs: IDataObject = ref.id !== undefined ? { 'id:in': ref.id } : { 'email:in': ref.email };
+	const include = includeList(options);
+	if (include) qs.include = include;
+	const [customer] = await findCustomers(this, i, qs);
+	if (!customer) {
+		fail(
+			this,
+			i,
+			ref.id !== undefined ? `No customer with ID ${ref.id} exists` : `No customer has the email address "${ref.email}"`,
+		);
+	}
+	return toItems(this, await withGroupNames(this, i, [customer]));
+}

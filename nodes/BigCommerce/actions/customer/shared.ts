@@ -1,0 +1,403 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeParameterResourceLocator,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+
+export const CUSTOMERS_READ = 'store_v2_customers_read_only';
+export const CUSTOMERS_WRITE = 'store_v2_customers';
+
+/** BigCommerce accepts at most this many customers per create/update call. */
+export const CUSTOMER_BATCH_LIMIT = 10;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function fail(ctx: IExecuteFunctions, i: number, message: string, description?: string): never {
+	throw new NodeOperationError(ctx.getNode(), `Item ${i}: ${message}`, { itemIndex: i, description });
+}
+
+export function isEmail(value: string): boolean {
+	return EMAIL.test(value);
+}
+
+/** The Customer resource locator: from a searchable list, by ID, or by email address. */
+export function customerLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Customer',
+		name: 'customerId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The customer, picked from the list, by ID, or by email address',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchCustomers', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 42',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^[0-9]+$', errorMessage: 'A customer ID is a whole number such as 42' },
+					},
+				],
+			},
+			{
+				displayName: 'By Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. jane@example.com',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',
+							errorMessage: 'Enter an email address such as jane@example.com',
+						},
+					},
+				],
+			},
+		],
+		...overrides,
+	};
+}
+
+/** A customer reference read and validated from the locator; no request is sent yet. */
+export type CustomerRef = { id: number; email?: undefined } | { id?: undefined; email: string };
+
+/**
+ * Reads the customer locator. Returns undefined when `optional` and the field is empty.
+ * Validation only: an email is turned into an ID later by `customerIdOf` (after every other
+ * parameter of the item has been checked).
+ */
+export function readCustomerRef(
+	ctx: IExecuteFunctions,
+	i: number,
+	name = 'customerId',
+	optional = false,
+): CustomerRef | undefined {
+	const raw = ctx.getNodeParameter(name, i, '') as INodeParameterResourceLocator | string | number;
+	const isLocator = raw !== null && typeof raw === 'object';
+	const mode = isLocator ? (raw as INodeParameterResourceLocator).mode : 'id';
+	const value = isLocator ? (raw as INodeParameterResourceLocator).value : raw;
+	const text = String(value ?? '').trim();
+	if (!text) {
+		if (optional) return undefined;
+		fail(ctx, i, '"Customer" is required', 'Pick a customer from the list, or enter its ID (e.g. 42) or email address.');
+	}
+	if (mode === 'email' || (mode !== 'id' && text.includes('@'))) {
+		if (!isEmail(text)) {
+			fail(ctx, i, `"Customer" must be an email address such as jane@example.com; got "${text}"`);
+		}
+		return { email: text };
+	}
+	if (!/^\d+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
+		fail(
+			ctx,
+			i,
+			`"Customer" must be a customer ID (a positive whole number such as 42) or an email address; got "${text}"`,
+		);
+	}
+	return { id: Number(text) };
+}
+
+/** Finds customers by ID or email (V3 has no single-customer endpoint: `id:in` / `email:in`). */
+export async function findCustomers(
+	ctx: IExecuteFunctions,
+	i: number,
+	qs: IDataObject,
+): Promise<IDataObject[]> {
+	const data = await bigCommerceApiRequest.call(ctx, {
+		method: 'GET',
+		version: 'v3',
+		path: '/customers',
+		qs,
+		scope: CUSTOMERS_READ,
+		itemIndex: i,
+	});
+	return Array.isArray(data) ? (data as IDataObject[]) : [];
+}
+
+/** Resolves a customer reference to its ID, looking an email up when needed. */
+export async function customerIdOf(ctx: IExecuteFunctions, i: number, ref: CustomerRef): Promise<number> {
+	if (ref.id !== undefined) return ref.id;
+	const [customer] = await findCustomers(ctx, i, { 'email:in': ref.email, limit: 1 });
+	if (!customer) {
+		fail(ctx, i, `No customer has the email address "${ref.email}"`);
+	}
+	return Number(customer.id);
+}
+
+/** Splits a comma-separated list of positive whole numbers, naming the parameter on failure. */
+export function idList(ctx: IExecuteFunctions, i: number, value: unknown, label: string): number[] {
+	const parts = (Array.isArray(value) ? value.map(String) : String(value ?? '').split(','))
+		.map((part) => part.trim())
+		.filter(Boolean);
+	for (const part of parts) {
+		if (!/^\d+$/.test(part) || !Number.isSafeInteger(Number(part))) {
+			fail(ctx, i, `"${label}" must be whole numbers separated by commas, e.g. 1,2,3; got "${part}"`);
+		}
+	}
+	return parts.map(Number);
+}
+
+/** A whole number from a collection field (e.g. Customer Group ID), within [min, ∞). */
+export function wholeNumber(ctx: IExecuteFunctions, i: number, value: unknown, label: string, min = 0): number {
+	const text = String(value ?? '').trim();
+	if (!/^\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) {
+		fail(ctx, i, `"${label}" must be a whole number of ${min} or more; got "${text}"`);
+	}
+	return Number(text);
+}
+
+/** An ISO 8601 date-time (n8n's dateTime fields), normalised to `YYYY-MM-DDTHH:mm:ssZ`. */
+export function isoDate(ctx: IExecuteFunctions, i: number, value: unknown, label: string): string {
+	const text = String(value ?? '').trim();
+	const time = Date.parse(text);
+	if (!text || Number.isNaN(time)) {
+		fail(ctx, i, `"${label}" must be a date such as 2026-01-31T00:00:00Z; got "${text}"`);
+	}
+	return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Customer group names by ID, fetched once per execution (V2 /customer_groups, same scope). */
+const groupNameCache = new WeakMap<object, Promise<Map<number, string>>>();
+
+export async function customerGroupNames(ctx: IExecuteFunctions, i: number): Promise<Map<number, string>> {
+	let cached = groupNameCache.get(ctx);
+	if (!cached) {
+		cached = (async () => {
+			const names = new Map<number, string>();
+			for (let page = 1; page <= 20; page++) {
+				const groups = await bigCommerceApiRequest.call(ctx, {
+					method: 'GET',
+					version: 'v2',
+					path: '/customer_groups',
+					qs: { page, limit: 250 },
+					scope: CUSTOMERS_READ,
+					itemIndex: i,
+				});
+				const list = Array.isArray(groups) ? (groups as IDataObject[]) : [];
+				for (const group of list) names.set(Number(group.id), String(group.name ?? ''));
+				if (list.length < 250) break;
+			}
+			return names;
+		})();
+		groupNameCache.set(ctx, cached);
+		// a failed lookup is not remembered: the next item tries again
+		cached.catch(() => groupNameCache.delete(ctx));
+	}
+	return await cached;
+}
+
+/** Adds `customer_group_name` beside `customer_group_id` (0 = no group). */
+export async function withGroupNames(
+	ctx: IExecuteFunctions,
+	i: number,
+	customers: IDataObject[],
+): Promise<IDataObject[]> {
+	if (!customers.some((c) => Number(c.customer_group_id) > 0)) {
+		return customers.map((c) => ({ ...c, customer_group_name: null }));
+	}
+	const names = await customerGroupNames(ctx, i);
+	return customers.map((customer) => {
+		const out: IDataObject = {};
+		for (const [key, value] of Object.entries(customer)) {
+			out[key] = value;
+			if (key === 'customer_group_id') {
+				out.customer_group_name = Number(value) > 0 ? (names.get(Number(value)) ?? null) : null;
+			}
+		}
+		return out;
+	});
+}
+
+/** The include= values for the customer options. */
+export function includeList(options: IDataObject): string | undefined {
+	const include: string[] = [];
+	if (options.includeAddresses !== false) include.push('addresses');
+	if (options.includeStoreCredit) include.push('storecredit');
+	if (options.includeAttributes) include.push('attributes');
+	if (options.includeFormFields) include.push('formfields');
+	return include.length ? include.join(',') : undefined;
+}
+
+/** The "Include" options shared by Get and Get Many. */
+export const includeOptions: INodeProperties[] = [
+	{
+		displayName: 'Include Addresses',
+		name: 'includeAddresses',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to include the customer\'s saved addresses',
+	},
+	{
+		displayName: 'Include Attributes',
+		name: 'includeAttributes',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to include the customer\'s attribute values',
+	},
+	{
+		displayName: 'Include Form Fields',
+		name: 'includeFormFields',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to include the values of the store\'s custom account form fields',
+	},
+	{
+		displayName: 'Include Store Credit',
+		name: 'includeStoreCredit',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to include the customer\'s store credit amounts',
+	},
+];
+
+/** Customer fields shared by Create (additional fields) and Update (update fields). */
+export const customerFields: INodeProperties[] = [
+	{
+		displayName: 'Accepts Abandoned Cart and Review Emails',
+		name: 'acceptsMarketingEmails',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the customer accepts product review and abandoned cart emails',
+	},
+	{
+		displayName: 'Channel IDs',
+		name: 'channelIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 1,2',
+		description: 'Comma-separated IDs of the channels the customer can sign in to (empty: every channel that allows global logins)',
+	},
+	{
+		displayName: 'Company',
+		name: 'company',
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'Customer Group ID',
+		name: 'customerGroupId',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'ID of the customer group (0 = no group). See Customer Group → Get Many.',
+	},
+	{
+		displayName: 'Force Password Reset',
+		name: 'forcePasswordReset',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the customer must choose a new password at the next sign-in',
+	},
+	{
+		displayName: 'Notes',
+		name: 'notes',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'Staff notes about the customer (not shown to the shopper)',
+	},
+	{
+		displayName: 'Password',
+		name: 'password',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: 'A new password for the customer\'s storefront account',
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'Tax Exempt Category',
+		name: 'taxExemptCategory',
+		type: 'string',
+		default: '',
+		description: 'The tax exemption code, e.g. "W" for wholesale',
+	},
+];
+
+/** Turns the Create/Update field collection into the API body, validating every value. */
+export function customerBody(ctx: IExecuteFunctions, i: number, fields: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	const text = (key: string, api: string) => {
+		if (fields[key] === undefined) return;
+		body[api] = String(fields[key]);
+	};
+	if (fields.email !== undefined) {
+		const email = String(fields.email).trim();
+		if (!isEmail(email)) fail(ctx, i, `"Email" must be an email address such as jane@example.com; got "${email}"`);
+		body.email = email;
+	}
+	for (const [key, api, label] of [
+		['firstName', 'first_name', 'First Name'],
+		['lastName', 'last_name', 'Last Name'],
+	] as const) {
+		if (fields[key] === undefined) continue;
+		const value = String(fields[key]).trim();
+		if (!value) fail(ctx, i, `"${label}" must not be empty`);
+		if (value.length > 100) fail(ctx, i, `"${label}" must be at most 100 characters`);
+		body[api] = value;
+	}
+	text('company', 'company');
+	text('phone', 'phone');
+	text('notes', 'notes');
+	text('taxExemptCategory', 'tax_exempt_category');
+	if (fields.customerGroupId !== undefined) {
+		body.customer_group_id = wholeNumber(ctx, i, fields.customerGroupId, 'Customer Group ID');
+	}
+	if (fields.acceptsMarketingEmails !== undefined) {
+		body.accepts_product_review_abandoned_cart_emails = Boolean(fields.acceptsMarketingEmails);
+	}
+	if (fields.channelIds !== undefined && String(fields.channelIds).trim() !== '') {
+		const ids = idList(ctx, i, fields.channelIds, 'Channel IDs');
+		if (ids.some((id) => id < 1)) fail(ctx, i, '"Channel IDs" must be positive whole numbers');
+		body.channel_ids = ids;
+	}
+	const authentication: IDataObject = {};
+	if (fields.password !== undefined && String(fields.password) !== '') {
+		const password = String(fields.password);
+		if (password.length < 7) fail(ctx, i, '"Password" must be at least 7 characters long');
+		authentication.new_password = password;
+	}
+	if (fields.forcePasswordReset !== undefined) {
+		authentication.force_password_reset = Boolean(fields.forcePasswordReset);
+	}
+	if (Object.keys(authentication).length) body.authentication = authentication;
+	return body;
+}
+
+/** A JSON array from a collection field (string or already parsed), naming the field on failure. */
+export function jsonArray(ctx: IExecuteFunctions, i: number, raw: unknown, label: string): IDataObject[] {
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = JSON.parse(raw);
+		} catch (error) {
+			fail(ctx, i, `"${label}" is not valid JSON (${(error as Error).message})`, 'Enter a JSON array, e.g. [{"id": 1}]');
+		}
+	}
+	if (!Array.isArray(value)) fail(ctx, i, `"${label}" must be a JSON array`);
+	return value as IDataObject[];
+}
+
+/** Collection options sorted by display name, as n8n lists them. */
+export function sortByName(options: INodeProperties[]): INodeProperties[] {
+	return [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}

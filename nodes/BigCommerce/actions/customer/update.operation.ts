@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { toItems } from '../common';
+import {
+	CUSTOMERS_WRITE,
+	customerBody,
+	customerFields,
+	customerIdOf,
+	customerLocator,
+	fail,
+	readCustomerRef,
+	withGroupNames,
+	sortByName,
+} from './shared';
+
+const properties: INodeProperties[] = [
+	customerLocator(),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: sortByName([
+			...customerFields,
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. jane@example.com',
+				default: '',
+			},
+			{
+				displayName: 'First Name',
+				name: 'firstName',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Last Name',
+				name: 'lastName',
+				type: 'string',
+				default: '',
+			},
+		]),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const ref = readCustomerRef(this, i)!;
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	const body = customerBody(this, i, fields);
+	if (!Object.keys(body).length) {
+		fail(this, i, 'Add at least one field to "Update Fields"', 'Nothing would change: choose the fields to update.');
+	}
+	const id = await customerIdOf(this, i, ref);
+	const updated = (await bigCommerceApiRequest.call(this, {
+		method: 'PUT',
+		version: 'v3',
+		path: '/customers',
+		body: [{ id, ...body }],
+		scope: CUSTOMERS_WRITE,
+		itemIndex: i,
+	})) as IDataObject[];
+	const [customer] = Array.isArray(updated) ? updated : [];
+	if (!customer) fail(this, i, `BigCommerce did not return customer ${id} after the update`);
+	return toItems(this, await withGroupNames(this, i, [customer]));
+}
