@@ -1,0 +1,161 @@
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { backoffMs, bigCommerceApiRequest, retrySettings } from '../../nodes/BigCommerce/transport';
+import { rateLimitState } from '../../nodes/BigCommerce/transport/rateLimit';
+import {
+	caught,
+	respond,
+	startServer,
+	TOKEN,
+	transportContext,
+	useFastRetries,
+	type TestServer,
+} from './harness';
+
+let server: TestServer;
+/** Requests the product route is handling right now, and the most at once. */
+let active = 0;
+let mostAtOnce = 0;
+
+useFastRetries();
+beforeAll(async () => {
+	server = await startServer();
+	server.route('GET', 'v3', '/catalog/products/:id', async (ctx) => {
+		active++;
+		mostAtOnce = Math.max(mostAtOnce, active);
+		await sleep(15);
+		active--;
+		return respond.v3One({ id: Number(ctx.params.id), name: 'Hat' });
+	});
+	server.route('POST', 'v3', '/catalog/products', (ctx) => respond.v3One({ id: 1, ...ctx.body }));
+});
+beforeEach(() => {
+	server.faults.clear();
+	server.setRateLimit(false);
+	mostAtOnce = 0;
+});
+afterAll(async () => server.close());
+
+const get = (id: number, authentication: 'accessToken' | 'oAuth2' = 'accessToken') => {
+	const { ctx } = transportContext(server, { authentication });
+	return bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v3', path: `/catalog/products/${id}` });
+};
+const since = (before: number) => server.requests.slice(before);
+const statuses = (before: number) => since(before).map((request) => request.status);
+const governorKey = () => `${server.baseUrl}|${server.storeHash}`;
+
+describe('pacing on X-Rate-Limit-Requests-Left', () => {
+	it('sequential requests beyond the quota wait for the reset instead of hitting 429', async () => {
+		server.setRateLimit({ quota: 5, windowMs: 300 });
+		const before = server.requests.length;
+		for (let id = 1; id <= 12; id++) expect(await get(id)).toMatchObject({ id });
+		// the server enforces 5 per window: 12 answers without a 429 means they were spread
+		// over at least three windows, waiting for each reset
+		expect(statuses(before)).toEqual(Array(12).fill(200));
+	});
+
+	it('parallel requests (more than the quota, from separate executions, both credentials) never get a 429', async () => {
+		server.setRateLimit({ quota: 5, windowMs: 300 });
+		const before = server.requests.length;
+		const results = await Promise.all(
+			Array.from({ length: 14 }, (_, i) => get(i + 1, i % 2 ? 'oAuth2' : 'accessToken')),
+		);
+		expect(results.map((r) => (r as { id: number }).id)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+		expect(statuses(before)).toEqual(Array(14).fill(200));
+		expect(mostAtOnce).toBeLessThanOrEqual(5);
+		expect(rateLimitState(governorKey()).inFlight).toBe(0);
+	});
+
+	it('a store that sends no rate-limit headers is not paced (requests run in parallel)', async () => {
+		await get(1);
+		expect(rateLimitState(governorKey()).mode).toBe('unlimited');
+		await Promise.all(Array.from({ length: 8 }, (_, i) => get(i + 1)));
+		expect(mostAtOnce).toBeGreaterThan(1);
+	});
+});
+
+describe('429 answers', () => {
+	it('429 with the rate-limit headers (quota spent by another app): waits for the reset, then succeeds', async () => {
+		// a long window, so the other app's requests surely fall into the same one
+		server.setRateLimit({ quota: 3, windowMs: 1000 });
+		// another app spends the store's quota behind the governor's back
+		for (let i = 0; i < 3; i++) {
+			const answer = await fetch(`${server.baseUrl}/stores/${server.storeHash}/v3/catalog/products/1`, {
+				headers: { 'X-Auth-Token': TOKEN },
+			});
+			expect(answer.status).toBe(200);
+		}
+		const before = server.requests.length;
+		expect(await get(42)).toMatchObject({ id: 42 });
+		// one 429, then the retry came after the reset (a retry before it would be refused again)
+		expect(statuses(before)).toEqual([429, 200]);
+	});
+
+	it('after a 429 every request to the store waits for the reset (the governor is shared)', async () => {
+		server.setRateLimit({ quota: 2, windowMs: 1000 });
+		for (let i = 0; i < 2; i++) {
+			await fetch(`${server.baseUrl}/stores/${server.storeHash}/v3/catalog/products/1`, {
+				headers: { 'X-Auth-Token': TOKEN },
+			});
+		}
+		const before = server.requests.length;
+		const results = await Promise.all([get(1), get(2), get(3)]);
+		expect(results).toHaveLength(3);
+		// the first answer (a 429) told the governor about the spent quota: the other two waited
+		expect(statuses(before).filter((status) => status === 429)).toHaveLength(1);
+	});
+
+	it('429 without rate-limit headers (platform load): backs off with growing waits and succeeds', async () => {
+		server.faults.add({ kind: 'rateLimitBare', times: 3 });
+		const before = server.requests.length;
+		const { ctx, logs } = transportContext(server);
+		const product = await bigCommerceApiRequest.call(ctx, {
+			method: 'GET',
+			version: 'v3',
+			path: '/catalog/products/7',
+		});
+		expect(product).toMatchObject({ id: 7 });
+		expect(statuses(before)).toEqual([429, 429, 429, 200]);
+		const waits = logs
+			.map((entry) => /429 without headers, waiting (\d+) ms/.exec(entry.message))
+			.filter((match) => match !== null)
+			.map((match) => Number(match[1]));
+		expect(waits).toHaveLength(3);
+		expect(waits[1]).toBeGreaterThanOrEqual(waits[0]);
+		expect(waits[2]).toBeGreaterThanOrEqual(waits[1]);
+		expect(waits[2]).toBeGreaterThan(waits[0]);
+	});
+
+	it('the back-off is jittered, so parallel clients spread out', () => {
+		const samples = Array.from({ length: 40 }, () => backoffMs(2));
+		const step = retrySettings.baseBackoffMs * 4;
+		expect(new Set(samples).size).toBeGreaterThan(1);
+		for (const wait of samples) {
+			expect(wait).toBeGreaterThanOrEqual(Math.floor(step / 2));
+			expect(wait).toBeLessThanOrEqual(step);
+		}
+		expect(backoffMs(50)).toBeLessThanOrEqual(retrySettings.maxBackoffMs);
+	});
+
+	it('gives up after max429Retries with a clear NodeApiError (429 without headers)', async () => {
+		server.faults.add({ kind: 'rateLimitBare', times: Infinity });
+		const before = server.requests.length;
+		const error = await caught(() => get(9));
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.httpCode).toBe('429');
+		expect(error.message).toContain('BigCommerce error 429');
+		expect(error.description).toContain(`after ${retrySettings.max429Retries} retries`);
+		expect(since(before)).toHaveLength(retrySettings.max429Retries + 1);
+	});
+
+	it('gives up after max429Retries with a clear NodeApiError (429 with headers)', async () => {
+		server.setRateLimit({ quota: 1, windowMs: 50 });
+		server.faults.add({ kind: 'rateLimit', times: Infinity });
+		const before = server.requests.length;
+		const error = await caught(() => get(9));
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.httpCode).toBe('429');
+		expect(error.description).toContain('rate limit was still exhausted');
+		expect(statuses(before)).toEqual(Array(retrySettings.max429Retries + 1).fill(429));
+	});
+});
