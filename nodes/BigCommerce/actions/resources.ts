@@ -3,12 +3,15 @@ import { store } from './store';
 import { coupon } from './coupon';
 import { order } from './order';
 import { customer } from './customer';
+import { orderProduct } from './orderProduct';
+import { orderShipment } from './orderShipment';
+import { orderTransaction } from './orderTransaction';
 
 /**
  * Every resource of the node. Add a resource by importing its module and listing it here;
  * the Resource dropdown, the parameters and the router all follow from this list.
  */
-export const resources: ResourceModule[] = [store, coupon, order, customer];
+export const resources: ResourceModule[] = [store, coupon, order, customer, orderProduct, orderShipment, orderTransaction];
 
 export const resourcesByValue: Record<string, ResourceModule> = Object.fromEntries(
 	resources.map((resource) => [resource.option.value, resource]),

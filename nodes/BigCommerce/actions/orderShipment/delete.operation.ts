@@ -1,0 +1,37 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { ORDERS_WRITE, orderLocator } from '../order/shared';
+import { readShipmentId, shipmentIdField } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Destructive: deletes the shipment and its tracking; its items count as unshipped again.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
+	},
+	orderLocator(),
+	shipmentIdField,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['orderShipment'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const orderId = requireId(this, i, 'orderId', 'Order');
+	const shipmentId = readShipmentId(this, i);
+	await bigCommerceApiRequest.call(this, {
+		method: 'DELETE',
+		version: 'v2',
+		path: `/orders/${orderId}/shipments/${shipmentId}`,
+		scope: ORDERS_WRITE,
+		itemIndex: i,
+	});
+	return toItems(this, { order_id: orderId, id: shipmentId, deleted: true });
+}

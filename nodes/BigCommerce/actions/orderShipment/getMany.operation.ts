@@ -1,0 +1,24 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequestAllItems } from '../../transport';
+import { getPagination, requireId, returnAllOrLimit, toItems } from '../common';
+import { ORDERS_READ, orderLocator } from '../order/shared';
+
+const properties: INodeProperties[] = [orderLocator(), ...returnAllOrLimit()];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['orderShipment'], operation: ['getMany'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const orderId = requireId(this, i, 'orderId', 'Order');
+	const pagination = getPagination(this, i);
+	const shipments = await bigCommerceApiRequestAllItems.call(
+		this,
+		{ method: 'GET', version: 'v2', path: `/orders/${orderId}/shipments`, scope: ORDERS_READ, itemIndex: i },
+		pagination,
+	);
+	return toItems(this, shipments);
+}

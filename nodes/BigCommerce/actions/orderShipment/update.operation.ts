@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { ORDERS_WRITE, orderLocator } from '../order/shared';
+import { fail, readShipmentId, shipmentBody, shipmentFields, shipmentIdField } from './shared';
+
+const properties: INodeProperties[] = [
+	orderLocator(),
+	shipmentIdField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: ([
+			...shipmentFields,
+			{ displayName: 'Tracking Carrier', name: 'trackingCarrier', type: 'string', default: '', placeholder: 'e.g. ups' },
+			{ displayName: 'Tracking Link', name: 'trackingLink', type: 'string', default: '' },
+			{ displayName: 'Tracking Number', name: 'trackingNumber', type: 'string', default: '' },
+		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['orderShipment'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const orderId = requireId(this, i, 'orderId', 'Order');
+	const shipmentId = readShipmentId(this, i);
+	const body = shipmentBody(this, i, this.getNodeParameter('updateFields', i, {}) as IDataObject);
+	if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
+	const shipment = (await bigCommerceApiRequest.call(this, {
+		method: 'PUT',
+		version: 'v2',
+		path: `/orders/${orderId}/shipments/${shipmentId}`,
+		body,
+		scope: ORDERS_WRITE,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, shipment);
+}

@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequestAllItems } from '../../transport';
+import { getPagination, requireId, returnAllOrLimit, toItems } from '../common';
+import { orderLocator } from '../order/shared';
+
+const properties: INodeProperties[] = [orderLocator(), ...returnAllOrLimit()];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['orderTransaction'], operation: ['getMany'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const orderId = requireId(this, i, 'orderId', 'Order');
+	const pagination = getPagination(this, i);
+	const transactions = await bigCommerceApiRequestAllItems.call(
+		this,
+		{
+			method: 'GET',
+			version: 'v3',
+			path: `/orders/${orderId}/transactions`,
+			scope: 'store_v2_transactions_read_only',
+			itemIndex: i,
+		},
+		pagination,
+	);
+	return toItems(this, transactions);
+}
