@@ -6,12 +6,14 @@ import { customer } from './customer';
 import { orderProduct } from './orderProduct';
 import { orderShipment } from './orderShipment';
 import { orderTransaction } from './orderTransaction';
+import { giftCertificate } from './giftCertificate';
+import { promotion } from './promotion';
 
 /**
  * Every resource of the node. Add a resource by importing its module and listing it here;
  * the Resource dropdown, the parameters and the router all follow from this list.
  */
-export const resources: ResourceModule[] = [store, coupon, order, customer, orderProduct, orderShipment, orderTransaction];
+export const resources: ResourceModule[] = [store, coupon, order, customer, orderProduct, orderShipment, orderTransaction, giftCertificate, promotion];
 
 export const resourcesByValue: Record<string, ResourceModule> = Object.fromEntries(
 	resources.map((resource) => [resource.option.value, resource]),

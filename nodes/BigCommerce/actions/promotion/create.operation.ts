@@ -1,0 +1,139 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { toItems } from '../common';
+import { checkCode, fail, MARKETING_SCOPE, wholeNumber } from '../coupon/helpers';
+import { optionalPromotionFields, promotionBody } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'Spring sale: 10% off',
+		description: 'Internal name of the promotion',
+	},
+	{
+		displayName: 'Redemption Type',
+		name: 'redemptionType',
+		type: 'options',
+		options: [
+			{ name: 'Automatic', value: 'AUTOMATIC', description: 'Applied to every eligible cart' },
+			{ name: 'Coupon', value: 'COUPON', description: 'Applied when the shopper enters a code' },
+		],
+		default: 'AUTOMATIC',
+	},
+	{
+		displayName: 'Coupon Code',
+		name: 'couponCode',
+		type: 'string',
+		default: '',
+		placeholder: 'SPRING10',
+		description: 'The code shoppers enter (letters, numbers, spaces, _ and -). Leave empty to add codes later, or for generated codes.',
+		displayOptions: { show: { redemptionType: ['COUPON'] } },
+	},
+	{
+		displayName: 'Coupon Type',
+		name: 'couponType',
+		type: 'options',
+		options: [
+			{ name: 'Bulk (Generated Codes)', value: 'BULK' },
+			{ name: 'Single', value: 'SINGLE' },
+		],
+		default: 'SINGLE',
+		description: 'Single: codes you choose. Bulk: codes generated with Promotion → Generate Coupon Codes.',
+		displayOptions: { show: { redemptionType: ['COUPON'] } },
+	},
+	{
+		displayName: 'Rules (JSON)',
+		name: 'rules',
+		type: 'json',
+		required: true,
+		default: '[{"action": {"cart_value": {"discount": {"percentage_amount": "10"}}}}]',
+		description: 'What the promotion does, as BigCommerce rules: a list of {action, condition}',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			...optionalPromotionFields,
+			{
+				displayName: 'Code Max Uses',
+				name: 'codeMaxUses',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'How many times the coupon code can be used (0 = unlimited)',
+			},
+			{
+				displayName: 'Code Max Uses Per Customer',
+				name: 'codeMaxUsesPerCustomer',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'How many times each customer can use the coupon code (0 = unlimited)',
+			},
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['promotion'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const redemptionType = this.getNodeParameter('redemptionType', i) as string;
+	if (!['AUTOMATIC', 'COUPON'].includes(redemptionType)) {
+		fail(this, i, `"Redemption Type" must be AUTOMATIC or COUPON; got "${redemptionType}"`);
+	}
+	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const body: IDataObject = {
+		redemption_type: redemptionType,
+		...promotionBody(this, i, {
+			...additional,
+			name: this.getNodeParameter('name', i),
+			rules: this.getNodeParameter('rules', i),
+		}),
+	};
+	let code: IDataObject | undefined;
+	if (redemptionType === 'COUPON') {
+		const couponType = this.getNodeParameter('couponType', i, 'SINGLE') as string;
+		if (!['SINGLE', 'BULK'].includes(couponType)) fail(this, i, `"Coupon Type" must be SINGLE or BULK; got "${couponType}"`);
+		body.coupon_type = couponType;
+		const rawCode = String(this.getNodeParameter('couponCode', i, '') ?? '').trim();
+		if (rawCode) {
+			if (couponType === 'BULK') fail(this, i, '"Coupon Code" cannot be set on a Bulk promotion: generate its codes instead');
+			code = { code: checkCode(this, i, rawCode, 'Coupon Code') };
+			if (additional.codeMaxUses !== undefined) code.max_uses = wholeNumber(this, i, additional.codeMaxUses, 'Code Max Uses');
+			if (additional.codeMaxUsesPerCustomer !== undefined) {
+				code.max_uses_per_customer = wholeNumber(this, i, additional.codeMaxUsesPerCustomer, 'Code Max Uses Per Customer');
+			}
+		}
+	}
+	const promotion = (await bigCommerceApiRequest.call(this, {
+		method: 'POST',
+		version: 'v3',
+		path: '/promotions',
+		body,
+		scope: MARKETING_SCOPE,
+		itemIndex: i,
+	})) as IDataObject;
+	if (!code) return toItems(this, promotion);
+	// the code is added with its own call: the create schema cannot carry a code that does not exist yet
+	const created = (await bigCommerceApiRequest.call(this, {
+		method: 'POST',
+		version: 'v3',
+		path: `/promotions/${String(promotion.id)}/codes`,
+		body: code,
+		scope: MARKETING_SCOPE,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, { ...promotion, codes: created, multiple_codes: { has_multiple_codes: false } });
+}

@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { MARKETING_SCOPE } from '../coupon/helpers';
+import { promotionIdProperty } from './fields';
+
+const properties: INodeProperties[] = [
+	{ ...promotionIdProperty, description: 'The numeric ID of the promotion to delete permanently, with its coupon codes' },
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['promotion'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireId(this, i, 'promotionId', 'Promotion ID');
+	await bigCommerceApiRequest.call(this, {
+		method: 'DELETE',
+		version: 'v3',
+		path: `/promotions/${id}`,
+		scope: MARKETING_SCOPE,
+		itemIndex: i,
+	});
+	return toItems(this, { id, deleted: true });
+}

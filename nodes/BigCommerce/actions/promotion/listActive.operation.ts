@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequestAllItems } from '../../transport';
+import { toItems } from '../common';
+import { idList, isoOrNull, MARKETING_READ_SCOPE } from '../coupon/helpers';
+import { promotionDiscount, promotionMinimumSpend, promotionProblem } from './helpers';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Channel ID',
+		name: 'channelId',
+		type: 'string',
+		default: '',
+		placeholder: '1',
+		description: 'Only promotions that run on this channel (empty = any channel)',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['promotion'], operation: ['listActive'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const channelRaw = String(this.getNodeParameter('channelId', i, '') ?? '').trim();
+	const qs: IDataObject = { status: 'ENABLED' };
+	if (channelRaw) qs.channels = idList(this, i, channelRaw, 'Channel ID').join(',');
+	const promotions = await bigCommerceApiRequestAllItems.call(
+		this,
+		{ method: 'GET', version: 'v3', path: '/promotions', qs, scope: MARKETING_READ_SCOPE, itemIndex: i },
+		{ returnAll: true },
+	);
+	const now = Date.now();
+	const active = promotions
+		.filter((promotion) => promotionProblem(promotion, now) === null)
+		.map((promotion) => {
+			const discount = promotionDiscount(promotion);
+			const codes = promotion.codes as IDataObject | undefined;
+			const multiple = (promotion.multiple_codes as IDataObject | undefined)?.has_multiple_codes === true;
+			const isCoupon = promotion.redemption_type === 'COUPON';
+			return {
+				id: promotion.id,
+				name: promotion.display_name || promotion.name,
+				type: isCoupon ? 'coupon code' : 'automatic',
+				code: isCoupon ? (codes?.code ?? null) : null,
+				...(isCoupon && multiple ? { note: 'uses individual codes (one per shopper)' } : {}),
+				discount: discount.summary,
+				minimum_purchase: promotionMinimumSpend(promotion),
+				starts: isoOrNull(promotion.start_date),
+				ends: isoOrNull(promotion.end_date),
+			};
+		});
+	if (!active.length) return toItems(this, { active: 0, message: 'No promotion is running right now.' });
+	return toItems(this, active);
+}

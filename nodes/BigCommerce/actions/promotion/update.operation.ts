@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { MARKETING_SCOPE, requireSomeFields } from '../coupon/helpers';
+import { optionalPromotionFields, promotionBody, promotionIdProperty } from './fields';
+
+const properties: INodeProperties[] = [
+	promotionIdProperty,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			...optionalPromotionFields,
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Internal name of the promotion' },
+			{
+				displayName: 'Rules (JSON)',
+				name: 'rules',
+				type: 'json',
+				default: '[{"action": {"cart_value": {"discount": {"percentage_amount": "10"}}}}]',
+				description: 'Replaces the promotion\'s rules: a list of {action, condition}',
+			},
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['promotion'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireId(this, i, 'promotionId', 'Promotion ID');
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	requireSomeFields(this, i, fields);
+	const body = promotionBody(this, i, fields);
+	const promotion = (await bigCommerceApiRequest.call(this, {
+		method: 'PUT',
+		version: 'v3',
+		path: `/promotions/${id}`,
+		body,
+		scope: MARKETING_SCOPE,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, promotion);
+}
