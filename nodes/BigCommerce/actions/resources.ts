@@ -1,5 +1,12 @@
 import type { ResourceModule } from './types';
 import { store } from './store';
+import { brand } from './brand';
+import { category } from './category';
+import { product } from './product';
+import { productCustomField } from './productCustomField';
+import { productImage } from './productImage';
+import { productVariant } from './productVariant';
+import { productVideo } from './productVideo';
 import { coupon } from './coupon';
 import { order } from './order';
 import { customer } from './customer';
@@ -13,7 +20,7 @@ import { promotion } from './promotion';
  * Every resource of the node. Add a resource by importing its module and listing it here;
  * the Resource dropdown, the parameters and the router all follow from this list.
  */
-export const resources: ResourceModule[] = [store, coupon, order, customer, orderProduct, orderShipment, orderTransaction, giftCertificate, promotion];
+export const resources: ResourceModule[] = [store, product, productVariant, productImage, productCustomField, productVideo, category, brand, coupon, order, customer, orderProduct, orderShipment, orderTransaction, giftCertificate, promotion];
 
 export const resourcesByValue: Record<string, ResourceModule> = Object.fromEntries(
 	resources.map((resource) => [resource.option.value, resource]),

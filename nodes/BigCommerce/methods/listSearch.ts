@@ -1,9 +1,11 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { bigCommerceApiRequestFull } from '../transport';
+import { catalogListSearch } from '../actions/product/listSearch';
 
 /** Lists search results for resource locators; each resource adds its search here. */
 export const listSearch = {
+	...catalogListSearch,
 	async searchCustomers(
 		this: ILoadOptionsFunctions,
 		filter?: string,

@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { toItems } from '../common';
+import { CATALOG_WRITE, locator, requireLocatorId } from '../product/shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'This permanently deletes the brand; its products stay, without a brand. It cannot be undone.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
+	},
+	locator('brand'),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['brand'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireLocatorId(this, i, 'brand');
+	await bigCommerceApiRequest.call(this, {
+		method: 'DELETE',
+		version: 'v3',
+		path: `/catalog/brands/${id}`,
+		scope: CATALOG_WRITE,
+		itemIndex: i,
+	});
+	return toItems(this, { id, deleted: true });
+}

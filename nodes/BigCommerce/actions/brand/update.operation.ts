@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { toItems } from '../common';
+import { CATALOG_WRITE, fail, locator, requireLocatorId } from '../product/shared';
+import { fetchBrand } from './get.operation';
+import { brandBody, brandFieldOptions } from './shared';
+
+const properties: INodeProperties[] = [
+	locator('brand'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: (
+			[...brandFieldOptions, { displayName: 'Name', name: 'name', type: 'string', default: '' }] as INodeProperties[]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['brand'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireLocatorId(this, i, 'brand');
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	const body = brandBody(this, i, fields);
+	if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
+	// the update schema requires `name`: keep the current one when it is not being changed
+	if (body.name === undefined) body.name = (await fetchBrand(this, i, id)).name;
+	const brand = (await bigCommerceApiRequest.call(this, {
+		method: 'PUT',
+		version: 'v3',
+		path: `/catalog/brands/${id}`,
+		body,
+		scope: CATALOG_WRITE,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, brand);
+}

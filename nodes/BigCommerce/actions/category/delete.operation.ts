@@ -1,0 +1,34 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { toItems } from '../common';
+import { CATALOG_WRITE, locator, requireLocatorId } from '../product/shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'This permanently deletes the category and its subcategories; products stay but lose these categories. It cannot be undone.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
+	},
+	locator('category'),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['category'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireLocatorId(this, i, 'category');
+	await bigCommerceApiRequest.call(this, {
+		method: 'DELETE',
+		version: 'v3',
+		path: `/catalog/categories/${id}`,
+		scope: CATALOG_WRITE,
+		itemIndex: i,
+	});
+	return toItems(this, { id, deleted: true });
+}

@@ -1,0 +1,63 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequestAllItems } from '../../transport';
+import { getPagination, returnAllOrLimit, toItems } from '../common';
+import { CATALOG_READ, checkCount } from '../product/shared';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Keyword', name: 'keyword', type: 'string', default: '', description: 'Searches name, description and search keywords' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Only the category with exactly this name' },
+			{ displayName: 'Name Contains', name: 'nameLike', type: 'string', default: '' },
+			{
+				displayName: 'Parent Category ID',
+				name: 'parentId',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Only direct children of this category (0 for top-level categories)',
+			},
+			{
+				displayName: 'Visibility',
+				name: 'visibility',
+				type: 'options',
+				options: [
+					{ name: 'Hidden Only', value: 'hidden' },
+					{ name: 'Visible Only', value: 'visible' },
+				],
+				default: 'visible',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['category'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const pagination = getPagination(this, i);
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs: IDataObject = {};
+	const text = (key: string) => (filters[key] === undefined ? '' : String(filters[key]).trim());
+	if (text('keyword')) qs.keyword = text('keyword');
+	if (text('name')) qs.name = text('name');
+	if (text('nameLike')) qs['name:like'] = text('nameLike');
+	if (filters.parentId !== undefined) qs.parent_id = checkCount(this, i, filters.parentId, 'Parent Category ID');
+	if (filters.visibility !== undefined) qs.is_visible = filters.visibility !== 'hidden';
+	const categories = await bigCommerceApiRequestAllItems.call(
+		this,
+		{ method: 'GET', version: 'v3', path: '/catalog/categories', qs, scope: CATALOG_READ, itemIndex: i },
+		pagination,
+	);
+	return toItems(this, categories);
+}

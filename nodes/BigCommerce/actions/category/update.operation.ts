@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { toItems } from '../common';
+import { CATALOG_WRITE, fail, locator, requireLocatorId } from '../product/shared';
+import { categoryBody, categoryFieldOptions } from './shared';
+
+const properties: INodeProperties[] = [
+	locator('category'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: (
+			[
+			...categoryFieldOptions,
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			{
+				displayName: 'Parent Category ID',
+				name: 'parentId',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Move the category below this one (0 for top level)',
+			},
+		] as INodeProperties[]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['category'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireLocatorId(this, i, 'category');
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	const body = categoryBody(this, i, fields);
+	if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
+	if (body.parent_id === id) fail(this, i, '"Parent Category ID" cannot be the category itself');
+	const category = (await bigCommerceApiRequest.call(this, {
+		method: 'PUT',
+		version: 'v3',
+		path: `/catalog/categories/${id}`,
+		body,
+		scope: CATALOG_WRITE,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, category);
+}

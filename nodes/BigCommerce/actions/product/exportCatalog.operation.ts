@@ -1,0 +1,290 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequestAllItems } from '../../transport';
+import { toItems } from '../common';
+import {
+	CATALOG_READ,
+	fail,
+	FULL_INCLUDE,
+	isHttpError,
+	isInStock,
+	parseIdList,
+	rethrow,
+	simplifyProduct,
+} from './shared';
+
+/** Products modified this long before the previous run's start are read again (clock skew). */
+export const INCREMENTAL_OVERLAP_MS = 10 * 60 * 1000;
+export const CUSTOMER_GROUPS_SCOPE = 'store_v2_customers_read_only';
+const STATIC_KEY = 'productExportCatalog';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Reads every product with its variants, images, custom fields and videos, 250 products per API call, and outputs one item per product. With Simplify on, each item has the product ID, name, SKU, type, URL path, plain-text description, price, sale price, calculated price, retail price, availability, visibility, in-stock flag, inventory tracking and level, brand ID, category IDs, creation and modification dates, and lists of variants (ID, SKU, options such as "Size: M", price, stock, purchasing disabled), images (ID, URL, thumbnail URL, main-image flag, description), custom fields (name, value) and videos (YouTube ID, title, URL).',
+		name: 'exportNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return the compact export shape above instead of the full BigCommerce product records',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Also Output File',
+				name: 'fileFormat',
+				type: 'options',
+				options: [
+					{ name: 'CSV', value: 'csv', description: 'One row per product' },
+					{ name: 'JSON Lines', value: 'jsonl', description: 'One simplified product per line' },
+					{ name: 'None', value: 'none' },
+				],
+				default: 'none',
+				description: 'Whether to add a summary item at the end carrying the whole export as a file',
+			},
+			{
+				displayName: 'Binary Property',
+				name: 'binaryProperty',
+				type: 'string',
+				default: 'data',
+				description: 'Name of the binary property that holds the file',
+				displayOptions: { hide: { fileFormat: ['none'] } },
+			},
+			{
+				displayName: 'Channel IDs',
+				name: 'channelIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1',
+				description: 'Only products assigned to at least one of these channels (comma-separated)',
+			},
+			{
+				displayName: 'Exclude Products Restricted to Customer Groups',
+				name: 'excludeRestricted',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to leave out products some shoppers cannot see. A product is restricted when at least one customer group has category access "specific" and none of the product\'s categories is in that group\'s list (products in no category are never restricted). Reads the customer groups once (needs the Customers read scope); without that scope the export still runs and every item carries a "notice" saying the filter was not applied.',
+			},
+			{
+				displayName: 'Incremental (Only Changed Since Last Run)',
+				name: 'incremental',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to return only products modified since the previous successful run of this node (the first run returns everything). The cursor is kept in the workflow\'s static data, which n8n saves after production (trigger or schedule) executions; products already returned for the same modification time are not repeated.',
+			},
+			{
+				displayName: 'Visible and In Stock Only',
+				name: 'visibleInStockOnly',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to leave out hidden products and products with nothing in stock: tracked by product with inventory 0, or tracked by variant with every variant at 0. Untracked products always count as in stock.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['product'], operation: ['exportCatalog'] } },
+	properties,
+);
+
+interface Cursor {
+	/** ISO time the previous run started. */
+	startedAt: string;
+	/** id -> date_modified of products returned whose date falls in the next run's overlap. */
+	recent: Record<string, string>;
+}
+
+/** category IDs each "specific" customer group may see, or undefined when the scope is missing. */
+async function readGroupAccess(ctx: IExecuteFunctions, i: number): Promise<Array<Set<number>> | undefined> {
+	try {
+		const groups = await bigCommerceApiRequestAllItems.call(
+			ctx,
+			{ method: 'GET', version: 'v2', path: '/customer_groups', scope: CUSTOMER_GROUPS_SCOPE, itemIndex: i },
+			{ returnAll: true },
+		);
+		const sets: Array<Set<number>> = [];
+		for (const group of groups) {
+			const access = group.category_access as IDataObject | undefined;
+			if (access?.type === 'specific') {
+				sets.push(new Set(((access.categories as unknown[]) ?? []).map((c) => Number(c))));
+			}
+		}
+		return sets;
+	} catch (error) {
+		if (isHttpError(error, 403)) return undefined;
+		return rethrow(ctx, i, error);
+	}
+}
+
+export function isRestricted(product: IDataObject, groups: Array<Set<number>>): boolean {
+	const categories = ((product.categories as unknown[]) ?? []).map((c) => Number(c));
+	if (!categories.length) return false;
+	return groups.some((allowed) => !categories.some((c) => allowed.has(c)));
+}
+
+function csvCell(value: unknown): string {
+	const text = value === undefined || value === null ? '' : Array.isArray(value) ? value.join(';') : String(value);
+	return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const CSV_COLUMNS = [
+	'id',
+	'name',
+	'sku',
+	'type',
+	'price',
+	'sale_price',
+	'calculated_price',
+	'availability',
+	'is_visible',
+	'in_stock',
+	'inventory_level',
+	'brand_id',
+	'categories',
+	'url',
+	'image_url',
+	'variant_count',
+	'variant_skus',
+	'date_modified',
+	'description',
+];
+
+function csvRow(p: IDataObject): string {
+	const images = (p.images as IDataObject[] | undefined) ?? [];
+	const variants = (p.variants as IDataObject[] | undefined) ?? [];
+	const main = images.find((img) => img.is_thumbnail) ?? images[0];
+	const row: IDataObject = {
+		...p,
+		image_url: main?.url,
+		variant_count: variants.length,
+		variant_skus: variants.map((v) => v.sku).filter(Boolean) as string[],
+	};
+	return CSV_COLUMNS.map((column) => csvCell(row[column])).join(',');
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const visibleInStockOnly = options.visibleInStockOnly === true;
+	const excludeRestricted = options.excludeRestricted === true;
+	const incremental = options.incremental === true;
+	const fileFormat = (options.fileFormat as string | undefined) ?? 'none';
+	if (!['none', 'csv', 'jsonl'].includes(fileFormat)) fail(this, i, `"Also Output File" must be CSV, JSON Lines or None; got "${fileFormat}"`);
+	const binaryProperty = String(options.binaryProperty ?? 'data').trim();
+	if (fileFormat !== 'none' && !/^[A-Za-z0-9_]+$/.test(binaryProperty)) {
+		fail(this, i, `"Binary Property" must be a name of letters, digits and underscores such as data; got "${binaryProperty}"`);
+	}
+	const channels =
+		options.channelIds !== undefined && String(options.channelIds).trim() !== ''
+			? parseIdList(this, i, options.channelIds, 'Channel IDs')
+			: [];
+
+	const startedAt = new Date();
+	const staticData = this.getWorkflowStaticData('node');
+	const previous = staticData[STATIC_KEY] as Cursor | undefined;
+
+	const qs: IDataObject = { include: FULL_INCLUDE, sort: 'id', direction: 'asc' };
+	if (visibleInStockOnly) qs.is_visible = true;
+	if (channels.length) qs['channel_id:in'] = channels.join(',');
+	let since: string | undefined;
+	if (incremental && previous?.startedAt) {
+		const from = Date.parse(previous.startedAt) - INCREMENTAL_OVERLAP_MS;
+		since = new Date(Math.floor(from / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+		qs['date_modified:min'] = since;
+	}
+
+	let notice: string | undefined;
+	let groups: Array<Set<number>> | undefined = [];
+	if (excludeRestricted) {
+		groups = await readGroupAccess(this, i);
+		if (!groups) {
+			notice = `The "Exclude Products Restricted to Customer Groups" filter was NOT applied: the API account lacks the "${CUSTOMER_GROUPS_SCOPE}" scope needed to read customer groups, so products restricted to customer groups may be included.`;
+		}
+	}
+
+	let calls = 0;
+	const products = await bigCommerceApiRequestAllItems.call(
+		this,
+		{ method: 'GET', version: 'v3', path: '/catalog/products', qs, scope: CATALOG_READ, itemIndex: i },
+		{ returnAll: true, pageSize: 250, onPage: () => calls++ },
+	);
+
+	const skipped = { hidden: 0, out_of_stock: 0, restricted: 0, unchanged: 0 };
+	const nextRecentFrom = startedAt.getTime() - INCREMENTAL_OVERLAP_MS;
+	const recent: Record<string, string> = {};
+	const kept: IDataObject[] = [];
+	for (const product of products) {
+		const id = String(product.id);
+		const modified = String(product.date_modified ?? '');
+		if (incremental && previous?.recent?.[id] !== undefined && previous.recent[id] === modified) {
+			skipped.unchanged++;
+			continue;
+		}
+		if (visibleInStockOnly && product.is_visible === false) {
+			skipped.hidden++;
+			continue;
+		}
+		if (visibleInStockOnly && !isInStock(product)) {
+			skipped.out_of_stock++;
+			continue;
+		}
+		if (excludeRestricted && groups && isRestricted(product, groups)) {
+			skipped.restricted++;
+			continue;
+		}
+		if (Date.parse(modified) >= nextRecentFrom) recent[id] = modified;
+		kept.push(product);
+	}
+
+	if (incremental) staticData[STATIC_KEY] = { startedAt: startedAt.toISOString(), recent } as unknown as IDataObject;
+
+	const shaped = kept.map((product) => {
+		const out = simplify ? simplifyProduct(product) : product;
+		return notice ? { ...out, notice } : out;
+	});
+	const items = toItems(this, shaped);
+
+	if (fileFormat !== 'none') {
+		const simple = simplify ? shaped : kept.map(simplifyProduct);
+		const text =
+			fileFormat === 'csv'
+				? [CSV_COLUMNS.join(','), ...simple.map(csvRow)].join('\n') + '\n'
+				: simple.map((p) => JSON.stringify(p)).join('\n') + (simple.length ? '\n' : '');
+		const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+		const fileName = `catalog-export-${stamp}.${fileFormat === 'csv' ? 'csv' : 'jsonl'}`;
+		const binary = await this.helpers.prepareBinaryData(
+			Buffer.from(text, 'utf8'),
+			fileName,
+			fileFormat === 'csv' ? 'text/csv' : 'application/x-ndjson',
+		);
+		const summary: IDataObject = {
+			summary: true,
+			exported: kept.length,
+			skipped,
+			api_calls: calls,
+			incremental,
+			since: since ?? null,
+			file_name: fileName,
+		};
+		if (notice) summary.notice = notice;
+		const [summaryItem] = toItems(this, summary);
+		summaryItem.binary = { [binaryProperty]: binary };
+		items.push(summaryItem);
+	}
+	return items;
+}

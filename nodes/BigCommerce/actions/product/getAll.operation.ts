@@ -1,0 +1,193 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest, bigCommerceApiRequestAllItems } from '../../transport';
+import { getPagination, returnAllOrLimit, toItems } from '../common';
+import { includeOptions, readInclude } from './get.operation';
+import {
+	CATALOG_READ,
+	checkCount,
+	fail,
+	parseIdList,
+	simplifyProduct,
+	simplifyProperty,
+} from './shared';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Availability',
+				name: 'availability',
+				type: 'options',
+				options: [
+					{ name: 'Available', value: 'available' },
+					{ name: 'Disabled', value: 'disabled' },
+					{ name: 'Pre-Order', value: 'preorder' },
+				],
+				default: 'available',
+			},
+			{
+				displayName: 'Brand ID',
+				name: 'brandId',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Only products of this brand',
+			},
+			{
+				displayName: 'Category ID',
+				name: 'categoryId',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description: 'Only products in this category',
+			},
+			{
+				displayName: 'Channel IDs',
+				name: 'channelIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1, 2',
+				description: 'Only products assigned to at least one of these channels (comma-separated)',
+			},
+			{
+				displayName: 'Keyword',
+				name: 'keyword',
+				type: 'string',
+				default: '',
+				description: 'Searches name, description, SKU and brand name',
+			},
+			{
+				displayName: 'Max Inventory Level',
+				name: 'inventoryMax',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+			},
+			{
+				displayName: 'Min Inventory Level',
+				name: 'inventoryMin',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+			},
+			{
+				displayName: 'Modified Since',
+				name: 'modifiedSince',
+				type: 'dateTime',
+				default: '',
+				description: 'Only products changed at or after this time',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Only the product with exactly this name',
+			},
+			{
+				displayName: 'SKU',
+				name: 'sku',
+				type: 'string',
+				default: '',
+				description: 'Product SKU or variant SKU; a variant SKU returns the product it belongs to',
+			},
+			{
+				displayName: 'Visibility',
+				name: 'visibility',
+				type: 'options',
+				options: [
+					{ name: 'Hidden Only', value: 'hidden' },
+					{ name: 'Visible Only', value: 'visible' },
+				],
+				default: 'visible',
+			},
+		],
+	},
+	{
+		displayName: 'Include',
+		name: 'include',
+		type: 'multiOptions',
+		options: includeOptions,
+		default: [],
+		description:
+			'Related records to read with each product. Including Options makes BigCommerce return 10 products per page.',
+	},
+	simplifyProperty,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['product'], operation: ['getAll'] } },
+	properties,
+);
+
+/** Validates a date filter and returns it in ISO 8601 (seconds). */
+export function isoDate(ctx: IExecuteFunctions, i: number, value: unknown, label: string): string {
+	const time = Date.parse(String(value));
+	if (Number.isNaN(time)) fail(ctx, i, `"${label}" must be a date such as 2026-01-31T00:00:00Z; got "${String(value)}"`);
+	return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const pagination = getPagination(this, i);
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const include = readInclude(this, i);
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+
+	const qs: IDataObject = {};
+	const text = (key: string) => (filters[key] === undefined ? '' : String(filters[key]).trim());
+	if (text('keyword')) qs.keyword = text('keyword');
+	if (text('name')) qs.name = text('name');
+	if (filters.availability !== undefined) qs.availability = filters.availability;
+	if (filters.brandId !== undefined) qs.brand_id = checkCount(this, i, filters.brandId, 'Brand ID');
+	if (filters.categoryId !== undefined) qs['categories:in'] = parseIdList(this, i, [filters.categoryId], 'Category ID').join(',');
+	if (text('channelIds')) qs['channel_id:in'] = parseIdList(this, i, filters.channelIds, 'Channel IDs').join(',');
+	if (filters.visibility !== undefined) qs.is_visible = filters.visibility !== 'hidden';
+	const min = filters.inventoryMin === undefined ? undefined : checkCount(this, i, filters.inventoryMin, 'Min Inventory Level');
+	const max = filters.inventoryMax === undefined ? undefined : checkCount(this, i, filters.inventoryMax, 'Max Inventory Level');
+	if (min !== undefined && max !== undefined && min > max) {
+		fail(this, i, `"Min Inventory Level" (${min}) must not be above "Max Inventory Level" (${max})`);
+	}
+	if (min !== undefined) qs['inventory_level:min'] = min;
+	if (max !== undefined) qs['inventory_level:max'] = max;
+	if (text('modifiedSince')) qs['date_modified:min'] = isoDate(this, i, filters.modifiedSince, 'Modified Since');
+	if (include.length) qs.include = include.join(',');
+	// with options included BigCommerce answers 10 products per page
+	const pageSize = include.includes('options') ? 10 : undefined;
+
+	const list = (extra: IDataObject) =>
+		bigCommerceApiRequestAllItems.call(
+			this,
+			{ method: 'GET', version: 'v3', path: '/catalog/products', qs: { ...qs, ...extra }, scope: CATALOG_READ, itemIndex: i },
+			{ ...pagination, pageSize },
+		);
+
+	let products: IDataObject[];
+	const sku = text('sku');
+	if (sku) {
+		products = await list({ sku });
+		if (!products.length) {
+			// the products `sku` filter only matches product-level SKUs: look the variant SKU up
+			const variants = (await bigCommerceApiRequest.call(this, {
+				method: 'GET',
+				version: 'v3',
+				path: '/catalog/variants',
+				qs: { sku, limit: 250 },
+				scope: CATALOG_READ,
+				itemIndex: i,
+			})) as IDataObject[];
+			const ids = [...new Set((Array.isArray(variants) ? variants : []).map((v) => Number(v.product_id)))];
+			products = ids.length ? await list({ 'id:in': ids.join(',') }) : [];
+		}
+	} else {
+		products = await list({});
+	}
+	return toItems(this, simplify ? products.map(simplifyProduct) : products);
+}

@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { toItems } from '../common';
+import { CATALOG_WRITE, fail, locator, productBodyFromFields, productFieldOptions, requireLocatorId } from './shared';
+
+const properties: INodeProperties[] = [
+	locator('product'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: productFieldOptions(true),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['product'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireLocatorId(this, i, 'product');
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	const body = productBodyFromFields(this, i, fields);
+	if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
+	const product = (await bigCommerceApiRequest.call(this, {
+		method: 'PUT',
+		version: 'v3',
+		path: `/catalog/products/${id}`,
+		body,
+		scope: CATALOG_WRITE,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, product);
+}
