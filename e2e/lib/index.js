@@ -62,6 +62,7 @@ async function createHarness({ scenarios = [], sandbox: sandboxOptions = {}, ver
 	progress(`sandbox on ${sandbox.baseUrl}`);
 	const n8n = await createN8n({ tarball, verbose });
 
+	const runs = new Map();
 	const ctx = {
 		assert,
 		sandbox,
@@ -88,6 +89,14 @@ async function createHarness({ scenarios = [], sandbox: sandboxOptions = {}, ver
 		async execute(id, options) {
 			if (n8n.child) await n8n.stop();
 			return await n8n.executeWorkflow(id, options);
+		},
+		/**
+		 * Runs a workflow once per harness and memoises the run: scenarios with one workflow per
+		 * resource run it in their first test and assert on its nodes in the following ones.
+		 */
+		async runOnce(id, options) {
+			if (!runs.has(id)) runs.set(id, ctx.execute(id, options));
+			return await runs.get(id);
 		},
 		/** Runs and asserts success; returns the run. */
 		async executeOk(id, options) {

@@ -20,23 +20,41 @@ function npmEnv() {
 	return env;
 }
 
-async function npmInRepo(args, label) {
-	const result = await run('npm', args, { cwd: REPO, env: npmEnv(), timeoutMs: 300_000 });
+function stripAnsi(text) {
+	// eslint-style spinners of `n8n-node build` write cursor codes; keep the readable part
+	return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/[◐◓◑◒]\s+Building[^\n│■]*/g, '');
+}
+
+async function npmInRepo(args, label, cwd = REPO) {
+	const result = await run('npm', args, { cwd, env: { ...npmEnv(), CI: 'true' }, timeoutMs: 300_000 });
 	if (result.code !== 0) {
-		throw new Error(`${label} failed (exit ${result.code}):\n${(result.stdout + result.stderr).slice(-4000)}`);
+		throw new Error(`${label} failed (exit ${result.code}):\n${stripAnsi(result.stdout + result.stderr).slice(-4000)}`);
 	}
 	return result.stdout;
 }
 
-/** `npm run build` in the repo (skipped when E2E_SKIP_BUILD=1). */
-async function build() {
+/**
+ * The folder to build and pack from: the working tree, or with E2E_FROM_HEAD=1 a clean export of
+ * the last commit (useful while others edit the shared tree), with node_modules linked in.
+ */
+async function sourceDir() {
+	if (process.env.E2E_FROM_HEAD !== '1') return REPO;
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bc-e2e-head-'));
+	const r = await run('sh', ['-c', `git -C "${REPO}" archive HEAD | tar -x -C "${dir}"`], { timeoutMs: 60_000 });
+	if (r.code !== 0) throw new Error(`git archive failed: ${r.stderr}`);
+	fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
+	return dir;
+}
+
+/** `npm run build` (skipped when E2E_SKIP_BUILD=1). */
+async function build(cwd = REPO) {
 	if (process.env.E2E_SKIP_BUILD === '1') return;
-	await npmInRepo(['run', 'build', '--silent'], 'npm run build');
+	await npmInRepo(['run', 'build', '--silent'], 'npm run build', cwd);
 }
 
 /** `npm pack` into a temporary folder; returns the tarball path. */
-async function pack(destination = fs.mkdtempSync(path.join(os.tmpdir(), 'bc-e2e-pack-'))) {
-	const out = await npmInRepo(['pack', '--json', '--pack-destination', destination], 'npm pack');
+async function pack(destination = fs.mkdtempSync(path.join(os.tmpdir(), 'bc-e2e-pack-')), cwd = REPO) {
+	const out = await npmInRepo(['pack', '--json', '--pack-destination', destination], 'npm pack', cwd);
 	const start = out.indexOf('[');
 	const info = JSON.parse(out.slice(start));
 	return path.join(destination, info[0].filename);
@@ -83,8 +101,10 @@ let cachedTarball;
 /** Build once and pack once per harness process; returns the tarball path. */
 async function buildAndPack() {
 	if (cachedTarball && fs.existsSync(cachedTarball)) return cachedTarball;
-	await build();
-	cachedTarball = await pack();
+	const cwd = await sourceDir();
+	await build(cwd);
+	cachedTarball = await pack(undefined, cwd);
+	if (cwd !== REPO) fs.rmSync(cwd, { recursive: true, force: true });
 	return cachedTarball;
 }
 

@@ -94,15 +94,27 @@ function workflow({ id, name, nodes, connections, settings, tags }) {
 /**
  * Start → step 1 → step 2 ... Each step: { name, parameters, credential?, continueOnFail? }
  * (BigCommerce action nodes) or a raw node object (with a `type`).
+ *
+ * So that one headless run can cover a whole resource, every step defaults to
+ * `executeOnce: true` (runs once, whatever number of items the previous step produced) and
+ * `alwaysOutputData: true` (an empty result still lets the chain go on, as one empty item).
+ * Later steps read earlier results with expressions such as
+ * `={{ $('Create product').first().json.id }}`. Set `executeOnce: false` /
+ * `alwaysOutputData: false` on a step to get n8n's per-item behaviour.
  */
-function actionWorkflow({ id, name, steps }) {
+function actionWorkflow({ id, name, steps, settings }) {
 	const nodes = [manualTrigger(id)];
 	steps.forEach((step, index) => {
-		const node = step.type ? { id: stableUuid(`${id}:${step.name}`), typeVersion: 1, parameters: {}, ...step } : bigCommerceNode(id, step);
+		const { executeOnce = true, alwaysOutputData = true, ...rest } = step;
+		const node = rest.type
+			? { id: stableUuid(`${id}:${rest.name}`), typeVersion: 1, parameters: {}, ...rest }
+			: bigCommerceNode(id, rest);
+		if (executeOnce) node.executeOnce = true;
+		if (alwaysOutputData) node.alwaysOutputData = true;
 		node.position = node.position || [260 * (index + 1), 0];
 		nodes.push(node);
 	});
-	return workflow({ id, name: name || id, nodes });
+	return workflow({ id, name: name || id, nodes, settings });
 }
 
 /** A Code node (JavaScript) step, e.g. to compute something between two BigCommerce calls. */
