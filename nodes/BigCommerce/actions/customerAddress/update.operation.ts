@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { CUSTOMERS_WRITE, fail, sortByName } from '../customer/shared';
+import { addressBody, findAddresses, optionalAddressFields, requiredAddressFieldsForUpdate } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Address ID',
+		name: 'addressId',
+		type: 'number',
+		required: true,
+		default: 0,
+		description: 'ID of the customer address (see Customer Address → Get Many)',
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: sortByName([...requiredAddressFieldsForUpdate, ...optionalAddressFields]),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customerAddress'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireId(this, i, 'addressId', 'Address ID');
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	const body = addressBody(this, i, fields, []);
+	if (!Object.keys(body).length) {
+		fail(this, i, 'Add at least one field to "Update Fields"', 'Nothing would change: choose the fields to update.');
+	}
+	const updated = (await bigCommerceApiRequest.call(this, {
+		method: 'PUT',
+		version: 'v3',
+		path: '/customers/addresses',
+		body: [{ id, ...body }],
+		scope: CUSTOMERS_WRITE,
+		itemIndex: i,
+	})) as IDataObject[];
+	if (Array.isArray(updated) && updated.length) return toItems(this, { ...updated[0], updated: true });
+	// BigCommerce answers 200 without the address when it does not exist, or when the change would
+	// make it identical to another address of the same customer (then nothing changes)
+	const [current] = await findAddresses(this, i, { 'id:in': id });
+	if (!current) fail(this, i, `No customer address with ID ${id} exists`);
+	return toItems(this, {
+		...current,
+		updated: false,
+		message: 'BigCommerce left the address unchanged: the change would make it identical to another address of the same customer.',
+	});
+}
