@@ -13,12 +13,12 @@ import { acknowledgeViolations, type Json, type SandboxHandle } from '../../help
 export async function run(
 	sandbox: SandboxHandle,
 	params: Params | Params[],
-	options: { items?: IDataObject[]; continueOnFail?: boolean } = {},
+	options: { items?: IDataObject[]; continueOnFail?: boolean; token?: string } = {},
 ): Promise<Json[]> {
 	const withAuth = (p: Params) => ({ authentication: 'accessToken', ...p });
 	const { ctx } = createExecuteContext({
 		params: Array.isArray(params) ? params.map(withAuth) : withAuth(params),
-		credentials: sandboxCredentials(sandbox),
+		credentials: sandboxCredentials({ ...sandbox, accessToken: options.token ?? sandbox.accessToken }),
 		items: options.items,
 		continueOnFail: options.continueOnFail,
 	});

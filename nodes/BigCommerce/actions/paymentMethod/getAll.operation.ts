@@ -1,0 +1,37 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequestAllItems } from '../../transport';
+import { getPagination, returnAllOrLimit, toItems } from '../common';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName:
+			'BigCommerce marks this list as deprecated: it may not show every enabled provider. Needs the scope store_payments_methods_read.',
+		name: 'deprecatedNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['paymentMethod'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const pagination = getPagination(this, i);
+	const methods = await bigCommerceApiRequestAllItems.call(
+		this,
+		{
+			method: 'GET',
+			version: 'v2',
+			path: '/payments/methods',
+			scope: 'store_payments_methods_read',
+			itemIndex: i,
+		},
+		pagination,
+	);
+	return toItems(this, methods);
+}

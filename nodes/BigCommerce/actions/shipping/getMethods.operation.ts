@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { zoneIdProperty } from './getZone.operation';
+
+const properties: INodeProperties[] = [
+	zoneIdProperty,
+	{
+		displayName: 'Enabled Only',
+		name: 'enabledOnly',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return only the methods shoppers can choose',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['shipping'], operation: ['getMethods'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const zoneId = requireId(this, i, 'zoneId', 'Zone ID');
+	const enabledOnly = this.getNodeParameter('enabledOnly', i, false) as boolean;
+	const methods = (await bigCommerceApiRequest.call(this, {
+		method: 'GET',
+		version: 'v2',
+		path: `/shipping/zones/${zoneId}/methods`,
+		scope: 'store_v2_information_read_only',
+		itemIndex: i,
+	})) as IDataObject[];
+	const list = (Array.isArray(methods) ? methods : [])
+		.filter((method) => !enabledOnly || method.enabled === true)
+		.map((method) => ({ zone_id: zoneId, ...method }));
+	return toItems(this, list);
+}

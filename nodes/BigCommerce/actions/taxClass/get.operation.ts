@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireWholeNumber, toItems } from '../common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Tax Class ID',
+		name: 'taxClassId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '0',
+		description: 'The numeric ID of the tax class (0 is the default tax class)',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['taxClass'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireWholeNumber(this, i, 'taxClassId', 'Tax Class ID');
+	const taxClass = (await bigCommerceApiRequest.call(this, {
+		method: 'GET',
+		version: 'v2',
+		path: `/tax_classes/${id}`,
+		scope: 'store_v2_information_read_only',
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, taxClass);
+}
