@@ -12,6 +12,7 @@
 const { Sandbox } = require('./core/server');
 const resources = require('./resources');
 const { installContract } = require('./contract');
+const { installCallbackContract } = require('./contract/webhooks');
 
 /**
  * @param {object} [options]
@@ -21,7 +22,12 @@ const { installContract } = require('./contract');
  * @param {object} [options.seed] `{ products, orders, customers, seed }` sizes and random seed
  * @param {() => number} [options.now] clock (ms)
  * @param {boolean|object} [options.contract] OpenAPI contract validation (default on; `false` turns
- *   it off; `{ specDir }` reads the files from another directory)
+ *   it off; `{ specDir }` reads the files from another directory). Webhook callbacks are checked
+ *   against webhook-callbacks/ too.
+ * @param {{quota?: number, windowMs?: number}|false} [options.rateLimit] default 150 per 30 000 ms
+ * @param {number} [options.latencyMs] added to every API answer
+ * @param {Array<{clientId: string, clientSecret: string}>} [options.oauthClients]
+ * @param {{requireContext?: boolean}} [options.oauth]
  */
 async function startSandbox(options = {}) {
 	const sandbox = new Sandbox(options);
@@ -29,6 +35,7 @@ async function startSandbox(options = {}) {
 	const seedOptions = { seed: 42, ...(options.seed || {}) };
 	for (const resource of resources) resource.register(sandbox);
 	for (const resource of resources) if (resource.seed) resource.seed(sandbox, seedOptions);
+	if (options.contract !== false) installCallbackContract(sandbox, typeof options.contract === 'object' ? options.contract : {});
 	await sandbox.listen(options.port || 0);
 	return sandbox;
 }

@@ -17,7 +17,7 @@ export interface Violation {
 	path: string;
 	template?: string | null;
 	status?: number;
-	direction: 'request' | 'response';
+	direction: 'request' | 'response' | 'callback';
 	reason: string;
 	requestIndex?: number;
 }

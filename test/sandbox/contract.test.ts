@@ -162,3 +162,36 @@ describe('contract validation of the request media type', () => {
 		expect(violations[0].reason).toBe('request Content-Type: "text/plain" is not documented for this body (documented: application/json)');
 	});
 });
+
+describe('contract validation of webhook callbacks (webhook-callbacks/)', () => {
+	beforeAll(async () => {
+		sandbox.registerControl('POST', '/test-sink', () => ({ status: 200, body: {} }));
+		const response = await fetch(`${sandbox.apiPath('v3')}/hooks`, {
+			method: 'POST',
+			headers: { 'X-Auth-Token': sandbox.accessToken, Accept: 'application/json', 'Content-Type': 'application/json' },
+			body: JSON.stringify({ scope: 'store/order/*', destination: `${sandbox.baseUrl}/__sandbox/test-sink`, is_active: true }),
+		});
+		expect(response.status).toBe(200);
+	});
+
+	it('records nothing for a callback shaped like the official example', () => {
+		sandbox.emit('store/order/created', { type: 'order', id: 101 });
+		expect(acknowledgeViolations()).toEqual([]);
+	});
+
+	it('records a callback whose data differs from the official schema and example', () => {
+		sandbox.emit('store/order/created', { type: 'order', id: '101', orderId: 101 });
+		const violations = acknowledgeViolations();
+		expect(violations.map((v) => [v.spec, v.direction])).toEqual([
+			['webhook-callbacks/store_order_created.yml', 'callback'],
+			['webhook-callbacks/store_order_created.yml', 'callback'],
+		]);
+		expect(violations[0].reason).toBe('callback store/order/created: schema: /data/id must be integer');
+		expect(violations[1].reason).toMatch(/data\.id is string, example has number; data\.orderId is not in the example/);
+	});
+
+	it('records a scope no callback document describes', () => {
+		sandbox.emit('store/order/teleported', { type: 'order', id: 1 });
+		expect(acknowledgeViolations().map((v) => v.reason)).toEqual(['callback store/order/teleported: no documented callback for scope "store/order/teleported"']);
+	});
+});

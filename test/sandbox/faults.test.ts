@@ -55,6 +55,22 @@ describe('faults', () => {
 		expect((await call('GET', 'v2', '/time')).status).toBe(200);
 	});
 
+	it("'drop' with process: true handles the request before closing the connection", async () => {
+		let handled = 0;
+		sandbox.route('GET', 'v2', '/time', () => {
+			handled += 1;
+			return { status: 200, body: { time: 1 } };
+		});
+		sandbox.routes.unshift(sandbox.routes.pop());
+		sandbox.faults.add({ method: 'GET', path: '/v2/time', kind: 'drop', process: true });
+		await expect(call('GET', 'v2', '/time')).rejects.toThrow();
+		expect(handled).toBe(1);
+		sandbox.faults.add({ method: 'GET', path: '/v2/time', kind: 'drop' });
+		await expect(call('GET', 'v2', '/time')).rejects.toThrow();
+		expect(handled).toBe(1);
+		sandbox.routes.shift();
+	});
+
 	it("'latency' delays the real answer", async () => {
 		sandbox.faults.add({ path: '/v2/time', kind: 'latency', latencyMs: 150 });
 		const started = Date.now();
