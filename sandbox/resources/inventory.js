@@ -6,8 +6,9 @@
  * from a small stub list. Stock per location lives in sandbox.state.inventoryLevels:
  *   Map `${variant_id}:${location_id}` -> { on_hand, safety_stock, warning_level, bin_picking_number }
  *   (keys of stub items are prefixed `stub:`)
- * Location 1 (default) starts from the catalog's inventory_level; after an adjustment the catalog's
- * variant (and product) inventory_level is set to the sum over locations.
+ * For catalog items the catalog's inventory_level (variant's, or product's when tracked by product)
+ * is the total over all locations; the default location (1) holds what the others do not, so
+ * catalog writes and inventory adjustments stay consistent.
  */
 const { v3List, v3Error, csv } = require('../core/respond');
 const { createRandom } = require('../seed/random');
@@ -49,23 +50,62 @@ function inventoryItems(sandbox) {
 	return sandbox.state.inventoryStub || [];
 }
 
-function defaultLevel(item, locationId) {
-	if (locationId !== 1) return 0;
-	if (item.catalogVariant) {
-		const source = item.tracking === 'product' ? item.catalogProduct : item.catalogVariant;
-		return Number(source.inventory_level) || 0;
-	}
-	return 0;
+/** The catalog's stock figure for an item (product-level or variant-level by tracking mode). */
+function catalogTotal(item) {
+	const source = item.tracking === 'product' ? item.catalogProduct : item.catalogVariant;
+	return Number(source.inventory_level) || 0;
 }
 
+function setCatalogTotal(sandbox, item, total) {
+	const product = item.catalogProduct;
+	if (item.tracking === 'product') product.inventory_level = total;
+	else {
+		item.catalogVariant.inventory_level = total;
+		// untracked single-variant products report the product-level figure
+		if (item.tracking === 'none' && variantsOf(sandbox, product).length === 1) product.inventory_level = total;
+	}
+	if (sandbox.catalog && typeof sandbox.catalog.touch === 'function') sandbox.catalog.touch(product, false);
+}
+
+/** Settings (and, except for catalog items at the default location, on-hand stock) per location. */
 function levelOf(sandbox, item, locationId) {
 	const key = `${item.catalogVariant ? '' : 'stub:'}${item.variant_id}:${locationId}`;
 	let level = sandbox.state.inventoryLevels.get(key);
 	if (!level) {
-		level = { on_hand: defaultLevel(item, locationId), safety_stock: 0, warning_level: 0, bin_picking_number: '' };
+		const warning = item.catalogProduct ? Number(item.catalogProduct.inventory_warning_level) || 0 : 0;
+		level = { on_hand: 0, safety_stock: 0, warning_level: warning, bin_picking_number: '' };
 		sandbox.state.inventoryLevels.set(key, level);
 	}
 	return level;
+}
+
+function otherLocationsTotal(sandbox, item) {
+	let total = 0;
+	for (const loc of locations(sandbox)) if (loc.id !== 1) total += levelOf(sandbox, item, loc.id).on_hand;
+	return total;
+}
+
+/**
+ * Stock on hand at a location. For catalog items the catalog's inventory_level is the total over
+ * all locations: the default location (1) holds what the other locations do not.
+ */
+function onHand(sandbox, item, locationId) {
+	if (item.catalogVariant && locationId === 1) return Math.max(0, catalogTotal(item) - otherLocationsTotal(sandbox, item));
+	return levelOf(sandbox, item, locationId).on_hand;
+}
+
+function setOnHand(sandbox, item, locationId, value) {
+	if (!item.catalogVariant) {
+		levelOf(sandbox, item, locationId).on_hand = value;
+		return;
+	}
+	const atDefault = locationId === 1 ? value : onHand(sandbox, item, 1);
+	if (locationId !== 1) levelOf(sandbox, item, locationId).on_hand = value;
+	setCatalogTotal(sandbox, item, atDefault + otherLocationsTotal(sandbox, item));
+}
+
+function totalOnHand(sandbox, item) {
+	return locations(sandbox).reduce((sum, loc) => sum + onHand(sandbox, item, loc.id), 0);
 }
 
 const locations = (sandbox) => sandbox.state.locations || [];
@@ -75,14 +115,15 @@ function itemView(sandbox, item, locationList) {
 		identity: { sku: item.sku, variant_id: item.variant_id, product_id: item.product_id, sku_id: item.sku_id || item.variant_id },
 		locations: locationList.map((loc) => {
 			const level = levelOf(sandbox, item, loc.id);
+			const stock = onHand(sandbox, item, loc.id);
 			return {
 				location_id: loc.id,
 				location_code: loc.code,
 				location_name: loc.label,
-				available_to_sell: Math.max(0, level.on_hand - level.safety_stock),
-				total_inventory_onhand: level.on_hand,
+				available_to_sell: Math.max(0, stock - level.safety_stock),
+				total_inventory_onhand: stock,
 				location_enabled: loc.enabled,
-				settings: { safety_stock: level.safety_stock, is_in_stock: level.on_hand - level.safety_stock > 0, warning_level: level.warning_level, bin_picking_number: level.bin_picking_number },
+				settings: { safety_stock: level.safety_stock, is_in_stock: stock - level.safety_stock > 0, warning_level: level.warning_level, bin_picking_number: level.bin_picking_number },
 			};
 		}),
 	};
@@ -130,18 +171,6 @@ function resolveLine(sandbox, line, index) {
 	return { targets: [productItems[0]] };
 }
 
-function syncCatalog(sandbox, item) {
-	if (!item.catalogVariant) return;
-	let total = 0;
-	for (const loc of locations(sandbox)) total += levelOf(sandbox, item, loc.id).on_hand;
-	if (item.tracking === 'product') item.catalogProduct.inventory_level = total;
-	else {
-		item.catalogVariant.inventory_level = total;
-		const variants = variantsOf(sandbox, item.catalogProduct);
-		item.catalogProduct.inventory_level = variants.reduce((sum, v) => sum + (Number(v.inventory_level) || 0), 0);
-	}
-}
-
 function adjust(sandbox, ctx, method) {
 	const body = ctx.body;
 	if (!body || typeof body !== 'object' || !Array.isArray(body.items)) return problem(422, 'JSON data is missing or invalid', { items: 'items is required and must be an array' });
@@ -152,7 +181,7 @@ function adjust(sandbox, ctx, method) {
 		if (r.error) return problem(422, r.error);
 		if (method === 'absolute' && line.quantity < 0) return problem(422, `items[${index}]: quantity must be 0 or more for an absolute adjustment`);
 		for (const target of r.targets) {
-			const next = method === 'absolute' ? line.quantity : levelOf(sandbox, target, line.location_id).on_hand + line.quantity;
+			const next = method === 'absolute' ? line.quantity : onHand(sandbox, target, line.location_id) + line.quantity;
 			if (next < 0) return problem(422, `items[${index}]: the adjustment would make the stock negative (${next})`);
 			if (next > 2147483647) return problem(422, `items[${index}]: the stock level exceeds the limit`);
 			resolved.push({ target, line });
@@ -160,14 +189,12 @@ function adjust(sandbox, ctx, method) {
 	}
 	const touched = new Map();
 	for (const { target, line } of resolved) {
-		const level = levelOf(sandbox, target, line.location_id);
-		level.on_hand = method === 'absolute' ? line.quantity : level.on_hand + line.quantity;
+		const current = onHand(sandbox, target, line.location_id);
+		setOnHand(sandbox, target, line.location_id, method === 'absolute' ? line.quantity : current + line.quantity);
 		touched.set(target.variant_id, target);
 	}
 	for (const target of touched.values()) {
-		syncCatalog(sandbox, target);
-		let total = 0;
-		for (const loc of locations(sandbox)) total += levelOf(sandbox, target, loc.id).on_hand;
+		const total = totalOnHand(sandbox, target);
 		if (target.tracking === 'product') {
 			sandbox.emit('store/product/inventory/updated', { type: 'product', id: target.product_id, inventory: { product_id: target.product_id, method, value: total } });
 		} else {
@@ -282,4 +309,4 @@ function seed(sandbox, seedOptions = {}) {
 	}
 }
 
-module.exports = { register, seed, inventoryItems, levelOf };
+module.exports = { register, seed, inventoryItems, levelOf, onHand, totalOnHand };
