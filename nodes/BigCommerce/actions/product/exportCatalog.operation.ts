@@ -138,8 +138,10 @@ export function isRestricted(product: IDataObject, groups: Array<Set<number>>): 
 }
 
 function csvCell(value: unknown): string {
-	const text = value === undefined || value === null ? '' : Array.isArray(value) ? value.join(';') : String(value);
-	return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	const raw = value === undefined || value === null ? '' : Array.isArray(value) ? value.join(';') : String(value);
+	// one physical line per product: line breaks inside a value become spaces
+	const text = raw.replace(/\s*[\r\n]+\s*/g, ' ');
+	return /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export const CSV_COLUMNS = [

@@ -1,0 +1,134 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { runNode, runNodeError } from './helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { RESTRICTED_CATEGORY_ID } = require('../../../sandbox/seed/catalog');
+
+const base = { resource: 'product', operation: 'exportCatalog', simplify: true };
+
+describe('Product → Export Catalog (600 products)', () => {
+	let sandbox: SandboxHandle;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ seed: { products: 600 } });
+	});
+	afterAll(async () => sandbox.close());
+	const all = () => [...(sandbox.state.catalog.products as Map<number, Json>).values()];
+
+	it('reads every product with variants, images, custom fields and videos in exactly 3 calls', async () => {
+		const { json, requests } = await runNode(sandbox, { ...base, options: {} });
+		expect(requests).toHaveLength(3);
+		for (const [k, r] of requests.entries()) {
+			expect(r).toMatchObject({ method: 'GET', path: '/catalog/products' });
+			expect(r.query).toMatchObject({ include: 'variants,images,custom_fields,videos', limit: '250', page: String(k + 1) });
+		}
+		expect(json).toHaveLength(600);
+		const p = json[7] as Json;
+		expect(Object.keys(p)).toEqual(expect.arrayContaining(['id', 'name', 'variants', 'images', 'custom_fields', 'videos', 'in_stock', 'description']));
+		expect(json[0].videos).toHaveLength(1);
+	});
+
+	it('"visible and in stock only" leaves out exactly the hidden and out-of-stock products', async () => {
+		const { json, requests } = await runNode(sandbox, { ...base, options: { visibleInStockOnly: true } });
+		expect(requests.every((r) => r.query.is_visible === 'true')).toBe(true);
+		const hidden = all().filter((p) => !p.is_visible).map((p) => p.id);
+		const soldOut = all()
+			.filter((p) => p.inventory_tracking === 'variant' && p.variants.every((v: Json) => v.inventory_level === 0))
+			.map((p) => p.id);
+		expect(hidden.length).toBe(60);
+		expect(soldOut.length).toBe(60);
+		const excluded = new Set([...hidden, ...soldOut]);
+		expect(json.map((p) => p.id)).toEqual(all().filter((p) => !excluded.has(p.id)).map((p) => p.id));
+		// partly sold-out products (some variants at 0) stay
+		expect(json.map((p) => p.id)).toContain(10);
+		expect(all().find((p) => p.id === 10).variants.some((v: Json) => v.inventory_level === 0)).toBe(true);
+	});
+
+	it('excludes products restricted to customer groups', async () => {
+		const { json, requests } = await runNode(sandbox, { ...base, options: { excludeRestricted: true } });
+		expect(requests[0]).toMatchObject({ method: 'GET', version: 'v2', path: '/customer_groups' });
+		const restricted = all()
+			.filter((p) => p.categories.length && p.categories.every((c: number) => c === RESTRICTED_CATEGORY_ID))
+			.map((p) => p.id);
+		expect(restricted.length).toBe(40);
+		expect(json).toHaveLength(600 - restricted.length);
+		const ids = new Set(json.map((p) => p.id));
+		for (const id of restricted) expect(ids.has(id)).toBe(false);
+		expect(json[0].notice).toBeUndefined();
+	});
+
+	it('without the customer-group scope it still exports, with a notice', async () => {
+		const token = sandbox.addToken('catalog-only-token-0123456789', ['store_v2_products_read_only']);
+		const { json, requests } = await runNode(sandbox, { ...base, options: { excludeRestricted: true } }, { token });
+		expect(requests[0]).toMatchObject({ path: '/customer_groups', status: 403 });
+		expect(json).toHaveLength(600);
+		expect(String(json[0].notice)).toMatch(/NOT applied.*store_v2_customers_read_only/);
+	});
+
+	it('adds a CSV file on a summary item', async () => {
+		const { out } = await runNode(sandbox, { ...base, options: { fileFormat: 'csv', channelIds: '2' } });
+		const summary = out[out.length - 1];
+		const onChannel2 = all().filter((p) => p.channels.includes(2));
+		expect(out).toHaveLength(onChannel2.length + 1);
+		expect(summary.json).toMatchObject({ summary: true, exported: onChannel2.length, api_calls: 1 });
+		const file = summary.binary?.data as Json;
+		expect(file.mimeType).toBe('text/csv');
+		expect(file.fileName).toMatch(/^catalog-export-.*\.csv$/);
+		const lines = Buffer.from(file.data, 'base64').toString('utf8').trim().split('\n');
+		expect(lines[0]).toMatch(/^id,name,sku,type,price/);
+		expect(lines).toHaveLength(onChannel2.length + 1);
+		expect(lines[1].startsWith(`${onChannel2[0].id},`)).toBe(true);
+		expect(summary.pairedItem).toEqual({ item: 0 });
+	});
+
+	it('adds a JSON Lines file', async () => {
+		const { out } = await runNode(sandbox, { ...base, options: { fileFormat: 'jsonl', binaryProperty: 'catalog', visibleInStockOnly: true } });
+		const summary = out[out.length - 1];
+		const text = Buffer.from((summary.binary?.catalog as Json).data, 'base64').toString('utf8');
+		const rows = text.trim().split('\n').map((line) => JSON.parse(line));
+		expect(rows).toHaveLength(out.length - 1);
+		expect(rows[0]).toEqual(JSON.parse(JSON.stringify(out[0].json)));
+		expect(summary.json.skipped).toEqual({ hidden: 0, out_of_stock: 60, restricted: 0, unchanged: 0 });
+	});
+
+	it.each([
+		[{ channelIds: 'one' }, /"Channel IDs" must be a comma-separated list/],
+		[{ fileFormat: 'csv', binaryProperty: 'bad name' }, /"Binary Property" must be a name/],
+	])('rejects %j before any request', async (options, message) => {
+		const { error, requests } = await runNodeError(sandbox, { ...base, options });
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toMatch(message);
+		expect(requests).toHaveLength(0);
+	});
+});
+
+describe('Product → Export Catalog, incremental', () => {
+	let sandbox: SandboxHandle;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ seed: { products: 40 } });
+	});
+	afterAll(async () => sandbox.close());
+
+	it('the second run returns only the products changed in between, and a third run nothing', async () => {
+		const staticData = {};
+		const params = { ...base, options: { incremental: true } };
+		const first = await runNode(sandbox, params, { staticData });
+		expect(first.json).toHaveLength(40);
+		expect(first.requests[0].query['date_modified:min']).toBeUndefined();
+		const cursor = (staticData as Json).productExportCatalog;
+		expect(Date.parse(cursor.startedAt)).toBeGreaterThan(Date.now() - 60_000);
+
+		for (const id of [3, 17, 29]) {
+			await runNode(sandbox, { resource: 'product', operation: 'update', productId: { __rl: true, mode: 'id', value: String(id) }, updateFields: { price: 1 } });
+		}
+
+		const second = await runNode(sandbox, params, { staticData });
+		const since = second.requests[0].query['date_modified:min'];
+		expect(Date.parse(since)).toBe(Math.floor((Date.parse(cursor.startedAt) - 10 * 60 * 1000) / 1000) * 1000);
+		expect(second.json.map((p) => p.id)).toEqual([3, 17, 29]);
+
+		const third = await runNode(sandbox, params, { staticData });
+		expect(third.json).toEqual([]);
+	});
+});
