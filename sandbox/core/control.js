@@ -59,7 +59,8 @@ function registerBuiltins(sandbox) {
 
 	c('GET', '/requests', ({ query }) => {
 		const since = Number(query.since || 0);
-		return json(200, { total: sandbox.requests.length, since, requests: sandbox.requests.slice(since) });
+		const end = query.limit === undefined ? undefined : since + Number(query.limit);
+		return json(200, { total: sandbox.requests.length, since, requests: sandbox.requests.slice(since, end) });
 	});
 
 	c('GET', '/faults', () => json(200, { faults: sandbox.faults.list() }));

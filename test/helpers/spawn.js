@@ -27,17 +27,20 @@ function spawnSandboxCli(args = [], { viaNpm = true, timeoutMs = 20000 } = {}) {
 			reject(new Error(`sandbox CLI printed no JSON line within ${timeoutMs} ms; stderr: ${stderr}`));
 		}, timeoutMs);
 		child.on('exit', (code) => {
-			if (!stdout.includes('\n')) {
+			if (!ready) {
 				clearTimeout(timer);
 				reject(new Error(`sandbox CLI exited (${code}) before it was ready; stderr: ${stderr}`));
 			}
 		});
+		let ready = false;
+		// npm without --silent prints its own banner first: the sandbox's line is the first JSON one
+		const jsonLine = () => stdout.split('\n').slice(0, -1).find((l) => l.trim().startsWith('{'));
 		child.stdout.on('data', (chunk) => {
-			const before = stdout.includes('\n');
 			stdout += chunk;
-			if (before || !stdout.includes('\n')) return;
+			if (ready || jsonLine() === undefined) return;
+			ready = true;
 			clearTimeout(timer);
-			const line = stdout.slice(0, stdout.indexOf('\n'));
+			const line = jsonLine().trim();
 			let info;
 			try {
 				info = JSON.parse(line);
