@@ -61,7 +61,10 @@ export interface TestServer {
 		version: 'v2' | 'v3',
 		pattern: string,
 		handler: (ctx: RouteContext) => RouteResponse | Promise<RouteResponse>,
+		options?: { scope?: string },
 	): void;
+	/** Registers another token with these scopes (e.g. ['store_v2_products_read_only']). */
+	addToken(token: string, scopes: string[]): void;
 	/** The sandbox's fault injection (see sandbox/core/faults.js). */
 	faults: { add(spec: FaultSpec): FaultHandle; clear(): void };
 	/** The sandbox's BigCommerce-style quota ({ quota, windowMs } per store, or false = none). */
@@ -83,7 +86,9 @@ export async function startServer(): Promise<TestServer> {
 		baseUrl: sandbox.baseUrl as string,
 		storeHash: STORE_HASH,
 		requests: sandbox.requests,
-		route: (method, version, pattern, handler) => sandbox.route(method, version, pattern, handler),
+		route: (method, version, pattern, handler, options) =>
+			sandbox.route(method, version, pattern, handler, options ?? {}),
+		addToken: (token, scopes) => sandbox.addToken(token, scopes),
 		faults: sandbox.faults,
 		setRateLimit: (limit) => sandbox.setRateLimit(limit),
 		observe: (observer) =>
