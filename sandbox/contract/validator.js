@@ -78,7 +78,13 @@ class ContractValidator {
 
 	get specs() {
 		if (!this._specs) {
-			this._specs = loadSpecs(this.specDir);
+			try {
+				this._specs = loadSpecs(this.specDir);
+			} catch (error) {
+				throw new Error(
+					`BigCommerce's OpenAPI files could not be read from ${this.specDir} (${error.code || error.message}); set BIGCOMMERCE_OPENAPI_DIR, or start the sandbox with contract: false / --no-contract`,
+				);
+			}
 			this.ajv = makeAjv(false);
 			this.coercingAjv = makeAjv(true);
 		}
