@@ -232,7 +232,8 @@ class Sandbox {
 			}
 			if (fault && fault.kind === 'drop') response = { ...response, drop: true };
 		}
-		if (rateHeaders && !response.drop) response = withHeaders(response, this.rateLimiter.headers());
+		// headers a route or middleware set itself win over the limiter's
+		if (rateHeaders && !response.drop) response = { ...response, headers: { ...this.rateLimiter.headers(), ...(response.headers || {}) } };
 		if (delayMs > 0 && !response.drop) response = { ...response, delayMs: (response.delayMs || 0) + delayMs };
 		const requestIndex = this.requests.length;
 		const exchange = { ctx, route, response, requestIndex };
