@@ -46,15 +46,19 @@ export const listSearch = {
 			version: 'v3',
 			path: '/channels',
 			qs: { page, limit: 50 },
+			scope: 'store_channel_settings_read_only',
 		});
 		const body = response.body as {
-			data?: Array<{ id: number; name: string }>;
+			data?: Array<{ id: number; name: string; type?: string; platform?: string }>;
 			meta?: { pagination?: { total_pages?: number } };
 		};
 		const needle = (filter ?? '').toLowerCase();
 		const results = (body.data ?? [])
 			.filter((channel) => !needle || channel.name.toLowerCase().includes(needle))
-			.map((channel) => ({ name: `${channel.name} (#${channel.id})`, value: String(channel.id) }));
+			.map((channel) => ({
+				name: `${channel.name} (#${channel.id}${channel.platform ? `, ${channel.platform} ${channel.type ?? ''}`.trimEnd() : ''})`,
+				value: String(channel.id),
+			}));
 		const totalPages = body.meta?.pagination?.total_pages ?? 1;
 		return { results, paginationToken: page < totalPages ? String(page + 1) : undefined };
 	},

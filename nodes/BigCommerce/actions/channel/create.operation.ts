@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { toItems } from '../common';
+import { fail } from '../coupon/helpers';
+import { CHANNEL_SCOPE, channelBody, channelTypeOptions, optionalChannelFields } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'Amazon EU',
+	},
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		options: channelTypeOptions,
+		default: 'marketplace',
+	},
+	{
+		displayName: 'Platform',
+		name: 'platform',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'amazon',
+		description: 'The platform the channel runs on, e.g. bigcommerce, amazon, ebay, facebook, google_shopping, square',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: optionalChannelFields,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['channel'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const type = String(this.getNodeParameter('type', i));
+	if (!channelTypeOptions.some((option) => option.value === type)) {
+		fail(this, i, `"Type" must be one of ${channelTypeOptions.map((o) => o.value).join(', ')}; got "${type}"`);
+	}
+	const platform = String(this.getNodeParameter('platform', i, '') ?? '').trim().toLowerCase();
+	if (!/^[a-z0-9_.-]+$/.test(platform)) {
+		fail(this, i, `"Platform" must be a platform name such as amazon or bigcommerce; got "${platform}"`);
+	}
+	const body: IDataObject = {
+		...channelBody(this, i, {
+			name: this.getNodeParameter('name', i),
+			...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+		}),
+		type,
+		platform,
+	};
+	const channel = (await bigCommerceApiRequest.call(this, {
+		method: 'POST',
+		version: 'v3',
+		path: '/channels',
+		body,
+		scope: CHANNEL_SCOPE,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, channel);
+}

@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { CHANNEL_READ_SCOPE, channelLocator } from './fields';
+
+const properties: INodeProperties[] = [
+	channelLocator(),
+	{
+		displayName: 'Include Currencies',
+		name: 'includeCurrencies',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to include the channel\'s enabled and default currencies',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['channel'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireId(this, i, 'channelId', 'Channel');
+	const includeCurrencies = this.getNodeParameter('includeCurrencies', i, false) as boolean;
+	const channel = (await bigCommerceApiRequest.call(this, {
+		method: 'GET',
+		version: 'v3',
+		path: `/channels/${id}`,
+		qs: includeCurrencies ? { include: 'currencies' } : undefined,
+		scope: CHANNEL_READ_SCOPE,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, channel);
+}

@@ -1,0 +1,101 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequestAllItems } from '../../transport';
+import { getPagination, returnAllOrLimit, toItems } from '../common';
+import { fail } from '../coupon/helpers';
+import { CHANNEL_READ_SCOPE, channelStatusOptions, channelTypeOptions } from './fields';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Available Only',
+				name: 'available',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return only channels that are not archived, deleted or terminated',
+			},
+			{
+				displayName: 'Modified Since',
+				name: 'modifiedSince',
+				type: 'dateTime',
+				default: '',
+				description: 'Only channels changed at or after this time',
+			},
+			{
+				displayName: 'Platforms',
+				name: 'platforms',
+				type: 'string',
+				default: '',
+				placeholder: 'amazon, ebay',
+				description: 'Comma-separated platform names',
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				options: channelStatusOptions,
+				default: [],
+			},
+			{
+				displayName: 'Types',
+				name: 'types',
+				type: 'multiOptions',
+				options: channelTypeOptions,
+				default: [],
+			},
+		],
+	},
+	{
+		displayName: 'Include Currencies',
+		name: 'includeCurrencies',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to include each channel\'s enabled and default currencies',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['channel'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const pagination = getPagination(this, i);
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (this.getNodeParameter('includeCurrencies', i, false)) qs.include = 'currencies';
+	const statuses = (filters.statuses as string[] | undefined) ?? [];
+	const types = (filters.types as string[] | undefined) ?? [];
+	if (statuses.some((s) => !channelStatusOptions.some((o) => o.value === s))) fail(this, i, `"Statuses" contains an unknown status: ${statuses.join(', ')}`);
+	if (types.some((t) => !channelTypeOptions.some((o) => o.value === t))) fail(this, i, `"Types" contains an unknown type: ${types.join(', ')}`);
+	if (statuses.length) qs['status:in'] = statuses.join(',');
+	if (types.length) qs['type:in'] = types.join(',');
+	if (filters.platforms !== undefined && filters.platforms !== '') {
+		const platforms = String(filters.platforms)
+			.split(',')
+			.map((p) => p.trim().toLowerCase())
+			.filter(Boolean);
+		if (platforms.some((p) => !/^[a-z0-9_.-]+$/.test(p))) fail(this, i, `"Platforms" must be comma-separated platform names; got "${String(filters.platforms)}"`);
+		if (platforms.length) qs['platform:in'] = platforms.join(',');
+	}
+	if (filters.available !== undefined) qs.available = Boolean(filters.available);
+	if (filters.modifiedSince !== undefined && filters.modifiedSince !== '') {
+		const time = Date.parse(String(filters.modifiedSince));
+		if (Number.isNaN(time)) fail(this, i, `"Modified Since" must be a date such as 2026-01-31T00:00:00Z; got "${String(filters.modifiedSince)}"`);
+		qs['date_modified:min'] = new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	}
+	const channels = await bigCommerceApiRequestAllItems.call(
+		this,
+		{ method: 'GET', version: 'v3', path: '/channels', qs, scope: CHANNEL_READ_SCOPE, itemIndex: i },
+		pagination,
+	);
+	return toItems(this, channels);
+}

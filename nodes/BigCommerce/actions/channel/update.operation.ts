@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { requireSomeFields } from '../coupon/helpers';
+import { CHANNEL_SCOPE, channelBody, channelLocator, optionalChannelFields } from './fields';
+
+const properties: INodeProperties[] = [
+	channelLocator(),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			...optionalChannelFields,
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['channel'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireId(this, i, 'channelId', 'Channel');
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	requireSomeFields(this, i, fields);
+	const body = channelBody(this, i, fields);
+	const channel = (await bigCommerceApiRequest.call(this, {
+		method: 'PUT',
+		version: 'v3',
+		path: `/channels/${id}`,
+		body,
+		scope: CHANNEL_SCOPE,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, channel);
+}

@@ -1,0 +1,71 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { idList } from '../coupon/helpers';
+import { channelLocator } from '../channel/fields';
+import { checkState, LISTING_SCOPE, listingStateOptions, listingTexts, optionalListingFields } from './fields';
+
+const properties: INodeProperties[] = [
+	channelLocator('The channel to list the product on'),
+	{
+		displayName: 'Product ID',
+		name: 'productId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '77',
+		description: 'The numeric ID of the catalog product to list',
+	},
+	{
+		displayName: 'Variant IDs',
+		name: 'variantIds',
+		type: 'string',
+		default: '',
+		placeholder: '101, 102',
+		description: 'Comma-separated IDs of the product\'s variants to list (each gets the listing\'s state)',
+	},
+	{
+		displayName: 'State',
+		name: 'state',
+		type: 'options',
+		options: listingStateOptions,
+		default: 'active',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: optionalListingFields,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['channelListing'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const channelId = requireId(this, i, 'channelId', 'Channel');
+	const productId = requireId(this, i, 'productId', 'Product ID');
+	const variantIds = idList(this, i, this.getNodeParameter('variantIds', i, ''), 'Variant IDs', { allowEmpty: true });
+	const state = checkState(this, i, this.getNodeParameter('state', i));
+	const listing: IDataObject = {
+		product_id: productId,
+		state,
+		...listingTexts(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+		variants: variantIds.map((variantId) => ({ product_id: productId, variant_id: variantId, state })),
+	};
+	const saved = (await bigCommerceApiRequest.call(this, {
+		method: 'POST',
+		version: 'v3',
+		path: `/channels/${channelId}/listings`,
+		body: [listing],
+		scope: LISTING_SCOPE,
+		itemIndex: i,
+	})) as IDataObject[];
+	return toItems(this, Array.isArray(saved) ? saved : [saved]);
+}

@@ -1,0 +1,81 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequestFull } from '../../transport';
+import { getPagination, requireId, returnAllOrLimit, toItems } from '../common';
+import { fail, idList } from '../coupon/helpers';
+import { channelLocator } from '../channel/fields';
+import { LISTING_READ_SCOPE } from './fields';
+
+const properties: INodeProperties[] = [
+	channelLocator(),
+	...returnAllOrLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Modified Since',
+				name: 'modifiedSince',
+				type: 'dateTime',
+				default: '',
+				description: 'Only listings changed at or after this time',
+			},
+			{
+				displayName: 'Product IDs',
+				name: 'productIds',
+				type: 'string',
+				default: '',
+				placeholder: '77, 80',
+				description: 'Comma-separated product IDs',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['channelListing'], operation: ['getAll'] } },
+	properties,
+);
+
+const PAGE = 250;
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const channelId = requireId(this, i, 'channelId', 'Channel');
+	const { returnAll, limit } = getPagination(this, i);
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.productIds !== undefined && filters.productIds !== '') {
+		qs['product_id:in'] = idList(this, i, filters.productIds, 'Product IDs').join(',');
+	}
+	if (filters.modifiedSince !== undefined && filters.modifiedSince !== '') {
+		const time = Date.parse(String(filters.modifiedSince));
+		if (Number.isNaN(time)) fail(this, i, `"Modified Since" must be a date such as 2026-01-31T00:00:00Z; got "${String(filters.modifiedSince)}"`);
+		qs['date_modified:min'] = new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	}
+	// listings page with an `after` cursor (the last listing ID seen), not with page numbers
+	const max = returnAll ? Infinity : limit;
+	const listings: IDataObject[] = [];
+	let after: number | undefined;
+	while (listings.length < max) {
+		const pageSize = Math.min(PAGE, max - listings.length);
+		const response = await bigCommerceApiRequestFull.call(this, {
+			method: 'GET',
+			version: 'v3',
+			path: `/channels/${channelId}/listings`,
+			qs: { ...qs, limit: pageSize, ...(after !== undefined ? { after } : {}) },
+			scope: LISTING_READ_SCOPE,
+			itemIndex: i,
+		});
+		const body = (response.body ?? {}) as IDataObject;
+		const page = (Array.isArray(body.data) ? body.data : []) as IDataObject[];
+		listings.push(...page);
+		const last = page.at(-1)?.listing_id;
+		if (page.length < pageSize || typeof last !== 'number' || last === after) break;
+		after = last;
+	}
+	return toItems(this, listings.slice(0, max));
+}

@@ -1,0 +1,104 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { idList, requireSomeFields } from '../coupon/helpers';
+import { channelLocator } from '../channel/fields';
+import {
+	checkState,
+	fetchListing,
+	LISTING_SCOPE,
+	listingIdProperty,
+	listingStateOptions,
+	listingTexts,
+	optionalListingFields,
+} from './fields';
+
+const properties: INodeProperties[] = [
+	channelLocator(),
+	listingIdProperty,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			...optionalListingFields,
+			{
+				displayName: 'Add Variant IDs',
+				name: 'addVariantIds',
+				type: 'string',
+				default: '',
+				placeholder: '103, 104',
+				description: 'Comma-separated variant IDs to add to the listing',
+			},
+			{
+				displayName: 'State',
+				name: 'state',
+				type: 'options',
+				options: listingStateOptions,
+				default: 'active',
+				description: 'New state of the listing; its variants follow unless "Apply State to Variants" is off',
+			},
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
+	},
+	{
+		displayName: 'Apply State to Variants',
+		name: 'applyStateToVariants',
+		type: 'boolean',
+		default: true,
+		description: 'Whether a new state also applies to the variants already on the listing',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['channelListing'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const channelId = requireId(this, i, 'channelId', 'Channel');
+	const listingId = requireId(this, i, 'listingId', 'Listing ID');
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	requireSomeFields(this, i, fields);
+	const newState = fields.state !== undefined ? checkState(this, i, fields.state) : undefined;
+	const addVariantIds =
+		fields.addVariantIds !== undefined && fields.addVariantIds !== ''
+			? idList(this, i, fields.addVariantIds, 'Add Variant IDs')
+			: [];
+	const applyToVariants = this.getNodeParameter('applyStateToVariants', i, true) as boolean;
+
+	// PUT needs product_id, state and variants: they come from the current listing
+	const current = await fetchListing(this, i, channelId, listingId, LISTING_SCOPE);
+	const productId = Number(current.product_id);
+	const state = newState ?? String(current.state);
+	const variants: IDataObject[] = [];
+	if (newState && applyToVariants) {
+		for (const variant of (current.variants as IDataObject[] | undefined) ?? []) {
+			variants.push({ product_id: productId, variant_id: variant.variant_id, state: newState });
+		}
+	}
+	for (const variantId of addVariantIds) {
+		if (!variants.some((v) => v.variant_id === variantId)) {
+			variants.push({ product_id: productId, variant_id: variantId, state });
+		}
+	}
+	const body: IDataObject = {
+		listing_id: listingId,
+		product_id: productId,
+		state,
+		...listingTexts(fields),
+		variants,
+	};
+	const saved = (await bigCommerceApiRequest.call(this, {
+		method: 'PUT',
+		version: 'v3',
+		path: `/channels/${channelId}/listings`,
+		body: [body],
+		scope: LISTING_SCOPE,
+		itemIndex: i,
+	})) as IDataObject[];
+	return toItems(this, Array.isArray(saved) ? saved : [saved]);
+}
