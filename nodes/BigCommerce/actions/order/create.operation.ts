@@ -5,10 +5,10 @@ import { bigCommerceApiRequest } from '../../transport';
 import { toItems } from '../common';
 import {
 	ORDERS_WRITE,
-	STATUS_OPTIONS,
 	checkEmail,
 	checkStatusId,
 	checkWholeNumber,
+	statusLocator,
 	parseJsonValue,
 	withStatusName,
 } from './shared';
@@ -114,13 +114,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Internal notes, not shown to the shopper',
 			},
-			{
-				displayName: 'Status',
-				name: 'statusId',
-				type: 'options',
-				options: STATUS_OPTIONS,
-				default: '1',
-			},
+			statusLocator('The initial status (default Pending)'),
 		],
 	},
 ];

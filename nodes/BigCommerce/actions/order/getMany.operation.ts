@@ -5,11 +5,11 @@ import { bigCommerceApiRequestAllItems } from '../../transport';
 import { getPagination, returnAllOrLimit, toItems } from '../common';
 import {
 	ORDERS_READ,
-	STATUS_OPTIONS,
 	checkDate,
 	checkEmail,
 	checkStatusId,
 	checkWholeNumber,
+	statusLocator,
 	simplifyOrder,
 	withStatusName,
 } from './shared';
@@ -98,14 +98,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only orders changed at or before this time',
 			},
-			{
-				displayName: 'Status',
-				name: 'statusId',
-				type: 'options',
-				options: STATUS_OPTIONS,
-				default: '11',
-				description: 'Only orders in this status',
-			},
+			statusLocator('Only orders in this status'),
 		],
 	},
 	{

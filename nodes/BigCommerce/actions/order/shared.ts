@@ -34,6 +34,37 @@ export function statusName(id: unknown): string | undefined {
 	return ORDER_STATUSES[Number(id)];
 }
 
+/** An order-status resource locator (list search shows the store's labels, or an ID 0-14). */
+export function statusLocator(description: string): INodeProperties {
+	return {
+		displayName: 'Status',
+		name: 'statusId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchOrderStatuses', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 11',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^([0-9]|1[0-4])$', errorMessage: 'An order status ID is a number from 0 to 14' },
+					},
+				],
+			},
+		],
+	};
+}
+
 /** The Order resource locator (list search or ID). */
 export function orderLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
@@ -112,7 +143,8 @@ export function checkDate(ctx: IExecuteFunctions, i: number, value: unknown, lab
 }
 
 export function checkStatusId(ctx: IExecuteFunctions, i: number, value: unknown, label: string): number {
-	const id = checkWholeNumber(ctx, i, value, label, 0);
+	const raw = value && typeof value === 'object' && 'value' in (value as IDataObject) ? (value as IDataObject).value : value;
+	const id = checkWholeNumber(ctx, i, raw, label, 0);
 	if (!statusName(id)) {
 		fail(ctx, i, `"${label}" must be an order status ID from 0 to 14; got "${id}"`);
 	}

@@ -6,9 +6,9 @@ import { requireId, toItems } from '../common';
 import { readAddress } from './create.operation';
 import {
 	ORDERS_WRITE,
-	STATUS_OPTIONS,
 	checkStatusId,
 	checkWholeNumber,
+	statusLocator,
 	fetchOrder,
 	orderLocator,
 	parseJsonValue,
@@ -72,13 +72,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Internal notes, not shown to the shopper',
 			},
-			{
-				displayName: 'Status',
-				name: 'statusId',
-				type: 'options',
-				options: STATUS_OPTIONS,
-				default: '11',
-			},
+			statusLocator('The new status (Cancelled is 5; prefer the Cancel operation, which checks nothing has shipped)'),
 		],
 	},
 ];
