@@ -172,7 +172,8 @@ class ContractValidator {
 			if (!grouped.has(key)) grouped.set(key, { direction: issue.direction, label: issue.label, errors: [], messages: [] });
 			const g = grouped.get(key);
 			if (issue.error && (issue.location === 'query' || issue.location === 'path')) {
-				const text = issue.error.keyword === 'required' ? 'required but missing' : issue.error.message;
+				let text = issue.error.keyword === 'required' ? 'required but missing' : issue.error.message;
+				if (issue.error.keyword === 'enum') text += ` ${issue.error.params.allowedValues.slice(0, 12).join(', ')}`;
 				g.messages.push(`${text}${issue.value !== undefined ? ` (got ${JSON.stringify(issue.value)})` : ''}`);
 			} else if (issue.error) g.errors.push(issue.error);
 			else g.messages.push(issue.message);
