@@ -1,0 +1,263 @@
+'use strict';
+/**
+ * BigCommerce Trigger in a real n8n 2.40.7: hook lifecycle (activation, restart, re-enabling,
+ * unpublishing), authenticity (401, no execution), exactly one execution per distinct delivery
+ * (sequential repeats, simultaneous copies, a repeat after an n8n restart) and the abandoned-cart
+ * recipe (hydrated cart with a recovery link). Deliveries are real HTTP POSTs from the sandbox's
+ * webhook engine to n8n's production webhook URL.
+ */
+const ORDERS = 'e2eTrigOrders001';
+const CARTS = 'e2eTrigCarts0001';
+const NODE = 'BigCommerce Trigger';
+
+function triggerWorkflow(ctx, id, name, parameters) {
+	const webhookId = ctx.wf.stableUuid(`${id}:webhook`);
+	const trigger = {
+		id: ctx.wf.stableUuid(`${id}:trigger`),
+		name: NODE,
+		type: ctx.wf.NODE_TYPES.trigger,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters: {
+			authentication: 'accessToken',
+			// n8n's WEBHOOK_URL here is http://127.0.0.1:<port>: fine for the sandbox only
+			options: { allowInsecureUrl: true },
+			...parameters,
+		},
+		credentials: { bigCommerceApi: { id: ctx.creds.api.id, name: ctx.creds.api.name } },
+	};
+	return ctx.wf.workflow({ id, name, nodes: [trigger], connections: {} });
+}
+
+const webhookIdOf = (ctx, id) => ctx.wf.stableUuid(`${id}:webhook`);
+const destination = (ctx, id) => `${ctx.n8n.baseUrl}/webhook/${webhookIdOf(ctx, id)}/webhook`;
+const hooksOf = (ctx, id) => ctx.sandbox.state.hooks.filter((h) => h.destination === destination(ctx, id));
+const deliveriesTo = (ctx, id) => ctx.sandbox.webhooks.list().filter((d) => d.destination === destination(ctx, id));
+
+async function executions(ctx, workflowId, includeData = false) {
+	return await ctx.n8n.listExecutions({ workflowId, includeData });
+}
+
+/** The trigger node's output items of an execution (Public API, includeData=true). */
+function triggerOutput(execution) {
+	const runData = execution?.data?.resultData?.runData?.[NODE];
+	const items = runData?.[0]?.data?.main?.[0] || [];
+	return items.map((item) => item.json);
+}
+
+/** Waits until every delivery to this workflow got its final answer. */
+async function settled(ctx) {
+	await ctx.sandbox.webhooks.settle();
+}
+
+/** Waits until n8n activated the workflow: its hooks exist and are active. */
+async function activated(ctx, id, count) {
+	return await ctx.waitFor(
+		() => {
+			const hooks = hooksOf(ctx, id);
+			return hooks.length === count && hooks.every((h) => h.is_active) ? hooks : null;
+		},
+		{ timeoutMs: 60_000, message: `${count} active hook(s) for ${id}` },
+	);
+}
+
+/** After an n8n (re)start: waits until this workflow's activation listed its hooks, then a little more. */
+async function activationRan(ctx, id, fromRequest) {
+	const dest = destination(ctx, id);
+	await ctx.waitFor(
+		() => ctx.sandbox.requests.slice(fromRequest).some((r) => r.method === 'GET' && r.path === '/hooks' && r.query.destination === dest),
+		{ timeoutMs: 60_000, message: `activation of ${id} (GET /hooks?destination=…)` },
+	);
+	await ctx.delay(2000); // create() follows checkExists at once when it is needed
+}
+
+function eligibleOrder(ctx) {
+	return ctx.sandbox.state.orders.find((o) => o.status_id !== 0 && !o.is_deleted);
+}
+
+async function waitForExecutions(ctx, id, count) {
+	return await ctx.waitFor(
+		async () => {
+			const list = await executions(ctx, id, true);
+			return list.length >= count && list.every((e) => e.finished || e.status === 'success' || e.status === 'error') ? list : null;
+		},
+		{ timeoutMs: 60_000, message: `${count} finished execution(s) of ${id}` },
+	);
+}
+
+module.exports = {
+	name: 'Trigger',
+	workflows: (ctx) => [
+		triggerWorkflow(ctx, ORDERS, 'e2e: trigger orders', {
+			events: ['store/order/created', 'store/order/statusUpdated'],
+		}),
+		triggerWorkflow(ctx, CARTS, 'e2e: trigger abandoned carts', {
+			events: ['store/cart/abandoned', 'store/cart/converted'],
+		}),
+	],
+	tests: [
+		{
+			name: 'activation registers exactly one hook per event, carrying a secret header',
+			async run(ctx) {
+				await ctx.stopped();
+				await ctx.n8n.publish(ORDERS);
+				await ctx.n8n.publish(CARTS);
+				await ctx.started();
+				const hooks = await activated(ctx, ORDERS, 2);
+				ctx.assert.deepEqual(hooks.map((h) => h.scope).sort(), ['store/order/created', 'store/order/statusUpdated']);
+				for (const hook of hooks) {
+					const secret = hook.headers && hook.headers['X-N8n-BigCommerce-Secret'];
+					ctx.assert.match(String(secret), /^[0-9a-f]{64}$/);
+				}
+				await activated(ctx, CARTS, 2);
+				ctx.shared.triggerHookIds = hooks.map((h) => h.id).sort();
+			},
+		},
+		{
+			name: 'a restart of n8n adds no hook',
+			async run(ctx) {
+				const from = ctx.sandbox.requests.length;
+				await ctx.n8n.restart();
+				await activationRan(ctx, ORDERS, from);
+				const writes = ctx.sandbox.requests
+					.slice(from)
+					.filter((r) => r.path.startsWith('/hooks') && r.method !== 'GET');
+				ctx.assert.deepEqual(writes.map((r) => `${r.method} ${r.path}`), []);
+				ctx.assert.deepEqual(hooksOf(ctx, ORDERS).map((h) => h.id).sort(), ctx.shared.triggerHookIds);
+			},
+		},
+		{
+			name: 'a hook the store deactivated is re-enabled on activation',
+			async run(ctx) {
+				const [hook] = hooksOf(ctx, ORDERS);
+				ctx.sandbox.webhooks.deactivate(hook.id);
+				const from = ctx.sandbox.requests.length;
+				await ctx.n8n.restart();
+				await activated(ctx, ORDERS, 2);
+				ctx.assert.deepEqual(hooksOf(ctx, ORDERS).map((h) => h.id).sort(), ctx.shared.triggerHookIds);
+				const writes = ctx.sandbox.requests.slice(from).filter((r) => r.path.startsWith('/hooks') && r.method !== 'GET');
+				ctx.assert.deepEqual(writes.map((r) => `${r.method} ${r.path} ${r.status}`), [`PUT /hooks/${hook.id} 200`]);
+			},
+		},
+		{
+			name: 'a delivery with a wrong or missing secret is answered 401 and starts nothing',
+			async run(ctx) {
+				await ctx.started();
+				const before = (await executions(ctx, ORDERS)).length;
+				const body = {
+					scope: 'store/order/created',
+					store_id: ctx.sandbox.storeId,
+					data: { type: 'order', id: eligibleOrder(ctx).id },
+					hash: 'f'.repeat(40),
+					created_at: Math.floor(Date.now() / 1000),
+					producer: `stores/${ctx.sandbox.storeHash}`,
+				};
+				const missing = await ctx.request(destination(ctx, ORDERS), { method: 'POST', body });
+				const wrong = await ctx.request(destination(ctx, ORDERS), {
+					method: 'POST',
+					body,
+					headers: { 'X-N8n-BigCommerce-Secret': '0'.repeat(64) },
+				});
+				ctx.assert.equal(missing.status, 401);
+				ctx.assert.equal(wrong.status, 401);
+				await ctx.delay(1000);
+				ctx.assert.equal((await executions(ctx, ORDERS)).length, before);
+			},
+		},
+		{
+			name: 'sequential repeats of a delivery start exactly one execution',
+			async run(ctx) {
+				await ctx.started();
+				const before = (await executions(ctx, ORDERS)).length;
+				const order = eligibleOrder(ctx);
+				ctx.sandbox.emit('store/order/created', { type: 'order', id: order.id });
+				await settled(ctx);
+				const [first] = deliveriesTo(ctx, ORDERS).slice(-1);
+				for (let i = 0; i < 3; i++) {
+					ctx.sandbox.webhooks.repeat(first.id);
+					await settled(ctx);
+				}
+				const answers = deliveriesTo(ctx, ORDERS).filter((d) => d.id === first.id || d.copyOf === first.id);
+				ctx.assert.deepEqual(answers.map((d) => d.attempts.at(-1).status), [200, 200, 200, 200]);
+				const list = await waitForExecutions(ctx, ORDERS, before + 1);
+				await ctx.delay(1000);
+				ctx.assert.equal((await executions(ctx, ORDERS)).length, before + 1);
+				const out = triggerOutput(list[0]);
+				ctx.assert.equal(out.length, 1);
+				ctx.assert.equal(out[0].event, 'store/order/created');
+				ctx.assert.equal(out[0].record.id, order.id);
+				ctx.assert.ok(Array.isArray(out[0].record.products), 'full order with products');
+				ctx.shared.triggerRepeatDelivery = first.id;
+			},
+		},
+		{
+			name: 'eight simultaneous copies of a delivery start exactly one execution',
+			async run(ctx) {
+				await ctx.started();
+				const before = (await executions(ctx, ORDERS)).length;
+				const hook = hooksOf(ctx, ORDERS).find((h) => h.scope === 'store/order/statusUpdated');
+				const payload = ctx.sandbox.webhooks.envelope('store/order/statusUpdated', {
+					type: 'order',
+					id: eligibleOrder(ctx).id,
+					status: { previous_status_id: 11, new_status_id: 2 },
+				});
+				for (let i = 0; i < 8; i++) ctx.sandbox.webhooks.deliver(hook, payload);
+				await settled(ctx);
+				const copies = deliveriesTo(ctx, ORDERS).filter((d) => d.payload === payload);
+				ctx.assert.deepEqual(copies.map((d) => d.attempts.at(-1).status), Array(8).fill(200));
+				await waitForExecutions(ctx, ORDERS, before + 1);
+				await ctx.delay(1000);
+				ctx.assert.equal((await executions(ctx, ORDERS)).length, before + 1);
+			},
+		},
+		{
+			name: 'a repeat after n8n restarts starts no execution; a new event still does',
+			async run(ctx) {
+				await ctx.started();
+				const before = (await executions(ctx, ORDERS)).length;
+				const from = ctx.sandbox.requests.length;
+				await ctx.n8n.restart();
+				await activationRan(ctx, ORDERS, from);
+				ctx.sandbox.webhooks.repeat(ctx.shared.triggerRepeatDelivery);
+				ctx.sandbox.webhooks.repeat(ctx.shared.triggerRepeatDelivery, 4);
+				await settled(ctx);
+				await ctx.delay(1000);
+				ctx.assert.equal((await executions(ctx, ORDERS)).length, before, 'the repeats started an execution');
+				ctx.sandbox.advanceClock(1000);
+				ctx.sandbox.emit('store/order/created', { type: 'order', id: eligibleOrder(ctx).id });
+				await settled(ctx);
+				await waitForExecutions(ctx, ORDERS, before + 1);
+			},
+		},
+		{
+			name: 'abandoned cart: the execution carries the cart, line items, email and a recovery link',
+			async run(ctx) {
+				await ctx.started();
+				const before = (await executions(ctx, CARTS)).length;
+				const fixture = ctx.sandbox.state.cartFixtures.active;
+				ctx.sandbox.abandonCart(fixture.id);
+				await settled(ctx);
+				const list = await waitForExecutions(ctx, CARTS, before + 1);
+				const [out] = triggerOutput(list[0]);
+				ctx.assert.equal(out.event, 'store/cart/abandoned');
+				ctx.assert.equal(out.cartId, fixture.id);
+				ctx.assert.equal(out.record.id, fixture.id);
+				ctx.assert.ok(out.lineItems.length > 0, 'line items');
+				ctx.assert.equal(out.email, fixture.email);
+				ctx.assert.match(out.recoveryUrl, /^https:\/\//);
+			},
+		},
+		{
+			name: 'unpublishing removes exactly the workflow\'s hooks',
+			async run(ctx) {
+				await ctx.started();
+				await ctx.n8n.unpublish(ORDERS);
+				await ctx.waitFor(() => hooksOf(ctx, ORDERS).length === 0, { timeoutMs: 30_000, message: 'hooks deleted' });
+				ctx.assert.equal(hooksOf(ctx, CARTS).length, 2, 'the other workflow keeps its hooks');
+				await ctx.n8n.unpublish(CARTS);
+				await ctx.waitFor(() => hooksOf(ctx, CARTS).length === 0, { timeoutMs: 30_000, message: 'cart hooks deleted' });
+			},
+		},
+	],
+};
