@@ -48,6 +48,14 @@ module.exports = [
 		ignore: (issue) => issue.location === 'body' && issue.error.keyword === 'oneOf' && Array.isArray(issue.error.params.passingSchemas),
 	},
 	{
+		spec: 'carts.v3.yml',
+		method: 'PUT',
+		path: '/carts/{cartId}/items/{itemId}',
+		reason:
+			'`line_item` is a oneOf of the same two schemas (cart_PostVariant has no top-level `required`), so every real {product_id, quantity} item matches both; accepted when at least one branch matches (as POST items, §11).',
+		ignore: (issue) => issue.location === 'body' && issue.error.keyword === 'oneOf' && Array.isArray(issue.error.params.passingSchemas),
+	},
+	{
 		spec: 'inventory.v3.yml',
 		method: 'GET',
 		path: '/inventory/items',

@@ -1,0 +1,106 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { toItems } from '../common';
+import { fail, wholeNumber } from '../customer/shared';
+import { CART_WRITE, lineItemsProperties, readLineItems, simplifyCart } from './shared';
+
+const properties: INodeProperties[] = [
+	...lineItemsProperties(),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Channel ID',
+				name: 'channelId',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description: 'The channel (storefront) the cart belongs to; 1 is the default storefront',
+			},
+			{
+				displayName: 'Currency Code',
+				name: 'currencyCode',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. USD',
+				description: 'ISO 4217 currency of the cart (empty: the channel\'s default)',
+			},
+			{
+				displayName: 'Customer ID',
+				name: 'customerId',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'ID of the customer the cart belongs to (0 = guest)',
+			},
+			{
+				displayName: 'Locale',
+				name: 'locale',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. en',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Redirect URLs',
+				name: 'includeRedirectUrls',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to also create cart and checkout links for the shopper (redirect_urls)',
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return a compact cart: totals, shopper and one flat list of line items',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['cart'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const lineItems = readLineItems(this, i);
+	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const body: IDataObject = { line_items: lineItems };
+	if (fields.customerId !== undefined && Number(fields.customerId) !== 0) {
+		body.customer_id = wholeNumber(this, i, fields.customerId, 'Customer ID');
+	}
+	if (fields.channelId !== undefined) body.channel_id = wholeNumber(this, i, fields.channelId, 'Channel ID', 1);
+	if (fields.currencyCode !== undefined && String(fields.currencyCode).trim()) {
+		const code = String(fields.currencyCode).trim().toUpperCase();
+		if (!/^[A-Z]{3}$/.test(code)) fail(this, i, `"Currency Code" must be a three-letter ISO 4217 code such as USD; got "${code}"`);
+		body.currency = { code };
+	}
+	if (fields.locale !== undefined && String(fields.locale).trim()) body.locale = String(fields.locale).trim();
+	const cart = (await bigCommerceApiRequest.call(this, {
+		method: 'POST',
+		version: 'v3',
+		path: '/carts',
+		qs: options.includeRedirectUrls ? { include: 'redirect_urls' } : undefined,
+		body,
+		scope: CART_WRITE,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, options.simplify ? simplifyCart(cart) : cart);
+}

@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { toItems, requireUuid } from '../common';
+import { fail } from '../customer/shared';
+import { cartIdParameter, createRedirectUrls } from './shared';
+
+const properties: INodeProperties[] = [
+	cartIdParameter,
+	{
+		displayName: 'Query Parameters',
+		name: 'queryParameters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Query Parameter',
+		default: {},
+		description: 'Extra parameters appended to the links, e.g. utm_source=email',
+		options: [
+			{
+				displayName: 'Parameter',
+				name: 'parameter',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. utm_source' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. email' },
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['cart'], operation: ['createRecoveryLink'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const cartId = requireUuid(this, i, 'cartId', 'Cart ID');
+	const collection = this.getNodeParameter('queryParameters', i, {}) as { parameter?: IDataObject[] };
+	const queryParams: IDataObject = {};
+	for (const [index, entry] of (collection.parameter ?? []).entries()) {
+		const name = String(entry.name ?? '').trim();
+		if (!name) fail(this, i, `"Query Parameters" entry ${index + 1} needs a name`);
+		queryParams[name] = String(entry.value ?? '');
+	}
+	const urls = await createRedirectUrls(this, i, cartId, queryParams);
+	return toItems(this, { cart_id: cartId, ...urls });
+}

@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireUuid, toItems } from '../common';
+import { CART_READ, cartIdParameter, simplifyCart } from './shared';
+
+const properties: INodeProperties[] = [
+	cartIdParameter,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Product Options',
+				name: 'includeOptions',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include the chosen product options (size, color...) of each line item',
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return a compact cart: totals, shopper and one flat list of line items',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['cart'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const cartId = requireUuid(this, i, 'cartId', 'Cart ID');
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const cart = (await bigCommerceApiRequest.call(this, {
+		method: 'GET',
+		version: 'v3',
+		path: `/carts/${cartId}`,
+		qs: options.includeOptions
+			? { include: 'line_items.physical_items.options,line_items.digital_items.options' }
+			: undefined,
+		scope: CART_READ,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, options.simplify ? simplifyCart(cart) : cart);
+}

@@ -1,0 +1,97 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireUuid, toItems } from '../common';
+import { fail, wholeNumber } from '../customer/shared';
+import { CART_READ, CART_WRITE, allLineItems, cartIdParameter, itemIdParameter } from './shared';
+
+const properties: INodeProperties[] = [
+	cartIdParameter,
+	itemIdParameter,
+	{
+		displayName: 'Quantity',
+		name: 'quantity',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		required: true,
+		default: 1,
+		description: 'The new quantity of the line item (use Remove Item to take it out of the cart)',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'List Price Override',
+				name: 'listPrice',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: 'A price to charge instead of the catalog price',
+			},
+			{
+				displayName: 'Product ID',
+				name: 'productId',
+				type: 'number',
+				default: 0,
+				description: 'The line item\'s product (looked up from the cart when empty)',
+			},
+			{
+				displayName: 'Variant ID',
+				name: 'variantId',
+				type: 'number',
+				default: 0,
+				description: 'Switch the line item to another variant of the same product',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['cart'], operation: ['updateItem'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const cartId = requireUuid(this, i, 'cartId', 'Cart ID');
+	const itemId = requireUuid(this, i, 'itemId', 'Line Item ID');
+	const quantity = wholeNumber(this, i, this.getNodeParameter('quantity', i), 'Quantity', 1);
+	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const lineItem: IDataObject = { quantity };
+	if (fields.variantId !== undefined && Number(fields.variantId) !== 0) {
+		lineItem.variant_id = wholeNumber(this, i, fields.variantId, 'Variant ID', 1);
+	}
+	if (fields.listPrice !== undefined) {
+		const price = Number(fields.listPrice);
+		if (!Number.isFinite(price) || price < 0) fail(this, i, `"List Price Override" must be a number of 0 or more; got "${String(fields.listPrice)}"`);
+		lineItem.list_price = price;
+	}
+	let productId = fields.productId !== undefined && Number(fields.productId) !== 0 ? wholeNumber(this, i, fields.productId, 'Product ID', 1) : undefined;
+	if (productId === undefined) {
+		// BigCommerce wants the product ID with the change: read it from the cart
+		const cart = (await bigCommerceApiRequest.call(this, {
+			method: 'GET',
+			version: 'v3',
+			path: `/carts/${cartId}`,
+			scope: CART_READ,
+			itemIndex: i,
+		})) as IDataObject;
+		const item = allLineItems(cart).find((entry) => String(entry.id).toLowerCase() === itemId.toLowerCase());
+		if (!item) fail(this, i, `Cart ${cartId} has no line item ${itemId}`, 'Use Cart → Get to see the line item IDs.');
+		productId = Number(item.product_id);
+		if (lineItem.variant_id === undefined && item.variant_id !== undefined) lineItem.variant_id = item.variant_id;
+	}
+	const cart = (await bigCommerceApiRequest.call(this, {
+		method: 'PUT',
+		version: 'v3',
+		path: `/carts/${cartId}/items/${itemId}`,
+		body: { line_item: { product_id: productId, ...lineItem } },
+		scope: CART_WRITE,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, cart);
+}

@@ -1,0 +1,65 @@
+import { NodeApiError } from 'n8n-workflow';
+
+import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { expectRejectedBeforeRequest, run, runError } from '../customer/helpers';
+
+let sandbox: SandboxHandle;
+let fixtures: Json;
+beforeAll(async () => {
+	sandbox = await startSandbox();
+	fixtures = sandbox.state.cartFixtures;
+});
+afterAll(async () => sandbox.close());
+
+const checkout = (checkoutId: string, options: Record<string, unknown> = {}) => ({ resource: 'checkout', operation: 'get', checkoutId, options });
+
+describe('Checkout → Get', () => {
+	it('returns the checkout of a guest cart with its billing address and totals', async () => {
+		const fixture = fixtures.abandonedGuestEmail;
+		const out = await run(sandbox, checkout(fixture.id));
+		const result = out.json[0];
+		expect(result).toMatchObject({ id: fixture.id, order_id: null, billing_address: { email: 'guest.buyer@example.net', country_code: 'US' } });
+		expect(result.cart.id).toBe(fixture.id);
+		expect(result.cart.line_items.physical_items.length).toBeGreaterThan(0);
+		expect(result.grand_total).toBe(result.cart.cart_amount_inc_tax);
+		expect(sandbox.requests.at(-1)).toMatchObject({ method: 'GET', version: 'v3', path: `/checkouts/${fixture.id}`, status: 200 });
+	});
+
+	it('sends the include list for the options', async () => {
+		await run(sandbox, checkout(fixtures.active.id, { includeOptions: true, includeShippingOptions: true }));
+		expect(sandbox.requests.at(-1)?.query).toEqual({
+			include: 'cart.line_items.physical_items.options,cart.line_items.digital_items.options,consignments.available_shipping_options',
+		});
+	});
+
+	it('shows the order of a converted cart', async () => {
+		const out = await run(sandbox, checkout(fixtures.converted.id));
+		expect(out.json[0].order_id).toBe(String(fixtures.converted.orderId));
+	});
+
+	it('accepts either spelling of the checkout scope', async () => {
+		for (const scope of ['store_checkout_read_only', 'store_checkouts_read_only']) {
+			const token = sandbox.addToken(`checkout-${scope}`, [scope]);
+			const out = await run(sandbox, checkout(fixtures.active.id), {
+				credentials: { bigCommerceApi: { storeHash: sandbox.storeHash, accessToken: token, apiBaseUrl: sandbox.baseUrl } },
+			});
+			expect(out.json[0].id).toBe(fixtures.active.id);
+		}
+	});
+
+	it('names the scope when it is missing', async () => {
+		const token = sandbox.addToken('no-checkout-scope', ['store_cart']);
+		const error = await runError(sandbox, checkout(fixtures.active.id) as Json, {
+			credentials: { bigCommerceApi: { storeHash: sandbox.storeHash, accessToken: token, apiBaseUrl: sandbox.baseUrl } },
+		});
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as NodeApiError).description).toContain('store_checkouts_read_only');
+	});
+
+	it('reports an unknown checkout as a 404 and rejects a malformed ID before any request', async () => {
+		const error = await runError(sandbox, checkout('8a3b2c1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d'));
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as NodeApiError).httpCode).toBe('404');
+		await expectRejectedBeforeRequest(sandbox, checkout('cart-1'), /"Checkout ID" must be a UUID/);
+	});
+});
