@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { bigCommerceApiRequest } from '../../transport';
+import { requireId, toItems } from '../common';
+import { hookOutput, webhookIdProperty } from './fields';
+
+const properties: INodeProperties[] = [
+	{ ...webhookIdProperty, description: 'The numeric ID of the webhook to delete permanently' },
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhook'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const id = requireId(this, i, 'webhookId', 'Webhook ID');
+	// BigCommerce answers a webhook DELETE with the deleted hook (200), not 204
+	const hook = (await bigCommerceApiRequest.call(this, {
+		method: 'DELETE',
+		version: 'v3',
+		path: `/hooks/${id}`,
+		itemIndex: i,
+	})) as IDataObject;
+	return toItems(this, { ...hookOutput(hook && typeof hook === 'object' ? hook : { id }), deleted: true });
+}
