@@ -2,10 +2,11 @@
  * Transport test harness: a real local HTTP server (the sandbox's core `Sandbox`, without the
  * resource modules, so each test registers exactly the routes it needs), and an n8n-style execute
  * context whose HTTP helper really sends (test/helpers/context.ts) and, like n8n's, honours the
- * request `timeout`. Rate limiting and faults are test-only middlewares on that server.
+ * request `timeout` and reports failures without an answer as n8n does. Rate limiting and faults
+ * are the sandbox's own (`setRateLimit`, `faults.add`).
  */
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { randomString } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, randomString } from 'n8n-workflow';
 
 import { retrySettings } from '../../nodes/BigCommerce/transport';
 import { createExecuteContext, type SentRequest } from '../helpers/context';
@@ -154,8 +155,25 @@ export function transportContext(
 		error: record('error'),
 	};
 	const send = mutable.helpers.httpRequestWithAuthentication;
+	/**
+	 * What n8n's helper throws when no answer arrives: the axios error (code ECONNRESET for a
+	 * dropped connection, ECONNABORTED for a timeout, ECONNREFUSED; its `config` carries the
+	 * request headers, token included) wrapped in a NodeApiError. Checked against n8n-core 2.40.3.
+	 */
+	const failure = (code: string, message: string, requestOptions: IHttpRequestOptions) => {
+		const axiosLike = Object.assign(new Error(message), {
+			name: 'AxiosError',
+			code,
+			config: { ...requestOptions, headers: { ...requestOptions.headers, 'X-Auth-Token': TOKEN } },
+		});
+		return new NodeApiError(ctx.getNode(), axiosLike as unknown as JsonObject);
+	};
 	mutable.helpers.httpRequestWithAuthentication = async (type, requestOptions, additional) => {
-		const request = send(type, requestOptions, additional);
+		const request = send(type, requestOptions, additional).catch((error: Error & { cause?: { code?: string } }) => {
+			const code = error.cause?.code ?? 'ECONNRESET';
+			if (code === 'ECONNREFUSED') throw failure(code, `connect ECONNREFUSED ${requestOptions.url}`, requestOptions);
+			throw failure('ECONNRESET', 'socket hang up', requestOptions);
+		});
 		if (!requestOptions.timeout) return await request;
 		let timedOut = false;
 		// AbortSignal.timeout's timer does not keep the process alive once the test is done
@@ -170,12 +188,11 @@ export function transportContext(
 		if (timedOut) {
 			// the answer (if any) is abandoned, as an aborted request's would be
 			request.catch(() => undefined);
-			throw Object.assign(new Error(`timeout of ${requestOptions.timeout}ms exceeded`), {
-				code: 'ETIMEDOUT',
-			});
+			throw failure('ECONNABORTED', `timeout of ${requestOptions.timeout}ms exceeded`, requestOptions);
 		}
 		return await request;
 	};
+
 	return { ctx, sent, logs };
 }
 

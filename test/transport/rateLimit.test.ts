@@ -1,7 +1,12 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { backoffMs, bigCommerceApiRequest, retrySettings } from '../../nodes/BigCommerce/transport';
-import { rateLimitState } from '../../nodes/BigCommerce/transport/rateLimit';
+import {
+	acquire,
+	exhaust,
+	rateLimitState,
+	release,
+} from '../../nodes/BigCommerce/transport/rateLimit';
 import {
 	caught,
 	respond,
@@ -157,5 +162,113 @@ describe('429 answers', () => {
 		expect(error.httpCode).toBe('429');
 		expect(error.description).toContain('rate limit was still exhausted');
 		expect(statuses(before)).toEqual(Array(retrySettings.max429Retries + 1).fill(429));
+	});
+});
+
+describe('governor bookkeeping', () => {
+	const KEY = 'http://unit.test|store1';
+	const answer = (left: number, resetMs: number, statusCode = 200) => ({
+		statusCode,
+		headers: {
+			'x-rate-limit-requests-left': String(left),
+			'x-rate-limit-time-reset-ms': String(resetMs),
+			'x-rate-limit-time-window-ms': '2000',
+		},
+	});
+	/** Starts an acquire and reports whether it got through. */
+	const pending = () => {
+		const state = { granted: false };
+		void acquire(KEY).then(() => (state.granted = true));
+		return state;
+	};
+	const settle = async () => sleep(2);
+
+	it('before anything is known, one request at a time finds out the quota', async () => {
+		await acquire(KEY);
+		const second = pending();
+		await settle();
+		expect(second.granted).toBe(false);
+		release(KEY, answer(5, 2000));
+		await settle();
+		expect(second.granted).toBe(true);
+		expect(rateLimitState(KEY)).toMatchObject({ mode: 'limited', left: 5, inFlight: 1 });
+	});
+
+	it('counts requests in flight against what is left', async () => {
+		await acquire(KEY);
+		release(KEY, answer(2, 2000));
+		await acquire(KEY);
+		await acquire(KEY);
+		const third = pending();
+		await settle();
+		expect(third.granted).toBe(false);
+		expect(rateLimitState(KEY)).toMatchObject({ left: 2, inFlight: 2, waiting: 1 });
+		// an answer saying one is left (the other still in flight): still no room
+		release(KEY, answer(1, 1990));
+		await settle();
+		expect(third.granted).toBe(false);
+		expect(rateLimitState(KEY).left).toBe(1);
+	});
+
+	it('merges answers of the same window conservatively and ignores a late one from an older window', async () => {
+		await acquire(KEY);
+		release(KEY, answer(5, 2000));
+		await acquire(KEY);
+		release(KEY, answer(7, 1950)); // arrived late, same window: more left is not believed
+		expect(rateLimitState(KEY).left).toBe(5);
+		await acquire(KEY);
+		release(KEY, answer(3, 1900));
+		expect(rateLimitState(KEY).left).toBe(3);
+		await acquire(KEY);
+		release(KEY, answer(9, 5)); // a window ending long before this one: stale, ignored
+		expect(rateLimitState(KEY).left).toBe(3);
+	});
+
+	it('a newer window replaces the figures', async () => {
+		await acquire(KEY);
+		release(KEY, answer(0, 20));
+		const next = pending();
+		await settle();
+		expect(next.granted).toBe(false);
+		// after the reset one request goes to find out the new window
+		await sleep(60);
+		expect(next.granted).toBe(true);
+		release(KEY, answer(4, 2000));
+		expect(rateLimitState(KEY)).toMatchObject({ mode: 'limited', left: 4, inFlight: 0 });
+	});
+
+	it('learns nothing from a failure without an answer, nor from a headerless 5xx or 429', async () => {
+		await acquire(KEY);
+		release(KEY);
+		expect(rateLimitState(KEY).mode).toBe('unknown');
+		await acquire(KEY);
+		release(KEY, { statusCode: 503, headers: {} });
+		expect(rateLimitState(KEY).mode).toBe('unknown');
+		await acquire(KEY);
+		release(KEY, { statusCode: 429, headers: {} });
+		expect(rateLimitState(KEY).mode).toBe('unknown');
+		await acquire(KEY);
+		release(KEY, { statusCode: 200, headers: { 'content-type': 'application/json' } });
+		expect(rateLimitState(KEY).mode).toBe('unlimited');
+	});
+
+	it('exhaust (a 429) holds every request until the reset', async () => {
+		await acquire(KEY);
+		release(KEY, answer(50, 2000));
+		exhaust(KEY, 30);
+		const blocked = pending();
+		await settle();
+		expect(blocked.granted).toBe(false);
+		await sleep(80);
+		expect(blocked.granted).toBe(true);
+	});
+
+	it('reads header names in any case', async () => {
+		await acquire(KEY);
+		release(KEY, {
+			statusCode: 200,
+			headers: { 'X-Rate-Limit-Requests-Left': '11', 'X-RATE-LIMIT-TIME-RESET-MS': '1000' },
+		});
+		expect(rateLimitState(KEY)).toMatchObject({ mode: 'limited', left: 11 });
 	});
 });

@@ -263,6 +263,7 @@ export function neverSent(code: string): boolean {
 
 function networkSummary(code: string): string {
 	const upper = code.toUpperCase();
+	if (upper === 'ERR_CANCELED' || upper === 'ABORT_ERR') return 'the request was cancelled';
 	if (upper.includes('TIMEOUT') || upper === 'ETIMEDOUT' || upper === 'ECONNABORTED')
 		return 'no answer arrived in time';
 	if (upper === 'ECONNREFUSED') return 'the connection was refused';

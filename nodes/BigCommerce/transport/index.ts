@@ -183,6 +183,13 @@ async function send(
 	)) as RawAnswer;
 }
 
+/** The execution was stopped (n8n aborts the request): nothing is retried. */
+function cancelled(ctx: BigCommerceContext, code: string): boolean {
+	if (code === 'ERR_CANCELED' || code === 'ABORT_ERR') return true;
+	const signal = (ctx as Partial<IExecuteFunctions>).getExecutionCancelSignal?.();
+	return Boolean(signal?.aborted);
+}
+
 function log(ctx: BigCommerceContext, store: ResolvedStore, message: string, meta: IDataObject): void {
 	const logger = (ctx as { logger?: { debug?: (m: string, meta?: IDataObject) => void } }).logger;
 	logger?.debug?.(redactText(message, store.secrets), redactValue(meta, store.secrets));
@@ -244,7 +251,7 @@ export async function bigCommerceApiRequestFull(
 		} catch (error) {
 			release(governorKey);
 			const code = networkErrorCode(error);
-			if ((safe || neverSent(code)) && failures < retrySettings.maxRetries) {
+			if (!cancelled(this, code) && (safe || neverSent(code)) && failures < retrySettings.maxRetries) {
 				const wait = backoffMs(failures++);
 				log(this, store, `BigCommerce ${method} ${where}: no answer (${code}), retry ${failures} in ${wait} ms`, {});
 				await sleep(wait);
