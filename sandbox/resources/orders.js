@@ -386,6 +386,28 @@ function recomputeShippingStatus(sandbox, order) {
 	return false;
 }
 
+/**
+ * An order placed through the API takes its lines out of the catalog's stock (products or
+ * variants that track inventory), as BigCommerce does by default; never below 0.
+ */
+function takeStock(sandbox, order) {
+	const catalog = sandbox.catalog;
+	if (!catalog || typeof catalog.getProduct !== 'function') return;
+	for (const line of order.products) {
+		const product = line.product_id ? catalog.getProduct(line.product_id) : undefined;
+		if (!product || !product.inventory_tracking || product.inventory_tracking === 'none') continue;
+		if (product.inventory_tracking === 'product') {
+			product.inventory_level = Math.max(0, (Number(product.inventory_level) || 0) - line.quantity);
+			sandbox.emit('store/product/inventory/order/updated', { type: 'product', id: product.id, inventory: { product_id: product.id, method: 'relative', value: -line.quantity } });
+			continue;
+		}
+		const variant = (product.variants || []).find((v) => v.id === line.variant_id);
+		if (!variant) continue;
+		variant.inventory_level = Math.max(0, (Number(variant.inventory_level) || 0) - line.quantity);
+		sandbox.emit('store/sku/inventory/order/updated', { type: 'sku', id: variant.sku_id || variant.id, inventory: { product_id: product.id, method: 'relative', value: -line.quantity, variant_id: variant.id } });
+	}
+}
+
 const SHIPMENT_FIELDS = ['tracking_number', 'tracking_carrier', 'tracking_link', 'shipping_provider', 'shipping_method', 'comments', 'merchant_shipping_cost'];
 
 function register(sandbox) {
@@ -473,6 +495,7 @@ function register(sandbox) {
 		};
 		state.orders.push(order);
 		sandbox.emit('store/order/created', { type: 'order', id });
+		takeStock(sandbox, order);
 		return v2One(orderView(sandbox, order));
 	}, { scope });
 

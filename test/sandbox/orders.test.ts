@@ -118,7 +118,7 @@ describe('sandbox orders: V2 endpoints', () => {
 		});
 		expect(created.status).toBe(200);
 		expect(created.body).toMatchObject({ status_id: 1, status: 'Pending', items_total: 3, shipping_address_count: 1 });
-		expect(events).toEqual([['store/order/created', { type: 'order', id: created.body.id }]]);
+		expect(events[0]).toEqual(['store/order/created', { type: 'order', id: created.body.id }]);
 		expect((await call('POST', '/orders', { products: [] })).status).toBe(400);
 		expectProvokedOnly(1);
 	});
@@ -216,5 +216,30 @@ describe('sandbox inventory and locations', () => {
 		const updated = await call('PUT', '/inventory/locations', [{ id: 3, label: 'Pier Nine' }], 'v3');
 		expect(updated.status).toBe(200);
 		expect((await call('GET', '/inventory/locations?location_id:in=3', undefined, 'v3')).body.data[0].label).toBe('Pier Nine');
+	});
+});
+
+describe('sandbox orders and catalog stock', () => {
+	it('an order placed through the API takes its lines out of tracked stock', async () => {
+		const products = [...(sandbox.state.products as Map<number, Json>).values()];
+		const byVariant = products.find((p) => p.inventory_tracking === 'variant' && p.variants[0].inventory_level >= 2);
+		const byProduct = products.find((p) => p.inventory_tracking === 'product' && p.inventory_level >= 1);
+		const untracked = products.find((p) => p.inventory_tracking === 'none');
+		const variant = byVariant.variants[0];
+		const [variantBefore, productBefore, untrackedBefore] = [variant.inventory_level, byProduct.inventory_level, untracked.inventory_level];
+		events.length = 0;
+		const created = await call('POST', '/orders', {
+			billing_address: { first_name: 'A', last_name: 'B', street_1: '1 Rd', city: 'Austin', state: 'Texas', zip: '78701', country: 'United States', country_iso2: 'US', email: 'a@example.com' },
+			products: [
+				{ product_id: byVariant.id, variant_id: variant.id, quantity: 2 },
+				{ product_id: byProduct.id, quantity: 1 },
+				{ product_id: untracked.id, quantity: 1 },
+			],
+		});
+		expect(created.status).toBe(200);
+		expect(variant.inventory_level).toBe(variantBefore - 2);
+		expect(byProduct.inventory_level).toBe(productBefore - 1);
+		expect(untracked.inventory_level).toBe(untrackedBefore);
+		expect(events.map(([scope]) => scope)).toEqual(['store/order/created', 'store/sku/inventory/order/updated', 'store/product/inventory/order/updated']);
 	});
 });
