@@ -69,6 +69,16 @@ describe('Product → Get Info for Shopper', () => {
 		expect(bySku.json[0].found).toBe(false);
 	});
 
+	it('accepts the look-up kind the way an AI agent may spell it', async () => {
+		const { json } = await ask('Product ID', '2');
+		expect(json[0]).toMatchObject({ found: true, id: 2 });
+		const bySku = await ask('SKU', 'SKU-2');
+		expect(bySku.json[0]).toMatchObject({ found: true, id: 2 });
+		const { error, requests } = await runNodeError(sandbox, { resource: 'product', operation: 'getInfoForShopper', lookUpBy: 'color', value: 'red', options: {} });
+		expect(error.message).toMatch(/"Look Up By" must be id, sku or name; got "color"/);
+		expect(requests).toHaveLength(0);
+	});
+
 	it('truncates the description', async () => {
 		const { json } = await ask('id', '1', { maxDescription: 20 });
 		expect(String(json[0].description)).toHaveLength(20);

@@ -130,7 +130,9 @@ export function shopperView(product: IDataObject, maxDescription: number): IData
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const lookUpBy = this.getNodeParameter('lookUpBy', i, 'sku') as string;
+	// tolerate what an AI agent may send: "SKU", "Product ID", "product_id", "Name"
+	const rawLookUp = String(this.getNodeParameter('lookUpBy', i, 'sku') ?? '').trim().toLowerCase();
+	const lookUpBy = ['id', 'productid', 'product id', 'product_id'].includes(rawLookUp) ? 'id' : rawLookUp;
 	const value = String(this.getNodeParameter('value', i, '') ?? '').trim();
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const includeHidden = options.includeHidden === true;
