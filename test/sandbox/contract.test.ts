@@ -195,3 +195,24 @@ describe('contract validation of webhook callbacks (webhook-callbacks/)', () => 
 		expect(acknowledgeViolations().map((v) => v.reason)).toEqual(['callback store/order/teleported: no documented callback for scope "store/order/teleported"']);
 	});
 });
+
+describe('the exception list (sandbox/contract/exceptions.js)', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const exceptions: Json[] = require('../../sandbox/contract/exceptions');
+
+	it('is short, and every entry names a documented operation, a reason and one way of applying it', () => {
+		const specs = (sandbox.contract as Json).specs;
+		expect(exceptions.length).toBeLessThanOrEqual(12);
+		for (const entry of exceptions) {
+			expect(entry.reason).toEqual(expect.any(String));
+			expect(entry.reason.length).toBeGreaterThan(40);
+			const mechanisms = ['ignore', 'csvQuery', 'rewriteQuery', 'allowStatus'].filter((key) => entry[key] !== undefined);
+			expect(mechanisms).toHaveLength(1);
+			if (entry.spec === '*') continue;
+			const documented = [...specs.operations.v2, ...specs.operations.v3].some(
+				(op: Json) => op.file === entry.spec && op.method === entry.method && op.template === entry.path,
+			);
+			expect({ entry: `${entry.spec} ${entry.method} ${entry.path}`, documented }).toEqual({ entry: `${entry.spec} ${entry.method} ${entry.path}`, documented: true });
+		}
+	});
+});
