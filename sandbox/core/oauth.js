@@ -47,6 +47,8 @@ function parseForm(contentType, raw) {
 	return Object.fromEntries(new URLSearchParams(text));
 }
 
+const json = (status, body) => ({ status, body });
+
 function sendJson(res, status, body) {
 	res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
 	res.end(JSON.stringify(body));
@@ -138,6 +140,8 @@ function installOAuth(sandbox, options = {}) {
 			account_uuid: accountUuid,
 		});
 	}
+
+	sandbox.registerControl('GET', '/oauth/exchanges', () => json(200, { authorizations: sandbox.oauthAuthorizations, exchanges: sandbox.oauthExchanges }));
 
 	sandbox.rawHandlers.push((req, res, url, rawBody) => {
 		if (url.pathname === '/oauth2/authorize' && req.method === 'GET') return authorize(req, res, url);
