@@ -164,6 +164,10 @@ describe('sandbox orders: V2 endpoints', () => {
 		const addresses = await call('GET', `/orders/${withCoupon.id}/shipping_addresses`);
 		expect(addresses.body[0].id).toBe(withCoupon.shipping_addresses[0].id);
 		expect((await call('GET', '/orders/999999/products')).status).toBe(404);
+		const line = withCoupon.products[0];
+		expect((await call('GET', `/orders/${withCoupon.id}/products/${line.id}`)).body).toMatchObject({ id: line.id, name: line.name });
+		const address = withCoupon.shipping_addresses[0];
+		expect((await call('GET', `/orders/${withCoupon.id}/shipping_addresses/${address.id}`)).body).toMatchObject({ id: address.id, zip: address.zip });
 	});
 
 	it('V3 transactions: list, 204 when none, 404 for an unknown order; scopes enforced', async () => {
