@@ -957,7 +957,13 @@ function register(sandbox) {
 
 	const CATEGORY_SORTS = ['name', 'id', 'parent_id', 'sort_order'];
 	const CATEGORY_FIELDS = ['name', 'parent_id', 'description', 'views', 'sort_order', 'page_title', 'search_keywords', 'meta_keywords', 'meta_description', 'layout_file', 'is_visible', 'default_product_sort', 'image_url', 'custom_url'];
-	const categoryOut = (c) => ({ ...c, meta_keywords: [...c.meta_keywords], custom_url: { ...c.custom_url } });
+	const categoryOut = (c) => {
+		const out = { ...c, meta_keywords: [...c.meta_keywords], custom_url: { ...c.custom_url } };
+		delete out.tree_id; // the legacy shape has no tree
+		return out;
+	};
+	/** The legacy /catalog/categories endpoints see only the default channel's tree (1). */
+	const legacyTree = (c) => (c.tree_id ?? 1) === 1;
 
 	function filterByIds(query, list, field = 'id') {
 		const num = (k) => Number(query[k]);
@@ -971,7 +977,7 @@ function register(sandbox) {
 		return list;
 	}
 	function filterCategories(query) {
-		let list = [...cat().categories.values()];
+		let list = [...cat().categories.values()].filter(legacyTree);
 		list = filterByIds(query, list, 'id');
 		list = filterByIds(query, list, 'parent_id');
 		if (query.name !== undefined) list = list.filter((c) => c.name.toLowerCase() === String(query.name).toLowerCase());
@@ -989,7 +995,7 @@ function register(sandbox) {
 		if (body.name !== undefined && (!isStr(body.name) || body.name.length < 1 || body.name.length > 50)) errors.name = "The field 'name' must be a string of 1 to 50 characters.";
 		if (body.parent_id !== undefined) {
 			if (!isInt(body.parent_id) || body.parent_id < 0) errors.parent_id = "The field 'parent_id' must be a category ID or 0.";
-			else if (body.parent_id !== 0 && !cat().categories.has(body.parent_id)) errors.parent_id = `Parent category ${body.parent_id} not found.`;
+			else if (body.parent_id !== 0 && !(cat().categories.has(body.parent_id) && (cat().categories.get(body.parent_id).tree_id ?? 1) === (existing ? existing.tree_id ?? 1 : 1))) errors.parent_id = `Parent category ${body.parent_id} not found.`;
 			else if (existing) {
 				for (let c = cat().categories.get(body.parent_id); c; c = cat().categories.get(c.parent_id)) {
 					if (c.id === existing.id) {
@@ -1007,7 +1013,7 @@ function register(sandbox) {
 		const name = body.name ?? existing?.name;
 		const parent = body.parent_id ?? existing?.parent_id;
 		for (const c of cat().categories.values()) {
-			if (c !== existing && c.parent_id === parent && c.name.toLowerCase() === String(name).trim().toLowerCase()) return v3Error(409, 'Category name conflicts with an existing category at this level.', { name: `"${name}" already exists under parent ${parent}.` });
+			if (c !== existing && (c.tree_id ?? 1) === (existing ? existing.tree_id ?? 1 : 1) && c.parent_id === parent && c.name.toLowerCase() === String(name).trim().toLowerCase()) return v3Error(409, 'Category name conflicts with an existing category at this level.', { name: `"${name}" already exists under parent ${parent}.` });
 		}
 		return null;
 	}
@@ -1047,7 +1053,7 @@ function register(sandbox) {
 		if (!body || typeof body !== 'object' || Array.isArray(body)) return err422({ body: 'The request body must be a JSON object.' });
 		const problem = checkCategory(body, true);
 		if (problem) return problem;
-		const c = { id: sandbox.nextId('category'), parent_id: 0, name: '', description: '', views: 0, sort_order: 0, page_title: '', meta_keywords: [], meta_description: '', layout_file: 'category.html', image_url: '', is_visible: true, search_keywords: '', default_product_sort: 'use_store_settings', custom_url: { url: slug(body.name), is_customized: false } };
+		const c = { id: sandbox.nextId('category'), tree_id: 1, parent_id: 0, name: '', description: '', views: 0, sort_order: 0, page_title: '', meta_keywords: [], meta_description: '', layout_file: 'category.html', image_url: '', is_visible: true, search_keywords: '', default_product_sort: 'use_store_settings', custom_url: { url: slug(body.name), is_customized: false } };
 		applyCategory(c, body);
 		c.name = c.name.trim();
 		cat().categories.set(c.id, c);
@@ -1061,7 +1067,10 @@ function register(sandbox) {
 		for (const c of filterCategories(q)) if (cat().categories.has(c.id)) deleteCategory(c);
 		return noContent();
 	});
-	const categoryOf = (ctx) => cat().categories.get(Number(ctx.params.category_id));
+	const categoryOf = (ctx) => {
+		const c = cat().categories.get(Number(ctx.params.category_id));
+		return c && legacyTree(c) ? c : undefined;
+	};
 	route('GET', '/catalog/categories/:category_id', (ctx) => {
 		const c = categoryOf(ctx);
 		return c ? v3One(categoryOut(c), 200, ctx.query) : notFound('The requested category was not found.');
@@ -1161,6 +1170,167 @@ function register(sandbox) {
 		const b = brandOf(ctx);
 		if (b) deleteBrand(b);
 		return noContent();
+	});
+
+	// ---------- category trees (multi-storefront) ----------
+
+	const uuidOf = (id) => `c0000000-0000-4000-8000-${String(id).padStart(12, '0')}`;
+	const treeCategoryOut = (c) => ({
+		category_id: c.id,
+		category_uuid: uuidOf(c.id),
+		tree_id: c.tree_id ?? 1,
+		parent_id: c.parent_id,
+		name: c.name,
+		description: c.description,
+		views: c.views,
+		sort_order: c.sort_order,
+		page_title: c.page_title,
+		meta_keywords: [...c.meta_keywords],
+		meta_description: c.meta_description,
+		layout_file: c.layout_file,
+		image_url: c.image_url,
+		is_visible: c.is_visible,
+		search_keywords: c.search_keywords,
+		default_product_sort: c.default_product_sort,
+		url: { path: c.custom_url.url, is_customized: c.custom_url.is_customized },
+	});
+	const trees = () => cat().trees;
+	function filterTreeCategories(query) {
+		let list = [...cat().categories.values()];
+		const inSet = (key, fn) => {
+			if (query[`${key}:in`] !== undefined) { const set = new Set(csv(query[`${key}:in`])); list = list.filter((c) => set.has(String(fn(c)))); }
+			if (query[`${key}:not_in`] !== undefined) { const set = new Set(csv(query[`${key}:not_in`])); list = list.filter((c) => !set.has(String(fn(c)))); }
+		};
+		inSet('category_id', (c) => c.id);
+		inSet('category_uuid', (c) => uuidOf(c.id));
+		inSet('tree_id', (c) => c.tree_id ?? 1);
+		inSet('parent_id', (c) => c.parent_id);
+		if (query.name !== undefined) list = list.filter((c) => c.name.toLowerCase() === String(query.name).toLowerCase());
+		if (query['name:like'] !== undefined) list = list.filter((c) => c.name.toLowerCase().includes(String(query['name:like']).toLowerCase()));
+		if (query.page_title !== undefined) list = list.filter((c) => c.page_title === query.page_title);
+		if (query['page_title:like'] !== undefined) list = list.filter((c) => c.page_title.toLowerCase().includes(String(query['page_title:like']).toLowerCase()));
+		if (query.keyword !== undefined) { const k = String(query.keyword).toLowerCase(); list = list.filter((c) => c.name.toLowerCase().includes(k) || c.description.toLowerCase().includes(k)); }
+		if (query.is_visible !== undefined) { const v = query.is_visible === 'true' || query.is_visible === '1'; list = list.filter((c) => c.is_visible === v); }
+		return list.sort((a, b) => a.id - b.id);
+	}
+	const TREE_CATEGORY_FIELDS = ['name', 'parent_id', 'description', 'views', 'sort_order', 'page_title', 'search_keywords', 'meta_keywords', 'meta_description', 'layout_file', 'is_visible', 'default_product_sort', 'image_url'];
+	function checkTreeCategory(body, existing) {
+		const errors = {};
+		const name = body.name ?? existing?.name;
+		if (!isStr(name) || !name.trim() || name.length > 50) errors.name = "The field 'name' must be a string of 1 to 50 characters.";
+		let treeId = existing ? existing.tree_id ?? 1 : body.tree_id;
+		if (!existing && body.parent_id === undefined && body.tree_id === undefined) errors.tree_id = 'Either tree_id or parent_id is required.';
+		if (body.tree_id !== undefined && !existing && !trees().has(body.tree_id)) errors.tree_id = `Tree ${body.tree_id} not found.`;
+		const parentId = body.parent_id ?? existing?.parent_id ?? 0;
+		if (!isInt(parentId) || parentId < 0) errors.parent_id = "The field 'parent_id' must be a category ID or 0.";
+		else if (parentId > 0) {
+			const parent = cat().categories.get(parentId);
+			if (!parent) errors.parent_id = `Parent category ${parentId} not found.`;
+			else if (treeId !== undefined && (parent.tree_id ?? 1) !== treeId) errors.parent_id = `Parent category ${parentId} is in another tree.`;
+			else treeId = parent.tree_id ?? 1;
+		}
+		if (body.is_visible !== undefined && !isBool(body.is_visible)) errors.is_visible = 'must be a boolean';
+		if (Object.keys(errors).length) return { errors };
+		for (const c of cat().categories.values()) {
+			if (c !== existing && (c.tree_id ?? 1) === treeId && c.parent_id === parentId && c.name.toLowerCase() === String(name).trim().toLowerCase()) return { errors: { name: `"${name}" already exists under parent ${parentId}.` } };
+		}
+		return { treeId, parentId };
+	}
+	function batchAnswer(okStatus, done, failed, total) {
+		const meta = { total, success: done.length, failed: Object.keys(failed).length };
+		if (!meta.failed) return { status: okStatus, body: { data: done.map(treeCategoryOut), meta } };
+		if (!done.length) return v3Error(422, 'No categories were saved.', failed);
+		return { status: 207, body: { data: done.map(treeCategoryOut), errors: { status: 422, title: 'Some categories were not saved.', type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes', errors: failed }, meta } };
+	}
+
+	route('GET', '/catalog/trees', (ctx) => {
+		let list = [...trees().values()];
+		if (ctx.query['id:in'] !== undefined) { const set = new Set(csv(ctx.query['id:in']).map(Number)); list = list.filter((t) => set.has(t.id)); }
+		if (ctx.query['channel_id:in'] !== undefined) { const set = csv(ctx.query['channel_id:in']).map(Number); list = list.filter((t) => t.channels.some((c) => set.includes(c))); }
+		return v3List(list, ctx.query, { map: (t) => ({ id: t.id, name: t.name, channels: [...t.channels] }) });
+	});
+	route('PUT', '/catalog/trees', (ctx) => {
+		const body = ctx.body;
+		if (!Array.isArray(body)) return err422({ body: 'The request body must be an array of trees.' });
+		if (body.length > 50) return v3Error(413, 'The maximum items allowed in the array is 50');
+		const errors = {};
+		body.forEach((t, k) => {
+			if (!t || !isStr(t.name) || !t.name.trim()) errors[`${k}.name`] = "The field 'name' is required.";
+			if (t && t.channels !== undefined && (!Array.isArray(t.channels) || t.channels.some((c) => !isInt(c)))) errors[`${k}.channels`] = 'must be an array of channel IDs';
+			if (t && t.id !== undefined && !trees().has(t.id)) errors[`${k}.id`] = `Tree ${t.id} not found.`;
+		});
+		if (Object.keys(errors).length) return err422(errors);
+		const out = body.map((t) => {
+			const tree = t.id !== undefined ? trees().get(t.id) : { id: Math.max(0, ...trees().keys()) + 1, channels: [] };
+			tree.name = t.name;
+			if (t.channels) tree.channels = [...t.channels];
+			trees().set(tree.id, tree);
+			return { id: tree.id, name: tree.name, channels: [...tree.channels] };
+		});
+		return { status: 200, body: { data: out, meta: { total: out.length, success: out.length, failed: 0 } } };
+	});
+	route('DELETE', '/catalog/trees', (ctx) => {
+		const ids = csv(ctx.query['id:in']).map(Number);
+		if (!ids.length) return err422({ 'id:in': 'Deleting trees requires id:in.' });
+		for (const id of ids) {
+			if (!trees().has(id)) continue;
+			trees().delete(id);
+			for (const c of [...cat().categories.values()]) if ((c.tree_id ?? 1) === id) deleteCategory(c);
+		}
+		return noContent();
+	});
+	route('GET', '/catalog/trees/categories', (ctx) => v3List(filterTreeCategories(ctx.query), ctx.query, { map: treeCategoryOut }));
+	route('POST', '/catalog/trees/categories', (ctx) => {
+		const body = ctx.body;
+		if (!Array.isArray(body) || !body.length) return err422({ body: 'The request body must be a non-empty array of categories.' });
+		const done = [];
+		const failed = {};
+		body.forEach((item, k) => {
+			if (!item || typeof item !== 'object') return (failed[k] = 'must be an object');
+			const check = checkTreeCategory(item);
+			if (check.errors) return (failed[k] = Object.values(check.errors).join(' '));
+			const c = { id: sandbox.nextId('category'), tree_id: check.treeId, parent_id: check.parentId, name: '', description: '', views: 0, sort_order: 0, page_title: '', meta_keywords: [], meta_description: '', layout_file: 'category.html', image_url: '', is_visible: true, search_keywords: '', default_product_sort: 'use_store_settings', custom_url: { url: item.url?.path ?? slug(item.name), is_customized: !!item.url } };
+			for (const f of TREE_CATEGORY_FIELDS) if (item[f] !== undefined && f !== 'parent_id') c[f] = Array.isArray(item[f]) ? [...item[f]] : item[f];
+			c.name = c.name.trim();
+			cat().categories.set(c.id, c);
+			sandbox.emit('store/category/created', { type: 'category', id: c.id });
+			done.push(c);
+		});
+		return batchAnswer(201, done, failed, body.length);
+	});
+	route('PUT', '/catalog/trees/categories', (ctx) => {
+		const body = ctx.body;
+		if (!Array.isArray(body) || !body.length) return err422({ body: 'The request body must be a non-empty array of categories.' });
+		const done = [];
+		const failed = {};
+		body.forEach((item, k) => {
+			const c = item && isInt(item.category_id) ? cat().categories.get(item.category_id) : undefined;
+			if (!c) return (failed[k] = item && isInt(item.category_id) ? `Category ${item.category_id} not found.` : "The field 'category_id' is required.");
+			const check = checkTreeCategory(item, c);
+			if (check.errors) return (failed[k] = Object.values(check.errors).join(' '));
+			for (const f of TREE_CATEGORY_FIELDS) if (item[f] !== undefined) c[f] = Array.isArray(item[f]) ? [...item[f]] : item[f];
+			if (item.url && isStr(item.url.path)) c.custom_url = { url: item.url.path, is_customized: true };
+			sandbox.emit('store/category/updated', { type: 'category', id: c.id });
+			done.push(c);
+		});
+		return batchAnswer(200, done, failed, body.length);
+	});
+	route('DELETE', '/catalog/trees/categories', (ctx) => {
+		const q = ctx.query;
+		if (!['category_uuid:in', 'category_id:in', 'tree_id:in', 'parent_id:in'].some((k) => q[k] !== undefined)) return err422({ filter: 'A filter is required: category_uuid:in, category_id:in, tree_id:in or parent_id:in.' });
+		for (const c of filterTreeCategories(q)) if (cat().categories.has(c.id)) deleteCategory(c);
+		return { status: 202, body: { meta: {} } };
+	});
+	route('GET', '/catalog/trees/:tree_id/categories', (ctx) => {
+		const treeId = Number(ctx.params.tree_id);
+		if (!trees().has(treeId)) return notFound('The requested category tree was not found.');
+		const maxDepth = ctx.query.depth === undefined ? Infinity : Number(ctx.query.depth);
+		const inTree = [...cat().categories.values()].filter((c) => (c.tree_id ?? 1) === treeId).sort((a, b) => a.sort_order - b.sort_order || a.id - b.id);
+		const build = (parentId, depth, path) =>
+			inTree
+				.filter((c) => c.parent_id === parentId)
+				.map((c) => ({ id: c.id, parent_id: c.parent_id, depth, path, name: c.name, is_visible: c.is_visible, url: c.custom_url.url, children: depth < maxDepth ? build(c.id, depth + 1, [...path, c.id]) : [] }));
+		return v3One(build(0, 1, []));
 	});
 
 	sandbox.catalog = {

@@ -34,6 +34,16 @@ const CATEGORIES = [
 	[30, 0, 'Sale'],
 	[RESTRICTED_CATEGORY_ID, 0, 'Wholesale Exclusives'],
 ];
+/** [id, parent_id, name] of the second channel's category tree (tree 2; the legacy tree is 1). */
+const TREE2_CATEGORIES = [
+	[40, 0, 'Channel 2 Picks'],
+	[41, 40, 'New Arrivals'],
+];
+/** Category trees (multi-storefront): tree 1 serves channel 1, tree 2 channel 2. */
+const TREES = [
+	{ id: 1, name: 'Sandbox Outfitters', channels: [1] },
+	{ id: 2, name: 'Sandbox Outlet', channels: [2] },
+];
 const PRODUCT_CATEGORIES = [21, 22, 23, 25, 26, 28, 29];
 
 const ADJECTIVES = ['Alpine', 'Classic', 'Coastal', 'Rugged', 'Urban', 'Trail', 'Everyday', 'Summit', 'Harbor', 'Canyon', 'Midnight', 'Solar'];
@@ -82,9 +92,11 @@ function seedCatalog(sandbox, seedOptions = {}) {
 	});
 	counters.brand = BRANDS.length;
 
-	for (const [id, parent, name] of CATEGORIES) {
+	const trees = [...CATEGORIES.map((c) => [...c, 1]), ...TREE2_CATEGORIES.map((c) => [...c, 2])];
+	for (const [id, parent, name, treeId] of trees) {
 		catalog.categories.set(id, {
 			id,
+			tree_id: treeId,
 			parent_id: parent,
 			name,
 			description: `<p>${name}</p>`,
@@ -101,7 +113,8 @@ function seedCatalog(sandbox, seedOptions = {}) {
 			custom_url: { url: `/${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/`, is_customized: false },
 		});
 	}
-	counters.category = RESTRICTED_CATEGORY_ID;
+	counters.category = Math.max(...trees.map((c) => c[0]));
+	catalog.trees = new Map(TREES.map((t) => [t.id, { ...t, channels: [...t.channels] }]));
 
 	let variantId = 0;
 	let skuId = 0;
@@ -225,4 +238,4 @@ function seedCatalog(sandbox, seedOptions = {}) {
 	return catalog;
 }
 
-module.exports = { seedCatalog, descriptionOf, RESTRICTED_CATEGORY_ID, BRANDS, CATEGORIES };
+module.exports = { seedCatalog, descriptionOf, RESTRICTED_CATEGORY_ID, BRANDS, CATEGORIES, TREE2_CATEGORIES, TREES };

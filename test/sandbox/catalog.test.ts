@@ -186,6 +186,37 @@ describe('catalog writes', () => {
 	});
 });
 
+describe('category trees (multi-storefront)', () => {
+	it('lists trees, tree categories and the nested tree; writes in batches with 207', async () => {
+		const treesList = await call('GET', '/catalog/trees?channel_id:in=2');
+		expect(treesList.body.data).toEqual([{ id: 2, name: 'Sandbox Outlet', channels: [2] }]);
+		const tree2 = await call('GET', '/catalog/trees/categories?tree_id:in=2');
+		expect(tree2.body.data.map((c: Json) => [c.category_id, c.parent_id, c.name])).toEqual([[40, 0, 'Channel 2 Picks'], [41, 40, 'New Arrivals']]);
+		expect(tree2.body.data[0].category_uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+		// the legacy endpoints only see the default channel's tree
+		expect((await call('GET', '/catalog/categories?id:in=40,41,20')).body.data.map((c: Json) => c.id)).toEqual([20]);
+
+		events.length = 0;
+		const created = await call('POST', '/catalog/trees/categories', [
+			{ name: 'Kids', tree_id: 2, parent_id: 41 },
+			{ name: 'New Arrivals', tree_id: 2, parent_id: 40 }, // duplicate sibling
+		]);
+		expect(created.status).toBe(207);
+		expect(created.body.data.map((c: Json) => c.name)).toEqual(['Kids']);
+		expect(created.body.meta).toEqual({ total: 2, success: 1, failed: 1 });
+		const kids = created.body.data[0].category_id;
+		expect(events).toEqual([['store/category/created', { type: 'category', id: kids }]]);
+
+		const nested = await call('GET', '/catalog/trees/2/categories');
+		expect(nested.body.data[0]).toMatchObject({ id: 40, depth: 1, children: [{ id: 41, depth: 2, path: [40], children: [{ id: kids, depth: 3, path: [40, 41] }] }] });
+
+		const renamed = await call('PUT', '/catalog/trees/categories', [{ category_id: kids, name: 'Kids & Baby' }]);
+		expect(renamed.body.data[0].name).toBe('Kids & Baby');
+		expect((await call('DELETE', '/catalog/trees/categories?category_id:in=' + kids)).status).toBe(202);
+		expect((sandbox.state.catalog.categories as Map<number, Json>).has(kids)).toBe(false);
+	});
+});
+
 /**
  * Requests that are invalid on purpose (to provoke 400/413/422) are recorded as request violations,
  * and the error answers they get are not all documented: accept exactly those.
