@@ -10,6 +10,7 @@ const net = require('node:net');
 /** pid -> { name, child } for every live process group we started. */
 const live = new Map();
 let hooksInstalled = false;
+let stopping = false;
 const cleanups = [];
 
 function killGroup(pid, signal) {
@@ -33,6 +34,7 @@ function installExitHooks() {
 		for (const pid of live.keys()) killGroup(pid, 'SIGKILL');
 	});
 	const onSignal = (signal) => {
+		stopping = true;
 		process.stderr.write(`\n[e2e] ${signal}: stopping everything the harness started...\n`);
 		cleanupAll()
 			.catch(() => undefined)
@@ -146,6 +148,11 @@ async function cleanupAll() {
 	}
 }
 
+/** True once Ctrl-C (or SIGTERM/SIGHUP) asked the harness to stop. */
+function isStopping() {
+	return stopping;
+}
+
 function liveProcesses() {
 	return [...live.entries()].map(([pid, { name }]) => ({ pid, name }));
 }
@@ -195,6 +202,7 @@ module.exports = {
 	cleanupAll,
 	onCleanup,
 	liveProcesses,
+	isStopping,
 	freePort,
 	portInUse,
 	waitForPortFree,
