@@ -95,6 +95,8 @@ function seed(sandbox, options = {}) {
 	coupon({ code: c.usedUp, name: 'First 100 customers 15% off', type: 'percentage_discount', amount: 15, num_uses: 100, max_uses: 100, expires: now + 60 * DAY });
 	coupon({ code: c.freeShipping, name: 'Free shipping over $75', type: 'free_shipping', amount: 0, min_purchase: 75, num_uses: 58 });
 	coupon({ code: c.perItem, name: 'Welcome $5 off each item', type: 'per_item_discount', amount: 5, applies_to: { entity: 'products', ids: [77, 80, 81] }, num_uses: 3, max_uses: 1000, created: now - 10 * DAY });
+	// codes of V3 promotions also show in V2 as `type: promotion` coupons with placeholder values
+	coupon({ code: SEED_CODES.promotions.active, name: 'SUMMER25: 25% off', type: 'promotion', amount: 0, created: now - 5 * DAY });
 
 	const gift = (fields) => {
 		const record = {

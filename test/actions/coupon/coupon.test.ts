@@ -58,6 +58,8 @@ describe('Coupon → Look Up Code', () => {
 	});
 
 	it('falls back to promotion codes: SUMMER25 is a valid promotion code', async () => {
+		// V2 also lists it, as a `type: promotion` coupon with placeholder values that must not be reported
+		expect(byCode('SUMMER25')).toMatchObject({ type: 'promotion', amount: '0.0000' });
 		const from = sandbox.requests.length;
 		const [out] = await run(sandbox, coupon({ operation: 'lookUpCode', code: 'SUMMER25' }));
 		expect(out).toMatchObject({ code: 'SUMMER25', found: true, valid: true, source: 'promotion', discount_type: 'percentage_discount', discount_amount: 25 });

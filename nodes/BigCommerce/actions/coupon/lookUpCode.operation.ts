@@ -62,7 +62,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		scope: MARKETING_READ_SCOPE,
 		itemIndex: i,
 	})) as IDataObject[];
-	const coupon = (Array.isArray(coupons) ? coupons : []).find((entry) => same(entry.code, code));
+	// a code of a V3 promotion also shows in V2 as a `type: promotion` coupon with placeholder values:
+	// its real terms live on the promotion
+	const coupon = (Array.isArray(coupons) ? coupons : []).find(
+		(entry) => same(entry.code, code) && entry.type !== 'promotion',
+	);
 	if (coupon) {
 		const problem = couponProblem(coupon, now);
 		const expires = isoOrNull(coupon.expires);
