@@ -30,7 +30,7 @@ function seed(sandbox) {
 		currency_symbol_location: 'left',
 		weight_units: 'LBS',
 		dimension_units: 'Inches',
-		dimension_decimal_places: '2',
+		dimension_decimal_places: 2,
 		dimension_decimal_token: '.',
 		dimension_thousands_token: ',',
 		plan_name: 'Standard',
