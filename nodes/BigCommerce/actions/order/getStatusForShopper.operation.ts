@@ -29,9 +29,9 @@ const properties: INodeProperties[] = [
 		name: 'orderNumber',
 		type: 'string',
 		default: '',
-		required: true,
 		placeholder: 'e.g. 1042',
-		description: 'The order number the shopper gives (digits only; a leading # is ignored)',
+		description:
+			"The order number the shopper gives (a leading # is ignored). Leave empty to get the shopper's recent orders instead.",
 		displayOptions: { show: { lookup: ['order'] } },
 	},
 	{
@@ -96,7 +96,8 @@ function trackingOf(shipment: IDataObject): IDataObject {
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const lookup = this.getNodeParameter('lookup', i, 'order') as string;
 	const email = requireEmail(this, i, 'email', 'Email');
-	if (lookup === 'recent') {
+	const givenNumber = String(this.getNodeParameter('orderNumber', i, '') ?? '').trim();
+	if (lookup === 'recent' || givenNumber === '') {
 		const limit = this.getNodeParameter('maxOrders', i, 5) as number;
 		if (!Number.isInteger(limit) || limit < 1 || limit > 25) {
 			throw new NodeOperationError(this.getNode(), `Item ${i}: "Max Orders" must be a whole number from 1 to 25; got "${limit}"`, {
@@ -128,7 +129,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		return toItems(this, { email, found: recent.length, orders: recent });
 	}
 
-	const rawNumber = String(this.getNodeParameter('orderNumber', i, '') ?? '').trim().replace(/^#/, '');
+	const rawNumber = givenNumber.replace(/^#/, '');
 	if (!/^\d+$/.test(rawNumber) || Number(rawNumber) <= 0 || !Number.isSafeInteger(Number(rawNumber))) {
 		throw new NodeOperationError(
 			this.getNode(),
