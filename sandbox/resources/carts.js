@@ -427,9 +427,9 @@ function register(sandbox) {
 	}, { scope: INFO_SCOPE });
 
 	// ---------------------------------------------------------------- checkouts
-	function checkoutItem(item) {
+	function checkoutItem(item, includeOptions) {
 		const view = itemView(item, false);
-		return {
+		const out = {
 			quantity: view.quantity,
 			id: view.id,
 			variant_id: view.variant_id,
@@ -454,9 +454,13 @@ function register(sandbox) {
 			added_by_promotion: false,
 			parent_id: null,
 		};
+		if (includeOptions) out.options = item.options;
+		return out;
 	}
 
-	function checkoutView(cart) {
+	function checkoutView(cart, includes = []) {
+		const physicalOptions = includes.includes('cart.line_items.physical_items.options');
+		const digitalOptions = includes.includes('cart.line_items.digital_items.options');
 		const { base_amount } = totals(cart);
 		const out = {
 			id: cart.id,
@@ -474,10 +478,12 @@ function register(sandbox) {
 				coupons: [],
 				discounts: [],
 				line_items: {
-					physical_items: cart.line_items.filter((i) => !i.is_digital).map(checkoutItem),
+					physical_items: cart.line_items.filter((i) => !i.is_digital).map((i) => checkoutItem(i, physicalOptions)),
 					digital_items: cart.line_items.filter((i) => i.is_digital).map((i) => {
-						const { gift_wrapping, comparison_price, extended_comparison_price, ...rest } = checkoutItem(i);
-						return { ...rest, comparison_price, extended_comparison_price };
+						// digital items carry no gift wrapping
+						const { gift_wrapping, ...rest } = checkoutItem(i, digitalOptions);
+						void gift_wrapping;
+						return rest;
 					}),
 					gift_certificates: [],
 					custom_items: [],
@@ -514,7 +520,7 @@ function register(sandbox) {
 		if (!cart) {
 			return { status: 404, body: { errors: [{ status: 404, title: `Checkout ${ctx.params.checkoutId} was not found.`, type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes', detail: 'The checkout id is the id of its cart.' }] } };
 		}
-		return { status: 200, body: { data: checkoutView(cart), meta: {} } };
+		return { status: 200, body: { data: checkoutView(cart, csv(ctx.query.include)), meta: {} } };
 	}, { scope: 'store_checkouts', readScopes: CHECKOUT_READ_SCOPES });
 
 	// ---------------------------------------------------------------- events and controls

@@ -26,7 +26,9 @@ describe('Checkout → Get', () => {
 	});
 
 	it('sends the include list for the options', async () => {
-		await run(sandbox, checkout(fixtures.active.id, { includeOptions: true, includeShippingOptions: true }));
+		const out = await run(sandbox, checkout(fixtures.active.id, { includeOptions: true, includeShippingOptions: true }));
+		const items = out.json[0].cart.line_items.physical_items.concat(out.json[0].cart.line_items.digital_items);
+		for (const item of items) expect(Array.isArray(item.options)).toBe(true);
 		expect(sandbox.requests.at(-1)?.query).toEqual({
 			include: 'cart.line_items.physical_items.options,cart.line_items.digital_items.options,consignments.available_shipping_options',
 		});
