@@ -23,6 +23,8 @@ const defaultExceptions = require('./exceptions');
  * that version's error shape.
  */
 const GENERIC_STATUSES = new Set([401, 403, 404, 405, 406, 413, 415, 429, 500, 502, 503, 504, 507]);
+/** V2 also answers 400 "Malformed request" with its error array on any operation (§3.2, §3.4). */
+const GENERIC_V2_STATUSES = new Set([...GENERIC_STATUSES, 400]);
 
 const GENERIC_ERROR_SCHEMA = {
 	v3: { type: 'object', required: ['status', 'title'], properties: { status: { type: 'integer' }, title: { type: 'string' } } },
@@ -259,7 +261,7 @@ class ContractValidator {
 		const push = (message) => issues.push({ direction: 'response', location: 'response', label: `response ${status}`, message });
 		if (!key) {
 			if (exceptions.some((x) => x.allowStatus && x.allowStatus(status, response.body, context))) return;
-			if (GENERIC_STATUSES.has(status)) {
+			if ((request.version === 'v2' ? GENERIC_V2_STATUSES : GENERIC_STATUSES).has(status)) {
 				const validate = this.compiled(`generic|${request.version}`, () => this.ajv.compile(GENERIC_ERROR_SCHEMA[request.version] || {}));
 				if (!validate(response.body)) push(`not ${request.version}'s error shape: ${formatErrors(validate.errors)}`);
 				return;
