@@ -12,6 +12,8 @@
  *   sandbox.abandonCart(cartId)            -> { id, token }   emits store/cart/abandoned {type, id, token}
  *   sandbox.convertCart(cartId, {orderId}) -> { id, orderId } emits store/cart/converted {type, id, orderId}
  *   sandbox.cartView(cart, includes)       the V3 cart body
+ * Cart events are emitted with `{ channelId }` (the webhook engine also delivers them on
+ * store/channel/{id}/cart/...).
  * Control (when the server offers registerControl): POST /__sandbox/carts/:id/abandon, /convert.
  */
 const { v3Error, noContent, csv } = require('../core/respond');
@@ -253,10 +255,10 @@ function register(sandbox) {
 			const same = cart.line_items.find((i) => i.product_id === item.product_id && i.variant_id === item.variant_id && i.list_price === item.list_price && !item.option_selections.length);
 			if (same) {
 				same.quantity += item.quantity;
-				sandbox.emit('store/cart/lineItem/updated', { type: 'cart_line_item', id: same.id, cartId: cart.id });
+				sandbox.emit('store/cart/lineItem/updated', { type: 'cart_line_item', id: same.id, cartId: cart.id }, { channelId: cart.channel_id });
 			} else {
 				cart.line_items.push(item);
-				sandbox.emit('store/cart/lineItem/created', { type: 'cart_line_item', id: item.id, cartId: cart.id });
+				sandbox.emit('store/cart/lineItem/created', { type: 'cart_line_item', id: item.id, cartId: cart.id }, { channelId: cart.channel_id });
 			}
 		}
 	}
@@ -312,7 +314,7 @@ function register(sandbox) {
 			locale: body.locale || 'en',
 		});
 		state.carts.set(cart.id, cart);
-		sandbox.emit('store/cart/created', { type: 'cart', id: cart.id });
+		sandbox.emit('store/cart/created', { type: 'cart', id: cart.id }, { channelId: cart.channel_id });
 		addItems(cart, read.items);
 		return cartResponse(cart, ctx.query, 201);
 	}, { scope: CART_SCOPE });
@@ -335,7 +337,7 @@ function register(sandbox) {
 		cart.customer_id = body.customer_id;
 		if (email) cart.email = email;
 		touch(cart);
-		sandbox.emit('store/cart/updated', { type: 'cart', id: cart.id });
+		sandbox.emit('store/cart/updated', { type: 'cart', id: cart.id }, { channelId: cart.channel_id });
 		// the spec documents 201 for this update
 		return cartResponse(cart, ctx.query, 201);
 	}, { scope: CART_SCOPE });
@@ -344,7 +346,7 @@ function register(sandbox) {
 		const cart = liveCart(ctx.params.cartId);
 		if (!cart) return notFound(ctx.params.cartId);
 		state.carts.delete(cart.id);
-		sandbox.emit('store/cart/deleted', { type: 'cart', id: cart.id });
+		sandbox.emit('store/cart/deleted', { type: 'cart', id: cart.id }, { channelId: cart.channel_id });
 		return noContent();
 	}, { scope: CART_SCOPE });
 
@@ -361,7 +363,7 @@ function register(sandbox) {
 		if (read.error) return read.error;
 		addItems(cart, read.items);
 		touch(cart);
-		sandbox.emit('store/cart/updated', { type: 'cart', id: cart.id });
+		sandbox.emit('store/cart/updated', { type: 'cart', id: cart.id }, { channelId: cart.channel_id });
 		return cartResponse(cart, ctx.query, 201);
 	}, { scope: CART_SCOPE });
 
@@ -382,8 +384,8 @@ function register(sandbox) {
 		if (priced.error) return v3Error(priced.status || 422, priced.error, { line_item: priced.error });
 		Object.assign(item, { ...priced.item, id: item.id, name: item.name });
 		touch(cart);
-		sandbox.emit('store/cart/lineItem/updated', { type: 'cart_line_item', id: item.id, cartId: cart.id });
-		sandbox.emit('store/cart/updated', { type: 'cart', id: cart.id });
+		sandbox.emit('store/cart/lineItem/updated', { type: 'cart_line_item', id: item.id, cartId: cart.id }, { channelId: cart.channel_id });
+		sandbox.emit('store/cart/updated', { type: 'cart', id: cart.id }, { channelId: cart.channel_id });
 		return cartResponse(cart, ctx.query, 200);
 	}, { scope: CART_SCOPE });
 
@@ -395,15 +397,15 @@ function register(sandbox) {
 		const conflict = versionConflict(cart, ctx.body);
 		if (conflict) return conflict;
 		const [item] = cart.line_items.splice(index, 1);
-		sandbox.emit('store/cart/lineItem/deleted', { type: 'cart_line_item', id: item.id, cartId: cart.id });
+		sandbox.emit('store/cart/lineItem/deleted', { type: 'cart_line_item', id: item.id, cartId: cart.id }, { channelId: cart.channel_id });
 		if (!cart.line_items.length) {
 			// removing the last item deletes the cart: 204 with no body
 			state.carts.delete(cart.id);
-			sandbox.emit('store/cart/deleted', { type: 'cart', id: cart.id });
+			sandbox.emit('store/cart/deleted', { type: 'cart', id: cart.id }, { channelId: cart.channel_id });
 			return noContent();
 		}
 		touch(cart);
-		sandbox.emit('store/cart/updated', { type: 'cart', id: cart.id });
+		sandbox.emit('store/cart/updated', { type: 'cart', id: cart.id }, { channelId: cart.channel_id });
 		return cartResponse(cart, ctx.query, 200);
 	}, { scope: CART_SCOPE });
 
@@ -533,7 +535,7 @@ function register(sandbox) {
 			cart.abandoned_token = hex32();
 			state.abandonedCartTokens.set(cart.abandoned_token, cart.id);
 		}
-		sandbox.emit('store/cart/abandoned', { type: 'cart', id: cart.id, token: cart.abandoned_token });
+		sandbox.emit('store/cart/abandoned', { type: 'cart', id: cart.id, token: cart.abandoned_token }, { channelId: cart.channel_id });
 		return { id: cart.id, token: cart.abandoned_token };
 	};
 
@@ -547,7 +549,7 @@ function register(sandbox) {
 		cart.status = 'converted';
 		cart.order_id = orderId;
 		cart.updated_time = sandbox.now();
-		sandbox.emit('store/cart/converted', { type: 'cart', id: cart.id, orderId });
+		sandbox.emit('store/cart/converted', { type: 'cart', id: cart.id, orderId }, { channelId: cart.channel_id });
 		return { id: cart.id, orderId };
 	};
 
