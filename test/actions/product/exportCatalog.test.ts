@@ -92,6 +92,17 @@ describe('Product → Export Catalog (600 products)', () => {
 		expect(summary.json.skipped).toEqual({ hidden: 0, out_of_stock: 60, restricted: 0, unchanged: 0 });
 	});
 
+	it('without Simplify returns the full records but still writes the simplified file', async () => {
+		const { out, requests } = await runNode(sandbox, { ...base, simplify: false, options: { fileFormat: 'jsonl' } });
+		expect(requests).toHaveLength(3);
+		expect(out).toHaveLength(601);
+		expect(out[0].json).toMatchObject({ id: 1, open_graph_type: 'product', variants: expect.any(Array) });
+		const first = JSON.parse(Buffer.from((out[600].binary?.data as Json).data, 'base64').toString('utf8').split('\n')[0]);
+		expect(first.id).toBe(1);
+		expect(first.open_graph_type).toBeUndefined();
+		expect(first.in_stock).toBe(true);
+	});
+
 	it.each([
 		[{ channelIds: 'one' }, /"Channel IDs" must be a comma-separated list/],
 		[{ fileFormat: 'csv', binaryProperty: 'bad name' }, /"Binary Property" must be a name/],

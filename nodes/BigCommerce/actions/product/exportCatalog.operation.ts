@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { bigCommerceApiRequestAllItems } from '../../transport';
+import { bigCommerceApiRequestAllItems, bigCommerceApiRequestFull } from '../../transport';
 import { toItems } from '../common';
 import {
 	CATALOG_READ,
@@ -18,6 +18,7 @@ import {
 export const INCREMENTAL_OVERLAP_MS = 10 * 60 * 1000;
 export const CUSTOMER_GROUPS_SCOPE = 'store_v2_customers_read_only';
 const STATIC_KEY = 'productExportCatalog';
+const PAGE_SIZE = 250;
 
 const properties: INodeProperties[] = [
 	{
@@ -83,7 +84,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to return only products modified since the previous successful run of this node (the first run returns everything). The cursor is kept in the workflow\'s static data, which n8n saves after production (trigger or schedule) executions; products already returned for the same modification time are not repeated.',
+					'Whether to return only products modified since the previous successful run of this node (the first run returns everything). The cursor is kept in the workflow\'s static data, which n8n saves after production (trigger or schedule) executions; products already returned for the same modification time are not repeated. Deleted products are not reported (use the product deleted event of the BigCommerce Trigger).',
 			},
 			{
 				displayName: 'Visible and In Stock Only',
@@ -219,54 +220,67 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		}
 	}
 
-	let calls = 0;
-	const products = await bigCommerceApiRequestAllItems.call(
-		this,
-		{ method: 'GET', version: 'v3', path: '/catalog/products', qs, scope: CATALOG_READ, itemIndex: i },
-		{ returnAll: true, pageSize: 250, onPage: () => calls++ },
-	);
-
+	// Page by page (250 each), keeping only the shaped output: a 100k-product export never holds the
+	// full API records of more than one page.
 	const skipped = { hidden: 0, out_of_stock: 0, restricted: 0, unchanged: 0 };
 	const nextRecentFrom = startedAt.getTime() - INCREMENTAL_OVERLAP_MS;
 	const recent: Record<string, string> = {};
-	const kept: IDataObject[] = [];
-	for (const product of products) {
-		const id = String(product.id);
-		const modified = String(product.date_modified ?? '');
-		if (incremental && previous?.recent?.[id] !== undefined && previous.recent[id] === modified) {
-			skipped.unchanged++;
-			continue;
+	const shaped: IDataObject[] = [];
+	const fileLines: string[] = [];
+	const seen = new Set<string>();
+	let calls = 0;
+	for (let page = 1; ; page++) {
+		const response = await bigCommerceApiRequestFull.call(this, {
+			method: 'GET',
+			version: 'v3',
+			path: '/catalog/products',
+			qs: { ...qs, page, limit: PAGE_SIZE },
+			scope: CATALOG_READ,
+			itemIndex: i,
+		});
+		calls++;
+		const body = (response.body ?? {}) as IDataObject;
+		const data = (Array.isArray(body.data) ? body.data : []) as IDataObject[];
+		for (const product of data) {
+			const id = String(product.id);
+			if (seen.has(id)) continue; // the list moved between pages
+			seen.add(id);
+			const modified = String(product.date_modified ?? '');
+			if (incremental && previous?.recent?.[id] !== undefined && previous.recent[id] === modified) {
+				skipped.unchanged++;
+				continue;
+			}
+			if (visibleInStockOnly && product.is_visible === false) {
+				skipped.hidden++;
+				continue;
+			}
+			if (visibleInStockOnly && !isInStock(product)) {
+				skipped.out_of_stock++;
+				continue;
+			}
+			if (excludeRestricted && groups && isRestricted(product, groups)) {
+				skipped.restricted++;
+				continue;
+			}
+			if (Date.parse(modified) >= nextRecentFrom) recent[id] = modified;
+			const simple = simplify || fileFormat !== 'none' ? simplifyProduct(product) : undefined;
+			const out = simplify && simple ? simple : product;
+			shaped.push(notice ? { ...out, notice } : out);
+			if (simple && fileFormat === 'csv') fileLines.push(csvRow(simple));
+			if (simple && fileFormat === 'jsonl') fileLines.push(JSON.stringify(notice ? { ...simple, notice } : simple));
 		}
-		if (visibleInStockOnly && product.is_visible === false) {
-			skipped.hidden++;
-			continue;
-		}
-		if (visibleInStockOnly && !isInStock(product)) {
-			skipped.out_of_stock++;
-			continue;
-		}
-		if (excludeRestricted && groups && isRestricted(product, groups)) {
-			skipped.restricted++;
-			continue;
-		}
-		if (Date.parse(modified) >= nextRecentFrom) recent[id] = modified;
-		kept.push(product);
+		const pagination = (body.meta as IDataObject | undefined)?.pagination as IDataObject | undefined;
+		if (pagination ? page >= Number(pagination.total_pages ?? 0) : data.length < PAGE_SIZE) break;
 	}
 
 	if (incremental) staticData[STATIC_KEY] = { startedAt: startedAt.toISOString(), recent } as unknown as IDataObject;
-
-	const shaped = kept.map((product) => {
-		const out = simplify ? simplifyProduct(product) : product;
-		return notice ? { ...out, notice } : out;
-	});
 	const items = toItems(this, shaped);
 
 	if (fileFormat !== 'none') {
-		const simple = simplify ? shaped : kept.map(simplifyProduct);
 		const text =
 			fileFormat === 'csv'
-				? [CSV_COLUMNS.join(','), ...simple.map(csvRow)].join('\n') + '\n'
-				: simple.map((p) => JSON.stringify(p)).join('\n') + (simple.length ? '\n' : '');
+				? [CSV_COLUMNS.join(','), ...fileLines].join('\n') + '\n'
+				: fileLines.join('\n') + (fileLines.length ? '\n' : '');
 		const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
 		const fileName = `catalog-export-${stamp}.${fileFormat === 'csv' ? 'csv' : 'jsonl'}`;
 		const binary = await this.helpers.prepareBinaryData(
@@ -276,7 +290,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		);
 		const summary: IDataObject = {
 			summary: true,
-			exported: kept.length,
+			exported: shaped.length,
 			skipped,
 			api_calls: calls,
 			incremental,
