@@ -29,7 +29,8 @@ const VARIANT_STATES = LISTING_STATES.filter((s) => s !== 'partially_rejected');
 /** Products and variants to list on the marketplace: the catalog's when it is seeded, else fixed. */
 function productRefs(sandbox) {
 	const products = sandbox.state.products;
-	const list = products instanceof Map ? [...products.values()] : Array.isArray(products) ? products : [];
+	// iterate (do not copy): the catalog may hold 100k products
+	const list = products instanceof Map ? products.values() : Array.isArray(products) ? products : [];
 	const refs = [];
 	for (const product of list) {
 		if (!product || typeof product.id !== 'number') continue;

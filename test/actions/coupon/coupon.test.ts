@@ -88,6 +88,18 @@ describe('Coupon → Look Up Code', () => {
 		expect(plain(out)).toEqual({ code: 'NOPE-123', found: false, valid: false, reason: 'not found', message: 'No coupon or promotion has the code NOPE-123.' });
 	});
 
+	it('with Continue On Fail, a bad item becomes an error item and the others still answer', async () => {
+		const results = await run(
+			sandbox,
+			[coupon({ operation: 'lookUpCode', code: 'SAVE20' }), coupon({ operation: 'lookUpCode', code: '' }), coupon({ operation: 'lookUpCode', code: 'OFF5' })],
+			{ items: [{}, {}, {}], continueOnFail: true },
+		);
+		expect(results.map((r) => r.__pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(results[0]).toMatchObject({ code: 'SAVE20', valid: true });
+		expect(results[1].error).toMatch(/Item 1: "Code" must not be empty/);
+		expect(results[2]).toMatchObject({ code: 'OFF5', reason: 'disabled' });
+	});
+
 	it('rejects an empty or malformed code before any request', async () => {
 		await expectRejectedBeforeRequest(sandbox, coupon({ operation: 'lookUpCode', code: '   ' }), /"Code" must not be empty/);
 		await expectRejectedBeforeRequest(sandbox, coupon({ operation: 'lookUpCode', code: 'SAVE20;DROP' }), /"Code" may contain only letters/);
