@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { bigCommerceApiRequestAllItems } from '../../nodes/BigCommerce/transport';
 import { respond, startServer, transportContext, useFastRetries, type TestServer } from './harness';
@@ -198,5 +199,117 @@ describe('V2 (page/limit until a short page or 204)', () => {
 		const got = ids(items);
 		expect(new Set(got).size).toBe(got.length);
 		expect(got).toEqual(ids(range(1, 400).reverse()));
+	});
+});
+
+describe('concurrent V3 pages (concurrency option)', () => {
+	/** Items the slow route serves, requests in flight now and at most, pages in arrival order. */
+	let slowItems: IDataObject[] = [];
+	let inFlight = 0;
+	let maxInFlight = 0;
+	let onSlowPage: ((page: number) => void) | undefined;
+
+	beforeAll(() => {
+		const slow = async (ctx: { query: Record<string, string> }) => {
+			inFlight++;
+			maxInFlight = Math.max(maxInFlight, inFlight);
+			await sleep(25);
+			const answer = respond.v3List(slowItems, ctx.query);
+			onSlowPage?.(Number(ctx.query.page ?? 1));
+			inFlight--;
+			return answer;
+		};
+		server.route('GET', 'v3', '/catalog/brands', slow);
+		server.route('GET', 'v2', '/customers', async (ctx) => {
+			inFlight++;
+			maxInFlight = Math.max(maxInFlight, inFlight);
+			await sleep(10);
+			inFlight--;
+			return respond.v2List(slowItems, ctx.query);
+		});
+	});
+	beforeEach(() => {
+		inFlight = 0;
+		maxInFlight = 0;
+		onSlowPage = undefined;
+	});
+
+	async function readConcurrently(
+		pagination: { returnAll: boolean; limit?: number; concurrency: number },
+		version: 'v2' | 'v3' = 'v3',
+	) {
+		const before = server.requests.length;
+		const { ctx } = transportContext(server);
+		const items = await bigCommerceApiRequestAllItems.call(
+			ctx,
+			{ method: 'GET', version, path: version === 'v3' ? '/catalog/brands' : '/customers' },
+			pagination,
+		);
+		const requests = server.requests.slice(before);
+		return { items, pages: requests.map((r) => Number(r.query.page)) };
+	}
+
+	it('reads page 1, then the rest with at most `concurrency` requests in flight, in page order', async () => {
+		slowItems = range(1, 2250); // 9 pages
+		const { items, pages } = await readConcurrently({ returnAll: true, concurrency: 3 });
+		expect(ids(items)).toEqual(ids(range(1, 2250)));
+		expect(pages[0]).toBe(1);
+		expect([...pages].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+		expect(maxInFlight).toBe(3);
+	});
+
+	it('without the option (or 1) pages go one after the other', async () => {
+		slowItems = range(1, 1000);
+		const { items, pages } = await readConcurrently({ returnAll: true, concurrency: 1 });
+		expect(items).toHaveLength(1000);
+		expect(pages).toEqual([1, 2, 3, 4]);
+		expect(maxInFlight).toBe(1);
+	});
+
+	it('with a Limit, never fetches a page it does not need', async () => {
+		slowItems = range(1, 2500);
+		const { items, pages } = await readConcurrently({ returnAll: false, limit: 600, concurrency: 4 });
+		expect(ids(items)).toEqual(ids(range(1, 600)));
+		expect([...pages].sort((a, b) => a - b)).toEqual([1, 2, 3]);
+	});
+
+	it('one page only: one request', async () => {
+		slowItems = range(1, 40);
+		const { items, pages } = await readConcurrently({ returnAll: true, concurrency: 4 });
+		expect(items).toHaveLength(40);
+		expect(pages).toEqual([1]);
+	});
+
+	it('items deleted during the read: every remaining item once, none missing', async () => {
+		slowItems = range(1, 1250);
+		onSlowPage = (page) => {
+			if (page === 2) slowItems = slowItems.filter((item) => ![3, 4, 5, 600].includes(item.id as number));
+		};
+		const { items } = await readConcurrently({ returnAll: true, concurrency: 4 });
+		const got = ids(items);
+		expect(new Set(got).size).toBe(got.length);
+		for (const item of slowItems) expect(got).toContain(item.id);
+	});
+
+	it('a failing page fails the read with the API error', async () => {
+		slowItems = range(1, 1500);
+		const fault = server.faults.add({ method: 'GET', path: '/v3/catalog/brands', after: 2, times: 1, kind: 'status', status: 404 });
+		const before = server.requests.length;
+		await expect(readConcurrently({ returnAll: true, concurrency: 3 })).rejects.toThrow(/404|not found/i);
+		fault.remove();
+		// no page is asked for after the failure, and nothing is still in flight when it throws
+		expect(inFlight).toBe(0);
+		const pages = server.requests.slice(before).map((r) => Number(r.query.page));
+		expect(pages.length).toBeLessThan(6);
+		await sleep(60);
+		expect(server.requests.length - before).toBe(pages.length);
+	});
+
+	it('V2 lists ignore it (no page count to plan with)', async () => {
+		slowItems = range(1, 600);
+		const { items, pages } = await readConcurrently({ returnAll: true, concurrency: 4 }, 'v2');
+		expect(items).toHaveLength(600);
+		expect(pages).toEqual([1, 2, 3]);
+		expect(maxInFlight).toBe(1);
 	});
 });

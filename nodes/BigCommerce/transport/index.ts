@@ -353,6 +353,12 @@ export interface PaginationOptions {
 	pageSize?: number;
 	/** Called with each page as it arrives (counting calls, streaming). */
 	onPage?: (items: IDataObject[], page: number) => void;
+	/**
+	 * V3 lists only: once page 1 has told how many pages there are, read the pages still needed
+	 * with up to this many requests in flight (default 1: one page after the other). Every request
+	 * still goes through the store's rate-limit governor; the output keeps page order.
+	 */
+	concurrency?: number;
 }
 
 /**
@@ -414,13 +420,62 @@ export async function bigCommerceApiRequestAllItems(
 		return added;
 	};
 
+	const concurrency = Math.max(1, Math.floor(Number(pagination.concurrency ?? 1) || 1));
+	/**
+	 * Reads pages 2.. concurrently after page 1 (V3): only the pages a Limit needs, added in page
+	 * order. When a later page reports another total than page 1 (the list changed during the
+	 * read), the pages from just before the first such page on are read again one after the other.
+	 * Returns the page the sequential loop continues with (with its total), or undefined when done.
+	 */
+	const readRestConcurrently = async (
+		totalPages: number,
+		firstTotal: number,
+	): Promise<{ page: number; total: number } | undefined> => {
+		const last = Number.isFinite(max) ? Math.min(totalPages, Math.ceil(max / pageSize)) : totalPages;
+		const pages = new Map<number, Awaited<ReturnType<typeof fetchPage>>>();
+		let next = 2;
+		let failure: { error: unknown } | undefined;
+		const worker = async () => {
+			while (!failure && next <= last) {
+				const page = next++;
+				await fetchPage(page).then(
+					(answer) => pages.set(page, answer),
+					(error: unknown) => (failure = failure ?? { error }),
+				);
+			}
+		};
+		// on a failure no further page is asked for; the requests in flight finish, then it throws
+		await Promise.all(Array.from({ length: Math.min(concurrency, last - 1) }, async () => await worker()));
+		if (failure) throw failure.error;
+		for (let page = 2; page <= last; page++) {
+			const { items, info } = pages.get(page) as Awaited<ReturnType<typeof fetchPage>>;
+			const total = Number(info?.total);
+			if (Number.isFinite(total) && Number.isFinite(firstTotal) && total !== firstTotal) {
+				const back = Math.ceil(Math.abs(firstTotal - total) / pageSize);
+				return { page: Math.max(1, page - back), total };
+			}
+			add(items);
+			if (results.length >= max || !items.length) return undefined;
+		}
+		return last < totalPages ? { page: last + 1, total: firstTotal } : undefined;
+	};
+
 	let previousTotal: number | undefined;
+	let concurrentRead = concurrency > 1;
 	for (let page = 1; ; page++) {
 		const { items, info } = await fetchPage(page);
 		const added = add(items);
 		if (results.length >= max) break;
 		if (info && Number.isFinite(Number(info.total_pages))) {
 			const total = Number(info.total);
+			if (concurrentRead && page === 1 && items.length && Number(info.total_pages) > 1) {
+				concurrentRead = false;
+				const resume = await readRestConcurrently(Number(info.total_pages), total);
+				if (!resume) break;
+				previousTotal = resume.total;
+				page = resume.page - 1;
+				continue;
+			}
 			if (previousTotal !== undefined && Number.isFinite(total) && total < previousTotal) {
 				// items were deleted: unseen ones may have moved back onto pages already read
 				const back = Math.ceil((previousTotal - total) / pageSize);
