@@ -416,6 +416,7 @@ function register(sandbox) {
 		applyProductFields(p, body);
 		p.variants = [{ id: sandbox.nextId('variant'), product_id: p.id, sku: p.sku, sku_id: null, price: null, sale_price: null, inventory_level: p.inventory_tracking === 'product' ? p.inventory_level : 0, option_values: [] }];
 		cat().products.set(p.id, p);
+		invalidateProducts();
 		cat().variants.set(p.variants[0].id, p.variants[0]);
 		sandbox.emit('store/product/created', { type: 'product', id: p.id });
 		if (Array.isArray(body.variants)) {
@@ -442,6 +443,7 @@ function register(sandbox) {
 
 	function removeProduct(p, emit = true) {
 		cat().products.delete(p.id);
+		invalidateProducts();
 		for (const v of p.variants) {
 			cat().variants.delete(v.id);
 			if (emit && v.sku_id) skuEvent('store/sku/deleted', v);
@@ -523,8 +525,28 @@ function register(sandbox) {
 		if (has('date_modified:min')) { const v = time('date_modified:min'); tests.push((p) => p.date_modified >= v); }
 		if (has('date_modified:max')) { const v = time('date_modified:max'); tests.push((p) => p.date_modified <= v); }
 		if (has('channel_id:in')) { const list = ints('channel_id:in'); tests.push((p) => p.channels.some((c) => list.includes(c))); }
-		return { test: (p) => tests.every((t) => t(p)), bad };
+		return { test: (p) => tests.every((t) => t(p)), bad, empty: !tests.length };
 	}
+
+	/** Products in id order, cached between writes (100k-product stores page through it quickly). */
+	let byIdCache = null;
+	function productsById() {
+		const map = cat().products;
+		if (!byIdCache || byIdCache.map !== map || byIdCache.list.length !== map.size || byIdCache.dirty) {
+			const list = [...map.values()];
+			for (let k = 1; k < list.length; k++) {
+				if (list[k - 1].id > list[k].id) {
+					list.sort((a, b) => a.id - b.id);
+					break;
+				}
+			}
+			byIdCache = { map, list, dirty: false };
+		}
+		return byIdCache.list;
+	}
+	const invalidateProducts = () => {
+		if (byIdCache) byIdCache.dirty = true;
+	};
 
 	const SORTS = { id: (p) => p.id, name: (p) => p.name.toLowerCase(), sku: (p) => p.sku || '', price: (p) => p.price, date_modified: (p) => p.date_modified, date_last_imported: (p) => p.id, inventory_level: inventoryOf, is_visible: (p) => (p.is_visible ? 1 : 0), total_sold: (p) => p.total_sold || 0, calculated_price: calculated };
 
@@ -536,12 +558,16 @@ function register(sandbox) {
 		if (filter.bad.length) return err422(Object.fromEntries(filter.bad.map((b) => [b, `The filter '${b}' has an invalid value.`])), 'The filter is invalid');
 		if (query.sort !== undefined && !SORTS[query.sort]) return err422({ sort: `sort must be one of ${Object.keys(SORTS).join(', ')}` });
 		if (query.direction !== undefined && !['asc', 'desc'].includes(query.direction)) return err422({ direction: 'direction must be asc or desc' });
-		let list = [];
-		for (const p of cat().products.values()) if (filter.test(p)) list.push(p);
+		let list;
+		if (filter.empty) list = productsById();
+		else {
+			list = [];
+			for (const p of productsById()) if (filter.test(p)) list.push(p);
+		}
 		const key = SORTS[query.sort || 'id'];
 		const dir = query.direction === 'desc' ? -1 : 1;
-		if (query.sort && query.sort !== 'id') list.sort((a, b) => (key(a) < key(b) ? -dir : key(a) > key(b) ? dir : a.id - b.id));
-		else if (dir === -1) list = list.reverse();
+		if (query.sort && query.sort !== 'id') list = [...list].sort((a, b) => (key(a) < key(b) ? -dir : key(a) > key(b) ? dir : a.id - b.id));
+		else if (dir === -1) list = [...list].reverse();
 		let q = query;
 		// with options or modifiers included, BigCommerce answers at most 10 products per page
 		if ((inc.list.includes('options') || inc.list.includes('modifiers')) && Number(query.limit ?? 50) > 10) q = { ...query, limit: '10' };
