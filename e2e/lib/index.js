@@ -63,6 +63,7 @@ async function createHarness({ scenarios = [], sandbox: sandboxOptions = {}, ver
 	const n8n = await createN8n({ tarball, verbose });
 
 	const runs = new Map();
+	const extraSandboxes = [];
 	const ctx = {
 		assert,
 		sandbox,
@@ -111,6 +112,15 @@ async function createHarness({ scenarios = [], sandbox: sandboxOptions = {}, ver
 			if (n8n.child) await n8n.stop();
 			return await n8n.importCredentials(list);
 		},
+		/** Starts another sandbox (e.g. a large store), closed with the harness. */
+		async startSandbox(options = {}) {
+			const extra = await sandboxLib.startSandbox(options);
+			extraSandboxes.push(extra);
+			proc.onCleanup(() => extra.close());
+			return extra;
+		},
+		/** bigCommerceApi credential data pointing at a sandbox. */
+		credentialData: (sb = sandbox, overrides) => sandboxLib.apiCredentialData(sb, overrides),
 		/** Scratch space shared by scenarios (e.g. ids created in one test, read in the next). */
 		shared: {},
 	};
@@ -132,7 +142,7 @@ async function createHarness({ scenarios = [], sandbox: sandboxOptions = {}, ver
 		ctx,
 		n8n,
 		sandbox,
-		violations: () => sandboxLib.contractViolations(sandbox),
+		violations: () => [sandbox, ...extraSandboxes].flatMap((sb) => sandboxLib.contractViolations(sb)),
 		formatViolation: sandboxLib.formatViolation,
 		async close({ keep = false } = {}) {
 			await n8n.stop().catch(() => undefined);

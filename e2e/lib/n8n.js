@@ -164,6 +164,7 @@ class N8n {
 			cwd: this.userFolder,
 			logStream,
 			timeoutMs,
+			maxOutput: 200_000_000,
 		});
 		logStream.end();
 		this.log(`${args.join(' ')}: exit ${result.code ?? result.signal} in ${Date.now() - started} ms`);
@@ -385,6 +386,19 @@ class N8n {
 		const res = await this.api('GET', `/executions?${qs}`);
 		if (res.status !== 200) throw new Error(`list executions: ${res.status} ${res.text.slice(0, 300)}`);
 		return res.json.data;
+	}
+
+	/**
+	 * The bytes of a binary property from a run's JSON (`item.binary.data`): inline base64, or
+	 * n8n's filesystem store (`id: "filesystem-v2:<path>"` under `<userFolder>/.n8n/storage`).
+	 */
+	readBinary(binary) {
+		if (!binary) throw new Error('no binary data');
+		const id = String(binary.id || '');
+		const match = /^filesystem(?:-v2)?:(.+)$/.exec(id);
+		if (match) return fs.readFileSync(path.join(this.userFolder, '.n8n', 'storage', match[1]));
+		if (binary.data && !/^filesystem/.test(binary.data)) return Buffer.from(binary.data, 'base64');
+		throw new Error(`cannot locate binary data ${JSON.stringify(binary).slice(0, 200)}`);
 	}
 
 	/** Removes the user folder (database, logs). */

@@ -62,7 +62,7 @@ async function activated(ctx, id, count) {
 	);
 }
 
-/** After an n8n (re)start: waits until this workflow's activation listed its hooks, then a little more. */
+/** After an n8n (re)start in legacy activation mode: waits until checkExists listed the hooks. */
 async function activationRan(ctx, id, fromRequest) {
 	const dest = destination(ctx, id);
 	await ctx.waitFor(
@@ -70,6 +70,27 @@ async function activationRan(ctx, id, fromRequest) {
 		{ timeoutMs: 60_000, message: `activation of ${id} (GET /hooks?destination=…)` },
 	);
 	await ctx.delay(2000); // create() follows checkExists at once when it is needed
+}
+
+/** Waits until n8n serves the workflow's webhook (a probe without the secret gets 401, not 404). */
+async function webhookLive(ctx, id) {
+	await ctx.waitFor(
+		async () => (await ctx.request(destination(ctx, id), { method: 'POST', body: {} })).status === 401,
+		{ timeoutMs: 60_000, intervalMs: 500, message: `webhook of ${id} live` },
+	);
+}
+
+const hookWrites = (ctx, from) =>
+	ctx.sandbox.requests
+		.slice(from)
+		.filter((r) => r.path.startsWith('/hooks') && r.method !== 'GET')
+		.map((r) => `${r.method} ${r.path} ${r.status}`);
+
+/** Restarts n8n with n8n's legacy activation (every start runs checkExists/create) on or off. */
+async function restartWith(ctx, legacyActivation) {
+	if (legacyActivation) ctx.n8n.extraEnv.N8N_USE_WORKFLOW_PUBLICATION_SERVICE = 'false';
+	else delete ctx.n8n.extraEnv.N8N_USE_WORKFLOW_PUBLICATION_SERVICE;
+	await ctx.n8n.restart();
 }
 
 function eligibleOrder(ctx) {
@@ -115,29 +136,30 @@ module.exports = {
 			},
 		},
 		{
-			name: 'a restart of n8n adds no hook',
+			name: 'a restart of n8n adds no hook and the hooks keep working (n8n 2.40 does not re-run activation)',
 			async run(ctx) {
 				const from = ctx.sandbox.requests.length;
-				await ctx.n8n.restart();
-				await activationRan(ctx, ORDERS, from);
-				const writes = ctx.sandbox.requests
-					.slice(from)
-					.filter((r) => r.path.startsWith('/hooks') && r.method !== 'GET');
-				ctx.assert.deepEqual(writes.map((r) => `${r.method} ${r.path}`), []);
+				await restartWith(ctx, false);
+				await webhookLive(ctx, ORDERS);
+				await ctx.delay(3000);
+				ctx.assert.deepEqual(hookWrites(ctx, from), []);
 				ctx.assert.deepEqual(hooksOf(ctx, ORDERS).map((h) => h.id).sort(), ctx.shared.triggerHookIds);
+				ctx.assert.ok(hooksOf(ctx, ORDERS).every((h) => h.is_active));
 			},
 		},
 		{
-			name: 'a hook the store deactivated is re-enabled on activation',
+			name: 're-activating the workflow replaces a hook the store deactivated',
 			async run(ctx) {
+				await ctx.started();
 				const [hook] = hooksOf(ctx, ORDERS);
 				ctx.sandbox.webhooks.deactivate(hook.id);
-				const from = ctx.sandbox.requests.length;
-				await ctx.n8n.restart();
-				await activated(ctx, ORDERS, 2);
-				ctx.assert.deepEqual(hooksOf(ctx, ORDERS).map((h) => h.id).sort(), ctx.shared.triggerHookIds);
-				const writes = ctx.sandbox.requests.slice(from).filter((r) => r.path.startsWith('/hooks') && r.method !== 'GET');
-				ctx.assert.deepEqual(writes.map((r) => `${r.method} ${r.path} ${r.status}`), [`PUT /hooks/${hook.id} 200`]);
+				await ctx.n8n.unpublish(ORDERS);
+				await ctx.waitFor(() => hooksOf(ctx, ORDERS).length === 0, { timeoutMs: 30_000, message: 'hooks deleted' });
+				await ctx.n8n.publish(ORDERS);
+				const hooks = await activated(ctx, ORDERS, 2);
+				ctx.assert.deepEqual(hooks.map((h) => h.scope).sort(), ['store/order/created', 'store/order/statusUpdated']);
+				ctx.shared.triggerHookIds = hooks.map((h) => h.id).sort();
+				await webhookLive(ctx, ORDERS);
 			},
 		},
 		{
@@ -216,14 +238,16 @@ module.exports = {
 			async run(ctx) {
 				await ctx.started();
 				const before = (await executions(ctx, ORDERS)).length;
-				const from = ctx.sandbox.requests.length;
-				await ctx.n8n.restart();
-				await activationRan(ctx, ORDERS, from);
+				await restartWith(ctx, false);
+				await webhookLive(ctx, ORDERS);
 				ctx.sandbox.webhooks.repeat(ctx.shared.triggerRepeatDelivery);
+				await settled(ctx);
 				ctx.sandbox.webhooks.repeat(ctx.shared.triggerRepeatDelivery, 4);
 				await settled(ctx);
+				const repeats = deliveriesTo(ctx, ORDERS).filter((d) => d.copyOf === ctx.shared.triggerRepeatDelivery).slice(-5);
+				ctx.assert.deepEqual(repeats.map((d) => d.attempts.at(-1).status), [200, 200, 200, 200, 200]);
 				await ctx.delay(1000);
-				ctx.assert.equal((await executions(ctx, ORDERS)).length, before, 'the repeats started an execution');
+				ctx.assert.equal((await executions(ctx, ORDERS)).length, before, 'a repeat after the restart started an execution');
 				ctx.sandbox.advanceClock(1000);
 				ctx.sandbox.emit('store/order/created', { type: 'order', id: eligibleOrder(ctx).id });
 				await settled(ctx);
@@ -249,6 +273,28 @@ module.exports = {
 			},
 		},
 		{
+			name: 'legacy activation (N8N_USE_WORKFLOW_PUBLICATION_SERVICE=false): each start runs checkExists and adds no hook',
+			async run(ctx) {
+				const from = ctx.sandbox.requests.length;
+				await restartWith(ctx, true);
+				await activationRan(ctx, ORDERS, from);
+				ctx.assert.deepEqual(hookWrites(ctx, from), []);
+				ctx.assert.deepEqual(hooksOf(ctx, ORDERS).map((h) => h.id).sort(), ctx.shared.triggerHookIds);
+			},
+		},
+		{
+			name: 'legacy activation: a hook the store deactivated is re-enabled at the next start, same id',
+			async run(ctx) {
+				const [hook] = hooksOf(ctx, ORDERS);
+				ctx.sandbox.webhooks.deactivate(hook.id);
+				const from = ctx.sandbox.requests.length;
+				await restartWith(ctx, true);
+				await activated(ctx, ORDERS, 2);
+				ctx.assert.deepEqual(hooksOf(ctx, ORDERS).map((h) => h.id).sort(), ctx.shared.triggerHookIds);
+				ctx.assert.deepEqual(hookWrites(ctx, from), [`PUT /hooks/${hook.id} 200`]);
+			},
+		},
+		{
 			name: 'unpublishing removes exactly the workflow\'s hooks',
 			async run(ctx) {
 				await ctx.started();
@@ -257,6 +303,7 @@ module.exports = {
 				ctx.assert.equal(hooksOf(ctx, CARTS).length, 2, 'the other workflow keeps its hooks');
 				await ctx.n8n.unpublish(CARTS);
 				await ctx.waitFor(() => hooksOf(ctx, CARTS).length === 0, { timeoutMs: 30_000, message: 'cart hooks deleted' });
+				delete ctx.n8n.extraEnv.N8N_USE_WORKFLOW_PUBLICATION_SERVICE;
 			},
 		},
 	],
