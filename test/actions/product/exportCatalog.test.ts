@@ -19,10 +19,12 @@ describe('Product → Export Catalog (600 products)', () => {
 	it('reads every product with variants, images, custom fields and videos in exactly 3 calls', async () => {
 		const { json, requests } = await runNode(sandbox, { ...base, options: {} });
 		expect(requests).toHaveLength(3);
-		for (const [k, r] of requests.entries()) {
+		for (const r of requests) {
 			expect(r).toMatchObject({ method: 'GET', path: '/catalog/products' });
-			expect(r.query).toMatchObject({ include: 'variants,images,custom_fields,videos', limit: '250', page: String(k + 1) });
+			expect(r.query).toMatchObject({ include: 'variants,images,custom_fields,videos', limit: '250', sort: 'id', direction: 'asc' });
 		}
+		// keyset pagination: each call continues after the last id read
+		expect(requests.map((r) => r.query['id:greater'])).toEqual([undefined, '250', '500']);
 		expect(json).toHaveLength(600);
 		const p = json[7] as Json;
 		expect(Object.keys(p)).toEqual(expect.arrayContaining(['id', 'name', 'variants', 'images', 'custom_fields', 'videos', 'in_stock', 'description']));
@@ -141,5 +143,30 @@ describe('Product → Export Catalog, incremental', () => {
 
 		const third = await runNode(sandbox, params, { staticData });
 		expect(third.json).toEqual([]);
+	});
+});
+
+describe('Product → Export Catalog while the catalog changes', () => {
+	let sandbox: SandboxHandle;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ seed: { products: 600 } });
+	});
+	afterAll(async () => sandbox.close());
+
+	it('products deleted after the first page neither hide nor repeat others (keyset pagination)', async () => {
+		const products = sandbox.state.catalog.products as Map<number, Json>;
+		let deleted = false;
+		(sandbox.observers as Json[]).push((exchange: Json) => {
+			if (deleted || exchange.ctx.method !== 'GET' || exchange.ctx.path !== '/catalog/products') return;
+			deleted = true; // right after page 1 was answered, 10 products of page 1 disappear
+			for (let id = 1; id <= 10; id++) products.delete(id);
+		});
+		const { json, requests } = await runNode(sandbox, { ...base, options: {} });
+		const ids = json.map((p) => p.id as number);
+		expect(requests).toHaveLength(3);
+		expect(new Set(ids).size).toBe(ids.length);
+		// with page numbers, products 251..260 would have slid onto page 1 and been missed
+		expect(ids.filter((id) => id > 250)).toEqual([...products.keys()].filter((id) => id > 250));
+		expect(ids).toHaveLength(600);
 	});
 });

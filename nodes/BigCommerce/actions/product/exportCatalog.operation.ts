@@ -220,8 +220,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		}
 	}
 
-	// Page by page (250 each), keeping only the shaped output: a 100k-product export never holds the
-	// full API records of more than one page.
+	// Keyset pagination in id order (`id:greater` = the last id read, 250 per call): products added
+	// or deleted during a long export cannot shift unseen products onto pages already read, and only
+	// one page of full API records is held at a time. Calls: ceil(N / 250).
 	const skipped = { hidden: 0, out_of_stock: 0, restricted: 0, unchanged: 0 };
 	const nextRecentFrom = startedAt.getTime() - INCREMENTAL_OVERLAP_MS;
 	const recent: Record<string, string> = {};
@@ -229,12 +230,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const fileLines: string[] = [];
 	const seen = new Set<string>();
 	let calls = 0;
-	for (let page = 1; ; page++) {
+	let lastId = 0;
+	for (;;) {
 		const response = await bigCommerceApiRequestFull.call(this, {
 			method: 'GET',
 			version: 'v3',
 			path: '/catalog/products',
-			qs: { ...qs, page, limit: PAGE_SIZE },
+			qs: { ...qs, ...(lastId ? { 'id:greater': lastId } : {}), limit: PAGE_SIZE },
 			scope: CATALOG_READ,
 			itemIndex: i,
 		});
@@ -243,7 +245,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const data = (Array.isArray(body.data) ? body.data : []) as IDataObject[];
 		for (const product of data) {
 			const id = String(product.id);
-			if (seen.has(id)) continue; // the list moved between pages
+			lastId = Math.max(lastId, Number(product.id) || 0);
+			if (seen.has(id)) continue;
 			seen.add(id);
 			const modified = String(product.date_modified ?? '');
 			if (incremental && previous?.recent?.[id] !== undefined && previous.recent[id] === modified) {
@@ -270,7 +273,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			if (simple && fileFormat === 'jsonl') fileLines.push(JSON.stringify(notice ? { ...simple, notice } : simple));
 		}
 		const pagination = (body.meta as IDataObject | undefined)?.pagination as IDataObject | undefined;
-		if (pagination ? page >= Number(pagination.total_pages ?? 0) : data.length < PAGE_SIZE) break;
+		const more = pagination ? Number(pagination.total_pages ?? 0) > 1 : data.length >= PAGE_SIZE;
+		if (!more || !data.length || !lastId) break;
 	}
 
 	if (incremental) staticData[STATIC_KEY] = { startedAt: startedAt.toISOString(), recent } as unknown as IDataObject;
