@@ -8,7 +8,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const os = require('node:os');
-const { run } = require('./processes');
+const { run, onCleanup } = require('./processes');
 
 const REPO = path.resolve(__dirname, '..', '..');
 
@@ -103,7 +103,9 @@ async function buildAndPack() {
 	if (cachedTarball && fs.existsSync(cachedTarball)) return cachedTarball;
 	const cwd = await sourceDir();
 	await build(cwd);
-	cachedTarball = await pack(undefined, cwd);
+	const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'bc-e2e-pack-'));
+	onCleanup(() => fs.rmSync(destination, { recursive: true, force: true }));
+	cachedTarball = await pack(destination, cwd);
 	if (cwd !== REPO) fs.rmSync(cwd, { recursive: true, force: true });
 	return cachedTarball;
 }
