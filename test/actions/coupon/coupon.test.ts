@@ -83,6 +83,22 @@ describe('Coupon → Look Up Code', () => {
 		expect(results.map((r) => r.__pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
+	it('reads a bulk promotion\'s code record for its own usage limit', async () => {
+		const vip = sandbox.state.promotions.find((p: Json) => p.coupon_type === 'BULK');
+		const code = sandbox.state.promotionCodes.find((c: Json) => c.promotion_id === vip.id);
+		const from = sandbox.requests.length;
+		const [fresh] = await run(sandbox, coupon({ operation: 'lookUpCode', code: code.code }));
+		expect(fresh).toMatchObject({ code: code.code, valid: true, source: 'promotion', promotion_id: vip.id, discount_type: 'per_total_discount', discount_amount: 20, uses_remaining: 1 });
+		expect(requestsSince(sandbox, from).map((r) => r.path)).toEqual(['/coupons', '/promotions', `/promotions/${vip.id}/codes`]);
+		code.current_uses = 1;
+		try {
+			const [used] = await run(sandbox, coupon({ operation: 'lookUpCode', code: code.code }));
+			expect(used).toMatchObject({ valid: false, reason: 'usage limit reached', uses_remaining: 0 });
+		} finally {
+			code.current_uses = 0;
+		}
+	});
+
 	it('answers "not found" for an unknown code without listing other codes', async () => {
 		const [out] = await run(sandbox, coupon({ operation: 'lookUpCode', code: 'NOPE-123' }));
 		expect(plain(out)).toEqual({ code: 'NOPE-123', found: false, valid: false, reason: 'not found', message: 'No coupon or promotion has the code NOPE-123.' });
