@@ -84,7 +84,7 @@ const RUNNABLE = {
 		ctx.assert.equal(run.output('First 10 products').length, 10);
 		ctx.assert.equal(run.output('Latest 10 orders').length, 10);
 	},
-	'catalog-export-csv.json': (ctx, run) => {
+	'scheduled-catalog-export.json': (ctx, run) => {
 		const items = run.json.data.resultData.runData['Export catalog'][0].data.main[0];
 		const summary = items[items.length - 1];
 		ctx.assert.equal(summary.json.summary, true);
