@@ -305,6 +305,21 @@ describe('concurrent V3 pages (concurrency option)', () => {
 		expect(server.requests.length - before).toBe(pages.length);
 	});
 
+	it('onItems receives the pages in page order, de-duplicated, and nothing is collected', async () => {
+		slowItems = range(1, 1750);
+		const received: number[][] = [];
+		const { ctx } = transportContext(server);
+		const items = await bigCommerceApiRequestAllItems.call(
+			ctx,
+			{ method: 'GET', version: 'v3', path: '/catalog/brands' },
+			{ returnAll: true, concurrency: 4, onItems: (page) => received.push(ids(page) as number[]) },
+		);
+		expect(items).toEqual([]);
+		expect(received.map((page) => page.length)).toEqual([250, 250, 250, 250, 250, 250, 250]);
+		expect(received.flat()).toEqual(ids(range(1, 1750)));
+		expect(maxInFlight).toBe(4);
+	});
+
 	it('V2 lists ignore it (no page count to plan with)', async () => {
 		slowItems = range(1, 600);
 		const { items, pages } = await readConcurrently({ returnAll: true, concurrency: 4 }, 'v2');

@@ -359,6 +359,11 @@ export interface PaginationOptions {
 	 * still goes through the store's rate-limit governor; the output keeps page order.
 	 */
 	concurrency?: number;
+	/**
+	 * Receives each page's new (de-duplicated) items in page order instead of collecting them:
+	 * the call then returns an empty list and never holds more than a few pages (streaming).
+	 */
+	onItems?: (items: IDataObject[]) => void;
 }
 
 /**
@@ -404,20 +409,23 @@ export async function bigCommerceApiRequestAllItems(
 			request.version === 'v3' ? (meta?.pagination as IDataObject | undefined) : undefined;
 		return { items, info };
 	};
-	/** Adds the unseen items; returns how many were new. */
+	/** Adds the unseen items (or hands them to onItems); returns how many were new. */
+	let count = 0;
 	const add = (items: IDataObject[]): number => {
-		let added = 0;
+		const fresh: IDataObject[] = [];
 		for (const item of items) {
-			if (results.length >= max) break;
+			if (count >= max) break;
 			const id = item && typeof item === 'object' ? (item.id ?? item.uuid) : undefined;
 			if (id !== undefined && id !== null) {
 				if (seen.has(id)) continue;
 				seen.add(id);
 			}
-			results.push(item);
-			added++;
+			fresh.push(item);
+			count++;
 		}
-		return added;
+		if (pagination.onItems) pagination.onItems(fresh);
+		else for (const item of fresh) results.push(item);
+		return fresh.length;
 	};
 
 	const concurrency = Math.max(1, Math.floor(Number(pagination.concurrency ?? 1) || 1));
@@ -432,14 +440,37 @@ export async function bigCommerceApiRequestAllItems(
 		firstTotal: number,
 	): Promise<{ page: number; total: number } | undefined> => {
 		const last = Number.isFinite(max) ? Math.min(totalPages, Math.ceil(max / pageSize)) : totalPages;
-		const pages = new Map<number, Awaited<ReturnType<typeof fetchPage>>>();
+		type Page = Awaited<ReturnType<typeof fetchPage>>;
+		const arrived = new Map<number, Page>();
 		let next = 2;
+		let nextToAdd = 2;
+		let done = false;
+		let resume: { page: number; total: number } | undefined;
 		let failure: { error: unknown } | undefined;
+		/** Adds the pages that arrived, in page order, as soon as the ones before them are in. */
+		const drain = () => {
+			for (let page = arrived.get(nextToAdd); !done && page; page = arrived.get(nextToAdd)) {
+				arrived.delete(nextToAdd);
+				const total = Number(page.info?.total);
+				if (Number.isFinite(total) && Number.isFinite(firstTotal) && total !== firstTotal) {
+					const back = Math.ceil(Math.abs(firstTotal - total) / pageSize);
+					resume = { page: Math.max(1, nextToAdd - back), total };
+					done = true;
+					return;
+				}
+				add(page.items);
+				if (count >= max || !page.items.length) done = true;
+				nextToAdd++;
+			}
+		};
 		const worker = async () => {
-			while (!failure && next <= last) {
+			while (!failure && !done && next <= last) {
 				const page = next++;
 				await fetchPage(page).then(
-					(answer) => pages.set(page, answer),
+					(answer) => {
+						arrived.set(page, answer);
+						drain();
+					},
 					(error: unknown) => (failure = failure ?? { error }),
 				);
 			}
@@ -447,16 +478,8 @@ export async function bigCommerceApiRequestAllItems(
 		// on a failure no further page is asked for; the requests in flight finish, then it throws
 		await Promise.all(Array.from({ length: Math.min(concurrency, last - 1) }, async () => await worker()));
 		if (failure) throw failure.error;
-		for (let page = 2; page <= last; page++) {
-			const { items, info } = pages.get(page) as Awaited<ReturnType<typeof fetchPage>>;
-			const total = Number(info?.total);
-			if (Number.isFinite(total) && Number.isFinite(firstTotal) && total !== firstTotal) {
-				const back = Math.ceil(Math.abs(firstTotal - total) / pageSize);
-				return { page: Math.max(1, page - back), total };
-			}
-			add(items);
-			if (results.length >= max || !items.length) return undefined;
-		}
+		if (resume) return resume;
+		if (done) return undefined;
 		return last < totalPages ? { page: last + 1, total: firstTotal } : undefined;
 	};
 
@@ -465,7 +488,7 @@ export async function bigCommerceApiRequestAllItems(
 	for (let page = 1; ; page++) {
 		const { items, info } = await fetchPage(page);
 		const added = add(items);
-		if (results.length >= max) break;
+		if (count >= max) break;
 		if (info && Number.isFinite(Number(info.total_pages))) {
 			const total = Number(info.total);
 			if (concurrentRead && page === 1 && items.length && Number(info.total_pages) > 1) {
@@ -481,7 +504,7 @@ export async function bigCommerceApiRequestAllItems(
 				const back = Math.ceil((previousTotal - total) / pageSize);
 				for (let again = Math.max(1, page - back); again < page; again++) {
 					add((await fetchPage(again)).items);
-					if (results.length >= max) return results;
+					if (count >= max) return results;
 				}
 			}
 			if (Number.isFinite(total)) previousTotal = total;
