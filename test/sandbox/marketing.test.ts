@@ -84,7 +84,7 @@ describe('coupons (V2)', () => {
 		const written = await call('PUT', `/v2/coupons/${created.body.id}`, { num_uses: 5 });
 		expect(written.status).toBe(400);
 		expect(written.body[0].message).toContain("The field 'num_uses' cannot be written to");
-		expectViolations(/status 409 is not documented/, /request body: .*required property 'type'/, /status 400 is not documented/, /request body/, /status 400 is not documented/);
+		expectViolations(/status 409 is not documented/, /request body: .*required property 'type'/, /request body/);
 		const id = created.body.id;
 		expect((await call('DELETE', `/v2/coupons?id:in=${id}`)).status).toBe(204);
 		expect(sandbox.state.coupons.some((c: Json) => c.id === id)).toBe(false);
@@ -95,7 +95,7 @@ describe('coupons (V2)', () => {
 		const response = await call('DELETE', '/v2/coupons');
 		expect(response.status).toBe(400);
 		expect(sandbox.state.coupons).toHaveLength(before);
-		expectViolations(/status 400 is not documented/);
+		expectViolations();
 	});
 
 	it('needs store_v2_marketing to write; the read-only scope reads', async () => {
