@@ -10,7 +10,8 @@
  *   state.cartFixtures         the seeded carts by role (see seed) for tests, e2e and the demo
  * Helpers on the sandbox:
  *   sandbox.abandonCart(cartId)            -> { id, token }   emits store/cart/abandoned {type, id, token}
- *   sandbox.convertCart(cartId, {orderId}) -> { id, orderId } emits store/cart/converted {type, id, orderId}
+ *   sandbox.convertCart(cartId, {orderId}) -> { id, orderId } emits store/cart/converted {type, id, orderId};
+ *     without orderId it places a real V2 order for the cart (status 11, cart_id set)
  *   sandbox.cartView(cart, includes)       the V3 cart body
  * Cart events are emitted with `{ channelId }` (the webhook engine also delivers them on
  * store/channel/{id}/cart/...).
@@ -539,12 +540,63 @@ function register(sandbox) {
 		return { id: cart.id, token: cart.abandoned_token };
 	};
 
-	/** Turns a cart into an order (the cart is gone from /carts) and emits store/cart/converted. */
+	/**
+	 * Places a V2 order for a cart through the orders module's own POST /v2/orders (status Awaiting
+	 * Fulfillment, the cart's items at the cart's prices, `cart_id` set). Undefined without that module.
+	 */
+	function placeOrder(cart) {
+		const route = sandbox.routes.find((r) => r.method === 'POST' && r.version === 'v2' && r.pattern === '/orders');
+		if (!route || !Array.isArray(state.orders) || !cart.line_items.length) return undefined;
+		const customers = Array.isArray(state.customers) ? state.customers : [];
+		const customer = customers.find((c) => c.id === cart.customer_id);
+		const saved = customer && Array.isArray(state.customerAddresses) ? state.customerAddresses.find((a) => a.customer_id === customer.id) : undefined;
+		const from = cart.billing_address || saved;
+		const billing = {
+			first_name: (from && from.first_name) || (customer && customer.first_name) || 'Guest',
+			last_name: (from && from.last_name) || (customer && customer.last_name) || 'Shopper',
+			street_1: (from && from.address1) || '1 Loopback Way',
+			city: (from && from.city) || 'Austin',
+			state: (from && from.state_or_province) || 'Texas',
+			zip: (from && from.postal_code) || '78701',
+			country_iso2: (from && from.country_code) || 'US',
+			email: cart.email || (from && from.email) || (customer && customer.email) || 'guest@example.com',
+			phone: (from && from.phone) || '',
+		};
+		const response = route.handler({
+			method: 'POST',
+			version: 'v2',
+			path: '/orders',
+			query: {},
+			params: {},
+			headers: {},
+			state,
+			sandbox,
+			body: {
+				customer_id: cart.customer_id,
+				channel_id: cart.channel_id,
+				status_id: 11,
+				order_source: 'www',
+				billing_address: billing,
+				products: cart.line_items.map((item) => ({ product_id: item.product_id, variant_id: item.variant_id, quantity: item.quantity, price_ex_tax: item.sale_price })),
+			},
+		});
+		if (!response || response.status >= 300 || !response.body) return undefined;
+		const order = state.orders.find((o) => o.id === response.body.id);
+		if (order) order.cart_id = cart.id;
+		return response.body.id;
+	}
+
+	/**
+	 * Turns a cart into an order (the cart is gone from /carts) and emits store/cart/converted.
+	 * The order: `options.orderId` if given, else `sandbox.createOrderFromCart(cart)` if a module
+	 * offers it, else a real V2 order placed through POST /v2/orders, else a made-up id (90001...).
+	 */
 	sandbox.convertCart = (cartId, options = {}) => {
 		const cart = liveCart(cartId);
 		if (!cart) throw new Error(`Cart ${cartId} does not exist (or was converted)`);
 		let orderId = options.orderId;
 		if (orderId === undefined && typeof sandbox.createOrderFromCart === 'function') orderId = sandbox.createOrderFromCart(cart);
+		if (orderId === undefined) orderId = placeOrder(cart);
 		if (orderId === undefined) orderId = 90000 + sandbox.nextId('convertedCartOrders');
 		cart.status = 'converted';
 		cart.order_id = orderId;

@@ -267,6 +267,24 @@ describe('V3 carts, abandoned carts and checkouts', () => {
 		expect(() => sandbox.abandonCart(id)).toThrow(/does not exist/);
 	});
 
+	it('convertCart without an order id places a real V2 order for the cart', async () => {
+		const fixture = sandbox.state.cartFixtures.abandonedCustomer;
+		const cart = sandbox.state.carts.get(fixture.id);
+		const items = cart.line_items.map((i: Json) => [i.product_id, i.quantity]);
+		const recorded = events(sandbox);
+		const { orderId } = sandbox.convertCart(fixture.id);
+		const scopes = recorded.map((e) => e.scope);
+		expect(scopes.indexOf('store/order/created')).toBeGreaterThanOrEqual(0);
+		expect(scopes.at(-1)).toBe('store/cart/converted');
+		expect(recorded.at(-1)?.data).toEqual({ type: 'cart', id: fixture.id, orderId });
+		expect(recorded.find((e) => e.scope === 'store/order/created')?.data).toEqual({ type: 'order', id: orderId });
+		const order = await v2('GET', `/orders/${orderId}`);
+		expect(order.body).toMatchObject({ id: orderId, customer_id: fixture.customerId, cart_id: fixture.id, status_id: 11, billing_address: { email: fixture.email } });
+		const products = await v2('GET', `/orders/${orderId}/products`);
+		expect(products.body.map((p: Json) => [p.product_id, p.quantity])).toEqual(items);
+		expect((await v3('GET', `/checkouts/${fixture.id}`)).body.data.order_id).toBe(String(orderId));
+	});
+
 	it('a change to an abandoned cart makes it active again', async () => {
 		const id = sandbox.state.cartFixtures.abandonedCustomer2.id;
 		expect(sandbox.state.carts.get(id).status).toBe('abandoned');
