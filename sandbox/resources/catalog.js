@@ -352,8 +352,12 @@ function register(sandbox) {
 		}
 		return errors;
 	}
-	function applyVariantFields(v, body) {
+	function applyVariantFields(v, body, emitInventory = true) {
+		const before = v.inventory_level;
 		for (const field of Object.keys(VARIANT_FIELDS)) if (body[field] !== undefined) v[field] = body[field];
+		if (emitInventory && body.inventory_level !== undefined && v.inventory_level !== before && v.option_values.length) {
+			sandbox.emit('store/sku/inventory/updated', { type: 'sku', id: v.sku_id ?? v.id, inventory: { product_id: v.product_id, method: 'absolute', value: v.inventory_level, variant_id: v.id } });
+		}
 	}
 
 	function createVariant(p, body) {
@@ -368,7 +372,7 @@ function register(sandbox) {
 		const wanted = key(resolved.values);
 		if (p.variants.some((v) => v.option_values.length && key(v.option_values) === wanted)) return v3Error(409, 'A variant with these option values already exists.', { option_values: 'duplicate combination' });
 		const v = { id: sandbox.nextId('variant'), product_id: p.id, sku: body.sku, sku_id: sandbox.nextId('sku'), price: null, sale_price: null, inventory_level: 0, option_values: resolved.values };
-		applyVariantFields(v, body);
+		applyVariantFields(v, body, false);
 		// the base variant (no option values) gives way to the first real variant
 		const base = p.variants.find((x) => !x.option_values.length);
 		if (base) {
@@ -455,8 +459,12 @@ function register(sandbox) {
 		const check = checkProductBody(body, { create: false, productId: p.id });
 		if (check.errors) return { status: 422, errors: check.errors };
 		if (check.conflict) return { status: 409, errors: check.conflict };
+		const stockBefore = inventoryOf(p);
 		applyProductFields(p, body);
 		touch(p);
+		if (p.inventory_tracking === 'product' && body.inventory_level !== undefined && inventoryOf(p) !== stockBefore) {
+			sandbox.emit('store/product/inventory/updated', { type: 'product', id: p.id, inventory: { product_id: p.id, method: 'absolute', value: inventoryOf(p) } });
+		}
 		return null;
 	}
 

@@ -126,6 +126,12 @@ describe('catalog writes', () => {
 		expect(updated.body.data).toMatchObject({ price: 77, date_modified: '2026-06-01T13:00:00+00:00' });
 		expect((await call('GET', '/catalog/products/2')).body.data.price).toBe(77);
 		expect(events).toEqual([['store/product/updated', { type: 'product', id: 2 }]]);
+		events.length = 0;
+		await call('PUT', '/catalog/products/2', { inventory_level: 12 }); // product 2 tracks stock by product
+		expect(events).toEqual([
+			['store/product/updated', { type: 'product', id: 2 }],
+			['store/product/inventory/updated', { type: 'product', id: 2, inventory: { product_id: 2, method: 'absolute', value: 12 } }],
+		]);
 	});
 
 	it('PUT /catalog/products takes at most 10 items and needs an id in each', async () => {
@@ -150,7 +156,8 @@ describe('catalog writes', () => {
 		events.length = 0;
 		const batch = await call('PUT', '/catalog/variants', [{ id, inventory_level: 5 }]);
 		expect(batch.body.data[0].inventory_level).toBe(5);
-		expect(events.map(([scope]) => scope)).toEqual(['store/product/updated', 'store/sku/updated']);
+		expect(events.map(([scope]) => scope)).toEqual(['store/sku/inventory/updated', 'store/product/updated', 'store/sku/updated']);
+		expect(events[0][1]).toEqual({ type: 'sku', id: bySku.body.data[0].sku_id, inventory: { product_id: 8, method: 'absolute', value: 5, variant_id: id } });
 		const tooMany = await call('PUT', '/catalog/variants', Array.from({ length: 51 }, () => ({ id, inventory_level: 1 })));
 		acknowledge();
 		expect(tooMany.status).toBe(413);
