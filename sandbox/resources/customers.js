@@ -453,7 +453,8 @@ function register(sandbox) {
 		const group = { id, name: '', is_default: false, is_group_for_guests: false, category_access: { type: 'all' }, date_created: sandbox.now(), date_modified: sandbox.now() };
 		applyGroup(group, ctx.body);
 		state.customerGroups.push(group);
-		return v2One(groupView(group), 201);
+		// the spec documents 200 (not 201) for this create
+		return v2One(groupView(group), 200);
 	}, { scope: SCOPE });
 	const groupRoute = (handler) => (ctx) => {
 		const id = Number(ctx.params.customer_group_id);
