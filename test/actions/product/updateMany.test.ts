@@ -53,6 +53,14 @@ describe('Product → Update Many', () => {
 		expect(requests).toHaveLength(1);
 	});
 
+	it('a failure in a later batch says the earlier batches were already saved', async () => {
+		const changes = [...Array.from({ length: 10 }, (_, k) => ({ id: k + 1, is_featured: false })), { id: 88888, price: 1 }];
+		const { error, requests } = await runNodeError(sandbox, { ...base, products: JSON.stringify(changes) });
+		expect(requests.map((r) => r.status)).toEqual([200, 404]);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as NodeApiError).description).toMatch(/The first 10 entries \(earlier batches of 10\) were already updated/);
+	});
+
 	it('with "Continue on Per-Item Errors" reports 207 and failed chunks per product', async () => {
 		const changes = [
 			{ id: 31, price: 11 },

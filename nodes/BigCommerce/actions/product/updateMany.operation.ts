@@ -119,7 +119,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 					});
 			}
 		} catch (error) {
-			if (!perItem || !(error instanceof NodeApiError)) rethrow(this, i, error);
+			if (!perItem || !(error instanceof NodeApiError)) {
+				if (error instanceof NodeApiError && start > 0) {
+					// say what already happened: earlier batches were saved
+					error.description = `${error.description ?? ''} The first ${start} entries (earlier batches of ${BATCH_SIZE}) were already updated; this batch (entries ${start}–${start + chunk.length - 1}) and later ones were not applied in full. Turn on "Continue on Per-Item Errors" to get one result per product.`.trim();
+				}
+				rethrow(this, i, error);
+			}
 			const details = (error.errorResponse ?? {}) as IDataObject;
 			const perId = (details.errors && typeof details.errors === 'object' ? details.errors : {}) as IDataObject;
 			for (const entry of chunk) {
