@@ -132,8 +132,8 @@ class Sandbox {
 	}
 
 	/** Announces a store event (the webhook engine delivers it to matching hooks). */
-	emit(scope, data) {
-		for (const listener of this.eventListeners) listener(scope, data);
+	emit(scope, data, options) {
+		for (const listener of this.eventListeners) listener(scope, data, options);
 	}
 
 	async handle(req, res) {
