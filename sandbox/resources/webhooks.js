@@ -302,6 +302,27 @@ class WebhookEngine {
 
 const publicHook = ({ deactivatedReason, ...hook }) => hook;
 
+/**
+ * BigCommerce's example callbacks (webhook-callbacks/data/*.json of the official files), parsed:
+ * [{ file, example }]. Empty or broken files are skipped. For tests that compare our envelopes.
+ */
+function officialExamples() {
+	const fs = require('node:fs');
+	const path = require('node:path');
+	const { defaultSpecDir } = require('../contract/specs');
+	const dir = path.join(defaultSpecDir(), 'webhook-callbacks', 'data');
+	const out = [];
+	for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+		try {
+			const example = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+			if (example && typeof example === 'object' && example.scope) out.push({ file, example });
+		} catch {
+			// an empty upstream example (e.g. store_app_uninstalled.json)
+		}
+	}
+	return out;
+}
+
 function register(sandbox) {
 	sandbox.state.hooks = sandbox.state.hooks || [];
 	sandbox.state.hookAdminEmails = sandbox.state.hookAdminEmails || [];
@@ -527,4 +548,4 @@ function registerControls(sandbox, engine) {
 	});
 }
 
-module.exports = { register, WebhookEngine, scopeMatches, clientIdOf, clientSecretOf, CONTROL_ROUTES };
+module.exports = { register, WebhookEngine, scopeMatches, clientIdOf, clientSecretOf, officialExamples, CONTROL_ROUTES };
