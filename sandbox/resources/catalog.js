@@ -646,6 +646,64 @@ function register(sandbox) {
 		return noContent();
 	});
 
+	// ---------- channel and category assignments ----------
+
+	function assignments(query, key) {
+		const products = csv(query['product_id:in']).map(Number);
+		const targets = csv(query[`${key}_id:in`]).map(Number);
+		const out = [];
+		for (const p of productsById()) {
+			if (products.length && !products.includes(p.id)) continue;
+			for (const target of key === 'channel' ? p.channels : p.categories) {
+				if (targets.length && !targets.includes(target)) continue;
+				out.push({ product_id: p.id, [`${key}_id`]: target });
+			}
+		}
+		return out;
+	}
+	function assign(ctx, key) {
+		const body = ctx.body;
+		const field = `${key}_id`;
+		if (!Array.isArray(body) || !body.length) return err422({ body: `The request body must be a non-empty array of {product_id, ${field}}.` });
+		const errors = {};
+		body.forEach((a, k) => {
+			if (!a || !isInt(a.product_id) || !cat().products.has(a.product_id)) errors[`${k}.product_id`] = 'Unknown product.';
+			if (!a || !isInt(a[field])) errors[`${k}.${field}`] = `The field '${field}' is required.`;
+			else if (key === 'category' && !cat().categories.has(a[field])) errors[`${k}.${field}`] = 'Unknown category.';
+		});
+		if (Object.keys(errors).length) return err422(errors);
+		for (const a of body) {
+			const p = cat().products.get(a.product_id);
+			const list = key === 'channel' ? p.channels : p.categories;
+			if (list.includes(a[field])) continue;
+			if (key === 'channel') p.channels = [...list, a[field]];
+			else p.categories = [...list, a[field]];
+			touch(p);
+		}
+		return noContent();
+	}
+	function unassign(ctx, key) {
+		const products = csv(ctx.query['product_id:in']).map(Number);
+		const targets = csv(ctx.query[`${key}_id:in`]).map(Number);
+		if (!products.length && !targets.length) return err422({ filter: `A product_id:in or ${key}_id:in filter is required.` });
+		for (const p of productsById()) {
+			if (products.length && !products.includes(p.id)) continue;
+			const list = key === 'channel' ? p.channels : p.categories;
+			const kept = list.filter((t) => targets.length && !targets.includes(t));
+			if (kept.length === list.length) continue;
+			if (key === 'channel') p.channels = kept;
+			else p.categories = kept;
+			touch(p);
+		}
+		return noContent();
+	}
+	route('GET', '/catalog/products/channel-assignments', (ctx) => v3List(assignments(ctx.query, 'channel'), ctx.query));
+	route('PUT', '/catalog/products/channel-assignments', (ctx) => assign(ctx, 'channel'));
+	route('DELETE', '/catalog/products/channel-assignments', (ctx) => unassign(ctx, 'channel'));
+	route('GET', '/catalog/products/category-assignments', (ctx) => v3List(assignments(ctx.query, 'category'), ctx.query));
+	route('PUT', '/catalog/products/category-assignments', (ctx) => assign(ctx, 'category'));
+	route('DELETE', '/catalog/products/category-assignments', (ctx) => unassign(ctx, 'category'));
+
 	route('GET', '/catalog/products/:product_id', (ctx) => {
 		const p = productOr404(ctx);
 		if (!p) return notFound('The requested product was not found.');

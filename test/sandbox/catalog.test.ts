@@ -193,6 +193,25 @@ describe('catalog writes', () => {
 	});
 });
 
+describe('channel and category assignments', () => {
+	it('lists, adds and removes assignments, and channel_id:in follows them', async () => {
+		const listed = await call('GET', '/catalog/products/channel-assignments?product_id:in=2,3');
+		expect(listed.body.data).toEqual([
+			{ product_id: 2, channel_id: 1 },
+			{ product_id: 2, channel_id: 2 },
+			{ product_id: 3, channel_id: 1 },
+		]);
+		expect((await call('PUT', '/catalog/products/channel-assignments', [{ product_id: 3, channel_id: 2 }])).status).toBe(204);
+		expect(await ids('channel_id:in=2&id:in=3')).toEqual([3]);
+		expect((await call('DELETE', '/catalog/products/channel-assignments?product_id:in=3&channel_id:in=2')).status).toBe(204);
+		expect(await ids('channel_id:in=2&id:in=3')).toEqual([]);
+		const categories = await call('GET', '/catalog/products/category-assignments?product_id:in=1');
+		expect(categories.body.data).toEqual([{ product_id: 1, category_id: 21 }, { product_id: 1, category_id: 30 }]);
+		expect((await call('PUT', '/catalog/products/category-assignments', [{ product_id: 1, category_id: 999 }])).status).toBe(422);
+		acknowledge();
+	});
+});
+
 describe('category trees (multi-storefront)', () => {
 	it('lists trees, tree categories and the nested tree; writes in batches with 207', async () => {
 		const treesList = await call('GET', '/catalog/trees?channel_id:in=2');
