@@ -143,6 +143,10 @@ describe('Product → Export Catalog, incremental', () => {
 
 		const third = await runNode(sandbox, params, { staticData });
 		expect(third.json).toEqual([]);
+		// runs close together: a product returned two runs ago is still inside the overlap window
+		const fourth = await runNode(sandbox, params, { staticData });
+		expect(fourth.json).toEqual([]);
+		expect(Object.keys((staticData as Json).productExportCatalog.recent).sort()).toEqual(['17', '29', '3']);
 	});
 });
 

@@ -250,6 +250,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			seen.add(id);
 			const modified = String(product.date_modified ?? '');
 			if (incremental && previous?.recent?.[id] !== undefined && previous.recent[id] === modified) {
+				// already returned by an earlier run: keep remembering it while it is inside the overlap
+				if (Date.parse(modified) >= nextRecentFrom) recent[id] = modified;
 				skipped.unchanged++;
 				continue;
 			}
