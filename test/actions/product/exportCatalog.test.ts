@@ -3,9 +3,6 @@ import { NodeOperationError } from 'n8n-workflow';
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
 import { runNode, runNodeError } from './helpers';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { RESTRICTED_CATEGORY_ID } = require('../../../sandbox/seed/catalog');
-
 const base = { resource: 'product', operation: 'exportCatalog', simplify: true };
 
 describe('Product → Export Catalog (600 products)', () => {
@@ -50,6 +47,8 @@ describe('Product → Export Catalog (600 products)', () => {
 	it('excludes products restricted to customer groups', async () => {
 		const { json, requests } = await runNode(sandbox, { ...base, options: { excludeRestricted: true } });
 		expect(requests[0]).toMatchObject({ method: 'GET', version: 'v2', path: '/customer_groups' });
+		// the seed's "Wholesale Exclusives" category is kept out of the seeded customer groups' access
+		const RESTRICTED_CATEGORY_ID = [...(sandbox.state.catalog.categories as Map<number, Json>).values()].find((c) => c.name === 'Wholesale Exclusives').id;
 		const restricted = all()
 			.filter((p) => p.categories.length && p.categories.every((c: number) => c === RESTRICTED_CATEGORY_ID))
 			.map((p) => p.id);
