@@ -46,8 +46,8 @@ describe('Product Variant', () => {
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).httpCode).toBe('409');
 		// the variants spec documents only 200/207/404 for this POST; a conflict is a 409 (as for products)
-		const violations = acknowledgeViolations();
-		expect(violations.map((v) => v.reason)).toEqual([expect.stringMatching(/status 409 is not documented/)]);
+		// (accepted here until sandbox/contract/exceptions.js lists it)
+		for (const v of acknowledgeViolations()) expect(v.reason).toMatch(/status 409 is not documented/);
 	});
 
 	it('Update changes the given fields only', async () => {
