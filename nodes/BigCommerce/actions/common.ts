@@ -6,7 +6,8 @@ import { NodeOperationError } from 'n8n-workflow';
  * NodeOperationError naming the item, the parameter and the accepted form.
  */
 
-function fail(ctx: IExecuteFunctions, i: number, message: string, description?: string): never {
+/** Throws the NodeOperationError for item `i`: "Item i: message", with an optional hint. */
+export function fail(ctx: IExecuteFunctions, i: number, message: string, description?: string): never {
 	throw new NodeOperationError(ctx.getNode(), `Item ${i}: ${message}`, { itemIndex: i, description });
 }
 
@@ -115,13 +116,25 @@ export function requireJson<K extends 'object' | 'array'>(
 	return value as K extends 'array' ? IDataObject[] : IDataObject;
 }
 
-/** Return All / Limit, validated. */
-export function getPagination(ctx: IExecuteFunctions, i: number): { returnAll: boolean; limit: number } {
+/** The largest Limit the standard parameter offers (see returnAllOrLimit). */
+export const MAX_LIMIT = 1000;
+
+/** Return All / Limit, validated (a Limit set by an expression is held to the same range). */
+export function getPagination(
+	ctx: IExecuteFunctions,
+	i: number,
+	maxValue = MAX_LIMIT,
+): { returnAll: boolean; limit: number } {
 	const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
 	if (returnAll) return { returnAll, limit: Infinity };
 	const limit = ctx.getNodeParameter('limit', i, 50) as number;
-	if (!Number.isInteger(limit) || limit < 1) {
-		fail(ctx, i, `"Limit" must be a whole number of 1 or more; got "${limit}"`);
+	if (!Number.isInteger(limit) || limit < 1 || limit > maxValue) {
+		fail(
+			ctx,
+			i,
+			`"Limit" must be a whole number of 1 or more, at most ${maxValue}; got "${limit}"`,
+			`Turn on "Return All" to get more than ${maxValue} results.`,
+		);
 	}
 	return { returnAll, limit };
 }
@@ -137,7 +150,7 @@ export function compact(fields: IDataObject): IDataObject {
 }
 
 /** The standard Return All + Limit parameters. */
-export function returnAllOrLimit(maxValue = 1000): INodeProperties[] {
+export function returnAllOrLimit(maxValue = MAX_LIMIT): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
