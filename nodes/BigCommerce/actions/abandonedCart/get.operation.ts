@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodePr
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
+import { fail, toItems } from '../common';
 import { CART_READ, createRedirectUrls, simplifyCart } from '../cart/shared';
 import { CHECKOUT_READ } from '../checkout/get.operation';
-import { CUSTOMERS_READ, fail } from '../customer/shared';
+import { CUSTOMERS_READ } from '../customer/shared';
 
 const properties: INodeProperties[] = [
 	{

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { fail, wholeNumber } from '../customer/shared';
+import { fail, toItems } from '../common';
+import { wholeNumber } from '../customer/shared';
 import { CART_WRITE, lineItemsProperties, readLineItems, simplifyCart } from './shared';
 
 const properties: INodeProperties[] = [

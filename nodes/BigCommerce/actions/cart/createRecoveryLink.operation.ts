@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toItems, requireUuid } from '../common';
-import { fail } from '../customer/shared';
+import { fail, requireUuid, toItems } from '../common';
+
 import { cartIdParameter, createRedirectUrls } from './shared';
 
 const properties: INodeProperties[] = [

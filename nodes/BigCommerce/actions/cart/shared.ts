@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail } from '../customer/shared';
+import { fail } from '../common';
 
 export const CART_READ = 'store_cart_read_only';
 export const CART_WRITE = 'store_cart';

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { requireUuid, toItems } from '../common';
-import { fail, wholeNumber } from '../customer/shared';
+import { fail, requireUuid, toItems } from '../common';
+import { wholeNumber } from '../customer/shared';
 import { CART_READ, CART_WRITE, allLineItems, cartIdParameter, itemIdParameter } from './shared';
 
 const properties: INodeProperties[] = [

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { fail } from '../coupon/helpers';
+import { fail, toItems } from '../common';
+
 import { CHANNEL_SCOPE, channelBody, channelTypeOptions, optionalChannelFields } from './fields';
 
 const properties: INodeProperties[] = [

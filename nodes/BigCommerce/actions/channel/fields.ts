@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { fail } from '../common';
 
-import { fail } from '../coupon/helpers';
 
 export const CHANNEL_SCOPE = 'store_channel_settings';
 export const CHANNEL_READ_SCOPE = 'store_channel_settings_read_only';

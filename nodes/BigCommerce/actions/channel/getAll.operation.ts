@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { fail } from '../coupon/helpers';
+import { fail, getPagination, returnAllOrLimit, toItems } from '../common';
+
 import { CHANNEL_READ_SCOPE, channelStatusOptions, channelTypeOptions } from './fields';
 
 const properties: INodeProperties[] = [

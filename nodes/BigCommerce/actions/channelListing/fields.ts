@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail } from '../coupon/helpers';
+import { fail } from '../common';
 
 export const LISTING_SCOPE = 'store_channel_listings';
 export const LISTING_READ_SCOPE = 'store_channel_listings_read_only';

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequestFull } from '../../transport';
-import { getPagination, requireId, returnAllOrLimit, toItems } from '../common';
-import { fail, idList } from '../coupon/helpers';
+import { fail, getPagination, requireId, returnAllOrLimit, toItems } from '../common';
+import { idList } from '../coupon/helpers';
 import { channelLocator } from '../channel/fields';
 import { LISTING_READ_SCOPE } from './fields';
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkCode, dateMs, fail, idList, moneyString, toRfc2822, wholeNumber } from './helpers';
+import { checkCode, dateMs, idList, moneyString, toRfc2822, wholeNumber } from './helpers';
+import { fail } from '../common';
 
 export const couponTypeOptions = [
 	{ name: 'Dollar Amount Off Each Item', value: 'per_item_discount' },

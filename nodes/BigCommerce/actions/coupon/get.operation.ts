@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
+import { fail, requireId, toItems } from '../common';
 import { couponIdProperty } from './fields';
-import { fail, MARKETING_READ_SCOPE } from './helpers';
+import { MARKETING_READ_SCOPE } from './helpers';
 
 const properties: INodeProperties[] = [couponIdProperty];
 

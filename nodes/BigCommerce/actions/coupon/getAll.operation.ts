@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
+import { fail, getPagination, returnAllOrLimit, toItems } from '../common';
 import { couponTypeOptions } from './fields';
-import { checkCode, fail, MARKETING_READ_SCOPE } from './helpers';
+import { checkCode, MARKETING_READ_SCOPE } from './helpers';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { fail } from '../common';
 
 /**
  * Shared by the marketing and settings resources (coupon, gift certificate, promotion, channel,
@@ -8,10 +8,6 @@ import { NodeOperationError } from 'n8n-workflow';
 
 export const MARKETING_SCOPE = 'store_v2_marketing';
 export const MARKETING_READ_SCOPE = 'store_v2_marketing_read_only';
-
-export function fail(ctx: IExecuteFunctions, i: number, message: string, description?: string): never {
-	throw new NodeOperationError(ctx.getNode(), `Item ${i}: ${message}`, { itemIndex: i, description });
-}
 
 /** Letters, digits, spaces, underscores and hyphens: the coupon-code alphabet of BigCommerce. */
 export const CODE_PATTERN = /^[a-zA-Z0-9_ -]+$/;

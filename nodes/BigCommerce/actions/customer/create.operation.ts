@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { requireEmail, requireString, toItems } from '../common';
-import { CUSTOMERS_WRITE, customerBody, customerFields, fail, jsonArray, sortByName, withGroupNames } from './shared';
+import { fail, requireEmail, requireString, toItems } from '../common';
+import { CUSTOMERS_WRITE, customerBody, customerFields, jsonArray, sortByName, withGroupNames } from './shared';
 
 const properties: INodeProperties[] = [
 	{

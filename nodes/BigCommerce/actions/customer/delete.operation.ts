@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CUSTOMERS_WRITE, customerLocator, fail, findCustomers, readCustomerRef } from './shared';
+import { fail, toItems } from '../common';
+import { CUSTOMERS_WRITE, customerLocator, findCustomers, readCustomerRef } from './shared';
 
 const properties: INodeProperties[] = [
 	customerLocator({

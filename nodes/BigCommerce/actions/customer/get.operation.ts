@@ -1,16 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toItems } from '../common';
-import {
-	customerLocator,
-	fail,
-	findCustomers,
-	includeList,
-	includeOptions,
-	readCustomerRef,
-	withGroupNames,
-} from './shared';
+import { fail, toItems } from '../common';
+import { customerLocator, findCustomers, includeList, includeOptions, readCustomerRef, withGroupNames } from './shared';
 
 const properties: INodeProperties[] = [
 	customerLocator(),

@@ -2,17 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import {
-	CUSTOMERS_READ,
-	fail,
-	idList,
-	includeList,
-	includeOptions,
-	isEmail,
-	isoDate,
-	withGroupNames,
-} from './shared';
+import { fail, getPagination, returnAllOrLimit, toItems } from '../common';
+import { CUSTOMERS_READ, idList, includeList, includeOptions, isEmail, isoDate, withGroupNames } from './shared';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),

@@ -4,9 +4,9 @@ import type {
 	INodeParameterResourceLocator,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
+import { fail } from '../common';
 
 export const CUSTOMERS_READ = 'store_v2_customers_read_only';
 export const CUSTOMERS_WRITE = 'store_v2_customers';
@@ -15,10 +15,6 @@ export const CUSTOMERS_WRITE = 'store_v2_customers';
 export const CUSTOMER_BATCH_LIMIT = 10;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function fail(ctx: IExecuteFunctions, i: number, message: string, description?: string): never {
-	throw new NodeOperationError(ctx.getNode(), `Item ${i}: ${message}`, { itemIndex: i, description });
-}
 
 export function isEmail(value: string): boolean {
 	return EMAIL.test(value);

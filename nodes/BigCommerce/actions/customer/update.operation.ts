@@ -2,18 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import {
-	CUSTOMERS_WRITE,
-	customerBody,
-	customerFields,
-	customerIdOf,
-	customerLocator,
-	fail,
-	readCustomerRef,
-	withGroupNames,
-	sortByName,
-} from './shared';
+import { fail, toItems } from '../common';
+import { CUSTOMERS_WRITE, customerBody, customerFields, customerIdOf, customerLocator, readCustomerRef, withGroupNames, sortByName } from './shared';
 
 const properties: INodeProperties[] = [
 	customerLocator(),

@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { CUSTOMERS_WRITE, fail } from '../customer/shared';
+import { fail, requireId, toItems } from '../common';
+import { CUSTOMERS_WRITE } from '../customer/shared';
 import { findAddresses } from './shared';
 
 const properties: INodeProperties[] = [

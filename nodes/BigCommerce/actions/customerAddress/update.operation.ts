@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { CUSTOMERS_WRITE, fail, sortByName } from '../customer/shared';
+import { fail, requireId, toItems } from '../common';
+import { CUSTOMERS_WRITE, sortByName } from '../customer/shared';
 import { addressBody, findAddresses, optionalAddressFields, requiredAddressFieldsForUpdate } from './shared';
 
 const properties: INodeProperties[] = [

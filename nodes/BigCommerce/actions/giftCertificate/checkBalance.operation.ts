@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { amount, fail, isoOrNull, MARKETING_READ_SCOPE } from '../coupon/helpers';
+import { fail, toItems } from '../common';
+import { amount, isoOrNull, MARKETING_READ_SCOPE } from '../coupon/helpers';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireEmail } from '../common';
-import { dateMs, fail, moneyString, toRfc2822, wholeNumber } from '../coupon/helpers';
+import { fail, requireEmail } from '../common';
+import { dateMs, moneyString, toRfc2822, wholeNumber } from '../coupon/helpers';
 
 export const giftCertificateIdProperty: INodeProperties = {
 	displayName: 'Gift Certificate ID',

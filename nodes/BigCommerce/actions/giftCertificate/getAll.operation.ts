@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { fail, MARKETING_READ_SCOPE } from '../coupon/helpers';
+import { fail, getPagination, returnAllOrLimit, toItems } from '../common';
+import { MARKETING_READ_SCOPE } from '../coupon/helpers';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
+import { fail, toItems } from '../common';
 import { parseJsonValue } from '../order/shared';
-import { INVENTORY_WRITE, MAX_ADJUSTMENT_ITEMS, fail } from './shared';
+import { INVENTORY_WRITE, MAX_ADJUSTMENT_ITEMS } from './shared';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,15 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { fail } from '../common';
 
 export const INVENTORY_READ = 'store_inventory_read_only';
 export const INVENTORY_WRITE = 'store_inventory';
 export const LOCATIONS_READ = 'store_locations_read_only';
 /** BigCommerce's limit of items per adjustment payload. */
 export const MAX_ADJUSTMENT_ITEMS = 2000;
-
-export function fail(ctx: IExecuteFunctions, i: number, message: string, description?: string): never {
-	throw new NodeOperationError(ctx.getNode(), `Item ${i}: ${message}`, { itemIndex: i, description });
-}
 
 /** A comma-separated list of positive IDs ("1, 2,3"), validated; [] when empty. */
 export function idList(ctx: IExecuteFunctions, i: number, value: unknown, label: string): number[] {

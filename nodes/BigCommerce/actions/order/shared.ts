@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
+import { fail } from '../common';
 
 /** BigCommerce's 15 order statuses (V2 `status_id`). */
 export const ORDER_STATUSES: Record<number, string> = {
@@ -96,10 +97,6 @@ export function orderLocator(overrides: Partial<INodeProperties> = {}): INodePro
 		],
 		...overrides,
 	};
-}
-
-function fail(ctx: IExecuteFunctions, i: number, message: string, description?: string): never {
-	throw new NodeOperationError(ctx.getNode(), `Item ${i}: ${message}`, { itemIndex: i, description });
 }
 
 /** A whole number read from a collection value (filters, update fields). */

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
+import { fail, requireId, toItems } from '../common';
 import { ORDERS_READ, ORDERS_WRITE, checkWholeNumber, orderLocator, parseJsonValue } from '../order/shared';
-import { fail, shipmentBody, shipmentFields } from './shared';
+import { shipmentBody, shipmentFields } from './shared';
 
 const properties: INodeProperties[] = [
 	orderLocator({ description: 'The order to ship items of' }),

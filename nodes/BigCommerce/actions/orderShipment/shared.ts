@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { requireId } from '../common';
+import { fail, requireId } from '../common';
 
 export const SHIPPING_PROVIDERS = [
 	{ name: 'Australia Post', value: 'auspost' },
@@ -60,10 +59,6 @@ export const shipmentFields: INodeProperties[] = [
 		description: 'An integrated shipping provider; leave None and use Tracking Carrier for other carriers',
 	},
 ];
-
-export function fail(ctx: IExecuteFunctions, i: number, message: string, description?: string): never {
-	throw new NodeOperationError(ctx.getNode(), `Item ${i}: ${message}`, { itemIndex: i, description });
-}
 
 /** Reads tracking + additional fields into a V2 shipment body (validated). */
 export function shipmentBody(ctx: IExecuteFunctions, i: number, fields: IDataObject): IDataObject {

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
+import { fail, requireId, toItems } from '../common';
 import { ORDERS_WRITE, orderLocator } from '../order/shared';
-import { fail, readShipmentId, shipmentBody, shipmentFields, shipmentIdField } from './shared';
+import { readShipmentId, shipmentBody, shipmentFields, shipmentIdField } from './shared';
 
 const properties: INodeProperties[] = [
 	orderLocator(),

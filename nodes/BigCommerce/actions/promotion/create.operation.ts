@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { checkCode, fail, MARKETING_SCOPE, wholeNumber } from '../coupon/helpers';
+import { fail, toItems } from '../common';
+import { checkCode, MARKETING_SCOPE, wholeNumber } from '../coupon/helpers';
 import { optionalPromotionFields, promotionBody } from './fields';
 
 const properties: INodeProperties[] = [

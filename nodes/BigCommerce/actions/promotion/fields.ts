@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { dateMs, fail, idList, toIso, wholeNumber } from '../coupon/helpers';
+import { dateMs, idList, toIso, wholeNumber } from '../coupon/helpers';
+import { fail } from '../common';
 
 export const promotionIdProperty: INodeProperties = {
 	displayName: 'Promotion ID',

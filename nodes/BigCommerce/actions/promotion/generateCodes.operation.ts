@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { fail, MARKETING_SCOPE, wholeNumber } from '../coupon/helpers';
+import { fail, requireId, toItems } from '../common';
+import { MARKETING_SCOPE, wholeNumber } from '../coupon/helpers';
 import { promotionIdProperty } from './fields';
 
 /** BigCommerce generates at most 250 codes per call. */

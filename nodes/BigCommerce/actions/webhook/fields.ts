@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { fail } from '../common';
 
-import { fail } from '../coupon/helpers';
 
 export const webhookIdProperty: INodeProperties = {
 	displayName: 'Webhook ID',

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { fail } from '../coupon/helpers';
+import { fail, requireId, toItems } from '../common';
+
 import { checkDestination, checkScope, headersObject, hookOutput, webhookIdProperty } from './fields';
 
 const properties: INodeProperties[] = [
