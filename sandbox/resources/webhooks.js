@@ -122,7 +122,7 @@ class WebhookEngine {
 	 * channel-specific scope (`store/channel/{id}/…`) receive it too, under that scope.
 	 * Returns the deliveries started.
 	 */
-	emit(scope, data, { channelId } = {}) {
+	emit(scope, data, { channelId = this.channelOf(data) } = {}) {
 		const started = [];
 		const createdAt = Math.floor(this.sandbox.now() / 1000);
 		const scopes = [scope];
@@ -136,6 +136,22 @@ class WebhookEngine {
 			started.push(this.deliver(hook, this.envelope(eventScope, data, createdAt)));
 		}
 		return started;
+	}
+
+	/** The storefront channel of an order or cart event (BigCommerce also sends those per channel). */
+	channelOf(data) {
+		if (!data || typeof data !== 'object') return undefined;
+		const state = this.sandbox.state;
+		if (data.type === 'order' && Array.isArray(state.orders)) {
+			const order = state.orders.find((o) => o.id === Number(data.id));
+			return order ? order.channel_id : undefined;
+		}
+		const cartId = data.type === 'cart' ? data.id : data.type === 'cart_line_item' ? data.cartId : undefined;
+		if (cartId !== undefined && state.carts instanceof Map) {
+			const cart = state.carts.get(String(cartId).toLowerCase());
+			return cart ? cart.channel_id : undefined;
+		}
+		return undefined;
 	}
 
 	/** Starts one delivery (with retries) of a payload to a hook. */

@@ -218,6 +218,20 @@ describe('exactly once', () => {
 });
 
 describe('filters', () => {
+	it('a channel filter subscribes per channel and outputs the plain event with its channel', async () => {
+		const order = (sandbox.state.orders as Json[])[0];
+		const n8n = await activeTrigger({ channelId: order.channel_id });
+		expect(hooksAt(sandbox, n8n.webhookUrl).map((h) => h.scope)).toEqual([`store/channel/${order.channel_id}/order/created`]);
+		sandbox.emit('store/order/created', { type: 'order', id: order.id });
+		await n8n.settle();
+		expect(n8n.executions).toHaveLength(1);
+		expect(n8n.executions[0].items[0].json).toMatchObject({
+			event: 'store/order/created',
+			scope: `store/channel/${order.channel_id}/order/created`,
+			channelId: order.channel_id,
+		});
+	});
+
 	it('an event the node did not select is acknowledged and ignored', async () => {
 		const n8n = await activeTrigger();
 		const answer = await post(
