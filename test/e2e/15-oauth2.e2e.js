@@ -88,6 +88,9 @@ module.exports = {
 					200,
 					`token exchange failed: ${exchange.error}; n8n sent ${JSON.stringify({ ...exchange.body, client_secret: '***' })}`,
 				);
+				// what n8n 2.40.7 sends: a form body (client credentials in the body: authentication 'body')
+				ctx.assert.match(exchange.contentType, /application\/x-www-form-urlencoded/);
+				ctx.assert.equal(exchange.headers.authorization, undefined, 'no Basic client auth header');
 				ctx.assert.equal(exchange.body.grant_type, 'authorization_code');
 				ctx.assert.equal(exchange.body.client_id, CLIENT_ID);
 				ctx.assert.equal(exchange.body.client_secret, CLIENT_SECRET);
