@@ -94,7 +94,7 @@ describe('Inventory → Adjust', () => {
 		expect(at(a.id, 1)).toBe(7);
 		expect(at(b.id, 2)).toBe(4);
 		expect(a.inventory_level).toBe(7);
-		expect(b.inventory_level).toBe(at(b.id, 1) + 4);
+		expect(b.inventory_level).toBe(Number(at(b.id, 1)) + 4);
 		expect(events).toContainEqual(['store/sku/inventory/updated', expect.objectContaining({ type: 'sku', inventory: expect.objectContaining({ variant_id: a.id, method: 'absolute', value: 7 }) })]);
 	});
 
