@@ -239,37 +239,48 @@ export class BigCommerceTrigger implements INodeType {
 		const namespace = namespaceOf(this);
 		const window = windowSeconds(options);
 		const now = nowSeconds();
-		const out: INodeExecutionData[] = [];
+		const kept: number[] = [];
 		let recorded = false;
 
+		// 1. exactly once: drop repeats that reached another process, record the others
 		for (let i = 0; i < items.length; i++) {
-			const json = items[i].json;
-			const key = json.deliveryKey;
-			const raw = json.raw as IDataObject | undefined;
-			if (typeof key !== 'string' || !raw || typeof raw !== 'object') {
-				out.push({ ...items[i], pairedItem: { item: i } });
+			const key = items[i].json.deliveryKey;
+			if (manual || typeof key !== 'string' || !items[i].json.raw) {
+				kept.push(i);
 				continue;
 			}
-			if (!manual) {
-				// a repeat that reached another n8n process (queue mode) after this one was saved
-				const saved = persisted[key];
-				if (typeof saved === 'number' && saved > now) {
+			// a repeat that reached another n8n process (queue mode) after this one was saved
+			const saved = persisted[key];
+			if (typeof saved === 'number' && saved > now) {
+				this.logger.info(`BigCommerce Trigger: delivery ${key} was already processed; skipped`);
+				continue;
+			}
+			const helpers = this.helpers as Partial<IExecuteFunctions['helpers']>;
+			if (typeof helpers.checkProcessedAndRecord === 'function') {
+				const seen = await helpers.checkProcessedAndRecord([key], 'node', {
+					mode: 'entries',
+					maxEntries: 10000,
+				});
+				if (seen.processed.length) {
 					this.logger.info(`BigCommerce Trigger: delivery ${key} was already processed; skipped`);
 					continue;
 				}
-				const helpers = this.helpers as Partial<IExecuteFunctions['helpers']>;
-				if (typeof helpers.checkProcessedAndRecord === 'function') {
-					const seen = await helpers.checkProcessedAndRecord([key], 'node', {
-						mode: 'entries',
-						maxEntries: 10000,
-					});
-					if (seen.processed.length) {
-						this.logger.info(`BigCommerce Trigger: delivery ${key} was already processed; skipped`);
-						continue;
-					}
-				}
-				markStarted(namespace, key, now, window);
-				recorded = true;
+			}
+			markStarted(namespace, key, now, window);
+			recorded = true;
+			kept.push(i);
+		}
+		// written before any request: n8n saves it when the execution ends, even a failed one
+		if (recorded) staticData.deliveries = mergeForPersistence(namespace, persisted, now);
+
+		// 2. full records
+		const out: INodeExecutionData[] = [];
+		for (const i of kept) {
+			const json = items[i].json;
+			const raw = json.raw as IDataObject | undefined;
+			if (typeof json.deliveryKey !== 'string' || !raw || typeof raw !== 'object') {
+				out.push({ ...items[i], pairedItem: { item: i } });
+				continue;
 			}
 			let output: IDataObject = { ...json };
 			if (includeFullRecord) {
@@ -285,7 +296,6 @@ export class BigCommerceTrigger implements INodeType {
 			}
 			out.push({ json: output, pairedItem: { item: i } });
 		}
-		if (recorded) staticData.deliveries = mergeForPersistence(namespace, persisted, now);
 		return [out];
 	}
 }

@@ -187,6 +187,24 @@ describe('exactly once', () => {
 		expect(n8n.executions).toHaveLength(2);
 	});
 
+	it('an execution that fails fetching the record still records the delivery (no re-run after a restart)', async () => {
+		const n8n = await activeTrigger({ includeFullRecord: true, skipIncompleteOrders: false });
+		const fault = sandbox.faults.add({ method: 'GET', path: /^\/orders\/\d+$/, kind: 'status', status: 403, times: 5 });
+		try {
+			sandbox.emit('store/order/created', { type: 'order', id: orderId() });
+			await n8n.settle();
+		} finally {
+			fault.remove();
+		}
+		expect(n8n.executions).toHaveLength(1);
+		expect(n8n.executions[0].error?.message).toMatch(/403/);
+		expect(Object.keys(n8n.nodeData.deliveries as IDataObject)).toContain(n8n.executions[0].items[0].json.deliveryKey);
+		n8n.restart();
+		sandbox.webhooks.repeat();
+		await n8n.settle();
+		expect(n8n.executions).toHaveLength(1);
+	});
+
 	it('overlapping executions do not lose each other\'s keys (last writer wins in n8n)', async () => {
 		const n8n = await activeTrigger();
 		const hook = sandbox.state.hooks.find((h: Json) => h.id === hookOf(n8n, 'store/order/created').id);
