@@ -79,7 +79,7 @@ describe('OAuth (login service)', () => {
 		const time = await fetch(`${sandbox.apiPath('v2')}/time`, { headers: { 'X-Auth-Token': token.body.access_token } });
 		expect(time.status).toBe(200);
 
-		const recorded = await (await fetch(`${sandbox.baseUrl}/__sandbox/oauth/exchanges`)).json();
+		const recorded: Json = await (await fetch(`${sandbox.baseUrl}/__sandbox/oauth/exchanges`)).json();
 		expect(recorded.exchanges.at(-1)).toMatchObject({ status: 200, accessToken: token.body.access_token, body: { code: location.searchParams.get('code') } });
 		expect(recorded.authorizations.at(-1).query).toMatchObject({ client_id: 'my-app', state: 'xyz' });
 	});

@@ -174,7 +174,7 @@ describe('delivery engine', () => {
 				method,
 				headers: { 'Content-Type': 'application/json' },
 				body: body === undefined ? undefined : JSON.stringify(body),
-			}).then(async (res) => ({ status: res.status, body: await res.json() }));
+			}).then(async (res) => ({ status: res.status, body: (await res.json()) as Json }));
 		const emitted = await control('POST', '/emit', { scope: 'store/order/created', data: { type: 'order', id: 9 } });
 		expect(emitted.body.deliveries).toHaveLength(1);
 		expect((await control('POST', '/repeat', { copies: 2 })).body.deliveries).toHaveLength(2);
