@@ -16,13 +16,26 @@ export function toItems(ctx: IExecuteFunctions, data: IDataObject | IDataObject[
 	return ctx.helpers.returnJsonArray(data);
 }
 
-/** Reads a resource-locator or plain parameter and returns its raw value. */
-function rawValue(ctx: IExecuteFunctions, name: string, i: number): unknown {
-	const value = ctx.getNodeParameter(name, i, undefined, { extractValue: true }) as unknown;
+/**
+ * The value of a resource locator ({ __rl, mode, value }), e.g. one inside a Filters or Update
+ * Fields collection, or the plain value itself (workflows saved before the field was a locator).
+ */
+export function locatorValue(value: unknown): unknown {
 	if (value && typeof value === 'object' && 'value' in (value as IDataObject)) {
 		return (value as IDataObject).value;
 	}
 	return value;
+}
+
+/** Whether a collection field was left empty (a plain value or a resource locator). */
+export function isBlank(value: unknown): boolean {
+	const inner = locatorValue(value);
+	return inner === undefined || inner === null || (typeof inner === 'string' && inner.trim() === '');
+}
+
+/** Reads a resource-locator or plain parameter and returns its raw value. */
+function rawValue(ctx: IExecuteFunctions, name: string, i: number): unknown {
+	return locatorValue(ctx.getNodeParameter(name, i, undefined, { extractValue: true }) as unknown);
 }
 
 /** A positive whole-number ID (e.g. product ID 123). */
@@ -73,7 +86,12 @@ export function requireString(ctx: IExecuteFunctions, i: number, name: string, l
 
 /** A UUID such as a cart ID. */
 export function requireUuid(ctx: IExecuteFunctions, i: number, name: string, label: string): string {
-	const value = String(rawValue(ctx, name, i) ?? '').trim();
+	return uuidValue(ctx, i, rawValue(ctx, name, i), label);
+}
+
+/** A UUID read from a collection value (e.g. a Cart ID filter). */
+export function uuidValue(ctx: IExecuteFunctions, i: number, raw: unknown, label: string): string {
+	const value = String(locatorValue(raw) ?? '').trim();
 	if (!/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(value)) {
 		fail(
 			ctx,

@@ -101,10 +101,24 @@ describe('Order → Get Many', () => {
 			resource: 'order',
 			operation: 'getMany',
 			returnAll: true,
-			filters: { channelId: 2 },
+			filters: { channelId: { __rl: true, mode: 'list', value: '2' } },
 		});
 		expect(channel.length).toBeGreaterThan(0);
 		expect(channel.every((item) => item.json.channel_id === 2)).toBe(true);
+
+		// the customer picker (a resource locator; a plain number from older workflows still works);
+		// a picker added but left empty filters nothing
+		const customerId = (sandbox.state.orders as Json[]).find((o) => o.customer_id > 0 && !o.is_deleted).customer_id;
+		const picked = await runNode(sandbox, {
+			resource: 'order',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { customerId: rl(customerId), channelId: { __rl: true, mode: 'list', value: '' } },
+		});
+		expect(picked.length).toBeGreaterThan(0);
+		expect(picked.every((item) => item.json.customer_id === customerId)).toBe(true);
+		expect(sandbox.requests.at(-1)!.query).toEqual(expect.objectContaining({ customer_id: String(customerId) }));
+		expect(sandbox.requests.at(-1)!.query).not.toHaveProperty('channel_id');
 
 		const mark = sandbox.requests.length;
 		const range = await runNode(sandbox, {

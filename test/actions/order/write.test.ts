@@ -33,7 +33,7 @@ describe('Order → Create', () => {
 				{ product_id: 1, quantity: 2 },
 				{ name: 'Gift wrap', quantity: 1, price_inc_tax: 5, price_ex_tax: 5 },
 			]),
-			additionalFields: { customerId: 1, statusId: '11', staffNotes: 'VIP' },
+			additionalFields: { customerId: { __rl: true, mode: 'list', value: '1' }, channelId: { __rl: true, mode: 'id', value: '1' }, statusId: '11', staffNotes: 'VIP' },
 		});
 		const created = out[0].json as Json;
 		expect(created).toMatchObject({ status_id: 11, status: 'Awaiting Fulfillment', customer_id: 1, staff_notes: 'VIP', items_total: 3 });
@@ -43,6 +43,7 @@ describe('Order → Create', () => {
 		expect(sent[0].body.billing_address).toMatchObject({ country_iso2: 'US', email: 'jane@example.com' });
 		expect(sent[0].body.shipping_addresses).toEqual([expect.objectContaining({ street_1: '555 East Street' })]);
 		expect(sent[0].body.status_id).toBe(11);
+		expect(sent[0].body).toMatchObject({ customer_id: 1, channel_id: 1 });
 		const state = stateOrder(sandbox, created.id);
 		expect(state.products).toHaveLength(2);
 		expect(events).toContainEqual(['store/order/created', { type: 'order', id: created.id }]);

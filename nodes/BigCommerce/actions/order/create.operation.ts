@@ -2,12 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
+import { isBlank, toItems } from '../common';
 import {
 	ORDERS_WRITE,
+	channelField,
 	checkEmail,
 	checkStatusId,
 	checkWholeNumber,
+	customerField,
 	statusLocator,
 	parseJsonValue,
 	withStatusName,
@@ -63,21 +65,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Channel ID',
-				name: 'channelId',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-			},
-			{
-				displayName: 'Customer ID',
-				name: 'customerId',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'The registered customer placing the order (0 = guest)',
-			},
+			channelField('The channel the order belongs to (1 is the default storefront)'),
+			customerField('The registered customer placing the order (By ID 0: guest)'),
 			{
 				displayName: 'Customer Message',
 				name: 'customerMessage',
@@ -203,8 +192,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const products = readProducts(this, i);
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const body: IDataObject = { billing_address: billing, products };
-	if (fields.customerId !== undefined) body.customer_id = checkWholeNumber(this, i, fields.customerId, 'Customer ID', 0);
-	if (fields.channelId !== undefined) body.channel_id = checkWholeNumber(this, i, fields.channelId, 'Channel ID', 1);
+	if (!isBlank(fields.customerId)) body.customer_id = checkWholeNumber(this, i, fields.customerId, 'Customer', 0);
+	if (!isBlank(fields.channelId)) body.channel_id = checkWholeNumber(this, i, fields.channelId, 'Channel', 1);
 	if (fields.statusId !== undefined && fields.statusId !== '') body.status_id = checkStatusId(this, i, fields.statusId, 'Status');
 	if (fields.staffNotes) body.staff_notes = String(fields.staffNotes);
 	if (fields.customerMessage) body.customer_message = String(fields.customerMessage);

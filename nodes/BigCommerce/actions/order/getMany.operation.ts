@@ -2,13 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
+import { getPagination, isBlank, returnAllOrLimit, toItems, uuidValue } from '../common';
 import {
 	ORDERS_READ,
+	channelField,
 	checkDate,
 	checkEmail,
 	checkStatusId,
 	checkWholeNumber,
+	customerField,
 	statusLocator,
 	simplifyOrder,
 	withStatusName,
@@ -30,14 +32,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only the order created from this cart',
 			},
-			{
-				displayName: 'Channel ID',
-				name: 'channelId',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				description: 'Only orders placed on this channel (1 is the default storefront)',
-			},
+			channelField('Only orders placed on this channel (1 is the default storefront)'),
 			{
 				displayName: 'Created After',
 				name: 'createdAfter',
@@ -52,14 +47,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only orders created at or before this time',
 			},
-			{
-				displayName: 'Customer ID',
-				name: 'customerId',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Only orders of this customer (0 = guest orders)',
-			},
+			customerField('Only orders of this customer (By ID 0: guest orders)'),
 			{
 				displayName: 'Email',
 				name: 'email',
@@ -135,16 +123,16 @@ export function orderFilters(ctx: IExecuteFunctions, i: number, filters: IDataOb
 	if (filters.statusId !== undefined && filters.statusId !== '') {
 		qs.status_id = checkStatusId(ctx, i, filters.statusId, 'Status');
 	}
-	if (filters.customerId !== undefined && filters.customerId !== '') {
-		qs.customer_id = checkWholeNumber(ctx, i, filters.customerId, 'Customer ID', 0);
+	if (!isBlank(filters.customerId)) {
+		qs.customer_id = checkWholeNumber(ctx, i, filters.customerId, 'Customer', 0);
 	}
 	if (filters.email !== undefined && filters.email !== '') qs.email = checkEmail(ctx, i, filters.email, 'Email');
 	if (filters.minId !== undefined && filters.minId !== '') qs.min_id = checkWholeNumber(ctx, i, filters.minId, 'Min ID', 1);
 	if (filters.maxId !== undefined && filters.maxId !== '') qs.max_id = checkWholeNumber(ctx, i, filters.maxId, 'Max ID', 1);
-	if (filters.channelId !== undefined && filters.channelId !== '') {
-		qs.channel_id = checkWholeNumber(ctx, i, filters.channelId, 'Channel ID', 1);
+	if (!isBlank(filters.channelId)) {
+		qs.channel_id = checkWholeNumber(ctx, i, filters.channelId, 'Channel', 1);
 	}
-	if (typeof filters.cartId === 'string' && filters.cartId.trim()) qs.cart_id = filters.cartId.trim();
+	if (!isBlank(filters.cartId)) qs.cart_id = uuidValue(ctx, i, filters.cartId, 'Cart ID');
 	const dates: Array<[string, string, string]> = [
 		['createdAfter', 'min_date_created', 'Created After'],
 		['createdBefore', 'max_date_created', 'Created Before'],

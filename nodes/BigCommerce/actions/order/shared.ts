@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail } from '../common';
+import { channelLocator } from '../channel/fields';
+import { customerLocator } from '../customer/shared';
+import { fail, locatorValue } from '../common';
 
 /** BigCommerce's 15 order statuses (V2 `status_id`). */
 export const ORDER_STATUSES: Record<number, string> = {
@@ -99,14 +101,26 @@ export function orderLocator(overrides: Partial<INodeProperties> = {}): INodePro
 	};
 }
 
-/** A whole number read from a collection value (filters, update fields). */
+/** A customer picker for a collection (filters, additional fields): From List or By ID (0 = guest). */
+export function customerField(description: string): INodeProperties {
+	const picker = customerLocator({ required: false, description });
+	return { ...picker, modes: (picker.modes ?? []).filter((mode) => mode.name !== 'email') };
+}
+
+/** A channel picker for a collection: From List or By ID. */
+export function channelField(description: string): INodeProperties {
+	return { ...channelLocator(description), required: false };
+}
+
+/** A whole number read from a collection value (filters, update fields; plain or resource locator). */
 export function checkWholeNumber(
 	ctx: IExecuteFunctions,
 	i: number,
-	value: unknown,
+	raw: unknown,
 	label: string,
 	min = 0,
 ): number {
+	const value = locatorValue(raw);
 	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
 	if (!/^\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) {
 		fail(

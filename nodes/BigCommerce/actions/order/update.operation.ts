@@ -2,12 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
+import { isBlank, requireId, toItems } from '../common';
 import { readAddress } from './create.operation';
 import {
 	ORDERS_WRITE,
+	channelField,
 	checkStatusId,
 	checkWholeNumber,
+	customerField,
 	statusLocator,
 	fetchOrder,
 	orderLocator,
@@ -31,21 +33,8 @@ const properties: INodeProperties[] = [
 				default: '{}',
 				description: 'Billing address fields to change, e.g. {"phone": "512-555-0100"}',
 			},
-			{
-				displayName: 'Channel ID',
-				name: 'channelId',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-			},
-			{
-				displayName: 'Customer ID',
-				name: 'customerId',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Assign the order to this customer (0 = guest)',
-			},
+			channelField('The channel the order belongs to (1 is the default storefront)'),
+			customerField('Assign the order to this customer (By ID 0: guest)'),
 			{
 				displayName: 'Customer Message',
 				name: 'customerMessage',
@@ -87,8 +76,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body: IDataObject = {};
 	if (fields.statusId !== undefined && fields.statusId !== '') body.status_id = checkStatusId(this, i, fields.statusId, 'Status');
-	if (fields.customerId !== undefined) body.customer_id = checkWholeNumber(this, i, fields.customerId, 'Customer ID', 0);
-	if (fields.channelId !== undefined) body.channel_id = checkWholeNumber(this, i, fields.channelId, 'Channel ID', 1);
+	if (!isBlank(fields.customerId)) body.customer_id = checkWholeNumber(this, i, fields.customerId, 'Customer', 0);
+	if (!isBlank(fields.channelId)) body.channel_id = checkWholeNumber(this, i, fields.channelId, 'Channel', 1);
 	for (const [field, key] of [
 		['staffNotes', 'staff_notes'],
 		['customerMessage', 'customer_message'],
