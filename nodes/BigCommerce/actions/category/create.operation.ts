@@ -3,19 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
 import { toItems } from '../common';
-import { CATALOG_WRITE, checkCount } from '../product/shared';
-import { categoryBody, categoryFieldOptions, checkCategoryName } from './shared';
+import { CATALOG_WRITE } from '../product/shared';
+import { categoryBody, categoryFieldOptions, checkCategoryName, parentCategoryField, parentCategoryId } from './shared';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'At most 50 characters, unique among its siblings' },
-	{
-		displayName: 'Parent Category ID',
-		name: 'parentId',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 0,
-		description: 'ID of the parent category; 0 for a top-level category',
-	},
+	parentCategoryField('The category to create it below; leave empty (or By ID 0) for a top-level category'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -33,7 +26,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const name = checkCategoryName(this, i, this.getNodeParameter('name', i, ''));
-	const parentId = checkCount(this, i, this.getNodeParameter('parentId', i, 0), 'Parent Category ID');
+	const parentId = parentCategoryId(this, i, this.getNodeParameter('parentId', i, '')) ?? 0;
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const category = (await bigCommerceApiRequest.call(this, {
 		method: 'POST',

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { CATALOG_READ, checkCount } from '../product/shared';
+import { CATALOG_READ } from '../product/shared';
+import { parentCategoryField, parentCategoryId } from './shared';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -17,14 +18,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Keyword', name: 'keyword', type: 'string', default: '', description: 'Searches name, description and search keywords' },
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Only the category with exactly this name' },
 			{ displayName: 'Name Contains', name: 'nameLike', type: 'string', default: '' },
-			{
-				displayName: 'Parent Category ID',
-				name: 'parentId',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Only direct children of this category (0 for top-level categories)',
-			},
+			parentCategoryField('Only direct children of this category (By ID 0: top-level categories)'),
 			{
 				displayName: 'Visibility',
 				name: 'visibility',
@@ -52,7 +46,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (text('keyword')) qs.keyword = text('keyword');
 	if (text('name')) qs.name = text('name');
 	if (text('nameLike')) qs['name:like'] = text('nameLike');
-	if (filters.parentId !== undefined) qs.parent_id = checkCount(this, i, filters.parentId, 'Parent Category ID');
+	const parentId = parentCategoryId(this, i, filters.parentId);
+	if (parentId !== undefined) qs.parent_id = parentId;
 	if (filters.visibility !== undefined) qs.is_visible = filters.visibility !== 'hidden';
 	const categories = await bigCommerceApiRequestAllItems.call(
 		this,

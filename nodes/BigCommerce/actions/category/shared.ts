@@ -1,6 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkCount, fail } from '../product/shared';
+import { fail, isBlank, locatorValue } from '../common';
+import { checkCount, locator } from '../product/shared';
+
+/**
+ * The parent-category picker (From List or By ID; By ID 0 = top level). Left empty it means top
+ * level on Create and "no filter / no change" in Filters and Update Fields.
+ */
+export function parentCategoryField(description: string): INodeProperties {
+	const picker = locator('category', { name: 'parentId', displayName: 'Parent Category', required: false, description });
+	return { ...picker, modes: (picker.modes ?? []).filter((mode) => mode.name !== 'url') };
+}
+
+/** The parent category ID from the picker (or a plain number), or undefined when left empty. */
+export function parentCategoryId(ctx: IExecuteFunctions, i: number, value: unknown): number | undefined {
+	if (isBlank(value)) return undefined;
+	return checkCount(ctx, i, locatorValue(value), 'Parent Category');
+}
 
 export const categoryFieldOptions: INodeProperties[] = [
 	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '', description: 'HTML allowed' },
@@ -27,7 +43,8 @@ export function checkCategoryName(ctx: IExecuteFunctions, i: number, value: unkn
 export function categoryBody(ctx: IExecuteFunctions, i: number, fields: IDataObject): IDataObject {
 	const body: IDataObject = {};
 	if (fields.name !== undefined) body.name = checkCategoryName(ctx, i, fields.name);
-	if (fields.parentId !== undefined) body.parent_id = checkCount(ctx, i, fields.parentId, 'Parent Category ID');
+	const parentId = parentCategoryId(ctx, i, fields.parentId);
+	if (parentId !== undefined) body.parent_id = parentId;
 	for (const [param, key] of [
 		['description', 'description'],
 		['imageUrl', 'image_url'],

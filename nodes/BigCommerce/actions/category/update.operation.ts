@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_WRITE, fail, locator, requireLocatorId } from '../product/shared';
-import { categoryBody, categoryFieldOptions } from './shared';
+import { fail, toItems } from '../common';
+import { CATALOG_WRITE, locator, requireLocatorId } from '../product/shared';
+import { categoryBody, categoryFieldOptions, parentCategoryField } from './shared';
 
 const properties: INodeProperties[] = [
 	locator('category'),
@@ -18,14 +18,7 @@ const properties: INodeProperties[] = [
 			[
 			...categoryFieldOptions,
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{
-				displayName: 'Parent Category ID',
-				name: 'parentId',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Move the category below this one (0 for top level)',
-			},
+			parentCategoryField('Move the category below this one (By ID 0: top level)'),
 		] as INodeProperties[]
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
@@ -41,7 +34,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body = categoryBody(this, i, fields);
 	if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
-	if (body.parent_id === id) fail(this, i, '"Parent Category ID" cannot be the category itself');
+	if (body.parent_id === id) fail(this, i, '"Parent Category" cannot be the category itself');
 	const category = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',
 		version: 'v3',
