@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(async () => sandbox.close());
 
 const listing = (params: Record<string, unknown>) => ({ resource: 'channelListing', ...params });
-const channelRef = (id: number) => ({ __rl: true, mode: 'id', value: String(id) });
+const channelRef = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
 const seeded = (): Json[] => sandbox.state.listings.filter((l: Json) => l.channel_id === 3);
 
 describe('Channel Listing', () => {
@@ -37,7 +37,7 @@ describe('Channel Listing', () => {
 
 	it('creates a listing with variants, gets it, and updates its state for every variant', async () => {
 		const from = sandbox.requests.length;
-		const [created] = await run(sandbox, listing({ operation: 'create', channelId: channelRef(3), productId: '112', variantIds: '501, 502', state: 'pending', additionalFields: { name: 'Canvas Tote', externalId: 'AMZ-TOTE' } }));
+		const [created] = await run(sandbox, listing({ operation: 'create', channelId: channelRef(3), productId: { __rl: true, mode: 'list', value: '112' }, variantIds: '501, 502', state: 'pending', additionalFields: { name: 'Canvas Tote', externalId: 'AMZ-TOTE' } }));
 		expect(created).toMatchObject({ channel_id: 3, product_id: 112, state: 'pending', name: 'Canvas Tote', external_id: 'AMZ-TOTE' });
 		expect(created.variants.map((v: Json) => [v.variant_id, v.state])).toEqual([[501, 'pending'], [502, 'pending']]);
 		expect(requestsSince(sandbox, from)[0]).toMatchObject({
@@ -70,7 +70,7 @@ describe('Channel Listing', () => {
 		const error = await run(sandbox, listing({ operation: 'get', channelId: channelRef(3), listingId: '9999' })).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).httpCode).toBe('404');
-		await expectRejectedBeforeRequest(sandbox, listing({ operation: 'create', channelId: channelRef(3), productId: 'abc', variantIds: '', state: 'active' }), /"Product ID" must be a positive whole number/);
+		await expectRejectedBeforeRequest(sandbox, listing({ operation: 'create', channelId: channelRef(3), productId: channelRef('abc'), variantIds: '', state: 'active' }), /"Product" must be a positive whole-number product ID/);
 		await expectRejectedBeforeRequest(sandbox, listing({ operation: 'create', channelId: channelRef(3), productId: '5', variantIds: '1, two', state: 'active' }), /"Variant IDs"/);
 		await expectRejectedBeforeRequest(sandbox, listing({ operation: 'create', channelId: channelRef(3), productId: '5', variantIds: '', state: 'live' }), /"State" must be one of/);
 		await expectRejectedBeforeRequest(sandbox, listing({ operation: 'update', channelId: channelRef(3), listingId: '1', updateFields: {} }), /"Update Fields" is empty/);

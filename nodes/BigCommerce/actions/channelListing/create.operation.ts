@@ -5,19 +5,12 @@ import { bigCommerceApiRequest } from '../../transport';
 import { requireId, toItems } from '../common';
 import { idList } from '../coupon/helpers';
 import { channelLocator } from '../channel/fields';
+import { locator, requireLocatorId } from '../product/shared';
 import { checkState, LISTING_SCOPE, listingStateOptions, listingTexts, optionalListingFields } from './fields';
 
 const properties: INodeProperties[] = [
 	channelLocator('The channel to list the product on'),
-	{
-		displayName: 'Product ID',
-		name: 'productId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '77',
-		description: 'The numeric ID of the catalog product to list',
-	},
+	locator('product', { description: 'The catalog product to list: pick it from the list, or give its ID or control-panel URL' }),
 	{
 		displayName: 'Variant IDs',
 		name: 'variantIds',
@@ -50,7 +43,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const channelId = requireId(this, i, 'channelId', 'Channel');
-	const productId = requireId(this, i, 'productId', 'Product ID');
+	const productId = requireLocatorId(this, i, 'product');
 	const variantIds = idList(this, i, this.getNodeParameter('variantIds', i, ''), 'Variant IDs', { allowEmpty: true });
 	const state = checkState(this, i, this.getNodeParameter('state', i));
 	const listing: IDataObject = {
