@@ -36,7 +36,7 @@ describe('Cart lifecycle', () => {
 				operation: 'create',
 				lineItemsInput: 'fields',
 				lineItems: { item: [{ productId: a.id, quantity: 2 }, { productId: b.id, variantId: b.variantId, quantity: 1, listPrice: -1 }] },
-				additionalFields: { customerId: 1, channelId: 1, currencyCode: 'usd' },
+				additionalFields: { customerId: { __rl: true, mode: 'list', value: '1' }, channelId: { __rl: true, mode: 'id', value: '1' }, currencyCode: 'usd' },
 				options: { includeRedirectUrls: true },
 			}),
 		);

@@ -63,7 +63,7 @@ describe('Gift Certificate CRUD', () => {
 			fromName: 'Kai Vale',
 			fromEmail: 'kai.vale@example.com',
 			amount: 40,
-			additionalFields: { code: 'GIFT-ROBIN-40', expiryDate: '2031-01-31T00:00:00Z', message: 'Enjoy!' },
+			additionalFields: { code: 'GIFT-ROBIN-40', expiryDate: '2031-01-31T00:00:00Z', message: 'Enjoy!', customerId: { __rl: true, mode: 'list', value: '1' } },
 		}));
 		createdId = out.id;
 		expect(out).toMatchObject({ code: 'GIFT-ROBIN-40', amount: '40.0000', balance: '40.0000', status: 'active', expiry_date: '2031-01-31T00:00:00.000Z' });
@@ -78,6 +78,7 @@ describe('Gift Certificate CRUD', () => {
 			code: 'GIFT-ROBIN-40',
 			expiry_date: 'Fri, 31 Jan 2031 00:00:00 +0000',
 			message: 'Enjoy!',
+			customer_id: 1,
 		});
 	});
 

@@ -27,8 +27,11 @@ describe('Promotion → List Active', () => {
 	});
 
 	it('filters by channel and says so when nothing runs', async () => {
-		const onChannel1 = await run(sandbox, promo({ operation: 'listActive', channelId: '1' }));
+		const onChannel1 = await run(sandbox, promo({ operation: 'listActive', channelId: { __rl: true, mode: 'list', value: '1' } }));
 		expect(onChannel1.map((p) => p.code)).toContain('SUMMER25');
+		expect(sandbox.requests.at(-1)!.query).toMatchObject({ status: 'ENABLED', channels: '1' });
+		const onChannel2 = await run(sandbox, promo({ operation: 'listActive', channelId: '2' })); // a plain ID still works
+		expect(onChannel2.map((p) => p.code)).not.toContain('SUMMER25');
 		const disabledAll = sandbox.state.promotions.map((p: Json) => [p, p.status]);
 		for (const [p] of disabledAll) p.status = 'DISABLED';
 		try {
@@ -37,7 +40,7 @@ describe('Promotion → List Active', () => {
 		} finally {
 			for (const [p, status] of disabledAll) p.status = status;
 		}
-		await expectRejectedBeforeRequest(sandbox, promo({ operation: 'listActive', channelId: 'web' }), /"Channel ID" must be a comma-separated list/);
+		await expectRejectedBeforeRequest(sandbox, promo({ operation: 'listActive', channelId: { __rl: true, mode: 'id', value: 'web' } }), /"Channel" must be a positive whole number/);
 	});
 });
 

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, toItems } from '../common';
-import { wholeNumber } from '../customer/shared';
+import { channelField } from '../channel/fields';
+import { fail, isBlank, locatorValue, toItems } from '../common';
+import { customerField, wholeNumber } from '../customer/shared';
 import { CART_WRITE, lineItemsProperties, readLineItems, simplifyCart } from './shared';
 
 const properties: INodeProperties[] = [
@@ -15,14 +16,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Channel ID',
-				name: 'channelId',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				description: 'The channel (storefront) the cart belongs to; 1 is the default storefront',
-			},
+			channelField('The channel (storefront) the cart belongs to; 1 is the default storefront'),
 			{
 				displayName: 'Currency Code',
 				name: 'currencyCode',
@@ -31,14 +25,7 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. USD',
 				description: 'ISO 4217 currency of the cart (empty: the channel\'s default)',
 			},
-			{
-				displayName: 'Customer ID',
-				name: 'customerId',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'ID of the customer the cart belongs to (0 = guest)',
-			},
+			customerField('The customer the cart belongs to (empty or By ID 0: a guest cart)'),
 			{
 				displayName: 'Locale',
 				name: 'locale',
@@ -83,10 +70,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const body: IDataObject = { line_items: lineItems };
-	if (fields.customerId !== undefined && Number(fields.customerId) !== 0) {
-		body.customer_id = wholeNumber(this, i, fields.customerId, 'Customer ID');
+	if (!isBlank(fields.customerId)) {
+		const customerId = wholeNumber(this, i, locatorValue(fields.customerId), 'Customer');
+		if (customerId !== 0) body.customer_id = customerId;
 	}
-	if (fields.channelId !== undefined) body.channel_id = wholeNumber(this, i, fields.channelId, 'Channel ID', 1);
+	if (!isBlank(fields.channelId)) body.channel_id = wholeNumber(this, i, locatorValue(fields.channelId), 'Channel', 1);
 	if (fields.currencyCode !== undefined && String(fields.currencyCode).trim()) {
 		const code = String(fields.currencyCode).trim().toUpperCase();
 		if (!/^[A-Z]{3}$/.test(code)) fail(this, i, `"Currency Code" must be a three-letter ISO 4217 code such as USD; got "${code}"`);

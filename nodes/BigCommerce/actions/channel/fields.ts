@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { fail } from '../common';
 
-
 export const CHANNEL_SCOPE = 'store_channel_settings';
 export const CHANNEL_READ_SCOPE = 'store_channel_settings_read_only';
 
@@ -35,6 +34,11 @@ export function channelLocator(description = 'The channel, picked from the list 
 			},
 		],
 	};
+}
+
+/** An optional channel picker (From List or By ID) for collections and optional filters. */
+export function channelField(description: string): INodeProperties {
+	return { ...channelLocator(description), required: false };
 }
 
 export const channelStatusOptions = [

@@ -68,6 +68,15 @@ export function customerLocator(overrides: Partial<INodeProperties> = {}): INode
 	};
 }
 
+/**
+ * An optional customer picker for collections (filters, additional fields): From List or By ID
+ * (By ID 0 = guest where the API allows it). No email mode: resolving it would need a request.
+ */
+export function customerField(description: string): INodeProperties {
+	const picker = customerLocator({ required: false, description });
+	return { ...picker, modes: (picker.modes ?? []).filter((mode) => mode.name !== 'email') };
+}
+
 /** A customer reference read and validated from the locator; no request is sent yet. */
 export type CustomerRef = { id: number; email?: undefined } | { id?: undefined; email: string };
 

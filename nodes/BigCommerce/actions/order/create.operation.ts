@@ -5,15 +5,15 @@ import { bigCommerceApiRequest } from '../../transport';
 import { isBlank, toItems } from '../common';
 import {
 	ORDERS_WRITE,
-	channelField,
 	checkEmail,
 	checkStatusId,
 	checkWholeNumber,
-	customerField,
 	statusLocator,
 	parseJsonValue,
 	withStatusName,
 } from './shared';
+import { channelField } from '../channel/fields';
+import { customerField } from '../customer/shared';
 
 export const addressFields: INodeProperties[] = [
 	{ displayName: 'City', name: 'city', type: 'string', default: '' },

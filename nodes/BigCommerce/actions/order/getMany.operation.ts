@@ -5,16 +5,16 @@ import { bigCommerceApiRequestAllItems } from '../../transport';
 import { getPagination, isBlank, returnAllOrLimit, toItems, uuidValue } from '../common';
 import {
 	ORDERS_READ,
-	channelField,
 	checkDate,
 	checkEmail,
 	checkStatusId,
 	checkWholeNumber,
-	customerField,
 	statusLocator,
 	simplifyOrder,
 	withStatusName,
 } from './shared';
+import { channelField } from '../channel/fields';
+import { customerField } from '../customer/shared';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),

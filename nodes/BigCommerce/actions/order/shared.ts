@@ -2,8 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { channelLocator } from '../channel/fields';
-import { customerLocator } from '../customer/shared';
 import { fail, locatorValue } from '../common';
 
 /** BigCommerce's 15 order statuses (V2 `status_id`). */
@@ -99,17 +97,6 @@ export function orderLocator(overrides: Partial<INodeProperties> = {}): INodePro
 		],
 		...overrides,
 	};
-}
-
-/** A customer picker for a collection (filters, additional fields): From List or By ID (0 = guest). */
-export function customerField(description: string): INodeProperties {
-	const picker = customerLocator({ required: false, description });
-	return { ...picker, modes: (picker.modes ?? []).filter((mode) => mode.name !== 'email') };
-}
-
-/** A channel picker for a collection: From List or By ID. */
-export function channelField(description: string): INodeProperties {
-	return { ...channelLocator(description), required: false };
 }
 
 /** A whole number read from a collection value (filters, update fields; plain or resource locator). */

@@ -6,16 +6,16 @@ import { isBlank, requireId, toItems } from '../common';
 import { readAddress } from './create.operation';
 import {
 	ORDERS_WRITE,
-	channelField,
 	checkStatusId,
 	checkWholeNumber,
-	customerField,
 	statusLocator,
 	fetchOrder,
 	orderLocator,
 	parseJsonValue,
 	withStatusName,
 } from './shared';
+import { channelField } from '../channel/fields';
+import { customerField } from '../customer/shared';
 
 const properties: INodeProperties[] = [
 	orderLocator(),

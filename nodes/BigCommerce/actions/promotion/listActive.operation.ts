@@ -2,19 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { toItems } from '../common';
-import { idList, isoOrNull, MARKETING_READ_SCOPE } from '../coupon/helpers';
+import { isBlank, requireId, toItems } from '../common';
+import { channelField } from '../channel/fields';
+import { isoOrNull, MARKETING_READ_SCOPE } from '../coupon/helpers';
 import { promotionDiscount, promotionMinimumSpend, promotionProblem } from './helpers';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Channel ID',
-		name: 'channelId',
-		type: 'string',
-		default: '',
-		placeholder: '1',
-		description: 'Only promotions that run on this channel (empty = any channel)',
-	},
+	channelField('Only promotions that run on this channel (empty: any channel)'),
 ];
 
 export const description = updateDisplayOptions(
@@ -23,9 +17,10 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const channelRaw = String(this.getNodeParameter('channelId', i, '') ?? '').trim();
 	const qs: IDataObject = { status: 'ENABLED' };
-	if (channelRaw) qs.channels = idList(this, i, channelRaw, 'Channel ID').join(',');
+	if (!isBlank(this.getNodeParameter('channelId', i, '', { extractValue: true }))) {
+		qs.channels = requireId(this, i, 'channelId', 'Channel');
+	}
 	const promotions = await bigCommerceApiRequestAllItems.call(
 		this,
 		{ method: 'GET', version: 'v3', path: '/promotions', qs, scope: MARKETING_READ_SCOPE, itemIndex: i },
