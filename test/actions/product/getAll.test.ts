@@ -16,7 +16,7 @@ describe('Product → Get Many', () => {
 	it('sends each filter in BigCommerce syntax and returns only matching products', async () => {
 		const { json, requests } = await runNode(sandbox, {
 			...base,
-			filters: { categoryId: 21, visibility: 'visible', availability: 'available', brandId: 1, channelIds: '1, 2' },
+			filters: { categoryId: { __rl: true, mode: 'list', value: '21' }, visibility: 'visible', availability: 'available', brandId: { __rl: true, mode: 'id', value: '1' }, channelIds: '1, 2' },
 		});
 		expect(requests).toHaveLength(1);
 		expect(requests[0].query).toMatchObject({ 'categories:in': '21', is_visible: 'true', availability: 'available', brand_id: '1', 'channel_id:in': '1,2', limit: '250', page: '1' });
@@ -28,6 +28,12 @@ describe('Product → Get Many', () => {
 	});
 
 	it('filters hidden products, inventory range and modification date', async () => {
+		// older workflows stored plain numbers; empty pickers filter nothing
+		const legacy = await runNode(sandbox, { ...base, filters: { categoryId: 21, brandId: 1 } });
+		expect(legacy.requests[0].query).toMatchObject({ 'categories:in': '21', brand_id: '1' });
+		const empty = await runNode(sandbox, { ...base, returnAll: false, limit: 2, filters: { categoryId: { __rl: true, mode: 'list', value: '' } } });
+		expect(empty.requests[0].query).not.toHaveProperty('categories:in');
+
 		const hidden = await runNode(sandbox, { ...base, filters: { visibility: 'hidden' } });
 		expect(hidden.json.map((p) => p.id)).toEqual(all().filter((p) => !p.is_visible).map((p) => p.id));
 		expect(hidden.json.length).toBe(6);
@@ -75,6 +81,8 @@ describe('Product → Get Many', () => {
 		[{ filters: { modifiedSince: 'yesterday-ish' } }, /"Modified Since" must be a date/],
 		[{ returnAll: false, limit: 0 }, /"Limit" must be a whole number of 1 or more/],
 		[{ include: ['reviews'] }, /"Include" accepts/],
+		[{ filters: { brandId: { __rl: true, mode: 'id', value: 'Acme' } } }, /"Brand" must be a whole number/],
+		[{ filters: { categoryId: { __rl: true, mode: 'list', value: '-3' } } }, /"Category"/],
 	])('rejects %j before any request', async (override, message) => {
 		const { error, requests } = await runNodeError(sandbox, { ...base, filters: {}, ...override });
 		expect(error).toBeInstanceOf(NodeOperationError);

@@ -127,11 +127,11 @@ describe('Product → Update and Delete', () => {
 			resource: 'product',
 			operation: 'update',
 			productId: byId(5),
-			updateFields: { price: 42, salePrice: 39, name: 'Renamed Five' },
+			updateFields: { price: 42, salePrice: 39, name: 'Renamed Five', brandId: { __rl: true, mode: 'list', value: '1' } },
 		});
 		expect(requests).toHaveLength(1);
-		expect(requests[0]).toMatchObject({ method: 'PUT', path: '/catalog/products/5', body: { price: 42, sale_price: 39, name: 'Renamed Five' } });
-		expect(json[0]).toMatchObject({ id: 5, price: 42, sale_price: 39, calculated_price: 39, name: 'Renamed Five' });
+		expect(requests[0]).toMatchObject({ method: 'PUT', path: '/catalog/products/5', body: { price: 42, sale_price: 39, name: 'Renamed Five', brand_id: 1 } });
+		expect(json[0]).toMatchObject({ id: 5, price: 42, sale_price: 39, calculated_price: 39, name: 'Renamed Five', brand_id: 1 });
 		expect(products().get(5).date_modified).toBeGreaterThan(before);
 	});
 

@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest, bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
+import { fail, getPagination, isBlank, locatorValue, returnAllOrLimit, toItems } from '../common';
 import { includeOptions, readInclude } from './get.operation';
 import {
 	CATALOG_READ,
 	checkCount,
-	fail,
+	optionalLocator,
+	optionalLocatorId,
 	parseIdList,
 	simplifyProduct,
 	simplifyProperty,
@@ -33,22 +34,8 @@ const properties: INodeProperties[] = [
 				],
 				default: 'available',
 			},
-			{
-				displayName: 'Brand ID',
-				name: 'brandId',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Only products of this brand',
-			},
-			{
-				displayName: 'Category ID',
-				name: 'categoryId',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				description: 'Only products in this category',
-			},
+			optionalLocator('brand', { name: 'brandId', description: 'Only products of this brand' }),
+			optionalLocator('category', { name: 'categoryId', description: 'Only products in this category' }),
 			{
 				displayName: 'Channel IDs',
 				name: 'channelIds',
@@ -146,8 +133,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (text('keyword')) qs.keyword = text('keyword');
 	if (text('name')) qs.name = text('name');
 	if (filters.availability !== undefined) qs.availability = filters.availability;
-	if (filters.brandId !== undefined) qs.brand_id = checkCount(this, i, filters.brandId, 'Brand ID');
-	if (filters.categoryId !== undefined) qs['categories:in'] = parseIdList(this, i, [filters.categoryId], 'Category ID').join(',');
+	const brandId = optionalLocatorId(this, i, filters.brandId, 'Brand');
+	if (brandId !== undefined) qs.brand_id = brandId;
+	if (!isBlank(filters.categoryId)) {
+		qs['categories:in'] = parseIdList(this, i, [locatorValue(filters.categoryId)], 'Category').join(',');
+	}
 	if (text('channelIds')) qs['channel_id:in'] = parseIdList(this, i, filters.channelIds, 'Channel IDs').join(',');
 	if (filters.visibility !== undefined) qs.is_visible = filters.visibility !== 'hidden';
 	const min = filters.inventoryMin === undefined ? undefined : checkCount(this, i, filters.inventoryMin, 'Min Inventory Level');

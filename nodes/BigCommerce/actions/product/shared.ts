@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
+import { fail, isBlank, locatorValue } from '../common';
 
 /** Catalog scopes (products, variants, images, custom fields, videos, categories, brands). */
 export const CATALOG_READ = 'store_v2_products_read_only';
@@ -10,9 +11,7 @@ export const CATALOG_WRITE = 'store_v2_products';
 /** Everything the export and the shopper tool read in one call. */
 export const FULL_INCLUDE = 'variants,images,custom_fields,videos';
 
-export function fail(ctx: IExecuteFunctions, i: number, message: string, description?: string): never {
-	throw new NodeOperationError(ctx.getNode(), `Item ${i}: ${message}`, { itemIndex: i, description });
-}
+export { fail };
 
 type LocatorKind = 'product' | 'category' | 'brand';
 
@@ -92,6 +91,21 @@ export function locator(kind: LocatorKind, overrides: Partial<INodeProperties> =
 		],
 		...overrides,
 	};
+}
+
+/**
+ * An optional brand or category picker for collections (filters, fields): From List or By ID.
+ * (No URL mode: collection values are read without n8n's value extraction.)
+ */
+export function optionalLocator(kind: LocatorKind, overrides: Partial<INodeProperties> = {}): INodeProperties {
+	const picker = locator(kind, { required: false, ...overrides });
+	return { ...picker, modes: (picker.modes ?? []).filter((mode) => mode.name !== 'url') };
+}
+
+/** The whole-number ID in an optional picker (or plain number), or undefined when left empty. */
+export function optionalLocatorId(ctx: IExecuteFunctions, i: number, value: unknown, label: string): number | undefined {
+	if (isBlank(value)) return undefined;
+	return checkCount(ctx, i, locatorValue(value), label);
 }
 
 /**
@@ -213,14 +227,7 @@ export function productFieldOptions(update: boolean): INodeProperties[] {
 			default: 'available',
 			description: 'Whether shoppers can buy the product now, pre-order it, or not at all',
 		},
-		{
-			displayName: 'Brand ID',
-			name: 'brandId',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: 0,
-			description: 'ID of the product\'s brand (0 for none)',
-		},
+		optionalLocator('brand', { name: 'brandId', description: 'The product\'s brand (By ID 0: no brand)' }),
 		{
 			displayName: 'Category IDs',
 			name: 'categories',
@@ -374,11 +381,12 @@ export function productBodyFromFields(ctx: IExecuteFunctions, i: number, fields:
 	const counts: Array<[string, string, string]> = [
 		['inventoryLevel', 'inventory_level', 'Inventory Level'],
 		['inventoryWarningLevel', 'inventory_warning_level', 'Inventory Warning Level'],
-		['brandId', 'brand_id', 'Brand ID'],
 	];
 	for (const [param, key, label] of counts) {
 		if (fields[param] !== undefined) body[key] = checkCount(ctx, i, fields[param], label);
 	}
+	const brandId = optionalLocatorId(ctx, i, fields.brandId, 'Brand');
+	if (brandId !== undefined) body.brand_id = brandId;
 	if (fields.categories !== undefined) body.categories = parseIdList(ctx, i, fields.categories, 'Category IDs');
 	if (fields.name !== undefined) {
 		const name = String(fields.name).trim();

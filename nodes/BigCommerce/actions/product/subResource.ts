@@ -152,6 +152,11 @@ export function makeDelete(config: SubResourceConfig): OperationParts {
 }
 
 /** The Operation selector of a sub-resource. */
+/** "a" or "an" before a noun ("an image", "a video"). */
+function article(noun: string): string {
+	return /^[aeiou]/i.test(noun) ? 'an' : 'a';
+}
+
 export function subResourceOperations(config: SubResourceConfig, plural: string): INodeProperties {
 	return {
 		displayName: 'Operation',
@@ -164,13 +169,13 @@ export function subResourceOperations(config: SubResourceConfig, plural: string)
 				name: 'Create',
 				value: 'create',
 				action: `Create a product ${config.noun}`,
-				description: `Add a ${config.noun} to a product`,
+				description: `Add ${article(config.noun)} ${config.noun} to a product`,
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
 				action: `Delete a product ${config.noun}`,
-				description: `Permanently delete a ${config.noun} of a product (destructive)`,
+				description: `Permanently delete ${article(config.noun)} ${config.noun} of a product (destructive)`,
 			},
 			{
 				name: 'Get Many',
@@ -182,7 +187,7 @@ export function subResourceOperations(config: SubResourceConfig, plural: string)
 				name: 'Update',
 				value: 'update',
 				action: `Update a product ${config.noun}`,
-				description: `Change a ${config.noun} of a product`,
+				description: `Change ${article(config.noun)} ${config.noun} of a product`,
 			},
 		],
 		default: 'getAll',
