@@ -101,7 +101,7 @@ describe('Cart lifecycle', () => {
 	it('updates with the product ID given in one request', async () => {
 		const item = physical(sandbox.cartView(sandbox.state.carts.get(cartId))).find((i: Json) => i.product_id === products[2].id);
 		const from = sandbox.requests.length;
-		await run(sandbox, cart({ operation: 'updateItem', cartId, itemId: item.id, quantity: 2, additionalFields: { productId: products[2].id } }));
+		await run(sandbox, cart({ operation: 'updateItem', cartId, itemId: item.id, quantity: 2, additionalFields: { productId: { __rl: true, mode: 'list', value: String(products[2].id) } } }));
 		expect(requestsSince(sandbox, from).map((r) => r.method)).toEqual(['PUT']);
 		expect(sandbox.state.carts.get(cartId).line_items.find((i: Json) => i.id === item.id).quantity).toBe(2);
 	});

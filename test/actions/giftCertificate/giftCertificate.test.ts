@@ -91,6 +91,11 @@ describe('Gift Certificate CRUD', () => {
 		expect(requestsSince(sandbox, from)[0].query).toMatchObject({ to_email: 'robin.vale@example.com' });
 		const limited = await run(sandbox, gift({ operation: 'getAll', returnAll: false, limit: 2 }));
 		expect(limited).toHaveLength(2);
+		// the order picker filters by the order the certificate was bought in
+		const bought = await run(sandbox, gift({ operation: 'getAll', returnAll: true, filters: { orderId: { __rl: true, mode: 'list', value: '118' } } }));
+		expect(bought.map((g) => g.order_id)).toEqual([118]);
+		expect(sandbox.requests.at(-1)!.query).toMatchObject({ order_id: '118' });
+		await expectRejectedBeforeRequest(sandbox, gift({ operation: 'getAll', returnAll: true, filters: { orderId: { __rl: true, mode: 'id', value: '#118' } } }), /"Order" must be a positive whole number/);
 	});
 
 	it('updates the balance and status with a partial PUT', async () => {

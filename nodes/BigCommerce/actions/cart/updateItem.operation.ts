@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireUuid, toItems } from '../common';
+import { fail, isBlank, locatorValue, requireUuid, toItems } from '../common';
+import { optionalLocator } from '../product/shared';
 import { wholeNumber } from '../customer/shared';
 import { CART_READ, CART_WRITE, allLineItems, cartIdParameter, itemIdParameter } from './shared';
 
@@ -33,13 +34,7 @@ const properties: INodeProperties[] = [
 				default: 0,
 				description: 'A price to charge instead of the catalog price',
 			},
-			{
-				displayName: 'Product ID',
-				name: 'productId',
-				type: 'number',
-				default: 0,
-				description: 'The line item\'s product (looked up from the cart when empty)',
-			},
+			optionalLocator('product', { name: 'productId', description: 'The line item\'s product (looked up from the cart when empty)' }),
 			{
 				displayName: 'Variant ID',
 				name: 'variantId',
@@ -70,7 +65,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		if (!Number.isFinite(price) || price < 0) fail(this, i, `"List Price Override" must be a number of 0 or more; got "${String(fields.listPrice)}"`);
 		lineItem.list_price = price;
 	}
-	let productId = fields.productId !== undefined && Number(fields.productId) !== 0 ? wholeNumber(this, i, fields.productId, 'Product ID', 1) : undefined;
+	const picked = locatorValue(fields.productId);
+	let productId = !isBlank(picked) && Number(picked) !== 0 ? wholeNumber(this, i, picked, 'Product', 1) : undefined;
 	if (productId === undefined) {
 		// BigCommerce wants the product ID with the change: read it from the cart
 		const cart = (await bigCommerceApiRequest.call(this, {

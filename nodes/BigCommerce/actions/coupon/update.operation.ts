@@ -22,7 +22,8 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
+		options: (
+			[
 			{
 				displayName: 'Amount',
 				name: 'amount',
@@ -68,7 +69,8 @@ const properties: INodeProperties[] = [
 				description: 'Internal name of the coupon (unique)',
 			},
 			...optionalCouponFields,
-		],
+			] as INodeProperties[]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
 

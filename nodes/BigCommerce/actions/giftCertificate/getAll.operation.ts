@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { fail, getPagination, returnAllOrLimit, toItems } from '../common';
+import { fail, getPagination, isBlank, locatorValue, returnAllOrLimit, toItems } from '../common';
+import { orderLocator } from '../order/shared';
 import { MARKETING_READ_SCOPE } from '../coupon/helpers';
 
 const properties: INodeProperties[] = [
@@ -15,7 +16,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Code', name: 'code', type: 'string', default: '', description: 'Only the certificate with exactly this code' },
-			{ displayName: 'Order ID', name: 'orderId', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'Only certificates bought in this order' },
+			orderLocator({ required: false, description: 'Only certificates bought in this order' }),
 			{ displayName: 'Recipient Email', name: 'toEmail', type: 'string', placeholder: 'name@email.com', default: '' },
 			{ displayName: 'Recipient Name', name: 'toName', type: 'string', default: '' },
 			{ displayName: 'Sender Email', name: 'fromEmail', type: 'string', placeholder: 'name@email.com', default: '' },
@@ -49,9 +50,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		}
 		qs[key] = value;
 	}
-	if (filters.orderId !== undefined) {
-		const orderId = Number(filters.orderId);
-		if (!Number.isInteger(orderId) || orderId < 1) fail(this, i, `"Order ID" must be a positive whole number; got "${String(filters.orderId)}"`);
+	if (!isBlank(filters.orderId)) {
+		const raw = String(locatorValue(filters.orderId)).trim();
+		const orderId = Number(raw);
+		if (!/^\d+$/.test(raw) || orderId < 1) fail(this, i, `"Order" must be a positive whole number; got "${raw}"`);
 		qs.order_id = orderId;
 	}
 	const gifts = await bigCommerceApiRequestAllItems.call(
