@@ -34,6 +34,30 @@ describe('Checkout → Get', () => {
 		});
 	});
 
+	it('Simplify returns a compact checkout built from the same single request', async () => {
+		const fixture = fixtures.abandonedGuestEmail;
+		const full = (await run(sandbox, checkout(fixture.id))).json[0];
+		const mark = sandbox.requests.length;
+		const out = (await run(sandbox, checkout(fixture.id, { simplify: true }))).json[0];
+		expect(sandbox.requests.slice(mark).map((r) => `${r.method} ${r.path}`)).toEqual([`GET /checkouts/${fixture.id}`]);
+		expect(out).toMatchObject({
+			id: fixture.id,
+			order_id: null,
+			email: 'guest.buyer@example.net',
+			billing_country_code: 'US',
+			grand_total: full.grand_total,
+			tax_total: full.tax_total,
+			subtotal_inc_tax: full.subtotal_inc_tax,
+		});
+		expect(out.cart).toMatchObject({ id: fixture.id, cart_amount: full.cart.cart_amount });
+		expect(out.cart.line_items.map((item: Json) => item.id)).toEqual(
+			full.cart.line_items.physical_items.concat(full.cart.line_items.digital_items, full.cart.line_items.custom_items ?? [], full.cart.line_items.gift_certificates ?? []).map((item: Json) => item.id),
+		);
+		expect(out.consignments).toHaveLength((full.consignments ?? []).length);
+		expect(out).not.toHaveProperty('billing_address');
+		expect(JSON.stringify(out).length).toBeLessThan(JSON.stringify(full).length);
+	});
+
 	it('shows the order of a converted cart', async () => {
 		const out = await run(sandbox, checkout(fixtures.converted.id));
 		expect(out.json[0].order_id).toBe(String(fixtures.converted.orderId));

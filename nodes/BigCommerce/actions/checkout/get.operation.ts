@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
 import { requireUuid, toItems } from '../common';
+import { simplifyCart } from '../cart/shared';
 
 /** Upstream spells the scope two ways (checkouts spec: store_checkouts; scope docs: store_checkout). */
 export const CHECKOUT_READ = 'store_checkouts_read_only (listed as "Checkouts" read-only; some BigCommerce docs spell it store_checkout_read_only)';
@@ -38,6 +39,14 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to include the chosen product options (size, color...) of each line item',
 			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to return a compact checkout: the simplified cart, billing email and country, each consignment\'s destination and chosen shipping, coupons, tax and totals',
+			},
 		],
 	},
 ];
@@ -63,5 +72,38 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		scope: CHECKOUT_READ,
 		itemIndex: i,
 	})) as IDataObject;
-	return toItems(this, checkout);
+	return toItems(this, options.simplify ? simplifyCheckout(checkout) : checkout);
+}
+
+/** A compact checkout for agents and messages (the full record is large). */
+export function simplifyCheckout(checkout: IDataObject): IDataObject {
+	const billing = (checkout.billing_address ?? {}) as IDataObject;
+	const list = (value: unknown) => (Array.isArray(value) ? (value as IDataObject[]) : []);
+	return {
+		id: checkout.id,
+		order_id: checkout.order_id ?? null,
+		email: billing.email || (checkout.cart as IDataObject | undefined)?.email || null,
+		billing_country_code: billing.country_code || null,
+		cart: checkout.cart ? simplifyCart(checkout.cart as IDataObject) : null,
+		consignments: list(checkout.consignments).map((consignment) => {
+			const address = (consignment.shipping_address ?? consignment.address ?? {}) as IDataObject;
+			const chosen = (consignment.selected_shipping_option ?? null) as IDataObject | null;
+			return {
+				id: consignment.id,
+				city: address.city ?? null,
+				country_code: address.country_code ?? null,
+				shipping_option: chosen ? chosen.description ?? null : null,
+				shipping_cost: chosen ? chosen.cost ?? null : null,
+				line_item_ids: consignment.line_item_ids ?? [],
+			};
+		}),
+		coupons: list(checkout.coupons).map((coupon) => ({ code: coupon.code, discounted_amount: coupon.discounted_amount })),
+		subtotal_inc_tax: checkout.subtotal_inc_tax,
+		shipping_cost_total_inc_tax: checkout.shipping_cost_total_inc_tax,
+		tax_total: checkout.tax_total,
+		grand_total: checkout.grand_total,
+		outstanding_balance: checkout.outstanding_balance,
+		created_time: checkout.created_time,
+		updated_time: checkout.updated_time,
+	};
 }
