@@ -75,6 +75,9 @@ describe('node description conventions', () => {
 				op: key(op),
 				description: expect.stringMatching(/destructive/i),
 			});
+			// and a warning above its parameters in the editor
+			const notice = op.params.find((p) => p.type === 'notice');
+			expect({ op: key(op), notice: notice?.displayName }).toEqual({ op: key(op), notice: expect.stringMatching(/permanently|Destructive/) });
 		}
 	});
 

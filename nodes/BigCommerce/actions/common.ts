@@ -167,6 +167,11 @@ export function compact(fields: IDataObject): IDataObject {
 	return out;
 }
 
+/** The warning shown above the parameters of a destructive operation (delete, archive, cancel). */
+export function destructiveNotice(text: string): INodeProperties {
+	return { displayName: text, name: 'deleteNotice', type: 'notice', default: '' };
+}
+
 /** The standard Return All + Limit parameters. */
 export function returnAllOrLimit(maxValue = MAX_LIMIT): INodeProperties[] {
 	return [

@@ -2,10 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { requireUuid, toItems } from '../common';
+import { destructiveNotice, requireUuid, toItems } from '../common';
 import { CART_WRITE, cartIdParameter } from './shared';
 
 const properties: INodeProperties[] = [
+	destructiveNotice('This permanently deletes the cart and its line items. It cannot be undone.'),
 	{ ...cartIdParameter, description: 'The UUID of the cart to delete permanently, with all its line items' },
 ];
 

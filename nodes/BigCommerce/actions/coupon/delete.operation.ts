@@ -2,11 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
+import { destructiveNotice, requireId, toItems } from '../common';
 import { couponIdProperty } from './fields';
 import { MARKETING_SCOPE } from './helpers';
 
 const properties: INodeProperties[] = [
+	destructiveNotice('This permanently deletes the coupon; shoppers can no longer use its code. It cannot be undone.'),
 	{
 		...couponIdProperty,
 		description: 'The numeric ID of the coupon to delete permanently',

@@ -2,10 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, toItems } from '../common';
+import { destructiveNotice, fail, toItems } from '../common';
 import { CUSTOMERS_WRITE, customerLocator, findCustomers, readCustomerRef } from './shared';
 
 const properties: INodeProperties[] = [
+	destructiveNotice('This permanently deletes the customer and their saved addresses (their orders stay). It cannot be undone.'),
 	customerLocator({
 		description:
 			'The customer to delete permanently, with their addresses. This cannot be undone; their orders are kept.',

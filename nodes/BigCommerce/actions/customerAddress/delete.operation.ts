@@ -2,11 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireId, toItems } from '../common';
+import { destructiveNotice, fail, requireId, toItems } from '../common';
 import { CUSTOMERS_WRITE } from '../customer/shared';
 import { findAddresses } from './shared';
 
 const properties: INodeProperties[] = [
+	destructiveNotice('This permanently deletes the saved address. It cannot be undone.'),
 	{
 		displayName: 'Address ID',
 		name: 'addressId',

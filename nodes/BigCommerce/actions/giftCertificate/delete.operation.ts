@@ -2,11 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
+import { destructiveNotice, requireId, toItems } from '../common';
 import { MARKETING_SCOPE } from '../coupon/helpers';
 import { giftCertificateIdProperty } from './fields';
 
 const properties: INodeProperties[] = [
+	destructiveNotice('This permanently deletes the gift certificate and its remaining balance. It cannot be undone.'),
 	{ ...giftCertificateIdProperty, description: 'The numeric ID of the gift certificate to delete permanently' },
 ];
 

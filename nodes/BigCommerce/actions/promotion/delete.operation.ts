@@ -2,11 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
+import { destructiveNotice, requireId, toItems } from '../common';
 import { MARKETING_SCOPE } from '../coupon/helpers';
 import { promotionIdProperty } from './fields';
 
 const properties: INodeProperties[] = [
+	destructiveNotice('This permanently deletes the promotion and its coupon codes. It cannot be undone.'),
 	{ ...promotionIdProperty, description: 'The numeric ID of the promotion to delete permanently, with its coupon codes' },
 ];
 

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
+import { destructiveNotice, requireId, toItems } from '../common';
 import { hookOutput, webhookIdProperty } from './fields';
 
 const properties: INodeProperties[] = [
+	destructiveNotice('This permanently deletes the webhook; BigCommerce stops sending its events. It cannot be undone.'),
 	{ ...webhookIdProperty, description: 'The numeric ID of the webhook to delete permanently' },
 ];
 
