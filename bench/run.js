@@ -1,0 +1,617 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench [-- --quick] [-- --only catalog,quota,orders,trigger]`
+ *
+ * Benchmarks this package in a REAL n8n 2.40.7 (the e2e harness: cached install, build + pack,
+ * in-process sandbox) against the sandbox with 80 ms latency per call and BigCommerce's quota,
+ * always side by side with what a user without the package builds from n8n's own nodes, in the
+ * same run and the same n8n. Writes bench/results/<stamp>.json (raw) and bench/RESULTS.md.
+ *
+ * Not a test: nothing in the test suite depends on these timings.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const crypto = require('node:crypto');
+const { execSync, spawnSync } = require('node:child_process');
+
+const { createHarness, installer, request, processes } = require('../e2e/lib');
+const W = require('./workflows');
+const { writeReport } = require('./report');
+
+const LATENCY_MS = 80;
+const REAL_QUOTA = { quota: 150, windowMs: 30_000 };
+const SCALED_QUOTA = { quota: 15, windowMs: 3_000 };
+
+function parseArgs(argv) {
+	const args = { quick: false, only: null };
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--quick') args.quick = true;
+		else if (argv[i] === '--only') args.only = argv[++i].split(',');
+		else if (argv[i].startsWith('--only=')) args.only = argv[i].slice(7).split(',');
+	}
+	return args;
+}
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function percentile(values, p) {
+	if (!values.length) return null;
+	const sorted = [...values].sort((a, b) => a - b);
+	const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+	return sorted[index];
+}
+
+function machine() {
+	const cpus = os.cpus();
+	let commit = '';
+	try {
+		commit = execSync('git rev-parse --short HEAD', { cwd: path.join(__dirname, '..') }).toString().trim();
+	} catch {
+		// not a git checkout
+	}
+	return {
+		nproc: cpus.length,
+		cpuModel: cpus[0] ? cpus[0].model : 'unknown',
+		memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+		loadAverageAtStart: os.loadavg().map((v) => +v.toFixed(2)),
+		os: `${os.type()} ${os.release()}`,
+		n8nVersion: installer.N8N_VERSION,
+		n8nNode: installer.NODE_VERSION || '24',
+		benchNode: process.version,
+		commit,
+	};
+}
+
+/** Samples VmRSS of a pid every 50 ms; stop() returns { peakRssMiB, hwmMiB, startRssMiB }. */
+function memorySampler(pid) {
+	const read = () => {
+		try {
+			const text = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+			const kb = (name) => Number((text.match(new RegExp(`^${name}:\\s+(\\d+)`, 'm')) || [])[1] || 0);
+			return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+		} catch {
+			return { rss: 0, hwm: 0 };
+		}
+	};
+	const start = read();
+	let peak = start.rss;
+	const timer = setInterval(() => {
+		peak = Math.max(peak, read().rss);
+	}, 50);
+	return {
+		stop() {
+			clearInterval(timer);
+			const end = read();
+			peak = Math.max(peak, end.rss);
+			return { startRssMiB: Math.round(start.rss), peakRssMiB: Math.round(peak), hwmMiB: Math.round(end.hwm) };
+		},
+	};
+}
+
+class Bench {
+	constructor(harness, args) {
+		this.h = harness;
+		this.n8n = harness.n8n;
+		this.sandbox = harness.sandbox;
+		this.args = args;
+	}
+
+	setQuota(limit) {
+		this.sandbox.setRateLimit(limit);
+	}
+
+	/** The newest execution of a workflow, with data, once it is finished. */
+	async latestExecution(workflowId, notId) {
+		return await this.h.ctx.waitFor(
+			async () => {
+				const res = await this.n8n.api('GET', `/executions?workflowId=${workflowId}&limit=1&includeData=true`);
+				const e = res.json && res.json.data && res.json.data[0];
+				return e && String(e.id) !== String(notId) && e.stoppedAt ? e : null;
+			},
+			{ timeoutMs: 120_000, intervalMs: 300, message: `execution of ${workflowId}` },
+		);
+	}
+
+	async newestExecutionId(workflowId) {
+		const res = await this.n8n.api('GET', `/executions?workflowId=${workflowId}&limit=1`);
+		const e = res.json && res.json.data && res.json.data[0];
+		return e ? e.id : undefined;
+	}
+
+	/**
+	 * Calls a job workflow's webhook (responseMode lastNode) and returns its wall time, the
+	 * execution (with data), the sandbox requests it caused and the n8n process memory.
+	 */
+	async runJob(key, body = {}) {
+		const workflowId = W.IDS[key];
+		const previous = await this.newestExecutionId(workflowId);
+		const before = this.sandbox.requests.length;
+		const sampler = memorySampler(this.n8n.child.pid);
+		const t0 = performance.now();
+		const startedAt = this.sandbox.now();
+		const res = await request(W.hookUrl(this.n8n, W.PATHS[key]), { method: 'POST', body, timeoutMs: 900_000 });
+		const wallMs = Math.round(performance.now() - t0);
+		const memory = sampler.stop();
+		const requests = this.sandbox.requests.slice(before);
+		const execution = await this.latestExecution(workflowId, previous);
+		const timeline = requests.map((r) => r.at - startedAt);
+		return { wallMs, httpStatus: res.status, memory, requests, execution, timeline };
+	}
+}
+
+function nodeRun(execution, nodeName) {
+	const runs = execution && execution.data && execution.data.resultData && execution.data.resultData.runData
+		? execution.data.resultData.runData[nodeName]
+		: undefined;
+	if (!runs || !runs.length) return { ms: null, items: [], error: null };
+	const items = [];
+	let ms = 0;
+	let error = null;
+	for (const run of runs) {
+		ms += run.executionTime || 0;
+		if (run.error) error = run.error.message || String(run.error);
+		const main = run.data && run.data.main ? run.data.main[0] || [] : [];
+		for (const item of main) items.push(item.json);
+	}
+	return { ms, items, error };
+}
+
+function apiStats(requests) {
+	const api = requests.filter((r) => r.version === 'v2' || r.version === 'v3');
+	return {
+		calls: api.length,
+		rateLimited: api.filter((r) => r.status === 429).length,
+		failed: api.filter((r) => r.status === null || r.status >= 400).length,
+	};
+}
+
+function executionError(execution) {
+	const err = execution && execution.data && execution.data.resultData && execution.data.resultData.error;
+	return err ? `${err.message || ''}${err.description ? ` — ${err.description}` : ''}`.slice(0, 300) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1 + 5. Catalog export
+
+async function catalog(bench, sizes, reps) {
+	const products = bench.sandbox.state.products;
+	const all = [...products.entries()];
+	const results = [];
+	const keep = (n) => {
+		products.clear();
+		for (const [id, p] of all.slice(0, n)) products.set(id, p);
+	};
+	const once = async (key, n, expected) => {
+		bench.setQuota(REAL_QUOTA);
+		const run = await bench.runJob(key);
+		const node = nodeRun(run.execution, key === 'exportOurs' ? W.NODES.export : W.NODES.http);
+		const ids =
+			key === 'exportOurs'
+				? node.items.map((item) => Number(item.id))
+				: node.items.flatMap((page) => (Array.isArray(page.data) ? page.data.map((p) => Number(p.id)) : []));
+		const got = new Set(ids);
+		return {
+			...apiStats(run.requests),
+			nodeMs: node.ms,
+			wallMs: run.wallMs,
+			items: ids.length,
+			duplicates: ids.length - got.size,
+			missing: [...expected].filter((id) => !got.has(id)).length,
+			status: run.execution.status,
+			error: node.error || executionError(run.execution),
+			memory: run.memory,
+			// when the sandbox answered each call, ms after the webhook call (before the 80 ms latency)
+			timeline: run.timeline,
+		};
+	};
+	const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+	try {
+		// warm-up (first execution of each node type loads and compiles its code): not recorded
+		keep(Math.min(...sizes));
+		out('  · catalog warm-up');
+		await once('exportOurs', 0, new Set());
+		await once('exportHttp', 0, new Set());
+		for (const n of sizes) {
+			keep(n);
+			const expected = new Set([...products.keys()].map(Number));
+			const runs = { exportOurs: [], exportHttp: [] };
+			const count = n >= 10000 ? reps.large : reps.small;
+			for (let rep = 0; rep < count; rep++) {
+				// this node first in the first round (its peak memory before the HTTP Request run's)
+				for (const key of rep % 2 === 0 ? ['exportOurs', 'exportHttp'] : ['exportHttp', 'exportOurs']) {
+					const r = await once(key, n, expected);
+					runs[key].push(r);
+					out(`  · catalog N=${n} #${rep + 1} ${key}: calls ${r.calls}, 429s ${r.rateLimited}, node ${r.nodeMs} ms, wall ${r.wallMs} ms, missing ${r.missing}, RSS ${r.memory.startRssMiB} → ${r.memory.peakRssMiB} MiB${r.error ? `, ${r.error}` : ''}`);
+				}
+			}
+			for (const key of ['exportOurs', 'exportHttp']) {
+				const list = runs[key];
+				results.push({
+					n,
+					approach: key === 'exportOurs' ? 'this node (Product › Export Catalog)' : 'HTTP Request + pagination',
+					key,
+					minimumCalls: Math.ceil(n / 250),
+					calls: Math.max(...list.map((r) => r.calls)),
+					rateLimited: list.reduce((sum, r) => sum + r.rateLimited, 0),
+					failed: list.reduce((sum, r) => sum + r.failed, 0),
+					nodeMs: median(list.map((r) => r.nodeMs)),
+					wallMs: median(list.map((r) => r.wallMs)),
+					nodeMsRuns: list.map((r) => r.nodeMs),
+					items: list[0].items,
+					duplicates: Math.max(...list.map((r) => r.duplicates)),
+					missing: Math.max(...list.map((r) => r.missing)),
+					status: list.every((r) => r.status === 'success') ? 'success' : list.map((r) => r.status).join('/'),
+					error: list.map((r) => r.error).find(Boolean) || null,
+					memory: {
+						startRssMiB: list[0].memory.startRssMiB,
+						peakRssMiB: Math.max(...list.map((r) => r.memory.peakRssMiB)),
+						firstRunPeakRssMiB: list[0].memory.peakRssMiB,
+						hwmMiB: list[0].memory.hwmMiB,
+					},
+					runs: list,
+				});
+			}
+		}
+	} finally {
+		products.clear();
+		for (const [id, p] of all) products.set(id, p);
+	}
+	return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Quota-bound job
+
+async function quota(bench, calls) {
+	const ids = [...bench.sandbox.state.products.keys()].slice(0, calls).map(Number);
+	const { quota: q, windowMs: w } = SCALED_QUOTA;
+	const k = Math.ceil(calls / q);
+	const r = calls - (k - 1) * q;
+	const minimumMs = (k - 1) * w + r * LATENCY_MS;
+	const results = [];
+	for (const key of ['quotaOurs', 'quotaHttp', 'quotaHttpBatched']) {
+		await delay(w + 500); // let any earlier window run out (for the governor too)
+		bench.setQuota(SCALED_QUOTA);
+		out(`  · quota-bound job: ${key}`);
+		const run = await bench.runJob(key, { ids });
+		const node = nodeRun(run.execution, key === 'quotaOurs' ? W.NODES.quotaGet : W.NODES.http);
+		const stats = apiStats(run.requests);
+		const error = node.error || executionError(run.execution);
+		// this node: one product per item; HTTP Request: the raw answer { data: product, meta }
+		const okItems = node.items.filter((item) => item && !item.error && (item.id ?? (item.data && item.data.id)) !== undefined).length;
+		results.push({
+			approach: {
+				quotaOurs: 'this node (Product › Get per item)',
+				quotaHttp: 'HTTP Request (defaults)',
+				quotaHttpBatched: 'HTTP Request (batching 15 / 3 s)',
+			}[key],
+			key,
+			jobCalls: calls,
+			...stats,
+			nodeMs: node.ms,
+			wallMs: run.wallMs,
+			minimumMs,
+			ratio: node.ms ? +(node.ms / minimumMs).toFixed(2) : null,
+			itemsOk: okItems,
+			status: run.execution.status,
+			surfaced429: error && /429|rate limit|too many/i.test(error) ? 1 : 0,
+			error,
+		});
+		const x = results[results.length - 1];
+		out(`    calls ${x.calls}, 429s hit ${x.rateLimited}, node ${x.nodeMs} ms (min ${minimumMs}), status ${x.status}${error ? `: ${error.slice(0, 120)}` : ''}`);
+	}
+	return { quota: SCALED_QUOTA, calls, minimumMs, windows: k, results };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Orders with line items
+
+async function orders(bench, n) {
+	const state = bench.sandbox.state.orders;
+	const all = [...state];
+	const kept = all.filter((o) => !o.is_deleted).slice(0, n);
+	state.length = 0;
+	state.push(...kept);
+	const results = [];
+	try {
+		for (const key of ['ordersOurs', 'ordersHttp']) {
+			await delay(SCALED_QUOTA.windowMs + 500);
+			bench.setQuota(SCALED_QUOTA);
+			out(`  · orders N=${kept.length}: ${key}`);
+			const run = await bench.runJob(key);
+			const stats = apiStats(run.requests);
+			let covered;
+			let ms;
+			let error;
+			if (key === 'ordersOurs') {
+				const list = nodeRun(run.execution, W.NODES.ordersList);
+				const get = nodeRun(run.execution, W.NODES.ordersGet);
+				covered = new Set(get.items.filter((o) => Array.isArray(o.products)).map((o) => o.id)).size;
+				ms = (list.ms || 0) + (get.ms || 0);
+				error = list.error || get.error;
+			} else {
+				const list = nodeRun(run.execution, W.NODES.httpOrderList);
+				const lines = nodeRun(run.execution, W.NODES.httpOrderProducts);
+				covered = new Set(lines.items.map((line) => line.order_id).filter((id) => id !== undefined)).size;
+				ms = (list.ms || 0) + (lines.ms || 0);
+				error = list.error || lines.error;
+			}
+			const perOrder = run.requests.filter((r) => /^\/orders\/\d+\/products$/.test(r.path)).length;
+			results.push({
+				approach: key === 'ordersOurs' ? 'this node (Order › Get Many + Order › Get, include Products)' : 'HTTP Request list + one call per order',
+				key,
+				n: kept.length,
+				...stats,
+				perOrderProductCalls: perOrder,
+				nodeMs: ms,
+				wallMs: run.wallMs,
+				ordersWithLineItems: covered,
+				status: run.execution.status,
+				error: error || executionError(run.execution),
+			});
+			const x = results[results.length - 1];
+			out(`    calls ${x.calls} (products calls ${perOrder}), 429s ${x.rateLimited}, nodes ${x.nodeMs} ms, orders covered ${covered}`);
+		}
+	} finally {
+		state.length = 0;
+		state.push(...all);
+	}
+	return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Trigger: duplicate storm
+
+function envelope(sandbox, index, createdAt) {
+	const data = { type: 'product', id: 100000 + index };
+	return {
+		created_at: createdAt,
+		store_id: String(sandbox.storeId || '1001234'),
+		producer: `stores/${sandbox.storeHash}`,
+		scope: 'store/product/updated',
+		hash: crypto.createHash('sha1').update(JSON.stringify(data)).digest('hex'),
+		data,
+	};
+}
+
+/**
+ * The delivery plan: `distinct` deliveries plus `duplicates` copies; half of the copies are sent
+ * at the same instant as their original (a burst), the other half later (a repeat after the ack).
+ * Returns a list of bursts: [{ delivery, copies }] in send order.
+ */
+function plan(sandbox, distinct, duplicates) {
+	const createdAt = Math.floor(Date.now() / 1000);
+	const bursts = [];
+	for (let i = 0; i < distinct; i++) bursts.push({ index: i, body: envelope(sandbox, i, createdAt), copies: 1 });
+	let rng = 12345;
+	const random = () => ((rng = (rng * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+	const repeats = [];
+	for (let d = 0; d < duplicates; d++) {
+		const target = bursts[Math.floor(random() * distinct)];
+		if (d % 2 === 0) target.copies++;
+		else repeats.push({ index: target.index, body: target.body, copies: 1, repeatOf: target.index });
+	}
+	// repeats go after their original, somewhere later in the sequence
+	const sequence = [...bursts];
+	for (const repeat of repeats) {
+		const at = Math.min(sequence.length, repeat.index + 1 + Math.floor(random() * (sequence.length - repeat.index)));
+		sequence.splice(at, 0, repeat);
+	}
+	return sequence;
+}
+
+async function sendAll(url, sequence, headers, concurrency = 8) {
+	const latencies = [];
+	const statuses = {};
+	let next = 0;
+	const worker = async () => {
+		while (next < sequence.length) {
+			const burst = sequence[next++];
+			const text = JSON.stringify(burst.body);
+			await Promise.all(
+				Array.from({ length: burst.copies }, async () => {
+					const t0 = performance.now();
+					let status;
+					try {
+						const res = await fetch(url, {
+							method: 'POST',
+							headers: { 'Content-Type': 'application/json', ...headers },
+							body: text,
+							signal: AbortSignal.timeout(30_000),
+						});
+						await res.arrayBuffer();
+						status = res.status;
+					} catch (error) {
+						status = `error:${error.code || error.name}`;
+					}
+					latencies.push(performance.now() - t0);
+					statuses[status] = (statuses[status] || 0) + 1;
+				}),
+			);
+		}
+	};
+	await Promise.all(Array.from({ length: concurrency }, worker));
+	return { latencies, statuses };
+}
+
+async function countExecutions(n8n, workflowId) {
+	let cursor;
+	let total = 0;
+	let unfinished = 0;
+	do {
+		const qs = new URLSearchParams({ workflowId, limit: '250' });
+		if (cursor) qs.set('cursor', cursor);
+		const res = await n8n.api('GET', `/executions?${qs}`);
+		if (res.status !== 200) throw new Error(`executions: ${res.status} ${res.text.slice(0, 200)}`);
+		for (const e of res.json.data) {
+			total++;
+			if (!e.stoppedAt) unfinished++;
+		}
+		cursor = res.json.nextCursor;
+	} while (cursor);
+	return { total, unfinished };
+}
+
+async function settleExecutions(bench, workflowId) {
+	let last = -1;
+	let stableSince = Date.now();
+	const deadline = Date.now() + 180_000;
+	for (;;) {
+		const { total, unfinished } = await countExecutions(bench.n8n, workflowId);
+		if (total !== last) {
+			last = total;
+			stableSince = Date.now();
+		}
+		if ((unfinished === 0 && Date.now() - stableSince > 3000) || Date.now() > deadline) return total;
+		await delay(1000);
+	}
+}
+
+async function trigger(bench, deliveries) {
+	const { n8n, sandbox } = bench;
+	sandbox.setRateLimit(false);
+	const duplicates = Math.round(deliveries * 0.3);
+	const distinct = deliveries - duplicates;
+	const url = W.triggerUrl(n8n);
+	const hook = await bench.h.ctx.waitFor(
+		() => (sandbox.state.hooks || []).find((h) => h.destination === url && h.is_active),
+		{ timeoutMs: 60_000, message: 'the trigger hook' },
+	);
+	const secretHeader = Object.entries(hook.headers || {}).find(([name]) => /bigcommerce-secret/i.test(name));
+	if (!secretHeader) throw new Error('the trigger hook carries no secret header');
+	const sequence = plan(sandbox, distinct, duplicates);
+	const sent = sequence.reduce((n, b) => n + b.copies, 0);
+	const beforeTrigger = await countExecutions(n8n, W.IDS.trigger);
+	const beforePlain = await countExecutions(n8n, W.IDS.plainHook);
+	// interleaved in chunks (ABBA) so both endpoints see the same conditions
+	const chunk = 100;
+	const lat = { trigger: [], plain: [] };
+	const statuses = { trigger: {}, plain: {} };
+	const merge = (into, from) => {
+		for (const [k, v] of Object.entries(from)) into[k] = (into[k] || 0) + v;
+	};
+	out(`  · trigger: ${sent} deliveries (${distinct} distinct) to each endpoint`);
+	for (let i = 0, round = 0; i < sequence.length; i += chunk, round++) {
+		const part = sequence.slice(i, i + chunk);
+		const order = round % 2 === 0 ? ['plain', 'trigger'] : ['trigger', 'plain'];
+		for (const which of order) {
+			const r =
+				which === 'trigger'
+					? await sendAll(url, part, { [secretHeader[0]]: secretHeader[1] })
+					: await sendAll(W.hookUrl(n8n, W.PATHS.plainHook), part, {});
+			lat[which].push(...r.latencies);
+			merge(statuses[which], r.statuses);
+		}
+	}
+	const triggerTotal = (await settleExecutions(bench, W.IDS.trigger)) - beforeTrigger.total;
+	const plainTotal = (await settleExecutions(bench, W.IDS.plainHook)) - beforePlain.total;
+	// the ack path alone: one sender, fresh deliveries, alternating endpoints, n8n otherwise idle
+	const idle = { trigger: [], plain: [] };
+	const quiet = plan(sandbox, 50, 0).map((b, i) => ({ ...b, body: envelope(sandbox, 5000 + i, b.body.created_at) }));
+	for (const burst of quiet) {
+		idle.trigger.push(...(await sendAll(url, [burst], { [secretHeader[0]]: secretHeader[1] }, 1)).latencies);
+		idle.plain.push(...(await sendAll(W.hookUrl(n8n, W.PATHS.plainHook), [burst], {}, 1)).latencies);
+		await delay(100);
+	}
+	await settleExecutions(bench, W.IDS.trigger);
+	const summary = (values) => ({
+		p50: +percentile(values, 50).toFixed(1),
+		p95: +percentile(values, 95).toFixed(1),
+		max: +Math.max(...values).toFixed(1),
+	});
+	const result = {
+		deliveries: sent,
+		distinct,
+		duplicates,
+		simultaneousCopies: sequence.filter((b) => !b.repeatOf && b.copies > 1).reduce((n, b) => n + b.copies - 1, 0),
+		laterRepeats: sequence.filter((b) => b.repeatOf !== undefined).length,
+		trigger: { executions: triggerTotal, ack: summary(lat.trigger), idleAck: summary(idle.trigger), statuses: statuses.trigger },
+		plainWebhook: { executions: plainTotal, ack: summary(lat.plain), idleAck: summary(idle.plain), statuses: statuses.plain },
+	};
+	out(`    trigger: ${triggerTotal} executions for ${distinct} distinct; ack p50 ${result.trigger.ack.p50} ms p95 ${result.trigger.ack.p95} ms; plain webhook p50 ${result.plainWebhook.ack.p50} ms p95 ${result.plainWebhook.ack.p95} ms`);
+	return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2));
+	const want = (name) => !args.only || args.only.includes(name);
+	const sizes = args.quick ? [1000] : [1000, 10000];
+	const orderCount = args.quick ? 50 : 200;
+	const quotaCalls = 3 * SCALED_QUOTA.quota;
+	const deliveries = args.quick ? 200 : 1000;
+	const started = Date.now();
+	const info = machine();
+	out(`bench (${args.quick ? 'quick' : 'full'}): n8n ${info.n8nVersion}, ${info.nproc} CPUs (${info.cpuModel}), ${info.memoryGiB} GiB, load ${info.loadAverageAtStart.join(' ')}`);
+
+	const harness = await createHarness({
+		sandbox: {
+			seed: { products: Math.max(...sizes), orders: orderCount + 20 },
+			latencyMs: LATENCY_MS,
+			// the scaled quota from the start: the governor then never holds a stale longer window
+			rateLimit: SCALED_QUOTA,
+			contract: false,
+		},
+		progress: (message) => out(`  · ${message}`),
+	});
+	const results = { startedAt: new Date(started).toISOString(), quick: args.quick, machine: info, latencyMs: LATENCY_MS };
+	try {
+		const { ctx, n8n, sandbox } = harness;
+		await ctx.importCredentials(W.credentials(sandbox));
+		await ctx.importWorkflows(W.build(sandbox));
+		await ctx.started();
+		for (const id of Object.values(W.IDS)) await n8n.publish(id);
+		await delay(3000); // activation (the trigger registers its hook)
+		const bench = new Bench(harness, args);
+
+		if (want('quota')) results.quota = await quota(bench, quotaCalls);
+		if (want('orders')) results.orders = { quota: SCALED_QUOTA, results: await orders(bench, orderCount) };
+		if (want('catalog')) {
+			const reps = { small: 3, large: args.quick ? 1 : 2 };
+			results.catalog = { quota: REAL_QUOTA, reps, results: await catalog(bench, sizes, reps) };
+		}
+		if (want('trigger')) results.trigger = await trigger(bench, deliveries);
+		results.n8nVmHwmMiB = memorySampler(n8n.child.pid).stop().hwmMiB;
+	} finally {
+		results.durationS = Math.round((Date.now() - started) / 1000);
+		results.loadAverageAtEnd = os.loadavg().map((v) => +v.toFixed(2));
+		await harness.close();
+	}
+	if (want('catalog')) {
+		// outside n8n: the transport alone, pages one after the other vs 4 in flight
+		out('  · transport concurrency (outside n8n)');
+		const n = Math.max(...sizes);
+		const run = spawnSync(process.execPath, [path.join(__dirname, 'transport-concurrency.js'), String(n)], { encoding: 'utf8', timeout: 300_000 });
+		const line = (run.stdout || '').trim().split('\n').pop();
+		try {
+			results.transportConcurrency = JSON.parse(line);
+			out(`    ${line}`);
+		} catch {
+			out(`    failed: ${(run.stderr || '').slice(-500)}`);
+		}
+	}
+	const dir = path.join(__dirname, 'results');
+	fs.mkdirSync(dir, { recursive: true });
+	const stamp = results.startedAt.replace(/[:.]/g, '-');
+	const file = path.join(dir, `${stamp}${args.quick ? '-quick' : ''}.json`);
+	fs.writeFileSync(file, JSON.stringify(results, null, 2));
+	fs.writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(results, null, 2));
+	out(`raw results: ${path.relative(process.cwd(), file)}`);
+	const md = writeReport(results);
+	out(`report: ${path.relative(process.cwd(), md)} (${results.durationS} s)`);
+}
+
+main().then(
+	() => {
+		setTimeout(() => process.exit(0), 500).unref();
+	},
+	async (error) => {
+		out(String((error && error.stack) || error));
+		await processes.cleanupAll().catch(() => undefined);
+		process.exit(1);
+	},
+);

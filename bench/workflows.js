@@ -1,0 +1,218 @@
+'use strict';
+/**
+ * The benchmark workflows: for each job, this package's node and what a user without it builds
+ * with n8n's own nodes (HTTP Request with its built-in pagination / batching, plain Webhook).
+ * Every job workflow starts with a production Webhook (responseMode lastNode, no data), so the
+ * bench runs them in ONE long-running n8n and reads each node's own execution time afterwards.
+ */
+const wf = require('../e2e/lib/workflows');
+
+const HEADER_CRED = { id: 'benchHeaderAuth1', name: 'BigCommerce token (header auth)', type: 'httpHeaderAuth' };
+
+const IDS = {
+	exportOurs: 'benchExportOurs1',
+	exportHttp: 'benchExportHttp1',
+	ordersOurs: 'benchOrdersOurs1',
+	ordersHttp: 'benchOrdersHttp1',
+	quotaOurs: 'benchQuotaOurs01',
+	quotaHttp: 'benchQuotaHttp01',
+	quotaHttpBatched: 'benchQuotaHttpB1',
+	trigger: 'benchTrigger0001',
+	plainHook: 'benchPlainHook01',
+};
+
+const PATHS = {
+	exportOurs: 'bench-export-ours',
+	exportHttp: 'bench-export-http',
+	ordersOurs: 'bench-orders-ours',
+	ordersHttp: 'bench-orders-http',
+	quotaOurs: 'bench-quota-ours',
+	quotaHttp: 'bench-quota-http',
+	quotaHttpBatched: 'bench-quota-http-batched',
+	plainHook: 'bench-plain-webhook',
+};
+
+/** Node names whose execution time / output the bench reads. */
+const NODES = {
+	export: 'Export Catalog',
+	http: 'HTTP Request',
+	ordersList: 'Get Many Orders',
+	ordersGet: 'Get Order With Products',
+	httpOrderList: 'List Orders',
+	httpOrderProducts: 'Order Products',
+	quotaGet: 'Get Product',
+	trigger: 'BigCommerce Trigger',
+};
+
+let x = 0;
+function place(node) {
+	node.position = [x, 0];
+	x += 240;
+	return node;
+}
+
+function webhookNode(id, path, responseMode = 'lastNode') {
+	return place({
+		id: wf.stableUuid(`${id}:webhook`),
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: wf.stableUuid(`${id}:webhookId`),
+		parameters: {
+			httpMethod: 'POST',
+			path,
+			responseMode,
+			...(responseMode === 'lastNode' ? { responseData: 'noData' } : {}),
+			options: {},
+		},
+	});
+}
+
+function httpNode(id, name, { url, query = [], headers = [], options = {} }) {
+	return place({
+		id: wf.stableUuid(`${id}:${name}`),
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method: 'GET',
+			url,
+			authentication: 'genericCredentialType',
+			genericAuthType: 'httpHeaderAuth',
+			sendQuery: query.length > 0,
+			queryParameters: { parameters: query },
+			sendHeaders: true,
+			headerParameters: { parameters: [{ name: 'Accept', value: 'application/json' }, ...headers] },
+			options,
+		},
+		credentials: { httpHeaderAuth: { id: HEADER_CRED.id, name: HEADER_CRED.name } },
+	});
+}
+
+function ourNode(id, name, parameters) {
+	return place(wf.bigCommerceNode(id, { name, parameters }));
+}
+
+/** Code node turning the webhook body's `ids` into one item per id. */
+function idsNode(id) {
+	return place({
+		id: wf.stableUuid(`${id}:ids`),
+		name: 'Ids',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		parameters: { jsCode: 'return $input.first().json.body.ids.map((id) => ({ json: { id } }));' },
+	});
+}
+
+function build(sandbox) {
+	const api = `${sandbox.baseUrl}/stores/${sandbox.storeHash}`;
+	const chain = (id, name, nodes) => {
+		x = 0;
+		return wf.workflow({ id, name, nodes: nodes() });
+	};
+	const rl = (expr) => ({ __rl: true, mode: 'id', value: `={{ ${expr} }}` });
+	return [
+		chain(IDS.exportOurs, 'bench: catalog export (this node)', () => [
+			webhookNode(IDS.exportOurs, PATHS.exportOurs),
+			ourNode(IDS.exportOurs, NODES.export, { resource: 'product', operation: 'exportCatalog' }),
+		]),
+		chain(IDS.exportHttp, 'bench: catalog export (HTTP Request + pagination)', () => [
+			webhookNode(IDS.exportHttp, PATHS.exportHttp),
+			httpNode(IDS.exportHttp, NODES.http, {
+				url: `${api}/v3/catalog/products`,
+				query: [
+					{ name: 'include', value: 'variants,images,custom_fields' },
+					{ name: 'limit', value: '250' },
+				],
+				options: {
+					pagination: {
+						pagination: {
+							paginationMode: 'updateAParameterInEachRequest',
+							parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
+							paginationCompleteWhen: 'other',
+							completeExpression:
+								'={{ $response.body.meta.pagination.current_page >= $response.body.meta.pagination.total_pages }}',
+						},
+					},
+				},
+			}),
+		]),
+		chain(IDS.ordersOurs, 'bench: orders with line items (this node)', () => [
+			webhookNode(IDS.ordersOurs, PATHS.ordersOurs),
+			ourNode(IDS.ordersOurs, NODES.ordersList, { resource: 'order', operation: 'getMany', returnAll: true }),
+			ourNode(IDS.ordersOurs, NODES.ordersGet, {
+				resource: 'order',
+				operation: 'get',
+				orderId: rl('$json.id'),
+				include: ['products'],
+			}),
+		]),
+		chain(IDS.ordersHttp, 'bench: orders with line items (HTTP Request, one call per order)', () => [
+			webhookNode(IDS.ordersHttp, PATHS.ordersHttp),
+			httpNode(IDS.ordersHttp, NODES.httpOrderList, {
+				url: `${api}/v2/orders`,
+				query: [{ name: 'limit', value: '250' }],
+				options: {
+					pagination: {
+						pagination: {
+							paginationMode: 'updateAParameterInEachRequest',
+							parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
+							paginationCompleteWhen: 'other',
+							completeExpression: '={{ !Array.isArray($response.body) || $response.body.length < 250 }}',
+						},
+					},
+				},
+			}),
+			httpNode(IDS.ordersHttp, NODES.httpOrderProducts, {
+				url: `=${api}/v2/orders/{{ $json.id }}/products`,
+				// what a careful user sets to stay under the quota (scaled window: 15 per 3 s, one left
+				// for the list call)
+				options: { batching: { batch: { batchSize: 14, batchInterval: 3000 } } },
+			}),
+		]),
+		chain(IDS.quotaOurs, 'bench: quota-bound single-product GETs (this node)', () => [
+			webhookNode(IDS.quotaOurs, PATHS.quotaOurs),
+			idsNode(IDS.quotaOurs),
+			ourNode(IDS.quotaOurs, NODES.quotaGet, { resource: 'product', operation: 'get', productId: rl('$json.id') }),
+		]),
+		chain(IDS.quotaHttp, 'bench: quota-bound single-product GETs (HTTP Request, defaults)', () => [
+			webhookNode(IDS.quotaHttp, PATHS.quotaHttp),
+			idsNode(IDS.quotaHttp),
+			httpNode(IDS.quotaHttp, NODES.http, { url: `=${api}/v3/catalog/products/{{ $json.id }}` }),
+		]),
+		chain(IDS.quotaHttpBatched, 'bench: quota-bound single-product GETs (HTTP Request, batching 15 / 3 s)', () => [
+			webhookNode(IDS.quotaHttpBatched, PATHS.quotaHttpBatched),
+			idsNode(IDS.quotaHttpBatched),
+			httpNode(IDS.quotaHttpBatched, NODES.http, {
+				url: `=${api}/v3/catalog/products/{{ $json.id }}`,
+				options: { batching: { batch: { batchSize: 15, batchInterval: 3000 } } },
+			}),
+		]),
+		chain(IDS.trigger, 'bench: BigCommerce Trigger', () => [
+			place({
+				id: wf.stableUuid(`${IDS.trigger}:trigger`),
+				name: NODES.trigger,
+				type: wf.NODE_TYPES.trigger,
+				typeVersion: 1,
+				webhookId: wf.stableUuid(`${IDS.trigger}:webhook`),
+				parameters: {
+					authentication: 'accessToken',
+					events: ['store/product/updated'],
+					includeFullRecord: false,
+					options: { allowInsecureUrl: true },
+				},
+				credentials: { bigCommerceApi: { id: wf.CREDENTIALS.api.id, name: wf.CREDENTIALS.api.name } },
+			}),
+		]),
+		chain(IDS.plainHook, 'bench: plain Webhook node', () => [webhookNode(IDS.plainHook, PATHS.plainHook, 'onReceived')]),
+	];
+}
+
+function credentials(sandbox) {
+	return [{ ...HEADER_CRED, data: { name: 'X-Auth-Token', value: sandbox.accessToken } }];
+}
+
+const triggerUrl = (n8n) => `${n8n.baseUrl}/webhook/${wf.stableUuid(`${IDS.trigger}:webhook`)}/webhook`;
+const hookUrl = (n8n, path) => `${n8n.baseUrl}/webhook/${path}`;
+
+module.exports = { IDS, PATHS, NODES, build, credentials, triggerUrl, hookUrl };
