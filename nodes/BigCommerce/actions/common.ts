@@ -110,7 +110,21 @@ export function requireJson<K extends 'object' | 'array'>(
 	label: string,
 	kind: K,
 ): K extends 'array' ? IDataObject[] : IDataObject {
-	const raw = ctx.getNodeParameter(name, i) as unknown;
+	return jsonValue(ctx, i, ctx.getNodeParameter(name, i) as unknown, label, kind);
+}
+
+/**
+ * A JSON value from a parameter or a collection field (a string to parse, or an already parsed
+ * value), checked to be an object or an array. `example` is shown in the hint when it does not parse.
+ */
+export function jsonValue<K extends 'object' | 'array'>(
+	ctx: IExecuteFunctions,
+	i: number,
+	raw: unknown,
+	label: string,
+	kind: K,
+	example?: string,
+): K extends 'array' ? IDataObject[] : IDataObject {
 	let value: unknown = raw;
 	if (typeof raw === 'string') {
 		try {
@@ -120,7 +134,7 @@ export function requireJson<K extends 'object' | 'array'>(
 				ctx,
 				i,
 				`"${label}" is not valid JSON (${(error as Error).message})`,
-				kind === 'array' ? 'Enter a JSON array, e.g. [{"id": 1}]' : 'Enter a JSON object, e.g. {"name": "Shirt"}',
+				`Enter a JSON ${kind}, e.g. ${example ?? (kind === 'array' ? '[{"id": 1}]' : '{"name": "Shirt"}')}`,
 			);
 		}
 	}

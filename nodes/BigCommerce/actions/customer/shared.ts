@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail } from '../common';
+import { fail, jsonValue } from '../common';
 
 export const CUSTOMERS_READ = 'store_v2_customers_read_only';
 export const CUSTOMERS_WRITE = 'store_v2_customers';
@@ -390,16 +390,7 @@ export function customerBody(ctx: IExecuteFunctions, i: number, fields: IDataObj
 
 /** A JSON array from a collection field (string or already parsed), naming the field on failure. */
 export function jsonArray(ctx: IExecuteFunctions, i: number, raw: unknown, label: string): IDataObject[] {
-	let value: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = JSON.parse(raw);
-		} catch (error) {
-			fail(ctx, i, `"${label}" is not valid JSON (${(error as Error).message})`, 'Enter a JSON array, e.g. [{"id": 1}]');
-		}
-	}
-	if (!Array.isArray(value)) fail(ctx, i, `"${label}" must be a JSON array`);
-	return value as IDataObject[];
+	return jsonValue(ctx, i, raw, label, 'array');
 }
 
 /** Collection options sorted by display name, as n8n lists them. */

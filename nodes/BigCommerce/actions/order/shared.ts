@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, locatorValue } from '../common';
+import { fail, jsonValue, locatorValue } from '../common';
 
 /** BigCommerce's 15 order statuses (V2 `status_id`). */
 export const ORDER_STATUSES: Record<number, string> = {
@@ -149,7 +149,7 @@ export function checkStatusId(ctx: IExecuteFunctions, i: number, value: unknown,
 	return id;
 }
 
-/** A JSON value from a parameter or collection field, parsed and shape-checked. */
+/** A JSON value from a parameter or collection field, parsed and shape-checked (common jsonValue). */
 export function parseJsonValue(
 	ctx: IExecuteFunctions,
 	i: number,
@@ -157,23 +157,7 @@ export function parseJsonValue(
 	label: string,
 	kind: 'object' | 'array',
 ): unknown {
-	let value = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = JSON.parse(raw);
-		} catch (error) {
-			fail(
-				ctx,
-				i,
-				`"${label}" is not valid JSON (${(error as Error).message})`,
-				kind === 'array' ? 'Enter a JSON array, e.g. [{"product_id": 1, "quantity": 1}]' : 'Enter a JSON object, e.g. {"first_name": "Jane"}',
-			);
-		}
-	}
-	const ok =
-		kind === 'array' ? Array.isArray(value) : value !== null && typeof value === 'object' && !Array.isArray(value);
-	if (!ok) fail(ctx, i, `"${label}" must be a JSON ${kind}`);
-	return value;
+	return jsonValue(ctx, i, raw, label, kind, kind === 'array' ? '[{"product_id": 1, "quantity": 1}]' : '{"first_name": "Jane"}');
 }
 
 export function isNotFound(error: unknown): boolean {

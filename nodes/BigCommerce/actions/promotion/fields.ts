@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { dateMs, idList, toIso, wholeNumber } from '../coupon/helpers';
-import { fail } from '../common';
+import { fail, jsonValue } from '../common';
 
 export const promotionIdProperty: INodeProperties = {
 	displayName: 'Promotion ID',
@@ -104,7 +104,7 @@ export function promotionBody(ctx: IExecuteFunctions, i: number, fields: IDataOb
 		body.channels = idList(ctx, i, fields.channelIds, 'Channel IDs').map((id) => ({ id }));
 	}
 	if (fields.customerJson !== undefined && fields.customerJson !== '' && fields.customerJson !== '{}') {
-		body.customer = parseJson(ctx, i, fields.customerJson, 'Customer (JSON)', 'object') as IDataObject;
+		body.customer = jsonValue(ctx, i, fields.customerJson, 'Customer (JSON)', 'object') as IDataObject;
 	}
 	let start: number | undefined;
 	let end: number | undefined;
@@ -130,23 +130,9 @@ export function promotionBody(ctx: IExecuteFunctions, i: number, fields: IDataOb
 	return body;
 }
 
-function parseJson(ctx: IExecuteFunctions, i: number, raw: unknown, label: string, kind: 'object' | 'array'): unknown {
-	let value = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = JSON.parse(raw);
-		} catch (error) {
-			fail(ctx, i, `"${label}" is not valid JSON (${(error as Error).message})`);
-		}
-	}
-	const ok = kind === 'array' ? Array.isArray(value) : value !== null && typeof value === 'object' && !Array.isArray(value);
-	if (!ok) fail(ctx, i, `"${label}" must be a JSON ${kind}`);
-	return value;
-}
-
 /** Rules: a non-empty JSON array whose every entry has an `action` object. */
 export function parseRules(ctx: IExecuteFunctions, i: number, raw: unknown): IDataObject[] {
-	const rules = parseJson(ctx, i, raw, 'Rules (JSON)', 'array') as unknown[];
+	const rules = jsonValue(ctx, i, raw, 'Rules (JSON)', 'array') as unknown[];
 	if (!rules.length) fail(ctx, i, '"Rules (JSON)" must contain at least one rule');
 	rules.forEach((rule, index) => {
 		const action = rule && typeof rule === 'object' ? (rule as IDataObject).action : undefined;
