@@ -213,7 +213,7 @@ describe('concurrent V3 pages (concurrency option)', () => {
 		const slow = async (ctx: { query: Record<string, string> }) => {
 			inFlight++;
 			maxInFlight = Math.max(maxInFlight, inFlight);
-			await sleep(25);
+			await sleep(60);
 			const answer = respond.v3List(slowItems, ctx.query);
 			onSlowPage?.(Number(ctx.query.page ?? 1));
 			inFlight--;
