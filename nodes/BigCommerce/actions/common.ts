@@ -70,8 +70,18 @@ export function requireWholeNumber(
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Whether the text looks like an email address (name@domain.tld). */
+export function isEmail(value: string): boolean {
+	return EMAIL.test(value);
+}
+
 export function requireEmail(ctx: IExecuteFunctions, i: number, name: string, label: string): string {
-	const value = String(rawValue(ctx, name, i) ?? '').trim();
+	return emailValue(ctx, i, rawValue(ctx, name, i), label);
+}
+
+/** An email address read from a collection value (filters, update fields). */
+export function emailValue(ctx: IExecuteFunctions, i: number, raw: unknown, label: string): string {
+	const value = String(raw ?? '').trim();
 	if (!EMAIL.test(value)) {
 		fail(ctx, i, `"${label}" must be an email address such as jane@example.com; got "${value}"`);
 	}

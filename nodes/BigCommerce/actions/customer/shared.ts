@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, jsonValue } from '../common';
+import { fail, isEmail, jsonValue } from '../common';
 
 export const CUSTOMERS_READ = 'store_v2_customers_read_only';
 export const CUSTOMERS_WRITE = 'store_v2_customers';
@@ -14,11 +14,8 @@ export const CUSTOMERS_WRITE = 'store_v2_customers';
 /** BigCommerce accepts at most this many customers per create/update call. */
 export const CUSTOMER_BATCH_LIMIT = 10;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function isEmail(value: string): boolean {
-	return EMAIL.test(value);
-}
+export { isEmail };
 
 /** The Customer resource locator: from a searchable list, by ID, or by email address. */
 export function customerLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {

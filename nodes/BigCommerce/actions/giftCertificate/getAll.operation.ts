@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { fail, getPagination, isBlank, locatorValue, returnAllOrLimit, toItems } from '../common';
+import { emailValue, fail, getPagination, isBlank, locatorValue, returnAllOrLimit, toItems } from '../common';
 import { orderLocator } from '../order/shared';
 import { MARKETING_READ_SCOPE } from '../coupon/helpers';
 
@@ -30,8 +30,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
@@ -45,10 +43,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	] as const) {
 		if (filters[param] === undefined || String(filters[param]).trim() === '') continue;
 		const value = String(filters[param]).trim();
-		if (param.endsWith('Email') && !EMAIL.test(value)) {
-			fail(this, i, `"${label}" must be an email address such as jane@example.com; got "${value}"`);
-		}
-		qs[key] = value;
+		qs[key] = param.endsWith('Email') ? emailValue(this, i, value, label) : value;
 	}
 	if (!isBlank(filters.orderId)) {
 		const raw = String(locatorValue(filters.orderId)).trim();

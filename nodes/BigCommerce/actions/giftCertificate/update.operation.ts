@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireId, toItems } from '../common';
+import { emailValue, requireId, toItems } from '../common';
 import { MARKETING_SCOPE, requireSomeFields } from '../coupon/helpers';
 import { giftBody, giftCertificateIdProperty, optionalGiftFields } from './fields';
 
@@ -36,8 +36,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'giftCertificateId', 'Gift Certificate ID');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
@@ -49,8 +47,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	] as const) {
 		if (fields[param] === undefined || fields[param] === '') continue;
 		const value = String(fields[param]).trim();
-		if (!EMAIL.test(value)) fail(this, i, `"${label}" must be an email address such as jane@example.com; got "${value}"`);
-		body[key] = value;
+		body[key] = emailValue(this, i, value, label);
 	}
 	const gift = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',

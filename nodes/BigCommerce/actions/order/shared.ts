@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, jsonValue, locatorValue } from '../common';
+import { emailValue, fail, jsonValue, locatorValue } from '../common';
 
 /** BigCommerce's 15 order statuses (V2 `status_id`). */
 export const ORDER_STATUSES: Record<number, string> = {
@@ -120,15 +120,8 @@ export function checkWholeNumber(
 	return Number(text);
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function checkEmail(ctx: IExecuteFunctions, i: number, value: unknown, label: string): string {
-	const text = String(value ?? '').trim();
-	if (!EMAIL.test(text)) {
-		fail(ctx, i, `"${label}" must be an email address such as jane@example.com; got "${text}"`);
-	}
-	return text;
-}
+/** An email address read from a collection value (common emailValue). */
+export const checkEmail = emailValue;
 
 /** A date (ISO 8601 or anything Date.parse accepts) converted to ISO 8601 for V2 filters. */
 export function checkDate(ctx: IExecuteFunctions, i: number, value: unknown, label: string): string {
