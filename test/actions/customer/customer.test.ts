@@ -177,7 +177,7 @@ describe('Customer → Update', () => {
 	});
 
 	it('needs at least one field and a valid email, checked before any request', async () => {
-		await expectRejectedBeforeRequest(sandbox, customer({ operation: 'update', customerId: locator('id', '4'), updateFields: {} }), /Add at least one field/);
+		await expectRejectedBeforeRequest(sandbox, customer({ operation: 'update', customerId: locator('id', '4'), updateFields: {} }), /^Item 0: "Update Fields" is empty: add at least one field to change$/);
 		await expectRejectedBeforeRequest(sandbox, customer({ operation: 'update', customerId: locator('email', 'shopper4@example.com'), updateFields: { email: 'x@' } }), /"Email" must be an email address/);
 		await expectRejectedBeforeRequest(sandbox, customer({ operation: 'update', customerId: locator('id', '4'), updateFields: { password: 'short' } }), /"Password" must be at least 7 characters/);
 	});

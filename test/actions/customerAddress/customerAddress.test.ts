@@ -109,7 +109,7 @@ describe('Customer Address → Update and Delete', () => {
 	});
 
 	it('needs an address ID and at least one field before any request', async () => {
-		await expectRejectedBeforeRequest(sandbox, address({ operation: 'update', addressId: 1, updateFields: {} }), /Add at least one field/);
+		await expectRejectedBeforeRequest(sandbox, address({ operation: 'update', addressId: 1, updateFields: {} }), /^Item 0: "Update Fields" is empty: add at least one field to change$/);
 		await expectRejectedBeforeRequest(sandbox, address({ operation: 'update', addressId: -3, updateFields: { city: 'X' } }), /"Address ID" must be a positive whole number/);
 		await expectRejectedBeforeRequest(sandbox, address({ operation: 'delete', addressId: 'abc' }), /"Address ID" must be a positive whole number/);
 	});

@@ -35,7 +35,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body = addressBody(this, i, fields, []);
 	if (!Object.keys(body).length) {
-		fail(this, i, 'Add at least one field to "Update Fields"', 'Nothing would change: choose the fields to update.');
+		fail(this, i, '"Update Fields" is empty: add at least one field to change', 'Nothing would change: choose the fields to update.');
 	}
 	const updated = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',
