@@ -181,6 +181,38 @@ export function getPagination(
 	return { returnAll, limit };
 }
 
+/**
+ * A list of whole-number IDs: "12, 15" or [12, 15]. By default every ID is positive and at least
+ * one is required; `allowZero` admits 0 (e.g. the root category), `allowEmpty` an empty list.
+ */
+export function idListValue(
+	ctx: IExecuteFunctions,
+	i: number,
+	raw: unknown,
+	label: string,
+	{ allowZero = false, allowEmpty = false } = {},
+): number[] {
+	const parts = Array.isArray(raw)
+		? raw.map((entry) => String(entry).trim())
+		: String(raw ?? '')
+				.split(',')
+				.map((entry) => entry.trim())
+				.filter((entry) => entry !== '');
+	if (!parts.length && !allowEmpty) {
+		fail(ctx, i, `"${label}" must list at least one ID, e.g. 12, 15`);
+	}
+	return parts.map((part) => {
+		if (!/^\d+$/.test(part) || (!allowZero && Number(part) === 0) || !Number.isSafeInteger(Number(part))) {
+			fail(
+				ctx,
+				i,
+				`"${label}" must be a comma-separated list of ${allowZero ? 'whole numbers' : 'positive whole numbers'} such as 12, 15; got "${part}"`,
+			);
+		}
+		return Number(part);
+	});
+}
+
 /** Drops undefined, empty-string and empty-array values from a fields collection. */
 export function compact(fields: IDataObject): IDataObject {
 	const out: IDataObject = {};

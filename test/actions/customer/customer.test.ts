@@ -95,7 +95,7 @@ describe('Customer → Create and Get', () => {
 		await expectRejectedBeforeRequest(
 			sandbox,
 			customer({ operation: 'create', email: 'a@example.com', firstName: 'A', lastName: 'B', additionalFields: { channelIds: '1,x' } }),
-			/"Channel IDs" must be whole numbers/,
+			/"Channel IDs" must be a comma-separated list of whole numbers/,
 		);
 	});
 
@@ -159,7 +159,7 @@ describe('Customer → Get Many', () => {
 
 	it('rejects bad filters before any request', async () => {
 		await expectRejectedBeforeRequest(sandbox, customer({ operation: 'getAll', returnAll: true, filters: { email: 'ok@example.com,nope' } }), /"Email" must be email addresses/);
-		await expectRejectedBeforeRequest(sandbox, customer({ operation: 'getAll', returnAll: true, filters: { customerGroupIds: 'one' } }), /"Customer Group IDs" must be whole numbers/);
+		await expectRejectedBeforeRequest(sandbox, customer({ operation: 'getAll', returnAll: true, filters: { customerGroupIds: 'one' } }), /"Customer Group IDs" must be a comma-separated list of whole numbers/);
 		await expectRejectedBeforeRequest(sandbox, customer({ operation: 'getAll', returnAll: true, filters: { modifiedAfter: 'yesterday-ish' } }), /"Modified After" must be a date/);
 		await expectRejectedBeforeRequest(sandbox, customer({ operation: 'getAll', returnAll: false, limit: 0 }), /"Limit" must be a whole number of 1 or more/);
 	});

@@ -48,7 +48,7 @@ describe('Inventory → Get Items', () => {
 		const mark = sandbox.requests.length;
 		const error = await runNodeError(sandbox, { resource: 'inventory', operation: 'getItems', returnAll: true, filters: { productIds: '1,x' } });
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toMatch(/"Product IDs" must be comma-separated positive whole numbers/);
+		expect(error.message).toMatch(/"Product IDs" must be a comma-separated list of positive whole numbers/);
 		expect(since(sandbox, mark)).toHaveLength(0);
 	});
 });

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { fail } from '../common';
+import { fail, idListValue } from '../common';
 
 /**
  * Shared by the marketing and settings resources (coupon, gift certificate, promotion, channel,
@@ -27,33 +27,8 @@ export function checkCode(ctx: IExecuteFunctions, i: number, raw: unknown, label
 }
 
 /** A comma-separated list (or array) of whole numbers, e.g. "12, 15, 18". */
-export function idList(
-	ctx: IExecuteFunctions,
-	i: number,
-	raw: unknown,
-	label: string,
-	{ allowZero = false, allowEmpty = false } = {},
-): number[] {
-	const parts = Array.isArray(raw)
-		? raw.map((entry) => String(entry).trim())
-		: String(raw ?? '')
-				.split(',')
-				.map((entry) => entry.trim())
-				.filter((entry) => entry !== '');
-	if (!parts.length && !allowEmpty) {
-		fail(ctx, i, `"${label}" must list at least one ID, e.g. 12, 15`);
-	}
-	return parts.map((part) => {
-		if (!/^\d+$/.test(part) || (!allowZero && Number(part) === 0) || !Number.isSafeInteger(Number(part))) {
-			fail(
-				ctx,
-				i,
-				`"${label}" must be a comma-separated list of ${allowZero ? 'whole numbers' : 'positive whole numbers'} such as 12, 15; got "${part}"`,
-			);
-		}
-		return Number(part);
-	});
-}
+/** Comma-separated whole-number IDs (common idListValue). */
+export const idList = idListValue;
 
 /** A non-negative amount of money, sent as a string as the API expects ("20.00"). */
 export function moneyString(ctx: IExecuteFunctions, i: number, raw: unknown, label: string): string {

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, isEmail, jsonValue } from '../common';
+import { fail, idListValue, isEmail, jsonValue } from '../common';
 
 export const CUSTOMERS_READ = 'store_v2_customers_read_only';
 export const CUSTOMERS_WRITE = 'store_v2_customers';
@@ -142,15 +142,7 @@ export async function customerIdOf(ctx: IExecuteFunctions, i: number, ref: Custo
 
 /** Splits a comma-separated list of positive whole numbers, naming the parameter on failure. */
 export function idList(ctx: IExecuteFunctions, i: number, value: unknown, label: string): number[] {
-	const parts = (Array.isArray(value) ? value.map(String) : String(value ?? '').split(','))
-		.map((part) => part.trim())
-		.filter(Boolean);
-	for (const part of parts) {
-		if (!/^\d+$/.test(part) || !Number.isSafeInteger(Number(part))) {
-			fail(ctx, i, `"${label}" must be whole numbers separated by commas, e.g. 1,2,3; got "${part}"`);
-		}
-	}
-	return parts.map(Number);
+	return idListValue(ctx, i, value, label, { allowZero: true, allowEmpty: true });
 }
 
 /** A whole number from a collection field (e.g. Customer Group ID), within [min, ∞). */

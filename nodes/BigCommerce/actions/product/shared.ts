@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, isBlank, locatorValue } from '../common';
+import { fail, idListValue, isBlank, locatorValue } from '../common';
 
 /** Catalog scopes (products, variants, images, custom fields, videos, categories, brands). */
 export const CATALOG_READ = 'store_v2_products_read_only';
@@ -167,17 +167,7 @@ export function checkCount(ctx: IExecuteFunctions, i: number, value: unknown, la
 
 /** "21, 22" or [21, 22] → [21, 22]; every entry a positive whole number. */
 export function parseIdList(ctx: IExecuteFunctions, i: number, value: unknown, label: string): number[] {
-	const parts = Array.isArray(value)
-		? value.map((v) => String(v).trim())
-		: String(value ?? '')
-				.split(',')
-				.map((v) => v.trim())
-				.filter((v) => v !== '');
-	const bad = parts.filter((p) => !/^\d+$/.test(p) || Number(p) <= 0);
-	if (bad.length) {
-		fail(ctx, i, `"${label}" must be a comma-separated list of positive whole-number IDs such as 21, 22; "${bad[0]}" is not one`);
-	}
-	return parts.map(Number);
+	return idListValue(ctx, i, value, label, { allowEmpty: true });
 }
 
 /** Parses a JSON object parameter value (from a collection), naming the parameter on failure. */
