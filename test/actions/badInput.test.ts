@@ -1,7 +1,8 @@
 /**
  * Bad input across EVERY operation of the node, discovered from its description (so a new
  * operation is covered without touching this file): a Limit outside 1..max, an ID parameter that
- * is negative or not a number, and a JSON parameter that does not parse are each refused with a
+ * is negative or not a number, a JSON parameter that does not parse and a date filter or field that
+ * is not a date are each refused with a
  * NodeOperationError that names item and parameter, before any request reaches the sandbox.
  */
 import type { INodeProperties } from 'n8n-workflow';
@@ -108,6 +109,9 @@ for (const resource of resources) {
 			// options inside Filters / Additional Fields / Update Fields / Options
 			for (const option of (p.options ?? []) as INodeProperties[]) {
 				const inside = (value: unknown) => ({ ...base, [p.name]: { [option.name]: value } });
+				if (option.type === 'dateTime') {
+					cases.push({ title: `${key}: ${p.displayName} › ${option.displayName} "yesterday-ish"`, params: inside('yesterday-ish'), names: `"${option.displayName}" must be a date` });
+				}
 				if (option.type === 'json') {
 					cases.push({ title: `${key}: ${p.displayName} › ${option.displayName} that does not parse`, params: inside('{"a": '), names: `"${option.displayName}" is not valid JSON` });
 				}
@@ -125,6 +129,7 @@ describe('bad input is refused before any request, naming item and parameter', (
 	it('covers every Get Many, every ID parameter and every JSON parameter', () => {
 		expect(cases.filter((c) => c.names === '"Limit"').length).toBeGreaterThanOrEqual(2 * 24);
 		expect(cases.filter((c) => c.names.includes('JSON')).length).toBeGreaterThanOrEqual(8);
+		expect(cases.filter((c) => c.names.endsWith('must be a date')).length).toBeGreaterThanOrEqual(15);
 		expect(cases.length).toBeGreaterThan(150);
 	});
 

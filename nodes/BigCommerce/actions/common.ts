@@ -161,6 +161,16 @@ export function jsonValue<K extends 'object' | 'array'>(
 /** The largest Limit the standard parameter offers (see returnAllOrLimit). */
 export const MAX_LIMIT = 1000;
 
+/** A date (ISO 8601 or anything Date.parse reads) as ISO 8601 in whole seconds, for API filters. */
+export function isoDateValue(ctx: IExecuteFunctions, i: number, raw: unknown, label: string): string {
+	const text = String(raw ?? '').trim();
+	const time = Date.parse(text);
+	if (!text || Number.isNaN(time)) {
+		fail(ctx, i, `"${label}" must be a date such as 2026-01-31T00:00:00Z; got "${text}"`);
+	}
+	return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 /** Return All / Limit, validated (a Limit set by an expression is held to the same range). */
 export function getPagination(
 	ctx: IExecuteFunctions,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { fail, getPagination, returnAllOrLimit, toItems } from '../common';
+import { fail, getPagination, isoDateValue, returnAllOrLimit, toItems } from '../common';
 
 import { CHANNEL_READ_SCOPE, channelStatusOptions, channelTypeOptions } from './fields';
 
@@ -88,9 +88,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	if (filters.available !== undefined) qs.available = Boolean(filters.available);
 	if (filters.modifiedSince !== undefined && filters.modifiedSince !== '') {
-		const time = Date.parse(String(filters.modifiedSince));
-		if (Number.isNaN(time)) fail(this, i, `"Modified Since" must be a date such as 2026-01-31T00:00:00Z; got "${String(filters.modifiedSince)}"`);
-		qs['date_modified:min'] = new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+		qs['date_modified:min'] = isoDateValue(this, i, filters.modifiedSince, 'Modified Since');
 	}
 	const channels = await bigCommerceApiRequestAllItems.call(
 		this,

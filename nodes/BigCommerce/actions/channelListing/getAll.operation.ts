@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequestFull } from '../../transport';
-import { fail, getPagination, requireId, returnAllOrLimit, toItems } from '../common';
+import { getPagination, isoDateValue, requireId, returnAllOrLimit, toItems } from '../common';
 import { idList } from '../coupon/helpers';
 import { channelLocator } from '../channel/fields';
 import { LISTING_READ_SCOPE } from './fields';
@@ -52,9 +52,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		qs['product_id:in'] = idList(this, i, filters.productIds, 'Product IDs').join(',');
 	}
 	if (filters.modifiedSince !== undefined && filters.modifiedSince !== '') {
-		const time = Date.parse(String(filters.modifiedSince));
-		if (Number.isNaN(time)) fail(this, i, `"Modified Since" must be a date such as 2026-01-31T00:00:00Z; got "${String(filters.modifiedSince)}"`);
-		qs['date_modified:min'] = new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+		qs['date_modified:min'] = isoDateValue(this, i, filters.modifiedSince, 'Modified Since');
 	}
 	// listings page with an `after` cursor (the last listing ID seen), not with page numbers
 	const max = returnAll ? Infinity : limit;

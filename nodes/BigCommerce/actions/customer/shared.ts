@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, idListValue, isEmail, jsonValue } from '../common';
+import { fail, idListValue, isEmail, isoDateValue, jsonValue } from '../common';
 
 export const CUSTOMERS_READ = 'store_v2_customers_read_only';
 export const CUSTOMERS_WRITE = 'store_v2_customers';
@@ -155,14 +155,7 @@ export function wholeNumber(ctx: IExecuteFunctions, i: number, value: unknown, l
 }
 
 /** An ISO 8601 date-time (n8n's dateTime fields), normalised to `YYYY-MM-DDTHH:mm:ssZ`. */
-export function isoDate(ctx: IExecuteFunctions, i: number, value: unknown, label: string): string {
-	const text = String(value ?? '').trim();
-	const time = Date.parse(text);
-	if (!text || Number.isNaN(time)) {
-		fail(ctx, i, `"${label}" must be a date such as 2026-01-31T00:00:00Z; got "${text}"`);
-	}
-	return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+export const isoDate = isoDateValue;
 
 /** Customer group names by ID, fetched once per execution (V2 /customer_groups, same scope). */
 const groupNameCache = new WeakMap<object, Promise<Map<number, string>>>();

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { emailValue, fail, jsonValue, locatorValue } from '../common';
+import { emailValue, fail, isoDateValue, jsonValue, locatorValue } from '../common';
 
 /** BigCommerce's 15 order statuses (V2 `status_id`). */
 export const ORDER_STATUSES: Record<number, string> = {
@@ -124,14 +124,7 @@ export function checkWholeNumber(
 export const checkEmail = emailValue;
 
 /** A date (ISO 8601 or anything Date.parse accepts) converted to ISO 8601 for V2 filters. */
-export function checkDate(ctx: IExecuteFunctions, i: number, value: unknown, label: string): string {
-	const text = String(value ?? '').trim();
-	const time = Date.parse(text);
-	if (!text || Number.isNaN(time)) {
-		fail(ctx, i, `"${label}" must be a date such as 2026-01-31T00:00:00Z; got "${text}"`);
-	}
-	return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+export const checkDate = isoDateValue;
 
 export function checkStatusId(ctx: IExecuteFunctions, i: number, value: unknown, label: string): number {
 	const raw = value && typeof value === 'object' && 'value' in (value as IDataObject) ? (value as IDataObject).value : value;

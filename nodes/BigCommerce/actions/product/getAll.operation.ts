@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest, bigCommerceApiRequestAllItems } from '../../transport';
-import { fail, getPagination, isBlank, locatorValue, returnAllOrLimit, toItems } from '../common';
+import { fail, getPagination, isBlank, isoDateValue, locatorValue, returnAllOrLimit, toItems } from '../common';
 import { includeOptions, readInclude } from './get.operation';
 import {
 	CATALOG_READ,
@@ -116,11 +116,7 @@ export const description = updateDisplayOptions(
 );
 
 /** Validates a date filter and returns it in ISO 8601 (seconds). */
-export function isoDate(ctx: IExecuteFunctions, i: number, value: unknown, label: string): string {
-	const time = Date.parse(String(value));
-	if (Number.isNaN(time)) fail(ctx, i, `"${label}" must be a date such as 2026-01-31T00:00:00Z; got "${String(value)}"`);
-	return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+export const isoDate = isoDateValue;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);
