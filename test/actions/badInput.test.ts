@@ -95,6 +95,14 @@ for (const resource of resources) {
 				cases.push({ title: `${key}: Limit 0`, params: { ...base, returnAll: false, limit: 0 }, names: '"Limit"' });
 				cases.push({ title: `${key}: Limit ${max + 1}`, params: { ...base, returnAll: false, limit: max + 1 }, names: '"Limit"' });
 			}
+			if (p.type === 'number' && p.name !== 'limit' && typeof p.typeOptions?.minValue === 'number') {
+				const min = p.typeOptions.minValue;
+				cases.push({ title: `${key}: ${p.displayName} ${min - 1}`, params: { ...base, [p.name]: min - 1 }, names: `"${p.displayName}"` });
+			}
+			if (p.type === 'number' && p.name !== 'limit' && typeof p.typeOptions?.maxValue === 'number') {
+				const max = p.typeOptions.maxValue;
+				cases.push({ title: `${key}: ${p.displayName} ${max + 1}`, params: { ...base, [p.name]: max + 1 }, names: `"${p.displayName}"` });
+			}
 			const idLike = p.type === 'resourceLocator' || (/Id$/.test(p.name) && (p.type === 'string' || p.type === 'number'));
 			if (idLike && !NOT_NUMERIC.has(p.name)) {
 				for (const bad of ['-5', 'abc']) {
@@ -109,6 +117,14 @@ for (const resource of resources) {
 			// options inside Filters / Additional Fields / Update Fields / Options
 			for (const option of (p.options ?? []) as INodeProperties[]) {
 				const inside = (value: unknown) => ({ ...base, [p.name]: { [option.name]: value } });
+				if (option.type === 'number' && typeof option.typeOptions?.minValue === 'number') {
+					const min = option.typeOptions.minValue;
+					cases.push({ title: `${key}: ${p.displayName} › ${option.displayName} ${min - 1}`, params: inside(min - 1), names: `"${option.displayName}"` });
+				}
+				if (option.type === 'number' && typeof option.typeOptions?.maxValue === 'number') {
+					const max = option.typeOptions.maxValue;
+					cases.push({ title: `${key}: ${p.displayName} › ${option.displayName} ${max + 1}`, params: inside(max + 1), names: `"${option.displayName}"` });
+				}
 				if (option.type === 'dateTime') {
 					cases.push({ title: `${key}: ${p.displayName} › ${option.displayName} "yesterday-ish"`, params: inside('yesterday-ish'), names: `"${option.displayName}" must be a date` });
 				}

@@ -126,6 +126,9 @@ describe('Promotion CRUD and codes', () => {
 		await expectRejectedBeforeRequest(sandbox, promo({ operation: 'generateCodes', promotionId: '7', quantity: 5, options: { prefix: 'vip' } }), /"Prefix" may contain only capital letters/);
 		await expectRejectedBeforeRequest(sandbox, promo({ operation: 'update', promotionId: '0', updateFields: { status: 'ENABLED' } }), /"Promotion ID" must be a positive whole number/);
 		await expectRejectedBeforeRequest(sandbox, promo({ operation: 'update', promotionId: '3', updateFields: { customerJson: '[1]' } }), /"Customer \(JSON\)" must be a JSON object/);
+		// code limits without a code to limit used to be dropped silently
+		await expectRejectedBeforeRequest(sandbox, promo({ operation: 'create', name: 'x', redemptionType: 'AUTOMATIC', rules: '[{"action": {"cart_value": {}}}]', additionalFields: { codeMaxUses: 5 } }), /"Code Max Uses" and "Code Max Uses Per Customer" limit the Coupon Code/);
+		await expectRejectedBeforeRequest(sandbox, promo({ operation: 'create', name: 'x', redemptionType: 'COUPON', couponType: 'SINGLE', couponCode: 'OK10', rules: '[{"action": {"cart_value": {}}}]', additionalFields: { codeMaxUsesPerCustomer: -1 } }), /"Code Max Uses Per Customer" must be a whole number/);
 	});
 
 	it('deletes a promotion with its codes', async () => {

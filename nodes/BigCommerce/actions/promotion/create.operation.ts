@@ -102,6 +102,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			rules: this.getNodeParameter('rules', i),
 		}),
 	};
+	// the code limits are checked whatever the type, and refused where there is no code to limit
+	const codeLimits: IDataObject = {};
+	if (additional.codeMaxUses !== undefined) codeLimits.max_uses = wholeNumber(this, i, additional.codeMaxUses, 'Code Max Uses');
+	if (additional.codeMaxUsesPerCustomer !== undefined) {
+		codeLimits.max_uses_per_customer = wholeNumber(this, i, additional.codeMaxUsesPerCustomer, 'Code Max Uses Per Customer');
+	}
 	let code: IDataObject | undefined;
 	if (redemptionType === 'COUPON') {
 		const couponType = this.getNodeParameter('couponType', i, 'SINGLE') as string;
@@ -110,12 +116,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const rawCode = String(this.getNodeParameter('couponCode', i, '') ?? '').trim();
 		if (rawCode) {
 			if (couponType === 'BULK') fail(this, i, '"Coupon Code" cannot be set on a Bulk promotion: generate its codes instead');
-			code = { code: checkCode(this, i, rawCode, 'Coupon Code') };
-			if (additional.codeMaxUses !== undefined) code.max_uses = wholeNumber(this, i, additional.codeMaxUses, 'Code Max Uses');
-			if (additional.codeMaxUsesPerCustomer !== undefined) {
-				code.max_uses_per_customer = wholeNumber(this, i, additional.codeMaxUsesPerCustomer, 'Code Max Uses Per Customer');
-			}
+			code = { code: checkCode(this, i, rawCode, 'Coupon Code'), ...codeLimits };
 		}
+	}
+	if (!code && Object.keys(codeLimits).length) {
+		fail(
+			this,
+			i,
+			'"Code Max Uses" and "Code Max Uses Per Customer" limit the Coupon Code: set a Coupon Code (Redemption Type Coupon, Coupon Type Single) or remove them',
+			'For Bulk promotions set the limits per code in Generate Coupon Codes.',
+		);
 	}
 	const promotion = (await bigCommerceApiRequest.call(this, {
 		method: 'POST',
