@@ -1,9 +1,9 @@
 /**
  * Bad input across EVERY operation of the node, discovered from its description (so a new
- * operation is covered without touching this file): a Limit outside 1..max, an ID parameter that
- * is negative or not a number, a JSON parameter that does not parse and a date filter or field that
- * is not a date are each refused with a
- * NodeOperationError that names item and parameter, before any request reaches the sandbox.
+ * operation is covered without touching this file): a Limit outside 1..max, an ID that is negative
+ * or not a number, an empty required text, a number outside its min/max, JSON that does not parse
+ * and a date that is not a date are each refused with a NodeOperationError that names item and
+ * parameter, before any request reaches the sandbox.
  */
 import type { INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -110,6 +110,9 @@ for (const resource of resources) {
 					cases.push({ title: `${key}: ${p.displayName} "${bad}"`, params: { ...base, [p.name]: value }, names: `"${p.displayName}"` });
 				}
 			}
+			if (p.type === 'string' && p.required) {
+				cases.push({ title: `${key}: ${p.displayName} empty`, params: { ...base, [p.name]: '  ' }, names: `"${p.displayName}"` });
+			}
 			if (p.type === 'json') {
 				cases.push({ title: `${key}: ${p.displayName} that does not parse`, params: { ...base, [p.name]: '{"a": ' }, names: `"${p.displayName}" is not valid JSON` });
 			}
@@ -146,6 +149,7 @@ describe('bad input is refused before any request, naming item and parameter', (
 		expect(cases.filter((c) => c.names === '"Limit"').length).toBeGreaterThanOrEqual(2 * 24);
 		expect(cases.filter((c) => c.names.includes('JSON')).length).toBeGreaterThanOrEqual(8);
 		expect(cases.filter((c) => c.names.endsWith('must be a date')).length).toBeGreaterThanOrEqual(15);
+		expect(cases.filter((c) => c.title.endsWith(' empty')).length).toBeGreaterThanOrEqual(40);
 		expect(cases.length).toBeGreaterThan(150);
 	});
 
