@@ -110,6 +110,9 @@ for (const resource of resources) {
 					cases.push({ title: `${key}: ${p.displayName} "${bad}"`, params: { ...base, [p.name]: value }, names: `"${p.displayName}"` });
 				}
 			}
+			if (p.type === 'string' && /email/i.test(p.name)) {
+				cases.push({ title: `${key}: ${p.displayName} "bob@"`, params: { ...base, [p.name]: 'bob@' }, names: `"${p.displayName}" must be an email address` });
+			}
 			if (p.type === 'string' && p.required) {
 				cases.push({ title: `${key}: ${p.displayName} empty`, params: { ...base, [p.name]: '  ' }, names: `"${p.displayName}"` });
 			}
@@ -119,7 +122,7 @@ for (const resource of resources) {
 			if (p.type !== 'collection') continue;
 			// options inside Filters / Additional Fields / Update Fields / Options
 			for (const option of (p.options ?? []) as INodeProperties[]) {
-				const inside = (value: unknown) => ({ ...base, [p.name]: { [option.name]: value } });
+				const inside = (value: unknown) => ({ ...base, [p.name]: { ...(base[p.name] as object), [option.name]: value } });
 				if (option.type === 'number' && typeof option.typeOptions?.minValue === 'number') {
 					const min = option.typeOptions.minValue;
 					cases.push({ title: `${key}: ${p.displayName} › ${option.displayName} ${min - 1}`, params: inside(min - 1), names: `"${option.displayName}"` });
@@ -127,6 +130,9 @@ for (const resource of resources) {
 				if (option.type === 'number' && typeof option.typeOptions?.maxValue === 'number') {
 					const max = option.typeOptions.maxValue;
 					cases.push({ title: `${key}: ${p.displayName} › ${option.displayName} ${max + 1}`, params: inside(max + 1), names: `"${option.displayName}"` });
+				}
+				if (option.type === 'string' && /email/i.test(option.name)) {
+					cases.push({ title: `${key}: ${p.displayName} › ${option.displayName} "bob@"`, params: inside('bob@'), names: `${option.displayName}" must be` });
 				}
 				if (option.type === 'dateTime') {
 					cases.push({ title: `${key}: ${p.displayName} › ${option.displayName} "yesterday-ish"`, params: inside('yesterday-ish'), names: `"${option.displayName}" must be a date` });
