@@ -57,6 +57,13 @@ describe('node description conventions', () => {
 		}
 	});
 
+	it('gives every operation its own action and description (an AI agent tells them apart)', () => {
+		const actions = operations.map((op) => op.option.action);
+		const descriptions = operations.map((op) => op.option.description);
+		expect(new Set(actions).size).toBe(actions.length);
+		expect(new Set(descriptions).size).toBe(descriptions.length);
+	});
+
 	it('names every list operation "Get Many" with Return All and Limit', () => {
 		const lists = operations.filter((op) => op.option.name === 'Get Many');
 		expect(lists.length).toBeGreaterThanOrEqual(22);
