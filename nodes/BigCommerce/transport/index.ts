@@ -309,8 +309,36 @@ export async function bigCommerceApiRequestFull(
 				rateLimitRetries: rateLimited,
 			});
 		}
-		return { statusCode, headers, body: redactValue(body, store.secrets) };
+		return { statusCode, headers, body: mayHoldSecret(body, store.secrets) ? redactValue(body, store.secrets) : body };
 	}
+}
+
+/** Whether JSON.stringify would escape a character of the text (then it is looked for value by value). */
+function hasJsonEscapes(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return true;
+	}
+	return false;
+}
+
+/**
+ * Whether a parsed JSON answer may contain a secret: one native JSON.stringify and a substring
+ * search, much cheaper than walking a 1 MB page value by value (redactValue still does the
+ * redacting, and the walk, whenever this says yes).
+ */
+function mayHoldSecret(body: unknown, secrets: readonly string[]): boolean {
+	if (body === null || typeof body !== 'object') return true;
+	const wanted = secrets.filter((secret) => secret.length >= 4);
+	if (!wanted.length) return false;
+	if (wanted.some(hasJsonEscapes)) return true;
+	let text: string;
+	try {
+		text = JSON.stringify(body);
+	} catch {
+		return true;
+	}
+	return wanted.some((secret) => text.includes(secret));
 }
 
 /** Turns an answer into what the node returns: V3 `data` unwrapped, V2 dates in ISO 8601, empty → []. */
