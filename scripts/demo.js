@@ -127,6 +127,14 @@ async function main() {
 	say('  Open "BigCommerce: quick start" and click "Execute workflow", or add a BigCommerce node');
 	say('  to any workflow and pick the credential above. Trigger workflows receive the sandbox\'s');
 	say(`  webhooks once published. n8n's data lives in ${userFolder} (DEMO_RESET=1 re-imports the examples).`);
+	const carts = [...(sandbox.state.carts instanceof Map ? sandbox.state.carts.values() : sandbox.state.carts || [])];
+	const abandoned = new Set(sandbox.state.abandonedCartTokens instanceof Map ? sandbox.state.abandonedCartTokens.values() : []);
+	const cart = carts.find((c) => c.email && !abandoned.has(c.id)) || carts[0];
+	if (cart) {
+		say('  Try the trigger: publish "BigCommerce: abandoned-cart recovery" in the editor, then make the');
+		say('  sandbox abandon a cart (it sends the store/cart/abandoned webhook to n8n):');
+		say(`    curl -X POST ${sandbox.baseUrl}/__sandbox/carts/${cart.id}/abandon`);
+	}
 	say('');
 	say('Press Ctrl-C to stop n8n and the sandbox.');
 

@@ -1,0 +1,151 @@
+'use strict';
+/**
+ * The abandoned-cart recovery example (examples/abandoned-cart-recovery.json) live in n8n, against
+ * its own sandbox store: published, the trigger registers its hooks; a cart abandoned in the store
+ * → the trigger hands over the hydrated cart (email, line items, recovery link) → after the wait no
+ * order exists for the cart → the reminder is composed with the recovery link. A second cart is
+ * abandoned and then converted to an order before the wait ends → the conversion stops the
+ * sequence (no reminder) and the converted event takes its own branch. The example's 1-hour wait
+ * is shortened to 3 s for the test; everything else is the file as shipped.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const WF = 'e2eCartExample01';
+const CRED = { id: 'bcE2eCartStore01', name: 'BigCommerce cart store', type: 'bigCommerceApi' };
+const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'abandoned-cart-recovery.json');
+
+function variant(ctx) {
+	const workflow = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
+	workflow.id = WF;
+	workflow.name = 'e2e: abandoned-cart recovery example';
+	workflow.versionId = ctx.wf.stableUuid(`${WF}:version`);
+	for (const node of workflow.nodes) {
+		node.id = ctx.wf.stableUuid(`${WF}:${node.name}`);
+		if (node.webhookId) node.webhookId = ctx.wf.stableUuid(`${WF}:${node.name}:webhook`);
+		if (node.credentials && node.credentials.bigCommerceApi) node.credentials = { bigCommerceApi: { id: CRED.id, name: CRED.name } };
+		if (node.type === ctx.wf.NODE_TYPES.trigger) node.parameters.options = { ...(node.parameters.options || {}), allowInsecureUrl: true };
+		if (node.type === 'n8n-nodes-base.wait') node.parameters = { ...node.parameters, amount: 3, unit: 'seconds' };
+	}
+	return workflow;
+}
+
+async function executions(ctx) {
+	const list = await ctx.n8n.listExecutions({ workflowId: WF, includeData: true });
+	return list.map((e) => {
+		const runData = e.data?.resultData?.runData || {};
+		const trigger = runData['BigCommerce Trigger']?.[0]?.data?.main?.[0]?.[0]?.json || {};
+		const out = (name) => runData[name]?.[0]?.data?.main?.[0]?.map((i) => i.json);
+		return { id: e.id, status: e.status, finished: e.finished, nodes: Object.keys(runData), trigger, out };
+	});
+}
+
+async function newCart(ctx, store, customerId) {
+	const product = [...store.state.products.values()].find((p) => p.is_visible !== false && p.inventory_tracking === 'none');
+	const res = await ctx.request(`${store.apiPath('v3')}/carts`, {
+		method: 'POST',
+		headers: { 'X-Auth-Token': store.accessToken, Accept: 'application/json' },
+		body: { customer_id: customerId, line_items: [{ product_id: product.id, quantity: 2 }] },
+	});
+	ctx.assert.equal(res.status, 201, `create cart: ${res.status} ${res.text.slice(0, 300)}`);
+	return res.json.data.id;
+}
+
+module.exports = {
+	name: 'Example live: abandoned-cart recovery',
+
+	async credentials(ctx) {
+		const store = await ctx.startSandbox({ rateLimit: false });
+		ctx.shared.cartStore = store;
+		return [{ ...CRED, data: ctx.credentialData(store) }];
+	},
+
+	workflows: (ctx) => [variant(ctx)],
+
+	tests: [
+		{
+			name: 'publishing registers one hook per event (abandoned, converted) pointing at n8n',
+			async run(ctx) {
+				const store = ctx.shared.cartStore;
+				await ctx.stopped();
+				await ctx.n8n.publish(WF);
+				await ctx.started();
+				const hooks = await ctx.waitFor(
+					() => {
+						const list = [...(store.state.hooks instanceof Map ? store.state.hooks.values() : store.state.hooks || [])];
+						const ours = list.filter((h) => h.is_active && String(h.destination).startsWith(ctx.n8n.baseUrl));
+						return ours.length >= 2 && ours;
+					},
+					{ timeoutMs: 60_000, message: 'the trigger to register its hooks' },
+				);
+				ctx.assert.deepEqual(hooks.map((h) => h.scope).sort(), ['store/cart/abandoned', 'store/cart/converted']);
+			},
+		},
+		{
+			name: 'an abandoned cart with a known email gets a reminder with the recovery link',
+			timeoutMs: 120_000,
+			async run(ctx) {
+				const store = ctx.shared.cartStore;
+				const cartId = store.state.cartFixtures.active.id;
+				store.abandonCart(cartId);
+				const run = await ctx.waitFor(
+					async () => (await executions(ctx)).find((e) => e.finished && e.trigger.record?.id === cartId),
+					{ timeoutMs: 90_000, intervalMs: 1000, message: 'the abandoned-cart execution to finish' },
+				);
+				ctx.assert.equal(run.status, 'success', `nodes: ${run.nodes.join(' > ')}`);
+				ctx.assert.equal(run.trigger.scope, 'store/cart/abandoned');
+				ctx.assert.match(String(run.trigger.recoveryUrl), /^https?:\/\//);
+				const [reminder] = run.out('Compose reminder') || [];
+				ctx.assert.ok(reminder, `the reminder step ran: ${run.nodes.join(' > ')}`);
+				ctx.assert.equal(reminder.to, store.state.cartFixtures.active.email);
+				ctx.assert.ok(reminder.text.includes(run.trigger.recoveryUrl), reminder.text);
+				ctx.assert.ok(run.nodes.includes('Send reminder (email / SMS)'));
+			},
+		},
+		{
+			name: 'a cart converted to an order during the wait stops the sequence (no reminder)',
+			timeoutMs: 120_000,
+			async run(ctx) {
+				const store = ctx.shared.cartStore;
+				const cartId = await newCart(ctx, store, 5);
+				const before = store.requests.length;
+				store.abandonCart(cartId);
+				// The execution is under way (and now in its 3 s wait) once the trigger fetched the cart.
+				await ctx.waitFor(
+					() => store.requests.slice(before).some((r) => r.method === 'GET' && r.path === `/carts/${cartId}`),
+					{ timeoutMs: 30_000, intervalMs: 100, message: 'the trigger to fetch the abandoned cart' },
+				);
+				const { orderId } = store.convertCart(cartId);
+				const done = await ctx.waitFor(
+					async () => {
+						const list = await executions(ctx);
+						const abandoned = list.find((e) => e.finished && e.trigger.record?.id === cartId && e.trigger.scope === 'store/cart/abandoned');
+						const converted = list.find((e) => e.finished && e.trigger.scope === 'store/cart/converted');
+						return abandoned && converted && { abandoned, converted };
+					},
+					{ timeoutMs: 90_000, intervalMs: 1000, message: 'both executions to finish' },
+				);
+				ctx.assert.equal(done.abandoned.status, 'success');
+				const [order] = done.abandoned.out('Order from this cart?') || [];
+				ctx.assert.equal(order && order.id, orderId, 'the order placed from the cart was found after the wait');
+				ctx.assert.ok(!done.abandoned.nodes.includes('Compose reminder'), `no reminder: ${done.abandoned.nodes.join(' > ')}`);
+				ctx.assert.ok(done.converted.nodes.includes('Cart converted: sequence stops'), done.converted.nodes.join(' > '));
+			},
+		},
+		{
+			name: 'unpublishing removes the hooks from the store',
+			async run(ctx) {
+				const store = ctx.shared.cartStore;
+				await ctx.started();
+				await ctx.n8n.unpublish(WF);
+				await ctx.waitFor(
+					() => {
+						const list = [...(store.state.hooks instanceof Map ? store.state.hooks.values() : store.state.hooks || [])];
+						return !list.some((h) => String(h.destination).startsWith(ctx.n8n.baseUrl));
+					},
+					{ timeoutMs: 30_000, message: 'the hooks to be deleted' },
+				);
+			},
+		},
+	],
+};
