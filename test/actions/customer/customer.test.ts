@@ -124,6 +124,27 @@ describe('Customer → Get Many', () => {
 		expect(requests.filter((r) => r.path === '/customer_groups')).toHaveLength(1);
 	});
 
+	it('Simplify returns compact customers (group name, one line per address) from the same requests', async () => {
+		const full = await run(sandbox, customer({ operation: 'getAll', returnAll: false, limit: 2 }));
+		const from = sandbox.requests.length;
+		const out = await run(sandbox, customer({ operation: 'getAll', returnAll: false, limit: 2, options: { simplify: true } }));
+		expect(requestsSince(sandbox, from).map((r) => r.path)).toEqual(['/customers', '/customer_groups']);
+		expect(out.json.map((c) => c.id)).toEqual(full.json.map((c) => c.id));
+		const [first] = out.json;
+		const source = full.json[0];
+		expect(Object.keys(first).sort()).toEqual(
+			['addresses', 'company', 'customer_group_id', 'customer_group_name', 'date_created', 'date_modified', 'email', 'first_name', 'id', 'last_name', 'phone'],
+		);
+		expect(first).toMatchObject({ id: source.id, email: source.email, customer_group_name: 'Retail', date_created: source.date_created });
+		const address = (source.addresses as Json[])[0];
+		expect((first.addresses as Json[])[0]).toEqual({ id: address.id, address: expect.stringContaining(`${address.address1}, ${address.city}`) });
+		expect((first.addresses as Json[])[0].address).toMatch(new RegExp(`${address.country_code}$`));
+		// Get takes the same option
+		const one = await run(sandbox, customer({ operation: 'get', customerId: locator('id', String(source.id)), options: { simplify: true, includeAddresses: false } }));
+		expect(one.json[0]).toEqual(expect.objectContaining({ id: source.id, customer_group_name: 'Retail' }));
+		expect(one.json[0]).not.toHaveProperty('addresses');
+	});
+
 	it('returns every customer with Return All', async () => {
 		const out = await run(sandbox, customer({ operation: 'getAll', returnAll: true }));
 		expect(out.json.length).toBe(sandbox.state.customers.length);

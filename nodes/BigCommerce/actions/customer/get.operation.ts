@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fail, toItems } from '../common';
-import { customerLocator, findCustomers, includeList, includeOptions, readCustomerRef, withGroupNames } from './shared';
+import { customerLocator, findCustomers, includeList, includeOptions, readCustomerRef, simplifyCustomer, withGroupNames } from './shared';
 
 const properties: INodeProperties[] = [
 	customerLocator(),
@@ -35,5 +35,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			ref.id !== undefined ? `No customer with ID ${ref.id} exists` : `No customer has the email address "${ref.email}"`,
 		);
 	}
-	return toItems(this, await withGroupNames(this, i, [customer]));
+	const named = await withGroupNames(this, i, [customer]);
+	return toItems(this, options.simplify ? named.map(simplifyCustomer) : named);
 }

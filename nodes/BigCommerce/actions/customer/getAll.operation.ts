@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { fail, getPagination, returnAllOrLimit, toItems } from '../common';
-import { CUSTOMERS_READ, idList, includeList, includeOptions, isEmail, isoDate, withGroupNames } from './shared';
+import { CUSTOMERS_READ, idList, includeList, includeOptions, isEmail, isoDate, simplifyCustomer, withGroupNames } from './shared';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -133,5 +133,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ method: 'GET', version: 'v3', path: '/customers', qs, scope: CUSTOMERS_READ, itemIndex: i },
 		pagination,
 	);
-	return toItems(this, await withGroupNames(this, i, customers));
+	const named = await withGroupNames(this, i, customers);
+	return toItems(this, options.simplify ? named.map(simplifyCustomer) : named);
 }

@@ -249,7 +249,37 @@ export const includeOptions: INodeProperties[] = [
 		default: false,
 		description: 'Whether to include the customer\'s store credit amounts',
 	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return a compact customer: ID, name, email, phone, company, group (ID and name), dates, and each address as one line',
+	},
 ];
+
+/** A compact customer for agents and messages (after withGroupNames). */
+export function simplifyCustomer(customer: IDataObject): IDataObject {
+	const addresses = Array.isArray(customer.addresses) ? (customer.addresses as IDataObject[]) : undefined;
+	const line = (a: IDataObject) =>
+		[a.address1, a.address2, a.city, a.state_or_province, a.postal_code, a.country_code]
+			.filter((part) => part !== undefined && part !== null && String(part).trim() !== '')
+			.join(', ');
+	return {
+		id: customer.id,
+		first_name: customer.first_name,
+		last_name: customer.last_name,
+		email: customer.email,
+		phone: customer.phone || null,
+		company: customer.company || null,
+		customer_group_id: customer.customer_group_id,
+		customer_group_name: customer.customer_group_name ?? null,
+		date_created: customer.date_created,
+		date_modified: customer.date_modified,
+		...(addresses ? { addresses: addresses.map((a) => ({ id: a.id, address: line(a) })) } : {}),
+	};
+}
 
 /** Customer fields shared by Create (additional fields) and Update (update fields). */
 export const customerFields: INodeProperties[] = [
