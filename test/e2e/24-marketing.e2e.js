@@ -46,6 +46,26 @@ module.exports = {
 					balance('Unknown gift', 'XXX-000-0000-0000'),
 					{ name: 'Active promotions', parameters: { resource: 'promotion', operation: 'listActive' } },
 					{ name: 'List promotions', parameters: { resource: 'promotion', operation: 'getAll', limit: 3 } },
+					{
+						name: 'Create promotion',
+						parameters: {
+							resource: 'promotion',
+							operation: 'create',
+							name: 'E2E bulk codes 10% off',
+							redemptionType: 'COUPON',
+							couponType: 'BULK',
+							rules: JSON.stringify([{ action: { cart_value: { discount: { percentage_amount: '10' } } } }]),
+						},
+					},
+					{
+						name: 'Generate codes',
+						parameters: {
+							resource: 'promotion',
+							operation: 'generateCodes',
+							promotionId: "={{ $('Create promotion').first().json.id }}",
+							quantity: 3,
+						},
+					},
 				],
 			}),
 		];
@@ -112,6 +132,19 @@ module.exports = {
 				ctx.assert.ok(names.some((n) => /Spring sale/.test(n)), names.join(', '));
 				ctx.assert.ok(!names.some((n) => /Winter clearance|Staff discount|Black Friday/.test(n)), `ended, disabled or future promotions listed: ${names.join(', ')}`);
 				ctx.assert.equal(run.output('List promotions').length, 3);
+			},
+		},
+		{
+			name: 'a coupon promotion is created and generates 3 codes',
+			async run(ctx) {
+				const run = ctx.expectSuccess(await ctx.runOnce(WF));
+				const [promotion] = run.output('Create promotion');
+				ctx.assert.equal(promotion.redemption_type, 'COUPON');
+				const codes = run.output('Generate codes');
+				const list = codes.length === 1 && Array.isArray(codes[0].codes) ? codes[0].codes : codes;
+				ctx.assert.equal(list.length, 3, JSON.stringify(codes).slice(0, 300));
+				const stored = values(ctx.sandbox.state.promotionCodes).filter((c) => c.promotion_id === promotion.id);
+				ctx.assert.equal(stored.length, 3);
 			},
 		},
 	],

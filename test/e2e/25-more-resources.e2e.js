@@ -63,6 +63,7 @@ function steps(ctx) {
 			},
 		},
 		{ name: 'Recovery link', parameters: { resource: 'cart', operation: 'createRecoveryLink', cartId: "={{ $('Create cart').first().json.id }}" } },
+		{ name: 'Checkout', parameters: { resource: 'checkout', operation: 'get', checkoutId: "={{ $('Create cart').first().json.id }}" } },
 		{ name: 'Delete cart', parameters: { resource: 'cart', operation: 'delete', cartId: "={{ $('Create cart').first().json.id }}" } },
 		...(token
 			? [{ name: 'Abandoned cart', parameters: { resource: 'abandonedCart', operation: 'get', token, options: { createRecoveryLink: true } } }]
@@ -91,6 +92,23 @@ function steps(ctx) {
 		{ name: 'Payment methods', parameters: { resource: 'paymentMethod', operation: 'getAll', returnAll: true } },
 		{ name: 'Tax classes', parameters: { resource: 'taxClass', operation: 'getAll', returnAll: true } },
 		{ name: 'Webhooks', parameters: { resource: 'webhook', operation: 'getAll', returnAll: true } },
+		{
+			name: 'Create webhook',
+			parameters: { resource: 'webhook', operation: 'create', scope: 'store/order/created', destination: 'https://hooks.example.com/e2e', isActive: false },
+		},
+		{ name: 'Delete webhook', parameters: { resource: 'webhook', operation: 'delete', webhookId: "={{ $('Create webhook').first().json.id }}" } },
+		{ name: 'Create brand', parameters: { resource: 'brand', operation: 'create', name: 'E2E Outdoor Co' } },
+		{ name: 'Delete brand', parameters: { resource: 'brand', operation: 'delete', brandId: { __rl: true, mode: 'id', value: "={{ $('Create brand').first().json.id }}" } } },
+		{ name: 'Create category', parameters: { resource: 'category', operation: 'create', name: 'E2E Camp Kitchen', parentId: 0 } },
+		{
+			name: 'Update category',
+			parameters: {
+				resource: 'category',
+				operation: 'update',
+				categoryId: { __rl: true, mode: 'id', value: "={{ $('Create category').first().json.id }}" },
+				updateFields: { description: 'Mugs and stoves' },
+			},
+		},
 	];
 }
 
@@ -144,6 +162,8 @@ module.exports = {
 				ctx.assert.ok(run.output('Delete cart').length === 1);
 				const stillThere = values(ctx.sandbox.state.carts).some((c) => c.id === cart.id);
 				ctx.assert.equal(stillThere, false, 'the cart was deleted in the store');
+				const [checkout] = run.output('Checkout');
+				ctx.assert.equal(checkout.id, cart.id, 'the checkout of a cart has the cart id');
 				const abandoned = run.output('Abandoned cart');
 				if (abandoned) ctx.assert.match(JSON.stringify(abandoned[0]), /https?:\/\//, 'abandoned cart with a recovery link');
 			},
@@ -169,6 +189,22 @@ module.exports = {
 				ctx.assert.ok(run.output('Payment methods').length >= 1);
 				ctx.assert.ok(run.output('Tax classes').length >= 1);
 				ctx.assert.ok(Array.isArray(run.output('Webhooks')));
+			},
+		},
+		{
+			name: 'webhook create/delete, brand create/delete, category create/update change the store',
+			async run(ctx) {
+				const run = ctx.expectSuccess(await ctx.runOnce(WF));
+				const state = ctx.sandbox.state;
+				const [hook] = run.output('Create webhook');
+				ctx.assert.equal(hook.scope, 'store/order/created');
+				ctx.assert.ok(!values(state.hooks).some((h) => h.id === hook.id), 'the webhook was deleted again');
+				const [brand] = run.output('Create brand');
+				ctx.assert.equal(brand.name, 'E2E Outdoor Co');
+				ctx.assert.ok(!values(state.brands).some((b) => b.id === brand.id), 'the brand was deleted again');
+				const [category] = run.output('Update category');
+				ctx.assert.equal(category.description, 'Mugs and stoves');
+				ctx.assert.ok(values(state.categories).some((c) => c.id === category.id && c.name === 'E2E Camp Kitchen'));
 			},
 		},
 	],
