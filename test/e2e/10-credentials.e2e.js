@@ -115,6 +115,17 @@ module.exports = {
 			},
 		},
 		{
+			name: 'Public API: stored credentials tested by id (URL-form store hash passes)',
+			async run(ctx) {
+				await ctx.started();
+				for (const id of [ctx.creds.api.id, URL_CRED.id]) {
+					const res = await ctx.n8n.api('POST', `/credentials/${id}/test`);
+					ctx.assert.equal(res.status, 200, `POST /api/v1/credentials/${id}/test: ${res.status} ${res.text.slice(0, 300)}`);
+					ctx.assert.equal(res.json.status, 'OK', `${id}: ${JSON.stringify(res.json)}`);
+				}
+			},
+		},
+		{
 			name: 'workflow: a credential holding the control-panel URL reads the store',
 			async run(ctx) {
 				const run = await ctx.executeOk('e2eCredUrlStore1');
