@@ -123,6 +123,7 @@ async function main() {
 		out(`\n✗ setup failed: ${(error && (error.stack || error.message)) || error}`);
 	} finally {
 		if (harness) await harness.close({ keep: process.env.E2E_KEEP === '1' });
+		else await require('./lib').processes.cleanupAll();
 	}
 	const passed = results.filter((r) => r.ok).length;
 	const failed = results.length - passed;
