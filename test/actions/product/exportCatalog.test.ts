@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
 import { runNode, runNodeError } from './helpers';
@@ -20,8 +20,9 @@ describe('Product → Export Catalog (600 products)', () => {
 			expect(r).toMatchObject({ method: 'GET', path: '/catalog/products' });
 			expect(r.query).toMatchObject({ include: 'variants,images,custom_fields,videos', limit: '250', sort: 'id', direction: 'asc' });
 		}
-		// keyset pagination: each call continues after the last id read
-		expect(requests.map((r) => r.query['id:greater'])).toEqual([undefined, '250', '500']);
+		// the whole catalog: page numbers (page 1 first, the last page last), no keyset cursor
+		expect(requests.map((r) => r.query.page)).toEqual(['1', '2', '3']);
+		expect(requests.every((r) => r.query['id:greater'] === undefined)).toBe(true);
 		expect(json).toHaveLength(600);
 		const p = json[7] as Json;
 		expect(Object.keys(p)).toEqual(expect.arrayContaining(['id', 'name', 'variants', 'images', 'custom_fields', 'videos', 'in_stock', 'description']));
@@ -31,6 +32,9 @@ describe('Product → Export Catalog (600 products)', () => {
 	it('"visible and in stock only" leaves out exactly the hidden and out-of-stock products', async () => {
 		const { json, requests } = await runNode(sandbox, { ...base, options: { visibleInStockOnly: true } });
 		expect(requests.every((r) => r.query.is_visible === 'true')).toBe(true);
+		// a filtered list gains members anywhere in id order: read by keyset, one page after the other
+		expect(requests.map((r) => r.query.page)).toEqual([undefined, undefined, undefined]);
+		expect(requests.map((r) => r.query['id:greater'] !== undefined)).toEqual([false, true, true]);
 		const hidden = all().filter((p) => !p.is_visible).map((p) => p.id);
 		const soldOut = all()
 			.filter((p) => p.inventory_tracking === 'variant' && p.variants.every((v: Json) => v.inventory_level === 0))
@@ -151,25 +155,90 @@ describe('Product → Export Catalog, incremental', () => {
 
 describe('Product → Export Catalog while the catalog changes', () => {
 	let sandbox: SandboxHandle;
-	beforeAll(async () => {
+	beforeEach(async () => {
 		sandbox = await startSandbox({ seed: { products: 600 } });
 	});
-	afterAll(async () => sandbox.close());
+	afterEach(async () => sandbox.close());
+	const products = () => sandbox.state.catalog.products as Map<number, Json>;
+	const route = (method: string, pattern: string) =>
+		(sandbox.routes as Json[]).find((r) => r.method === method && r.version === 'v3' && r.pattern === pattern);
+	/** Runs `change` once, just before the sandbox answers the second catalog page request. */
+	const beforeSecondPage = (change: () => Promise<void> | void) => {
+		let pages = 0;
+		(sandbox.middlewares as Json[]).push(async (ctx: Json) => {
+			if (ctx.method !== 'GET' || ctx.path !== '/catalog/products') return undefined;
+			if (++pages === 2) await change();
+			return undefined;
+		});
+	};
+	const createProduct = async (name: string) =>
+		(await route('POST', '/catalog/products').handler({ method: 'POST', path: '/catalog/products', query: {}, params: {}, body: { name, type: 'physical', weight: 1, price: 5 } })).body.data.id as number;
 
-	it('products deleted after the first page neither hide nor repeat others (keyset pagination)', async () => {
-		const products = sandbox.state.catalog.products as Map<number, Json>;
-		let deleted = false;
-		(sandbox.observers as Json[]).push((exchange: Json) => {
-			if (deleted || exchange.ctx.method !== 'GET' || exchange.ctx.path !== '/catalog/products') return;
-			deleted = true; // right after page 1 was answered, 10 products of page 1 disappear
-			for (let id = 1; id <= 10; id++) products.delete(id);
+	it('products deleted after the first page neither hide nor repeat others (total changed: the rest by keyset)', async () => {
+		beforeSecondPage(() => {
+			for (let id = 1; id <= 10; id++) products().delete(id);
 		});
 		const { json, requests } = await runNode(sandbox, { ...base, options: {} });
 		const ids = json.map((p) => p.id as number);
-		expect(requests).toHaveLength(3);
 		expect(new Set(ids).size).toBe(ids.length);
-		// with page numbers, products 251..260 would have slid onto page 1 and been missed
-		expect(ids.filter((id) => id > 250)).toEqual([...products.keys()].filter((id) => id > 250));
+		// with page numbers only, products 251..260 would have slid onto page 1 and been missed
+		expect(ids.filter((id) => id > 250)).toEqual([...products().keys()].filter((id) => id > 250));
 		expect(ids).toHaveLength(600);
+		// page 1, page 2 (reports 590: changed), then keyset after page 1's last id
+		expect(requests.map((r) => [r.query.page, r.query['id:greater']])).toEqual([
+			['1', undefined],
+			['2', undefined],
+			[undefined, '250'],
+			[undefined, '500'],
+		]);
+	});
+
+	it('a product created and one deleted between pages (same total) skip nothing and repeat nothing', async () => {
+		let created = 0;
+		beforeSecondPage(async () => {
+			products().delete(5);
+			created = await createProduct('Created during the export');
+		});
+		const { json, requests } = await runNode(sandbox, { ...base, options: {} });
+		const ids = json.map((p) => p.id as number);
+		expect(created).toBe(601);
+		expect(new Set(ids).size).toBe(ids.length);
+		// page 2 was answered from a list one shorter before it: product 251 moved onto page 1's range
+		expect(requests[1].query.page).toBe('2');
+		expect(ids).toContain(251);
+		// every product present during the whole export, the one created, and 5 (read before it went)
+		expect(ids).toEqual([...Array(601).keys()].map((k) => k + 1));
+		// the last page showed the new product: the rest after page 1 was read again by keyset
+		expect(requests.map((r) => r.query['id:greater'] ?? `page ${r.query.page}`)).toEqual(['page 1', 'page 2', 'page 3', '250', '500']);
+	});
+
+	it('reads the pages between the first and the last concurrently, the last one after them', async () => {
+		for (let n = 0; n < 650; n++) {
+			// 1,250 products = 5 pages, created a month ago (a product created during the export is
+			// the sign that sends the rest to a keyset read)
+			const product = products().get(await createProduct(`Extra ${n}`)) as Json;
+			product.date_created -= 30 * 86_400_000;
+		}
+		let inFlight = 0;
+		let maxInFlight = 0;
+		let released = false;
+		(sandbox.middlewares as Json[]).push(async (ctx: Json) => {
+			if (ctx.method !== 'GET' || ctx.path !== '/catalog/products') return undefined;
+			inFlight++;
+			maxInFlight = Math.max(maxInFlight, inFlight);
+			// hold each page until three are in flight (or a while has passed: never hangs)
+			if (inFlight >= 3) released = true;
+			for (let wait = 0; wait < 100 && !released && ctx.query.page !== '1' && ctx.query.page !== '5'; wait++) await sleep(20);
+			inFlight--;
+			return undefined;
+		});
+		const { json, requests } = await runNode(sandbox, { ...base, options: {} });
+		expect(json).toHaveLength(1250);
+		expect(json.map((p) => p.id)).toEqual([...products().keys()].sort((a, b) => a - b));
+		expect(requests).toHaveLength(5);
+		expect(requests[0].query.page).toBe('1');
+		expect(requests.slice(1, 4).map((r) => r.query.page).sort()).toEqual(['2', '3', '4']);
+		expect(requests[4].query.page).toBe('5');
+		expect(maxInFlight).toBe(3);
 	});
 });

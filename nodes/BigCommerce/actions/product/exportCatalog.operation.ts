@@ -180,6 +180,82 @@ function csvRow(p: IDataObject): string {
 	return CSV_COLUMNS.map((column) => csvCell(row[column])).join(',');
 }
 
+/** Pages of the whole catalog in flight at once after page 1 (every request still passes the rate-limit governor). */
+export const EXPORT_CONCURRENCY = 4;
+
+type PageAnswer = { data: IDataObject[]; total: number; totalPages: number; headers: Record<string, unknown> };
+
+function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
+	for (const [key, value] of Object.entries(headers ?? {})) {
+		if (key.toLowerCase() === name) return Array.isArray(value) ? String(value[0]) : String(value);
+	}
+	return undefined;
+}
+
+/**
+ * Reads the unfiltered catalog (sorted by id) with page numbers, EXPORT_CONCURRENCY pages at a
+ * time, in exactly ceil(N / 250) calls when the catalog does not change; otherwise completes the
+ * read with keyset pagination after page 1. Why no product present during the whole export is
+ * skipped (none is duplicated: products are kept once by id):
+ * - page 1 is read first; every product with an id up to its last id is on it;
+ * - a later page can only miss a product when products before it were deleted between two page
+ *   reads (new products get higher ids than every existing one, so they never push anything
+ *   back, only deletions pull products forward);
+ * - each page must report page 1's total, or the rest is read by keyset; so after a deletion the
+ *   total stays the same only if a product was created, and that product (highest id) is on the
+ *   last page from then on; the last page is read after every other page has been answered, so
+ *   a product created since the export began on it also sends the rest to the keyset read.
+ */
+async function readConcurrently(
+	readPage: (extra: IDataObject) => Promise<PageAnswer>,
+	consume: (data: IDataObject[]) => void,
+	readKeyset: (afterId: number) => Promise<void>,
+	startedAt: Date,
+): Promise<void> {
+	const first = await readPage({ page: 1 });
+	consume(first.data);
+	const lastPage = first.totalPages;
+	if (!first.data.length || !Number.isFinite(lastPage) || lastPage <= 1) return;
+	const afterFirst = first.data.reduce((last, p) => Math.max(last, Number(p.id) || 0), 0);
+	// products created since (the server's clock from its Date header, the local one with the
+	// incremental overlap as a margin when there is none or the clocks disagree)
+	const serverNow = Date.parse(headerValue(first.headers, 'date') ?? '');
+	const createdSince = Math.min(
+		Number.isFinite(serverNow) ? serverNow - 60_000 : Infinity,
+		startedAt.getTime() - INCREMENTAL_OVERLAP_MS,
+	);
+	let changed = false;
+	const check = (answer: PageAnswer) => {
+		if (answer.total !== first.total || answer.totalPages !== lastPage) changed = true;
+	};
+	let next = 2;
+	let failure: { error: unknown } | undefined;
+	const worker = async () => {
+		while (!failure && !changed && next < lastPage) {
+			const page = next++;
+			await readPage({ page }).then(
+				(answer) => {
+					check(answer);
+					// taken in as they arrive (the output is put in id order at the end)
+					consume(answer.data);
+				},
+				(error: unknown) => (failure = failure ?? { error }),
+			);
+		}
+	};
+	await Promise.all(
+		Array.from({ length: Math.max(0, Math.min(EXPORT_CONCURRENCY, lastPage - 2)) }, async () => await worker()),
+	);
+	if (failure) throw failure.error;
+	if (!changed) {
+		const last = await readPage({ page: lastPage });
+		check(last);
+		consume(last.data);
+		if (last.data.some((p) => Date.parse(String(p.date_created ?? '')) >= createdSince)) changed = true;
+	}
+	if (changed) await readKeyset(afterFirst);
+}
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
@@ -220,32 +296,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		}
 	}
 
-	// Keyset pagination in id order (`id:greater` = the last id read, 250 per call): products added
-	// or deleted during a long export cannot shift unseen products onto pages already read, and only
-	// one page of full API records is held at a time. Calls: ceil(N / 250).
 	const skipped = { hidden: 0, out_of_stock: 0, restricted: 0, unchanged: 0 };
 	const nextRecentFrom = startedAt.getTime() - INCREMENTAL_OVERLAP_MS;
 	const recent: Record<string, string> = {};
-	const shaped: IDataObject[] = [];
-	const fileLines: string[] = [];
+	/** id -> output record and file line, put in id order at the end (pages may arrive out of order). */
+	const exported = new Map<number, { out: IDataObject; line?: string }>();
 	const seen = new Set<string>();
-	let calls = 0;
-	let lastId = 0;
-	for (;;) {
-		const response = await bigCommerceApiRequestFull.call(this, {
-			method: 'GET',
-			version: 'v3',
-			path: '/catalog/products',
-			qs: { ...qs, ...(lastId ? { 'id:greater': lastId } : {}), limit: PAGE_SIZE },
-			scope: CATALOG_READ,
-			itemIndex: i,
-		});
-		calls++;
-		const body = (response.body ?? {}) as IDataObject;
-		const data = (Array.isArray(body.data) ? body.data : []) as IDataObject[];
+	const consume = (data: IDataObject[]) => {
 		for (const product of data) {
 			const id = String(product.id);
-			lastId = Math.max(lastId, Number(product.id) || 0);
 			if (seen.has(id)) continue;
 			seen.add(id);
 			const modified = String(product.date_modified ?? '');
@@ -270,13 +329,55 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			if (Date.parse(modified) >= nextRecentFrom) recent[id] = modified;
 			const simple = simplify || fileFormat !== 'none' ? simplifyProduct(product) : undefined;
 			const out = simplify && simple ? simple : product;
-			shaped.push(notice ? { ...out, notice } : out);
-			if (simple && fileFormat === 'csv') fileLines.push(csvRow(simple));
-			if (simple && fileFormat === 'jsonl') fileLines.push(JSON.stringify(notice ? { ...simple, notice } : simple));
+			let line: string | undefined;
+			if (simple && fileFormat === 'csv') line = csvRow(simple);
+			if (simple && fileFormat === 'jsonl') line = JSON.stringify(notice ? { ...simple, notice } : simple);
+			exported.set(Number(product.id), { out: notice ? { ...out, notice } : out, line });
 		}
-		const pagination = (body.meta as IDataObject | undefined)?.pagination as IDataObject | undefined;
-		const more = pagination ? Number(pagination.total_pages ?? 0) > 1 : data.length >= PAGE_SIZE;
-		if (!more || !data.length || !lastId) break;
+	};
+
+	let calls = 0;
+	const readPage = async (extra: IDataObject) => {
+		const response = await bigCommerceApiRequestFull.call(this, {
+			method: 'GET',
+			version: 'v3',
+			path: '/catalog/products',
+			qs: { ...qs, ...extra, limit: PAGE_SIZE },
+			scope: CATALOG_READ,
+			itemIndex: i,
+		});
+		calls++;
+		const body = (response.body ?? {}) as IDataObject;
+		const data = (Array.isArray(body.data) ? body.data : []) as IDataObject[];
+		const pagination = ((body.meta as IDataObject | undefined)?.pagination ?? {}) as IDataObject;
+		return { data, total: Number(pagination.total), totalPages: Number(pagination.total_pages), headers: response.headers };
+	};
+	const lastIdOf = (data: IDataObject[]) => data.reduce((last, p) => Math.max(last, Number(p.id) || 0), 0);
+	/** Keyset pagination in id order (`id:greater` = the last id read): cannot skip a product. */
+	const readKeyset = async (afterId: number) => {
+		for (let lastId = afterId; ; ) {
+			const { data, totalPages } = await readPage(lastId ? { 'id:greater': lastId } : {});
+			consume(data);
+			const next = Math.max(lastId, lastIdOf(data));
+			const more = Number.isFinite(totalPages) ? totalPages > 1 : data.length >= PAGE_SIZE;
+			if (!more || !data.length || next === lastId) return;
+			lastId = next;
+		}
+	};
+
+	if (since !== undefined || visibleInStockOnly || channels.length) {
+		// a filtered list gains members anywhere in id order (a product modified, made visible or
+		// assigned to a channel during the export), which page numbers cannot detect: keyset, in turn
+		await readKeyset(0);
+	} else {
+		await readConcurrently(readPage, consume, readKeyset, startedAt);
+	}
+	const shaped: IDataObject[] = [];
+	const fileLines: string[] = [];
+	for (const id of [...exported.keys()].sort((a, b) => a - b)) {
+		const entry = exported.get(id) as { out: IDataObject; line?: string };
+		shaped.push(entry.out);
+		if (entry.line !== undefined) fileLines.push(entry.line);
 	}
 
 	if (incremental) staticData[STATIC_KEY] = { startedAt: startedAt.toISOString(), recent } as unknown as IDataObject;
