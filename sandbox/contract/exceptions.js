@@ -39,6 +39,18 @@ module.exports = [
 		reason: '`sort` enumerates bare field names but its own description says to append `:asc`/`:desc` (§11).',
 		rewriteQuery: { sort: (value) => value.replace(/:(asc|desc)$/i, '') },
 	},
+	...['/orders', '/orders/{order_id}'].map((path) => ({
+		spec: 'orders.v2.oas2.yml',
+		method: 'GET',
+		path,
+		reason:
+			'`consignments` (include=consignments&consignment_structure=object) is oneOf [orderConsignments_Resource, orderConsignment_Get] and each `line_items` oneOf [products_Resource[], orderProducts[]]; the link schemas have no required property, so every valid object matches both branches and fails "exactly one"; accepted when at least one branch matches (test/actions/order/lineItems.test.ts checks the object branch itself).',
+		ignore: (issue) =>
+			issue.location === 'response' &&
+			issue.error.keyword === 'oneOf' &&
+			Array.isArray(issue.error.params.passingSchemas) &&
+			/^(\/\d+)?\/consignments(\/|$)/.test(issue.error.instancePath),
+	})),
 	{
 		spec: 'carts.v3.yml',
 		method: 'POST',

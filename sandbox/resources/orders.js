@@ -205,6 +205,36 @@ function shippingAddressView(sandbox, order, a) {
 	};
 }
 
+/**
+ * `include=consignments[.line_items]&consignment_structure=object` (orders.v2.oas2.yml,
+ * order_includes): the order's consignments in the object structure, one shipping consignment per
+ * shipping address; with `.line_items` each consignment carries its order products exactly as
+ * GET /orders/{id}/products answers them, otherwise links to them. Returns undefined when the
+ * query asks for no consignments.
+ */
+function consignmentsView(sandbox, order, query) {
+	const include = String(query.include || '').split(',').map((x) => x.trim());
+	const withLines = include.includes('consignments.line_items');
+	if (!withLines && !include.includes('consignments')) return undefined;
+	if (query.consignment_structure !== 'object') return undefined;
+	const lines = (items) => (withLines ? items.map((p) => productView(order, p)) : items.map((p) => link(sandbox, `/orders/${order.id}/products/${p.id}`)));
+	const addressIds = new Set(order.shipping_addresses.map((a) => a.id));
+	const shipping = order.shipping_addresses.map((a) => {
+		const address = shippingAddressView(sandbox, order, a);
+		const view = { id: a.id };
+		for (const key of ['first_name', 'last_name', 'company', 'street_1', 'street_2', 'city', 'zip', 'country', 'country_iso2', 'state', 'email', 'phone', 'form_fields']) view[key] = address[key];
+		view.line_items = lines(order.products.filter((p) => p.order_address_id === a.id));
+		// shippingConsignment_Get: the money fields are numbers here (strings on shipping addresses)
+		for (const key of ['items_total', 'items_shipped', 'shipping_method', 'cost_tax_class_id', 'handling_cost_tax_class_id', 'shipping_zone_id', 'shipping_zone_name']) view[key] = address[key];
+		for (const key of ['base_cost', 'cost_ex_tax', 'cost_inc_tax', 'cost_tax', 'base_handling_cost', 'handling_cost_ex_tax', 'handling_cost_inc_tax', 'handling_cost_tax']) view[key] = Number(address[key]);
+		view.shipping_quotes = link(sandbox, `/orders/${order.id}/consignments/shipping/${a.id}/shipping_quotes`);
+		return view;
+	});
+	const unshipped = order.products.filter((p) => !addressIds.has(p.order_address_id));
+	const downloads = unshipped.length ? [{ recipient_email: order.billing_address.email || '', line_items: lines(unshipped) }] : [];
+	return { pickups: [], shipping, downloads, email: { gift_certificates: [] } };
+}
+
 function carrierOf(name) {
 	return CARRIERS.find((c) => c.carrier === String(name || '').toLowerCase());
 }
@@ -423,6 +453,13 @@ function register(sandbox) {
 		order.date_modified = sandbox.now();
 	};
 
+	/** An order as GET /orders(/{id}) answers it, with the consignments the query includes. */
+	const withConsignments = (order, query) => {
+		const view = orderView(sandbox, order);
+		const consignments = consignmentsView(sandbox, order, query);
+		return consignments ? { ...view, consignments } : view;
+	};
+
 	sandbox.route('GET', 'v2', '/order_statuses', (ctx) => v2List(STATUSES.map(statusView), ctx.query), { scope });
 	sandbox.route('GET', 'v2', '/order_statuses/:status_id', (ctx) => {
 		const s = /^\d+$/.test(ctx.params.status_id) ? STATUSES[Number(ctx.params.status_id)] : undefined;
@@ -439,7 +476,7 @@ function register(sandbox) {
 	sandbox.route('GET', 'v2', '/orders', (ctx) => {
 		const { orders, error } = filterOrders(sandbox, ctx.query);
 		if (error) return error;
-		return v2List(orders, ctx.query, { map: (o) => orderView(sandbox, o) });
+		return v2List(orders, ctx.query, { map: (o) => withConsignments(o, ctx.query) });
 	}, { scope });
 
 	sandbox.route('POST', 'v2', '/orders', (ctx) => {
@@ -501,7 +538,7 @@ function register(sandbox) {
 
 	sandbox.route('GET', 'v2', '/orders/:order_id', (ctx) => {
 		const order = findOrder(sandbox, ctx.params.order_id);
-		return order ? v2One(orderView(sandbox, order)) : notFound();
+		return order ? v2One(withConsignments(order, ctx.query)) : notFound();
 	}, { scope });
 
 	sandbox.route('PUT', 'v2', '/orders/:order_id', (ctx) => {

@@ -203,7 +203,8 @@ describe('the exception list (sandbox/contract/exceptions.js)', () => {
 	it('is short, and every entry names a documented operation, a reason and one way of applying it', () => {
 		const specs = (sandbox.contract as Json).specs;
 		// 14: +2 for promotions.v3 (PUT oneOf matched by both patch shapes; codegen's 16-character codes)
-		expect(exceptions.length).toBeLessThanOrEqual(14);
+		// 16: +2 for orders.v2 GET /orders and /orders/{order_id} consignments (oneOf with link schemas that match any object)
+		expect(exceptions.length).toBeLessThanOrEqual(16);
 		for (const entry of exceptions) {
 			expect(entry.reason).toEqual(expect.any(String));
 			expect(entry.reason.length).toBeGreaterThan(40);
