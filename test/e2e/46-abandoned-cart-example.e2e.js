@@ -116,6 +116,10 @@ module.exports = {
 					{ timeoutMs: 30_000, intervalMs: 100, message: 'the trigger to fetch the abandoned cart' },
 				);
 				const { orderId } = store.convertCart(cartId);
+				const describe = async () =>
+					(await executions(ctx))
+						.map((e) => `#${e.id} ${e.status} ${e.trigger.scope || '?'} ${e.trigger.record?.id || e.trigger.data?.id || ''}: ${e.nodes.join(' > ')}`)
+						.join('\n');
 				const done = await ctx.waitFor(
 					async () => {
 						const list = await executions(ctx);
@@ -124,7 +128,9 @@ module.exports = {
 						return abandoned && converted && { abandoned, converted };
 					},
 					{ timeoutMs: 90_000, intervalMs: 1000, message: 'both executions to finish' },
-				);
+				).catch(async (error) => {
+					throw new Error(`${error.message}; executions:\n${await describe()}`);
+				});
 				ctx.assert.equal(done.abandoned.status, 'success');
 				const [order] = done.abandoned.out('Order from this cart?') || [];
 				ctx.assert.equal(order && order.id, orderId, 'the order placed from the cart was found after the wait');
