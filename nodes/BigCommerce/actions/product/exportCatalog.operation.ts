@@ -193,18 +193,17 @@ function headerValue(headers: Record<string, unknown>, name: string): string | u
 }
 
 /**
- * Reads the unfiltered catalog (sorted by id) with page numbers, EXPORT_CONCURRENCY pages at a
- * time, in exactly ceil(N / 250) calls when the catalog does not change; otherwise completes the
- * read with keyset pagination after page 1. Why no product present during the whole export is
- * skipped (none is duplicated: products are kept once by id):
- * - page 1 is read first; every product with an id up to its last id is on it;
- * - a later page can only miss a product when products before it were deleted between two page
- *   reads (new products get higher ids than every existing one, so they never push anything
- *   back, only deletions pull products forward);
- * - each page must report page 1's total, or the rest is read by keyset; so after a deletion the
- *   total stays the same only if a product was created, and that product (highest id) is on the
- *   last page from then on; the last page is read after every other page has been answered, so
- *   a product created since the export began on it also sends the rest to the keyset read.
+ * Reads the unfiltered catalog (sorted by id) by page number: page 1, then the other pages with
+ * up to EXPORT_CONCURRENCY requests in flight, in exactly ceil(N / 250) calls when the catalog
+ * does not change. Why no product that existed when the export began is skipped (none is
+ * duplicated: products are kept once by id):
+ * - page 1 reports the number of products at that moment, T; every product read since either
+ *   existed then or was created later;
+ * - if the pages together brought exactly T distinct products and none of them was created since
+ *   the export began, they are exactly the T products that existed when page 1 was read;
+ * - otherwise (or when a page reports another total) the rest after page 1's last id is read by
+ *   keyset (`id:greater`, one page after the other), which cannot skip a product; page 1 holds
+ *   every product up to its last id. Extra calls happen only then.
  */
 async function readConcurrently(
 	readPage: (extra: IDataObject) => Promise<PageAnswer>,
@@ -215,45 +214,48 @@ async function readConcurrently(
 	const first = await readPage({ page: 1 });
 	consume(first.data);
 	const lastPage = first.totalPages;
-	if (!first.data.length || !Number.isFinite(lastPage) || lastPage <= 1) return;
 	const afterFirst = first.data.reduce((last, p) => Math.max(last, Number(p.id) || 0), 0);
-	// products created since (the server's clock from its Date header, the local one with the
-	// incremental overlap as a margin when there is none or the clocks disagree)
+	if (!first.data.length) return;
+	if (!Number.isFinite(lastPage) || !Number.isFinite(first.total)) {
+		// no pagination meta to plan with: the rest by keyset
+		if (first.data.length >= PAGE_SIZE) await readKeyset(afterFirst);
+		return;
+	}
+	if (lastPage <= 1) return;
+	// "created since the export began": the store's clock (Date header of page 1's answer, with a
+	// minute's margin), or the local one with the incremental overlap as margin when there is none
 	const serverNow = Date.parse(headerValue(first.headers, 'date') ?? '');
-	const createdSince = Math.min(
-		Number.isFinite(serverNow) ? serverNow - 60_000 : Infinity,
-		startedAt.getTime() - INCREMENTAL_OVERLAP_MS,
-	);
+	const createdSince = Number.isFinite(serverNow)
+		? serverNow - 60_000
+		: startedAt.getTime() - INCREMENTAL_OVERLAP_MS;
+	const ids = new Set<number>();
 	let changed = false;
-	const check = (answer: PageAnswer) => {
+	const count = (data: IDataObject[]) => {
+		for (const product of data) {
+			ids.add(Number(product.id));
+			if (Date.parse(String(product.date_created ?? '')) >= createdSince) changed = true;
+		}
+	};
+	count(first.data);
+	const take = (answer: PageAnswer) => {
 		if (answer.total !== first.total || answer.totalPages !== lastPage) changed = true;
+		count(answer.data);
+		// taken in as they arrive (the output is put in id order at the end)
+		consume(answer.data);
 	};
 	let next = 2;
 	let failure: { error: unknown } | undefined;
 	const worker = async () => {
-		while (!failure && !changed && next < lastPage) {
+		while (!failure && !changed && next <= lastPage) {
 			const page = next++;
-			await readPage({ page }).then(
-				(answer) => {
-					check(answer);
-					// taken in as they arrive (the output is put in id order at the end)
-					consume(answer.data);
-				},
-				(error: unknown) => (failure = failure ?? { error }),
-			);
+			await readPage({ page }).then(take, (error: unknown) => (failure = failure ?? { error }));
 		}
 	};
 	await Promise.all(
-		Array.from({ length: Math.max(0, Math.min(EXPORT_CONCURRENCY, lastPage - 2)) }, async () => await worker()),
+		Array.from({ length: Math.min(EXPORT_CONCURRENCY, lastPage - 1) }, async () => await worker()),
 	);
 	if (failure) throw failure.error;
-	if (!changed) {
-		const last = await readPage({ page: lastPage });
-		check(last);
-		consume(last.data);
-		if (last.data.some((p) => Date.parse(String(p.date_created ?? '')) >= createdSince)) changed = true;
-	}
-	if (changed) await readKeyset(afterFirst);
+	if (changed || ids.size !== first.total) await readKeyset(afterFirst);
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
