@@ -110,10 +110,14 @@ module.exports = {
 				const cartId = await newCart(ctx, store, 5);
 				const before = store.requests.length;
 				store.abandonCart(cartId);
-				// The execution is under way (and now in its 3 s wait) once the trigger fetched the cart.
+				// The execution is in its 3 s wait once the trigger has hydrated the cart: read it, then
+				// made a fresh recovery link (converting earlier would hide the cart from the trigger).
 				await ctx.waitFor(
-					() => store.requests.slice(before).some((r) => r.method === 'GET' && r.path === `/carts/${cartId}`),
-					{ timeoutMs: 30_000, intervalMs: 100, message: 'the trigger to fetch the abandoned cart' },
+					() =>
+						store.requests
+							.slice(before)
+							.some((r) => r.method === 'POST' && r.path === `/carts/${cartId}/redirect_urls` && r.status < 300),
+					{ timeoutMs: 30_000, intervalMs: 100, message: 'the trigger to hydrate the abandoned cart' },
 				);
 				const { orderId } = store.convertCart(cartId);
 				const describe = async () =>
@@ -123,7 +127,9 @@ module.exports = {
 				const done = await ctx.waitFor(
 					async () => {
 						const list = await executions(ctx);
-						const abandoned = list.find((e) => e.finished && e.trigger.record?.id === cartId && e.trigger.scope === 'store/cart/abandoned');
+						const abandoned = list.find(
+							(e) => e.finished && e.trigger.scope === 'store/cart/abandoned' && (e.trigger.record?.id === cartId || e.trigger.data?.id === cartId),
+						);
 						const converted = list.find((e) => e.finished && e.trigger.scope === 'store/cart/converted');
 						return abandoned && converted && { abandoned, converted };
 					},
