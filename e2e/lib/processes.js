@@ -157,16 +157,25 @@ function liveProcesses() {
 	return [...live.entries()].map(([pid, { name }]) => ({ pid, name }));
 }
 
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-	return new Promise((resolve, reject) => {
+/**
+ * A free TCP port on 127.0.0.1, chosen BELOW the kernel's ephemeral range (32768+ on Linux).
+ * n8n keeps its port across restarts; while it is stopped, any server listening on port 0 (a
+ * sandbox, a benchmark) or an outgoing connection could otherwise be handed the same port.
+ */
+async function freePort() {
+	for (let attempt = 0; attempt < 200; attempt++) {
+		const port = 20000 + Math.floor(Math.random() * 12000);
+		if (await canListen(port)) return port;
+	}
+	throw new Error('no free port found between 20000 and 32000');
+}
+
+function canListen(port) {
+	return new Promise((resolve) => {
 		const server = net.createServer();
 		server.unref();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
 	});
 }
 
