@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run bench [-- --quick] [-- --only catalog,quota,orders,trigger]`
+ * `npm run bench [-- --quick] [-- --only catalog,quota,orders,trigger]` (--only: the parts named are
+ * re-measured and merged into the previous full run's results, bench/results/latest.json)
  *
  * Benchmarks this package in a REAL n8n 2.40.7 (the e2e harness: cached install, build + pack,
  * in-process sandbox) against the sandbox with 80 ms latency per call and BigCommerce's quota,
@@ -328,10 +329,12 @@ async function orders(bench, n) {
 			let error;
 			if (key === 'ordersOurs') {
 				const list = nodeRun(run.execution, W.NODES.ordersList);
-				const get = nodeRun(run.execution, W.NODES.ordersGet);
-				covered = new Set(get.items.filter((o) => Array.isArray(o.products)).map((o) => o.id)).size;
-				ms = (list.ms || 0) + (get.ms || 0);
-				error = list.error || get.error;
+				// each order's line items must be the ones the store holds (same ids, same quantities)
+				const lineKey = (lines) => lines.map((p) => `${p.id}x${p.quantity}`).join(',');
+				const stored = new Map(kept.map((o) => [o.id, lineKey(o.products)]));
+				covered = new Set(list.items.filter((o) => Array.isArray(o.products) && o.products.length && lineKey(o.products) === stored.get(o.id)).map((o) => o.id)).size;
+				ms = list.ms || 0;
+				error = list.error;
 			} else {
 				const list = nodeRun(run.execution, W.NODES.httpOrderList);
 				const lines = nodeRun(run.execution, W.NODES.httpOrderProducts);
@@ -341,7 +344,7 @@ async function orders(bench, n) {
 			}
 			const perOrder = run.requests.filter((r) => /^\/orders\/\d+\/products$/.test(r.path)).length;
 			results.push({
-				approach: key === 'ordersOurs' ? 'this node (Order › Get Many + Order › Get, include Products)' : 'HTTP Request list + one call per order',
+				approach: key === 'ordersOurs' ? 'this node (Order › Get Many, Include Line Items)' : 'HTTP Request list + one call per order',
 				key,
 				n: kept.length,
 				...stats,
@@ -597,11 +600,24 @@ async function main() {
 	const dir = path.join(__dirname, 'results');
 	fs.mkdirSync(dir, { recursive: true });
 	const stamp = results.startedAt.replace(/[:.]/g, '-');
-	const file = path.join(dir, `${stamp}${args.quick ? '-quick' : ''}.json`);
+	const file = path.join(dir, `${stamp}${args.quick ? '-quick' : ''}${args.only ? `-${args.only.join('-')}` : ''}.json`);
 	fs.writeFileSync(file, JSON.stringify(results, null, 2));
-	fs.writeFileSync(path.join(dir, 'latest.json'), JSON.stringify(results, null, 2));
 	out(`raw results: ${path.relative(process.cwd(), file)}`);
-	const md = writeReport(results);
+	let report = results;
+	const latest = path.join(dir, 'latest.json');
+	if (args.only && !args.quick && fs.existsSync(latest)) {
+		// --only: the re-measured sections replace those of the previous full run, the rest is kept
+		const previous = JSON.parse(fs.readFileSync(latest, 'utf8'));
+		const base = previous.base || previous;
+		const sections = { catalog: ['catalog', 'transportConcurrency', 'n8nVmHwmMiB'], orders: ['orders'], quota: ['quota'], trigger: ['trigger'] };
+		report = { ...previous, base: { startedAt: base.startedAt, durationS: base.durationS, machine: base.machine, loadAverageAtEnd: base.loadAverageAtEnd } };
+		for (const name of args.only) for (const key of sections[name] || []) if (results[key] !== undefined) report[key] = results[key];
+		const remeasured = (previous.remeasured || []).filter((entry) => !entry.sections.every((name) => args.only.includes(name)));
+		remeasured.push({ sections: args.only, startedAt: results.startedAt, durationS: results.durationS, machine: results.machine, loadAverageAtEnd: results.loadAverageAtEnd });
+		report.remeasured = remeasured;
+	}
+	if (!args.quick) fs.writeFileSync(latest, JSON.stringify(report, null, 2));
+	const md = writeReport(report);
 	out(`report: ${path.relative(process.cwd(), md)} (${results.durationS} s)`);
 }
 

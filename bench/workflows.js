@@ -37,7 +37,6 @@ const NODES = {
 	export: 'Export Catalog',
 	http: 'HTTP Request',
 	ordersList: 'Get Many Orders',
-	ordersGet: 'Get Order With Products',
 	httpOrderList: 'List Orders',
 	httpOrderProducts: 'Order Products',
 	quotaGet: 'Get Product',
@@ -139,13 +138,8 @@ function build(sandbox) {
 		]),
 		chain(IDS.ordersOurs, 'bench: orders with line items (this node)', () => [
 			webhookNode(IDS.ordersOurs, PATHS.ordersOurs),
-			ourNode(IDS.ordersOurs, NODES.ordersList, { resource: 'order', operation: 'getMany', returnAll: true }),
-			ourNode(IDS.ordersOurs, NODES.ordersGet, {
-				resource: 'order',
-				operation: 'get',
-				orderId: rl('$json.id'),
-				include: ['products'],
-			}),
+			// line items with the list (V2 include=consignments.line_items): one call per 250 orders
+			ourNode(IDS.ordersOurs, NODES.ordersList, { resource: 'order', operation: 'getMany', returnAll: true, includeLineItems: true }),
 		]),
 		chain(IDS.ordersHttp, 'bench: orders with line items (HTTP Request, one call per order)', () => [
 			webhookNode(IDS.ordersHttp, PATHS.ordersHttp),
