@@ -212,16 +212,19 @@ async function readConcurrently(
 	startedAt: Date,
 ): Promise<void> {
 	const first = await readPage({ page: 1 });
-	consume(first.data);
 	const lastPage = first.totalPages;
 	const afterFirst = first.data.reduce((last, p) => Math.max(last, Number(p.id) || 0), 0);
 	if (!first.data.length) return;
 	if (!Number.isFinite(lastPage) || !Number.isFinite(first.total)) {
 		// no pagination meta to plan with: the rest by keyset
+		consume(first.data);
 		if (first.data.length >= PAGE_SIZE) await readKeyset(afterFirst);
 		return;
 	}
-	if (lastPage <= 1) return;
+	if (lastPage <= 1) {
+		consume(first.data);
+		return;
+	}
 	// "created since the export began": the store's clock (Date header of page 1's answer, with a
 	// minute's margin), or the local one with the incremental overlap as margin when there is none
 	const serverNow = Date.parse(headerValue(first.headers, 'date') ?? '');
@@ -237,7 +240,14 @@ async function readConcurrently(
 		}
 	};
 	count(first.data);
+	// page 1 is taken in when the next answer arrives: meanwhile the next pages are on their way
+	let firstTaken = false;
+	const takeFirst = () => {
+		if (!firstTaken) consume(first.data);
+		firstTaken = true;
+	};
 	const take = (answer: PageAnswer) => {
+		takeFirst();
 		if (answer.total !== first.total || answer.totalPages !== lastPage) changed = true;
 		count(answer.data);
 		// taken in as they arrive (the output is put in id order at the end)
@@ -254,6 +264,7 @@ async function readConcurrently(
 	await Promise.all(
 		Array.from({ length: Math.min(EXPORT_CONCURRENCY, lastPage - 1) }, async () => await worker()),
 	);
+	takeFirst();
 	if (failure) throw failure.error;
 	if (changed || ids.size !== first.total) await readKeyset(afterFirst);
 }
