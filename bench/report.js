@@ -40,7 +40,8 @@ function render(r) {
 		if (!ours || !http) continue;
 		L(`| Export N=${n.toLocaleString('en')}: calls = ceil(N/250) = ${ours.minimumCalls} | ${ours.calls} calls | ${verdict(ours.calls === ours.minimumCalls, `${ours.calls - ours.minimumCalls} extra`)} |`);
 		const ratio = ours.nodeMs / http.nodeMs;
-		L(`| Export N=${n.toLocaleString('en')}: time ≤ 0.5× HTTP Request workflow | ${s(ours.nodeMs)} vs ${s(http.nodeMs)} = ${ratio.toFixed(2)}× | ${verdict(ratio <= 0.5, `${ratio.toFixed(2)}× instead of ≤ 0.50× (would need to be ${(ratio / 0.5).toFixed(1)}× faster, ${(((ratio - 0.5) / 0.5) * 100).toFixed(0)}% over); ${ours.minimumCalls <= 4 ? 'page 1 must come first, so 2 round trips against 4 at best, plus the same per-product work, see notes' : 'see notes'}`)} |`);
+		const pairs = ours.nodeMsRuns && http.nodeMsRuns ? ours.nodeMsRuns.map((v, i) => (http.nodeMsRuns[i] ? `${(v / http.nodeMsRuns[i]).toFixed(2)}×` : null)).filter(Boolean) : [];
+		L(`| Export N=${n.toLocaleString('en')}: time ≤ 0.5× HTTP Request workflow | ${s(ours.nodeMs)} vs ${s(http.nodeMs)} = ${ratio.toFixed(2)}×${pairs.length > 1 ? ` (round by round: ${pairs.join(', ')})` : ''} | ${ratio <= 0.5 && pairs.some((p) => parseFloat(p) > 0.5) ? '**met** on the medians, not in every round' : verdict(ratio <= 0.5, `${ratio.toFixed(2)}× instead of ≤ 0.50× (would need to be ${(ratio / 0.5).toFixed(1)}× faster, ${(((ratio - 0.5) / 0.5) * 100).toFixed(0)}% over); ${ours.minimumCalls <= 4 ? 'page 1 must come first, so 2 round trips against 4 at best, plus the same per-product work, see notes' : 'see notes'}`)} |`);
 	}
 	if (r.quota) {
 		const ours = r.quota.results.find((q) => q.key === 'quotaOurs');
