@@ -1,7 +1,7 @@
-import type { IDataObject, ICredentialTestRequest, INode, INodeTypes } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import type { IDataObject, ICredentialTestRequest } from 'n8n-workflow';
 
 import { BigCommerceApi } from '../../credentials/BigCommerceApi.credentials';
+import { resolveCredentialExpression } from '../helpers/expression';
 import { respond, startServer, STORE_HASH, TOKEN, type TestServer } from '../transport/harness';
 
 /**
@@ -11,31 +11,7 @@ import { respond, startServer, STORE_HASH, TOKEN, type TestServer } from '../tra
  */
 const credential = new BigCommerceApi();
 
-const nodeTypes = {
-	getByName: () => ({ description: { properties: [] } }),
-	getByNameAndVersion: () => ({ description: { properties: [] } }),
-	getKnownTypes: () => ({}),
-} as unknown as INodeTypes;
-const node: INode = {
-	id: 'n',
-	name: 'Credential test',
-	type: 'n8n-nodes-base.noOp',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-const resolve = (value: unknown, credentials: IDataObject): string =>
-	workflow.expression.getParameterValue(
-		value as string,
-		null,
-		0,
-		0,
-		node.name,
-		[],
-		'internal',
-		{ $credentials: credentials },
-	) as string;
+const resolve = resolveCredentialExpression;
 
 /** The test request's URL and headers for these credential values. */
 function testRequest(credentials: IDataObject) {

@@ -1,10 +1,10 @@
-import type { IDataObject, INode, INodeProperties, INodeTypes } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {
 	BigCommerceOAuth2Api,
 	DEFAULT_OAUTH_SCOPES,
 } from '../../credentials/BigCommerceOAuth2Api.credentials';
+import { resolveCredentialExpression } from '../helpers/expression';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { sourceScopes } = require('./sourceScopes');
@@ -18,21 +18,6 @@ const { sourceScopes } = require('./sourceScopes');
 const credential = new BigCommerceOAuth2Api();
 const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p])) as Record<string, INodeProperties>;
 
-const nodeTypes = {
-	getByName: () => ({ description: { properties: [] } }),
-	getByNameAndVersion: () => ({ description: { properties: [] } }),
-	getKnownTypes: () => ({}),
-} as unknown as INodeTypes;
-const node: INode = {
-	id: 'n',
-	name: 'OAuth2',
-	type: 'n8n-nodes-base.noOp',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-
 /** The credential's values as n8n holds them: the defaults, overridden by what the user typed. */
 function values(typed: IDataObject): IDataObject {
 	const out: IDataObject = {};
@@ -41,19 +26,7 @@ function values(typed: IDataObject): IDataObject {
 }
 function resolveHidden(name: string, typed: IDataObject): string {
 	const self = values(typed);
-	return workflow.expression.getParameterValue(
-		byName[name].default as string,
-		null,
-		0,
-		0,
-		node.name,
-		[],
-		'internal',
-		{},
-		undefined,
-		false,
-		self,
-	) as string;
+	return resolveCredentialExpression(byName[name].default, self);
 }
 
 describe('bigCommerceOAuth2Api credential', () => {

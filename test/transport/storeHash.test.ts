@@ -1,4 +1,4 @@
-import { Workflow, type INode, type INodeTypes } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import {
 	ACCEPTED_STORE_HASH_FORMS,
@@ -7,6 +7,7 @@ import {
 	STORE_HASH_EXPRESSION,
 	storeHashExpression,
 } from '../../nodes/BigCommerce/transport/storeHash';
+import { resolveCredentialExpression } from '../helpers/expression';
 
 const GOOD: Array<[string, string]> = [
 	['abc1d2ef', 'abc1d2ef'],
@@ -83,34 +84,8 @@ describe('STORE_HASH_EXPRESSION (the credential test request cannot call code)',
 	 * The expression as n8n itself evaluates it: n8n-workflow's expression engine, with
 	 * `$credentials` (credential test requests) or `$self` (hidden credential fields).
 	 */
-	const nodeTypes = {
-		getByName: () => ({ description: { properties: [] } }),
-		getByNameAndVersion: () => ({ description: { properties: [] } }),
-		getKnownTypes: () => ({}),
-	} as unknown as INodeTypes;
-	const node: INode = {
-		id: 'n',
-		name: 'Credential test',
-		type: 'n8n-nodes-base.noOp',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const evaluate = (expression: string, credentials: Record<string, unknown>) =>
-		workflow.expression.getParameterValue(
-			`={{ ${expression} }}`,
-			null,
-			0,
-			0,
-			node.name,
-			[],
-			'internal',
-			{ $credentials: credentials },
-			undefined,
-			false,
-			credentials,
-		) as string;
+		resolveCredentialExpression(`={{ ${expression} }}`, credentials as IDataObject);
 	const inN8n = (storeHash: unknown) => evaluate(STORE_HASH_EXPRESSION, { storeHash });
 
 	it.each(GOOD)('reduces %j to %s, as parseStoreHash does', (input, expected) => {
