@@ -1,13 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { bigCommerceApiRequest } from '../../transport';
 import { requireId, toItems } from '../common';
-import { ORDERS_WRITE, fetchOrder, orderLocator, statusName, withStatusName } from './shared';
+import { CANCELLED_STATUS_ID, fetchOrder, orderLocator, setOrderCancelled, statusName, withStatusName } from './shared';
 
 /** Statuses in which an order may no longer be cancelled (something shipped, or it is closed). */
 export const NOT_CANCELLABLE = new Set([2, 3, 4, 5, 6, 10, 13, 14]);
-export const CANCELLED_STATUS_ID = 5;
 
 const properties: INodeProperties[] = [
 	{
@@ -50,14 +48,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				'Only orders where nothing has shipped and that are not completed, refunded, declined, disputed or already cancelled can be cancelled. Nothing was changed.',
 		});
 	}
-	const updated = (await bigCommerceApiRequest.call(this, {
-		method: 'PUT',
-		version: 'v2',
-		path: `/orders/${orderId}`,
-		body: { status_id: CANCELLED_STATUS_ID },
-		scope: ORDERS_WRITE,
-		itemIndex: i,
-	})) as IDataObject;
+	const updated = await setOrderCancelled(this, i, orderId);
 	const out = withStatusName(updated);
 	out.previous_status_id = statusId;
 	out.previous_status = status;

@@ -30,6 +30,7 @@ export const STATUS_OPTIONS = Object.entries(ORDER_STATUSES)
 
 export const ORDERS_READ = 'store_v2_orders_read_only';
 export const ORDERS_WRITE = 'store_v2_orders';
+export const CANCELLED_STATUS_ID = 5;
 
 export function statusName(id: unknown): string | undefined {
 	return ORDER_STATUSES[Number(id)];
@@ -170,6 +171,18 @@ export async function fetchOrder(
 		if (error instanceof NodeOperationError) throw new NodeOperationError(ctx.getNode(), error, { itemIndex: i });
 		throw new NodeApiError(ctx.getNode(), error as JsonObject, { itemIndex: i });
 	}
+}
+
+/** PUT status Cancelled on an order (the callers decide whether it may be cancelled). */
+export async function setOrderCancelled(ctx: IExecuteFunctions, i: number, orderId: number): Promise<IDataObject> {
+	return (await bigCommerceApiRequest.call(ctx, {
+		method: 'PUT',
+		version: 'v2',
+		path: `/orders/${orderId}`,
+		body: { status_id: CANCELLED_STATUS_ID },
+		scope: ORDERS_WRITE,
+		itemIndex: i,
+	})) as IDataObject;
 }
 
 const num = (value: unknown): number | null => {
