@@ -36,6 +36,8 @@ const VALID: Record<string, Params> = {
 	'order.create': {
 		billingAddress: { first_name: 'A', last_name: 'B', street_1: '1 Road', city: 'Austin', zip: '78701', country_iso2: 'US', email: 'a@example.com' },
 	},
+	'order.cancelForShopper': { orderNumber: '100' },
+	'order.getStatusForShopper': { orderNumber: '100' },
 	'orderShipment.create': { itemsMode: 'json' },
 	'productVideo.create': { videoId: 'dQw4w9WgXcQ' },
 	'customerAddress.create': { countryCode: 'US' },
@@ -78,6 +80,16 @@ function validBase(resource: string, operation: string): Params {
 	return { ...base, ...(VALID[`${resource}.${operation}`] ?? {}) };
 }
 
+/** The values of other parameters that make `p` shown (e.g. Look Up: recent for Max Orders). */
+function shownBy(p: INodeProperties): Params {
+	const out: Params = {};
+	for (const [key, allowed] of Object.entries(p.displayOptions?.show ?? {})) {
+		if (key === 'resource' || key === 'operation' || key.startsWith('@') || !Array.isArray(allowed)) continue;
+		out[key] = allowed[0];
+	}
+	return out;
+}
+
 interface Case {
 	title: string;
 	params: Params;
@@ -87,8 +99,9 @@ const cases: Case[] = [];
 const resources = (properties.find((p) => p.name === 'resource')!.options as Array<{ value: string }>).map((o) => o.value);
 for (const resource of resources) {
 	for (const operation of operationsOf(resource)) {
-		const base = validBase(resource, operation);
+		const operationBase = validBase(resource, operation);
 		for (const p of parametersOf(resource, operation)) {
+			const base = { ...operationBase, ...shownBy(p) };
 			const key = `${resource}.${operation}`;
 			if (p.name === 'limit') {
 				const max = Number(p.typeOptions?.maxValue);

@@ -232,3 +232,35 @@ describe('examples/ai-support-agent.json', () => {
 		expect(others).toEqual([]);
 	});
 });
+
+describe('Gift Certificate › Check Balance and Coupon › Look Up Code stay exact-match', () => {
+	const nearMisses = (code: string) => [code.slice(0, -1), `${code}X`, `X${code}`, code.slice(1), '%', '*', `${code.slice(0, 3)}%`];
+
+	it.each(['GC7-A4K-92MQ-X4PL'])('a code close to gift certificate %s finds nothing and names no one', async (real) => {
+		const gift = (sandbox.state.giftCertificates as Json[]).find((g) => g.code === real);
+		for (const code of nearMisses(real)) {
+			const out = await runNode(sandbox, { resource: 'giftCertificate', operation: 'checkBalance', code });
+			expect({ code, answer: out[0].json }).toEqual({ code, answer: { code, found: false, message: 'No gift certificate has this code.' } });
+			for (const secret of [gift.to_name, gift.from_name, gift.to_email, gift.from_email, real]) {
+				// (the answer echoes what was typed; nothing beyond it)
+				expect(JSON.stringify(out[0].json).split(code).join('')).not.toContain(secret);
+			}
+		}
+	});
+
+	it.each(['SAVE20', 'SUMMER25'])('a code close to %s is "not found"', async (real) => {
+		for (const code of nearMisses(real)) {
+			if (/[%*]/.test(code)) {
+				// wildcards are not code characters: refused before any request
+				const mark = sandbox.requests.length;
+				const error = await runNodeError(sandbox, { resource: 'coupon', operation: 'lookUpCode', code });
+				expect(error.message).toMatch(/"Code" may contain only/);
+				expect(since(sandbox, mark)).toHaveLength(0);
+				continue;
+			}
+			const out = await runNode(sandbox, { resource: 'coupon', operation: 'lookUpCode', code });
+			expect({ code, found: out[0].json.found, reason: out[0].json.reason }).toEqual({ code, found: false, reason: 'not found' });
+			expect(JSON.stringify(out[0].json).split(code).join('')).not.toContain(real);
+		}
+	});
+});

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { requireId, toItems } from '../common';
@@ -10,7 +10,7 @@ export const NOT_CANCELLABLE = new Set([2, 3, 4, 5, 6, 10, 13, 14]);
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Destructive: sets the order to Cancelled. Refused when anything has shipped or the order is already closed (Shipped, Partially Shipped, Completed, Refunded, Partially Refunded, Cancelled, Declined, Disputed).',
+			'Destructive: sets the order to Cancelled. Refused when anything has shipped or the order is already closed (Shipped, Partially Shipped, Completed, Refunded, Partially Refunded, Cancelled, Declined, Disputed). Back office only: it takes an order ID alone and checks no identity, and order numbers are sequential. Never give it to shoppers or to an AI agent that talks to them: use Order › Cancel for Shopper there.',
 		name: 'cancelNotice',
 		type: 'notice',
 		default: '',

@@ -3,7 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
 import { requireEmail, toItems } from '../common';
-import { ORDERS_READ, fetchOrder, statusName, toNumber } from './shared';
+import { ORDERS_READ, statusName, toNumber } from './shared';
+import { sameShopperEmail, shopperIdentityFields, verifyShopperOrder } from './shopperIdentity';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,34 +16,28 @@ const properties: INodeProperties[] = [
 			{
 				name: 'One Order (Order Number + Email)',
 				value: 'order',
-				description: "One order's status, items, totals and tracking, if the email matches the order",
+				description:
+					"One order's status, items, totals and tracking, only when the order number and the order's billing email both match",
 			},
 			{
-				name: "Shopper's Recent Orders (Email)",
+				name: "Shopper's Recent Orders (Email Only, Not Identity-Checked)",
 				value: 'recent',
-				description: 'A short list of the most recent orders placed with this email',
+				description:
+					'A short list of the most recent orders placed with this email. Anyone who knows the email gets the list: never give this mode to shoppers or an AI agent facing them.',
 			},
 		],
 	},
 	{
-		displayName: 'Order Number',
-		name: 'orderNumber',
-		type: 'string',
+		displayName:
+			"An email address is not proof of identity: whoever types a shopper's email gets that shopper's recent order numbers, statuses and totals. Use this mode only in back-office workflows; in a tool that shoppers (or an AI agent talking to them) can call, use One Order (Order Number + Email).",
+		name: 'recentNotice',
+		type: 'notice',
 		default: '',
-		placeholder: 'e.g. 1042',
-		description:
-			"The order number the shopper gives (a leading # is ignored). Leave empty to get the shopper's recent orders instead.",
-		displayOptions: { show: { lookup: ['order'] } },
+		displayOptions: { show: { lookup: ['recent'] } },
 	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'name@email.com',
-		description: 'The email address the shopper used for the order; it must match the order',
-	},
+	...shopperIdentityFields('with the email, it identifies the order').map((field) =>
+		field.name === 'orderNumber' ? { ...field, displayOptions: { show: { lookup: ['order'] } } } : field,
+	),
 	{
 		displayName: 'Max Orders',
 		name: 'maxOrders',
@@ -58,21 +53,6 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['order'], operation: ['getStatusForShopper'] } },
 	properties,
 );
-
-function notFound(ctx: IExecuteFunctions, i: number, orderNumber: string, email: string): never {
-	// the same answer whether the order is missing or belongs to someone else: nothing leaks
-	throw new NodeOperationError(
-		ctx.getNode(),
-		`Item ${i}: No order #${orderNumber} was found for ${email}`,
-		{
-			itemIndex: i,
-			description: 'Check the order number and use the email address the order was placed with.',
-		},
-	);
-}
-
-const sameEmail = (a: unknown, b: string) =>
-	typeof a === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 function trackingOf(shipment: IDataObject): IDataObject {
 	return {
@@ -93,56 +73,47 @@ function trackingOf(shipment: IDataObject): IDataObject {
 	};
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const lookup = this.getNodeParameter('lookup', i, 'order') as string;
-	const email = requireEmail(this, i, 'email', 'Email');
-	const givenNumber = String(this.getNodeParameter('orderNumber', i, '') ?? '').trim();
-	if (lookup === 'recent' || givenNumber === '') {
-		const limit = this.getNodeParameter('maxOrders', i, 5) as number;
-		if (!Number.isInteger(limit) || limit < 1 || limit > 25) {
-			throw new NodeOperationError(this.getNode(), `Item ${i}: "Max Orders" must be a whole number from 1 to 25; got "${limit}"`, {
-				itemIndex: i,
-			});
-		}
-		const orders = (await bigCommerceApiRequest.call(this, {
-			method: 'GET',
-			version: 'v2',
-			path: '/orders',
-			qs: { email, sort: 'date_created:desc', limit },
-			scope: ORDERS_READ,
+/** The email-only list (Look Up: Shopper's Recent Orders): not identity-checked, see the notice. */
+async function recentOrders(ctx: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const email = requireEmail(ctx, i, 'email', 'Email');
+	const limit = ctx.getNodeParameter('maxOrders', i, 5) as number;
+	if (!Number.isInteger(limit) || limit < 1 || limit > 25) {
+		throw new NodeOperationError(ctx.getNode(), `Item ${i}: "Max Orders" must be a whole number from 1 to 25; got "${limit}"`, {
 			itemIndex: i,
-		})) as IDataObject[];
-		const recent = orders
-			.filter((order) => sameEmail((order.billing_address as IDataObject | undefined)?.email, email))
-			.slice(0, limit)
-			.map((order) => ({
-				order_number: order.id,
-				status: order.status || statusName(order.status_id),
-				status_id: order.status_id,
-				date_created: order.date_created || null,
-				date_shipped: order.date_shipped || null,
-				items_total: order.items_total,
-				items_shipped: order.items_shipped,
-				total: toNumber(order.total_inc_tax),
-				currency: order.currency_code,
-			}));
-		return toItems(this, { email, found: recent.length, orders: recent });
+		});
 	}
+	const orders = (await bigCommerceApiRequest.call(ctx, {
+		method: 'GET',
+		version: 'v2',
+		path: '/orders',
+		qs: { email, sort: 'date_created:desc', limit },
+		scope: ORDERS_READ,
+		itemIndex: i,
+	})) as IDataObject[];
+	const recent = orders
+		.filter((order) => sameShopperEmail((order.billing_address as IDataObject | undefined)?.email, email))
+		.slice(0, limit)
+		.map((order) => ({
+			order_number: order.id,
+			status: order.status || statusName(order.status_id),
+			status_id: order.status_id,
+			date_created: order.date_created || null,
+			date_shipped: order.date_shipped || null,
+			items_total: order.items_total,
+			items_shipped: order.items_shipped,
+			total: toNumber(order.total_inc_tax),
+			currency: order.currency_code,
+		}));
+	return toItems(ctx, { email, found: recent.length, orders: recent });
+}
 
-	const rawNumber = givenNumber.replace(/^#/, '');
-	if (!/^\d+$/.test(rawNumber) || Number(rawNumber) <= 0 || !Number.isSafeInteger(Number(rawNumber))) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Item ${i}: "Order Number" must be a positive whole number such as 1042; got "${rawNumber}"`,
-			{ itemIndex: i },
-		);
-	}
-	const orderId = Number(rawNumber);
-	const order = await fetchOrder(this, i, orderId);
-	const billingEmail = (order?.billing_address as IDataObject | undefined)?.email;
-	if (!order || order.is_deleted === true || !sameEmail(billingEmail, email)) {
-		notFound(this, i, rawNumber, email);
-	}
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	// a missing Look Up is the identity-checked mode: the email-only list must be chosen explicitly
+	const lookup = this.getNodeParameter('lookup', i, 'order') as string;
+	if (lookup === 'recent') return await recentOrders(this, i);
+
+	const order = await verifyShopperOrder(this, i);
+	const orderId = Number(order.id);
 	const request = async (path: string) =>
 		(await bigCommerceApiRequest.call(this, {
 			method: 'GET',

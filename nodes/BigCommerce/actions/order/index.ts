@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ResourceModule } from '../types';
 import * as archive from './archive.operation';
 import * as cancel from './cancel.operation';
+import * as cancelForShopper from './cancelForShopper.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
@@ -28,7 +29,14 @@ const operationSelector: INodeProperties = {
 			value: 'cancel',
 			action: 'Cancel an order',
 			description:
-				'Destructive: set an order to Cancelled; refused if anything shipped or it is completed, refunded, declined or already cancelled',
+				'Destructive, back office: cancel an order by its ID alone, checking no identity; never give it to shoppers or an agent facing them (use Cancel for Shopper)',
+		},
+		{
+			name: 'Cancel for Shopper',
+			value: 'cancelForShopper',
+			action: 'Cancel an order for a shopper',
+			description:
+				"Destructive: cancel a shopper's unshipped order only if the order number and the order's billing email both match; built for AI agents facing shoppers",
 		},
 		{
 			name: 'Create',
@@ -53,7 +61,7 @@ const operationSelector: INodeProperties = {
 			value: 'getStatusForShopper',
 			action: 'Get order status for a shopper',
 			description:
-				"Look up a shopper's order by order number and the email used to place it: status, items, totals, shipments with carrier, tracking number and tracking link. With email only: that shopper's recent orders.",
+				"Look up a shopper's order only if the order number and the order's billing email both match: status, items, totals, shipments with carrier, tracking number and link",
 		},
 		{
 			name: 'Get Statuses',
@@ -77,6 +85,7 @@ export const order: ResourceModule = {
 		operationSelector,
 		...archive.description,
 		...cancel.description,
+		...cancelForShopper.description,
 		...create.description,
 		...get.description,
 		...getMany.description,
@@ -84,5 +93,5 @@ export const order: ResourceModule = {
 		...getStatuses.description,
 		...update.description,
 	],
-	operations: { archive, cancel, create, get, getMany, getStatusForShopper, getStatuses, update },
+	operations: { archive, cancel, cancelForShopper, create, get, getMany, getStatusForShopper, getStatuses, update },
 };
