@@ -39,7 +39,7 @@ describe('README', () => {
 			expect({ entry, operations: operations.get(resource) }).toEqual({ entry, operations: expect.arrayContaining([operation]) });
 		}
 		expect(named).toEqual(
-			expect.arrayContaining(['Order › Get Status for Shopper', 'Order › Cancel', 'Gift Certificate › Check Balance', 'Product › Get Info for Shopper', 'Coupon › Look Up Code', 'Promotion › List Active']),
+			expect.arrayContaining(['Order › Get Status for Shopper', 'Order › Cancel for Shopper', 'Gift Certificate › Check Balance', 'Product › Get Info for Shopper', 'Coupon › Look Up Code', 'Promotion › List Active']),
 		);
 	});
 
