@@ -293,6 +293,8 @@ module.exports = {
 					["the victim's email, an unknown number", { orderNumber: '987654', email }],
 					["the victim's email, the number missing", { email }],
 					["the victim's number, the email missing", { orderNumber: String(victim.id) }],
+					// what the example's Cancel order tool took before: the number alone
+					["the victim's number alone, as orderId", { orderId: String(victim.id) }],
 				];
 				const snapshot = () => JSON.stringify(orders.map((o) => [o.id, o.status_id, o.is_deleted]));
 				const before = snapshot();
