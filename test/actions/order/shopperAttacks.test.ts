@@ -263,4 +263,17 @@ describe('Gift Certificate › Check Balance and Coupon › Look Up Code stay ex
 			expect(JSON.stringify(out[0].json).split(code).join('')).not.toContain(real);
 		}
 	});
+
+	it('a promotion the API hands back for a code it does not carry is not taken as a match', async () => {
+		// the exact match must not rest on how BigCommerce filters ?code= (documented only as
+		// "Filter items by code"): answer a near-miss with SUMMER25's promotion and see it refused
+		const url = `${sandbox.apiPath('v3')}/promotions?code=SUMMER25`;
+		const real = await (await fetch(url, { headers: { 'X-Auth-Token': sandbox.accessToken, Accept: 'application/json' } })).json();
+		expect(real.data).toHaveLength(1);
+		const fault = sandbox.faults.add({ method: 'GET', path: /^\/v3\/promotions$/, kind: 'status', status: 200, body: real });
+		const out = await runNode(sandbox, { resource: 'coupon', operation: 'lookUpCode', code: 'SUMMER2' });
+		expect(fault.hits).toBe(1);
+		expect(out[0].json).toMatchObject({ code: 'SUMMER2', found: false, reason: 'not found' });
+		expect(JSON.stringify(out[0].json)).not.toMatch(/25%|SUMMER25/);
+	});
 });

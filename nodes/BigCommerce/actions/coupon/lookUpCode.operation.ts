@@ -98,16 +98,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		scope: MARKETING_READ_SCOPE,
 		itemIndex: i,
 	})) as IDataObject[];
-	const promotion = Array.isArray(promotions) ? promotions[0] : undefined;
-	if (!promotion) {
-		return toItems(this, {
+	const notFound = () =>
+		toItems(this, {
 			code,
 			found: false,
 			valid: false,
 			reason: 'not found',
 			message: `No coupon or promotion has the code ${code}.`,
 		});
-	}
+	const promotion = Array.isArray(promotions) ? promotions[0] : undefined;
+	if (!promotion) return notFound();
 	let codeRecord = promotion.codes as IDataObject | undefined;
 	if (!codeRecord || !same(codeRecord.code, code)) {
 		const codes = (await bigCommerceApiRequest.call(this, {
@@ -120,9 +120,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		})) as IDataObject[];
 		codeRecord = (Array.isArray(codes) ? codes : []).find((entry) => same(entry.code, code));
 	}
+	// exact match only, whatever the ?code= filter matched: a promotion that does not carry this
+	// exact code must not lend it its terms (a shopper-facing tool would call a near-miss valid)
+	if (!codeRecord) return notFound();
 	let problem = promotionProblem(promotion, now);
-	const codeMax = Number(codeRecord?.max_uses ?? 0);
-	const codeUses = Number(codeRecord?.current_uses ?? 0);
+	const codeMax = Number(codeRecord.max_uses ?? 0);
+	const codeUses = Number(codeRecord.current_uses ?? 0);
 	if (problem === null && codeMax > 0 && codeUses >= codeMax) problem = 'usage limit reached';
 	const discount = promotionDiscount(promotion);
 	const expires = isoOrNull(promotion.end_date);
@@ -133,11 +136,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		promoMax > 0 ? promoMax - Number(promotion.current_uses ?? 0) : Infinity,
 	].reduce((a, b) => Math.min(a, b));
 	return toItems(this, {
-		code: codeRecord?.code ?? code,
+		code: codeRecord.code ?? code,
 		found: true,
 		valid: problem === null,
 		reason: problem,
-		message: explain(String(codeRecord?.code ?? code), problem, expires, starts),
+		message: explain(String(codeRecord.code ?? code), problem, expires, starts),
 		source: 'promotion',
 		promotion_id: promotion.id,
 		name: promotion.display_name ?? promotion.name,
