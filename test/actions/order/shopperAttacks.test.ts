@@ -268,7 +268,7 @@ describe('Gift Certificate › Check Balance and Coupon › Look Up Code stay ex
 		// the exact match must not rest on how BigCommerce filters ?code= (documented only as
 		// "Filter items by code"): answer a near-miss with SUMMER25's promotion and see it refused
 		const url = `${sandbox.apiPath('v3')}/promotions?code=SUMMER25`;
-		const real = await (await fetch(url, { headers: { 'X-Auth-Token': sandbox.accessToken, Accept: 'application/json' } })).json();
+		const real = (await (await fetch(url, { headers: { 'X-Auth-Token': sandbox.accessToken, Accept: 'application/json' } })).json()) as Json;
 		expect(real.data).toHaveLength(1);
 		const fault = sandbox.faults.add({ method: 'GET', path: /^\/v3\/promotions$/, kind: 'status', status: 200, body: real });
 		const out = await runNode(sandbox, { resource: 'coupon', operation: 'lookUpCode', code: 'SUMMER2' });
