@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { BigCommerce } from '../../../nodes/BigCommerce/BigCommerce.node';
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { ORDER_STATUSES } from '../../../nodes/BigCommerce/actions/order/shared';
 import { rl, runNode, runNodeError, since, stateOrder } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -192,9 +193,21 @@ describe('Order › Cancel for Shopper', () => {
 			const error = await runNodeError(sandbox, params);
 			expect(error).toBeInstanceOf(NodeOperationError);
 			expect(error.message).toMatch(new RegExp(`^Item 0: Order #${order.id} cannot be cancelled`));
+			expect(error.message).toContain(statusId === 5 ? 'already cancelled' : `its status is "${ORDER_STATUSES[statusId]}"`);
 			expect(stateOrder(sandbox, order.id).status_id).toBe(statusId);
 			expect(since(sandbox, mark).filter((r) => r.method !== 'GET')).toHaveLength(0);
 		}
+	});
+
+	it('refuses an order set back to Awaiting Fulfillment after part of it shipped', async () => {
+		const order = live(3); // Partially Shipped, with a shipment
+		await runNode(sandbox, { resource: 'order', operation: 'update', orderId: rl(order.id), updateFields: { statusId: '11' } });
+		expect(stateOrder(sandbox, order.id).status_id).toBe(11);
+		const mark = sandbox.requests.length;
+		const error = await runNodeError(sandbox, { resource: 'order', operation: 'cancelForShopper', orderNumber: String(order.id), email: order.billing_address.email });
+		expect(error.message).toBe(`Item 0: Order #${order.id} cannot be cancelled: part of it has already shipped`);
+		expect(stateOrder(sandbox, order.id).status_id).toBe(11);
+		expect(since(sandbox, mark).filter((r) => r.method !== 'GET')).toHaveLength(0);
 	});
 
 	it('is registered as its own operation, labelled destructive, next to the admin Cancel', () => {

@@ -46,7 +46,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const reason =
 			statusId === CANCELLED_STATUS_ID
 				? 'it is already cancelled'
-				: shipped > 0
+				: SHOPPER_CANCELLABLE.has(statusId)
 					? 'part of it has already shipped'
 					: `its status is "${status}"`;
 		throw new NodeOperationError(this.getNode(), `Item ${i}: Order #${orderId} cannot be cancelled: ${reason}`, {

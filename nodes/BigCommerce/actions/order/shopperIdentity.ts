@@ -39,7 +39,7 @@ export function shopperIdentityFields(purpose: string): INodeProperties[] {
 			default: '',
 			required: true,
 			placeholder: 'name@email.com',
-			description: "The email address the shopper placed the order with; it must match the order's billing email",
+			description: 'The email address the shopper placed the order with (compared trimmed, ignoring case)',
 		},
 	];
 }
