@@ -166,14 +166,17 @@ describe('429 answers', () => {
 	});
 });
 
-/** Whether the promise settles within a few turns of the event loop (no timer can fire that fast). */
+/**
+ * Whether the promise settles within a few turns of the event loop: long before any wait of the
+ * transport (back-off, rate-limit window) could have ended by itself.
+ */
 async function settlesPromptly(promise: Promise<unknown>): Promise<boolean> {
 	let settled = false;
 	promise.then(
 		() => (settled = true),
 		() => (settled = true),
 	);
-	for (let turn = 0; turn < 10 && !settled; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+	for (let turn = 0; turn < 10 && !settled; turn++) await sleep(0);
 	return settled;
 }
 
@@ -225,6 +228,7 @@ describe('rate-limit waits are bounded and end when the execution is stopped', (
 	it('3000000000 ms (beyond Node\'s timer limit) emits no TimeoutOverflowWarning and does not spin', async () => {
 		const warnings: string[] = [];
 		const onWarning = (warning: Error) => warnings.push(warning.name);
+		// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- test code: Node reports TimeoutOverflowWarning on process
 		process.on('warning', onWarning);
 		try {
 			const { controller, request } = await startThrottled('3000000000');
@@ -236,6 +240,7 @@ describe('rate-limit waits are bounded and end when the execution is stopped', (
 			await sleep(20);
 			expect(warnings.filter((name) => name === 'TimeoutOverflowWarning')).toEqual([]);
 		} finally {
+			// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- see above
 			process.off('warning', onWarning);
 		}
 	});

@@ -40,9 +40,11 @@ function lookUpAnswers(customers: Json[]): void {
 		},
 	});
 }
-const withoutId = (): Json => {
-	const { id: _id, ...rest } = stored(EMAIL);
-	return rest;
+/** A copy of a stored customer without its `id`. */
+const withoutId = (email = EMAIL): Json => {
+	const copy = { ...stored(email) };
+	delete copy.id;
+	return copy;
 };
 
 /** Every write the sandbox received since `from`: none may lack the customer's ID. */
@@ -118,8 +120,7 @@ describe('in ID mode the typed ID is what is sent', () => {
 	it('Customer › Delete by ID sends id:in = the typed ID even when the look-up record lacks `id`', async () => {
 		const created = await run(sandbox, { resource: 'customer', operation: 'create', email: 'typed.id@example.com', firstName: 'Typed', lastName: 'Id' });
 		const id = created.json[0].id as number;
-		const { id: _id, ...record } = stored('typed.id@example.com');
-		lookUpAnswers([record]);
+		lookUpAnswers([withoutId('typed.id@example.com')]);
 		const from = sandbox.requests.length;
 		const out = await run(sandbox, { resource: 'customer', operation: 'delete', customerId: locator('id', String(id)) });
 		expect(out.json).toEqual([{ id, email: 'typed.id@example.com', deleted: true }]);

