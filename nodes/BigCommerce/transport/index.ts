@@ -353,7 +353,7 @@ export async function bigCommerceApiRequestFull(
 				// time retries keep hitting the limit), never longer than MAX_RATE_LIMIT_WAIT_MS
 				const extra = rateLimited > 0 ? backoffMs(rateLimited - 1) : 0;
 				const wait = clampRateLimitWait(resetMs + extra);
-				warnIfClamped(this, store, `${what} (429)`, resetMs + extra);
+				warnIfClamped(this, store, `${what} (429)`, resetMs);
 				exhaust(governorKey, wait);
 				log(this, store, `${what}: 429, waiting ${wait} ms`, {});
 			} else {
