@@ -8,7 +8,10 @@
  * - Customer › Delete by email whose look-up answer has no `id` fails clearly and sends no DELETE
  *   (never `DELETE /v3/customers` without `id:in`);
  * - stopping an execution (n8n's stop button: REST /executions/:id/stop) while its request waits
- *   for the store's rate-limit window ends the wait: the request is never sent afterwards.
+ *   for the store's rate-limit window: the request is never sent afterwards. (A guard: this also
+ *   held before the transport listened to the cancel signal, because n8n 2.40.7 aborts a request
+ *   made with a stopped execution's helpers; what the signal adds — the wait itself ending at once
+ *   instead of after the reset — is proven in test/transport/rateLimit.test.ts.)
  */
 const { requestLines } = require('./helpers');
 
