@@ -81,7 +81,10 @@ module.exports = {
 				const file = summary.binary && summary.binary.data;
 				ctx.assert.ok(file, 'the summary item carries the CSV');
 				ctx.assert.equal(file.mimeType, 'text/csv');
-				const lines = ctx.n8n.readBinary(file).toString('utf8').trim().split('\n');
+				const bytes = ctx.n8n.readBinary(file);
+				// the UTF-8 byte order mark (on by default) so Excel reads accented names correctly
+				ctx.assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a UTF-8 BOM');
+				const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
 				ctx.assert.equal(lines.length, PRODUCTS + 1, 'header + one line per product');
 				ctx.assert.match(lines[0], /^id,/);
 			},

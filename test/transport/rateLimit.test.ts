@@ -4,6 +4,7 @@ import { backoffMs, bigCommerceApiRequest, retrySettings } from '../../nodes/Big
 import {
 	acquire,
 	exhaust,
+	MAX_RATE_LIMIT_WAIT_MS,
 	rateLimitState,
 	release,
 } from '../../nodes/BigCommerce/transport/rateLimit';
@@ -162,6 +163,169 @@ describe('429 answers', () => {
 		expect(error.httpCode).toBe('429');
 		expect(error.description).toContain('rate limit was still exhausted');
 		expect(statuses(before)).toEqual(Array(retrySettings.max429Retries + 1).fill(429));
+	});
+});
+
+/**
+ * Whether the promise settles within a few turns of the event loop: long before any wait of the
+ * transport (back-off, rate-limit window) could have ended by itself.
+ */
+async function settlesPromptly(promise: Promise<unknown>): Promise<boolean> {
+	let settled = false;
+	promise.then(
+		() => (settled = true),
+		() => (settled = true),
+	);
+	for (let turn = 0; turn < 10 && !settled; turn++) await sleep(0);
+	return settled;
+}
+
+describe('rate-limit waits are bounded and end when the execution is stopped', () => {
+	/** Starts a GET with an execution cancel signal; resolves once it waits after its 429. */
+	const startThrottled = async (resetHeader: string) => {
+		server.setRateLimit({ quota: 100, windowMs: 30_000 });
+		server.faults.add({
+			kind: 'rateLimit',
+			times: 1,
+			headers: { 'X-Rate-Limit-Time-Reset-Ms': resetHeader, 'X-Retry-After': resetHeader },
+		});
+		const controller = new AbortController();
+		const { ctx, logs } = transportContext(server);
+		(ctx as unknown as { getExecutionCancelSignal: () => AbortSignal }).getExecutionCancelSignal = () =>
+			controller.signal;
+		const before = server.requests.length;
+		const request = bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v3', path: '/catalog/products/5' });
+		request.catch(() => undefined);
+		for (let tries = 0; rateLimitState(governorKey()).waiting === 0 && tries < 200; tries++) await sleep(5);
+		expect(statuses(before)).toEqual([429]);
+		expect(rateLimitState(governorKey()).waiting).toBe(1);
+		return { controller, logs, request, before };
+	};
+
+	it('X-Rate-Limit-Time-Reset-Ms: 999999999 (11.6 days) is clamped to one 30 s window plus margin, with a warning', async () => {
+		const { controller, logs, request, before } = await startThrottled('999999999');
+		const { resetInMs } = rateLimitState(governorKey());
+		expect(resetInMs).toBeGreaterThan(MAX_RATE_LIMIT_WAIT_MS - 1000);
+		expect(resetInMs).toBeLessThanOrEqual(MAX_RATE_LIMIT_WAIT_MS + 5);
+		expect(MAX_RATE_LIMIT_WAIT_MS).toBe(35_000);
+		const warnings = logs.filter((entry) => entry.level === 'warn');
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0].message).toContain('asked to wait 999999999 ms');
+		expect(warnings[0].message).toContain(`at most ${MAX_RATE_LIMIT_WAIT_MS} ms`);
+		expect(JSON.stringify(logs)).not.toContain(TOKEN);
+		controller.abort();
+		expect(await settlesPromptly(request)).toBe(true);
+		const error = await caught(async () => await request);
+		expect(error.message).toBe('The execution was stopped while a BigCommerce request was waiting');
+		expect(error.description).toContain('GET /v3/catalog/products/5');
+		expect(error.description).toContain('not sent again');
+		expect(rateLimitState(governorKey())).toMatchObject({ waiting: 0, inFlight: 0 });
+		// nothing was sent after the stop
+		await sleep(20);
+		expect(statuses(before)).toEqual([429]);
+	});
+
+	it('3000000000 ms (beyond Node\'s timer limit) emits no TimeoutOverflowWarning and does not spin', async () => {
+		const warnings: string[] = [];
+		const onWarning = (warning: Error) => warnings.push(warning.name);
+		// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- test code: Node reports TimeoutOverflowWarning on process
+		process.on('warning', onWarning);
+		try {
+			const { controller, request } = await startThrottled('3000000000');
+			expect(rateLimitState(governorKey()).resetInMs).toBeLessThanOrEqual(MAX_RATE_LIMIT_WAIT_MS + 5);
+			// a spinning 1 ms timer would emit a warning on every turn
+			await sleep(50);
+			controller.abort();
+			expect(await settlesPromptly(request)).toBe(true);
+			await sleep(20);
+			expect(warnings.filter((name) => name === 'TimeoutOverflowWarning')).toEqual([]);
+		} finally {
+			// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- see above
+			process.off('warning', onWarning);
+		}
+	});
+
+	it('a back-off between retries (a 503 on a GET) ends when the execution is stopped', async () => {
+		const saved = { ...retrySettings };
+		Object.assign(retrySettings, { baseBackoffMs: 20_000, maxBackoffMs: 30_000 });
+		try {
+			server.faults.add({ method: 'GET', kind: 'status', status: 503, times: 1 });
+			const controller = new AbortController();
+			const { ctx, logs } = transportContext(server);
+			(ctx as unknown as { getExecutionCancelSignal: () => AbortSignal }).getExecutionCancelSignal = () =>
+				controller.signal;
+			const before = server.requests.length;
+			const request = bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v3', path: '/catalog/products/6' });
+			request.catch(() => undefined);
+			for (let tries = 0; !logs.some((entry) => entry.message.includes('503, retry 1')) && tries < 200; tries++) {
+				await sleep(5);
+			}
+			expect(statuses(before)).toEqual([503]);
+			controller.abort();
+			expect(await settlesPromptly(request)).toBe(true);
+			const error = await caught(async () => await request);
+			expect(error.message).toBe('The execution was stopped while a BigCommerce request was waiting');
+			expect(error.description).toContain('a retry after a 503');
+			expect(statuses(before)).toEqual([503]);
+		} finally {
+			Object.assign(retrySettings, saved);
+		}
+	});
+
+	it('a request waiting for another execution\'s spent quota leaves the queue when stopped; the others still go', async () => {
+		const KEY = 'http://unit.test|stopped';
+		exhaust(KEY, 60);
+		const controller = new AbortController();
+		const stopped = acquire(KEY, controller.signal);
+		stopped.catch(() => undefined);
+		let otherGranted = false;
+		void acquire(KEY).then(() => (otherGranted = true));
+		await sleep(2);
+		expect(rateLimitState(KEY).waiting).toBe(2);
+		controller.abort();
+		expect(await settlesPromptly(stopped)).toBe(true);
+		await expect(stopped).rejects.toThrow('execution was stopped');
+		expect(rateLimitState(KEY).waiting).toBe(1);
+		await sleep(120);
+		expect(otherGranted).toBe(true);
+		expect(rateLimitState(KEY).inFlight).toBe(1);
+	});
+});
+
+describe('rate-limit clamp on a fake clock', () => {
+	const KEY = 'http://unit.test|clock';
+	beforeEach(() => jest.useFakeTimers());
+	afterEach(() => jest.useRealTimers());
+
+	/** How long (fake ms) a request waits after `setup`, measured in 1 s steps up to 20 minutes. */
+	const measuredWait = async (setup: () => void): Promise<number> => {
+		setup();
+		let granted = false;
+		void acquire(KEY).then(() => (granted = true));
+		let waited = 0;
+		while (!granted && waited < 20 * 60_000) {
+			await jest.advanceTimersByTimeAsync(1000);
+			waited += 1000;
+		}
+		return waited;
+	};
+
+	it.each([999999999, 3000000000])('a 429 asking for %i ms holds requests for one window plus margin at most', async (resetMs) => {
+		const waited = await measuredWait(() => exhaust(KEY, resetMs));
+		expect(waited).toBeGreaterThanOrEqual(MAX_RATE_LIMIT_WAIT_MS);
+		expect(waited).toBeLessThanOrEqual(MAX_RATE_LIMIT_WAIT_MS + 1000);
+	});
+
+	it('an ordinary answer with Requests-Left 0 and a reset of 999999999 ms is clamped the same way', async () => {
+		const waited = await measuredWait(() => {
+			void acquire(KEY);
+			release(KEY, {
+				statusCode: 200,
+				headers: { 'x-rate-limit-requests-left': '0', 'x-rate-limit-time-reset-ms': '999999999' },
+			});
+		});
+		expect(waited).toBeGreaterThanOrEqual(MAX_RATE_LIMIT_WAIT_MS);
+		expect(waited).toBeLessThanOrEqual(MAX_RATE_LIMIT_WAIT_MS + 1000);
 	});
 });
 

@@ -134,6 +134,31 @@ describe('POST whose outcome is unknown is never sent again', () => {
 		expect(statuses(before)).toEqual([500]);
 	});
 
+	it.each([502, 504])(
+		'%i (a gateway that may have passed the POST on): one POST, the "may have been processed, check before retrying" hint',
+		async (status) => {
+			server.faults.add({ method: 'POST', kind: 'status', status, times: 1 });
+			const before = server.requests.length;
+			const error = await caught(() => call('POST', '/catalog/products', { name: 'Gloves' }));
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect(error.httpCode).toBe(String(status));
+			expect(error.description).toContain('may or may not have processed it');
+			expect(error.description).toContain('not sent again');
+			expect(error.description).toContain('check the store before retrying');
+			expect(error.description).not.toContain('Try again later');
+			// sent once, never repeated
+			expect(statuses(before)).toEqual([status]);
+		},
+	);
+
+	it.each([502, 504])('%i on a GET that keeps failing still says "Try again later" (it was retried)', async (status) => {
+		server.faults.add({ method: 'GET', kind: 'status', status, times: Infinity });
+		const error = await caught(() => call('GET', '/catalog/products/3'));
+		expect(error.httpCode).toBe(String(status));
+		expect(error.description).toContain('Try again later');
+		expect(error.description).not.toContain('may or may not have processed it');
+	});
+
 	it('timeout: one POST (a V2 coupon), not re-sent', async () => {
 		const saved = retrySettings.timeoutMs;
 		retrySettings.timeoutMs = 150;

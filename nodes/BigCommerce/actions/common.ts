@@ -38,11 +38,22 @@ function rawValue(ctx: IExecuteFunctions, name: string, i: number): unknown {
 	return locatorValue(ctx.getNodeParameter(name, i, undefined, { extractValue: true }) as unknown);
 }
 
+/**
+ * The value as a positive whole-number ID (a number, or digits as text), or undefined: 0,
+ * negatives, fractions, NaN, null, missing and non-numeric text are not IDs.
+ */
+export function asPositiveId(value: unknown): number | undefined {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (!/^\d+$/.test(text)) return undefined;
+	const id = Number(text);
+	return id > 0 && Number.isSafeInteger(id) ? id : undefined;
+}
+
 /** A positive whole-number ID (e.g. product ID 123). */
 export function requireId(ctx: IExecuteFunctions, i: number, name: string, label: string): number {
 	const value = rawValue(ctx, name, i);
 	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
-	if (!/^\d+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
+	if (asPositiveId(text) === undefined) {
 		fail(
 			ctx,
 			i,

@@ -168,6 +168,19 @@ export interface ApiErrorContext {
 	secrets?: readonly string[];
 	/** How many 429 answers were waited out before giving up. */
 	rateLimitRetries?: number;
+	/** Whether the request is safe to repeat (GET, PUT, DELETE); false for a POST. */
+	safe?: boolean;
+}
+
+/**
+ * Gateway answers: the gateway in front of BigCommerce gave up waiting, or got a bad answer from
+ * behind it, possibly after BigCommerce processed the request (like a dropped connection).
+ */
+const GATEWAY_STATUS = new Set<number>([502, 504]);
+
+/** The hint for a write whose outcome is unknown (no answer, or a gateway error) and that was not repeated. */
+function outcomeUnknownHint(method: string, path: string, what: string): string {
+	return `${method} ${path} ${what}, so BigCommerce may or may not have processed it. It was not sent again, to avoid creating duplicates: check the store before retrying.`;
 }
 
 function listed(lines: string[]): string {
@@ -202,6 +215,8 @@ function hintFor(ctx: ApiErrorContext, parsed: ParsedApiError): string {
 		case 429:
 			return `The store's API rate limit was still exhausted after ${ctx.rateLimitRetries ?? 0} retries. Try again later, lower the request volume, or check other apps using the same store's quota.`;
 		default:
+			if (GATEWAY_STATUS.has(ctx.statusCode) && ctx.safe === false)
+				return outcomeUnknownHint(ctx.method, ctx.path, `got a gateway error (${ctx.statusCode}) instead of BigCommerce's answer`) + listed(parsed.details);
 			if (ctx.statusCode >= 500)
 				return `BigCommerce answered with a server error (${ctx.statusCode}).${listed(parsed.details)} Try again later.`;
 			return listed(parsed.details).trim() || 'Check the parameters sent.';
@@ -284,7 +299,7 @@ export function toNetworkError(node: INode, ctx: NetworkErrorContext): NodeApiEr
 		? `${ctx.method} ${ctx.path} failed ${ctx.attempts} time${ctx.attempts === 1 ? '' : 's'} (${code}: ${raw}). Check the API Base URL and the network, then try again.`
 		: neverSent(code)
 			? `${ctx.method} ${ctx.path} could not be sent (${code}: ${raw}). Check the API Base URL and the network, then try again.`
-			: `${ctx.method} ${ctx.path} got no answer (${code}: ${raw}), so BigCommerce may or may not have processed it. It was not sent again, to avoid creating duplicates: check the store before retrying.`;
+			: outcomeUnknownHint(ctx.method, ctx.path, `got no answer (${code}: ${raw})`);
 	return new NodeApiError(
 		node,
 		{ message: redactText(`Could not reach BigCommerce: ${summary}`, secrets), networkCode: code },

@@ -7,7 +7,7 @@ import type {
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { convertV2Dates } from './dates';
 import {
@@ -18,7 +18,15 @@ import {
 	toNetworkError,
 	toNodeApiError,
 } from './errors';
-import { acquire, exhaust, headerNumber, release } from './rateLimit';
+import {
+	acquire,
+	clampRateLimitWait,
+	exhaust,
+	headerNumber,
+	MAX_RATE_LIMIT_WAIT_MS,
+	pause,
+	release,
+} from './rateLimit';
 import { ACCEPTED_STORE_HASH_FORMS, normaliseBaseUrl, parseStoreHash } from './storeHash';
 
 export type BigCommerceContext =
@@ -183,16 +191,66 @@ async function send(
 	)) as RawAnswer;
 }
 
+/**
+ * The signal n8n aborts when the execution is stopped (execute contexts only; absent in
+ * webhook, hook and load-options contexts and in n8n versions without it).
+ */
+function cancelSignal(ctx: BigCommerceContext): AbortSignal | undefined {
+	try {
+		return (ctx as Partial<IExecuteFunctions>).getExecutionCancelSignal?.() ?? undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** The execution was stopped (n8n aborts the request): nothing is retried. */
-function cancelled(ctx: BigCommerceContext, code: string): boolean {
+function cancelled(signal: AbortSignal | undefined, code: string): boolean {
 	if (code === 'ERR_CANCELED' || code === 'ABORT_ERR') return true;
-	const signal = (ctx as Partial<IExecuteFunctions>).getExecutionCancelSignal?.();
 	return Boolean(signal?.aborted);
 }
 
-function log(ctx: BigCommerceContext, store: ResolvedStore, message: string, meta: IDataObject): void {
-	const logger = (ctx as { logger?: { debug?: (m: string, meta?: IDataObject) => void } }).logger;
-	logger?.debug?.(redactText(message, store.secrets), redactValue(meta, store.secrets));
+type LogLevel = 'debug' | 'warn';
+
+function log(
+	ctx: BigCommerceContext,
+	store: ResolvedStore,
+	message: string,
+	meta: IDataObject,
+	level: LogLevel = 'debug',
+): void {
+	const logger = (ctx as { logger?: Partial<Record<LogLevel, (m: string, meta?: IDataObject) => void>> }).logger;
+	logger?.[level]?.(redactText(message, store.secrets), redactValue(meta, store.secrets));
+}
+
+/** Says so (once per answer) when a rate-limit header asked for a longer wait than the governor allows. */
+function warnIfClamped(
+	ctx: BigCommerceContext,
+	store: ResolvedStore,
+	what: string,
+	askedMs: number | undefined,
+): void {
+	if (askedMs === undefined || !(askedMs > MAX_RATE_LIMIT_WAIT_MS)) return;
+	log(
+		ctx,
+		store,
+		`${what}: the store asked to wait ${askedMs} ms for its rate limit; waiting at most ${MAX_RATE_LIMIT_WAIT_MS} ms instead (BigCommerce's rate-limit window is 30 s)`,
+		{ askedMs, waitMs: MAX_RATE_LIMIT_WAIT_MS },
+		'warn',
+	);
+}
+
+/** The error for a request whose wait (quota or back-off) ended because the execution was stopped. */
+function stoppedError(
+	ctx: BigCommerceContext,
+	request: BigCommerceRequest,
+	what: string,
+	waitingFor: string,
+	attempts: number,
+): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), 'The execution was stopped while a BigCommerce request was waiting', {
+		description: `${what} was waiting for ${waitingFor} and was ${attempts ? 'not sent again' : 'not sent'}.`,
+		itemIndex: request.itemIndex,
+	});
 }
 
 /**
@@ -241,20 +299,34 @@ export async function bigCommerceApiRequestFull(
 	const governorKey = `${store.baseUrl}|${store.storeHash}`;
 	const safe = SAFE_TO_REPEAT.has(method);
 	const where = `/${request.version}${path}`;
+	const what = `BigCommerce ${method} ${where}`;
+	// every wait below ends at once when the execution is stopped
+	const signal = cancelSignal(this);
+	if (signal) options.abortSignal = signal;
 	let failures = 0;
 	let rateLimited = 0;
+	let attempts = 0;
+	/** Awaits a governor wait or a back-off; they reject only when the execution is stopped. */
+	const waitFor = async (wait: Promise<void>, waitingFor: string) => {
+		try {
+			await wait;
+		} catch {
+			throw stoppedError(this, request, what, waitingFor, attempts);
+		}
+	};
 	for (;;) {
-		await acquire(governorKey);
+		await waitFor(acquire(governorKey, signal), "the store's rate-limit window to reset");
 		let response: RawAnswer;
 		try {
+			attempts++;
 			response = await send(this, store, options);
 		} catch (error) {
 			release(governorKey);
 			const code = networkErrorCode(error);
-			if (!cancelled(this, code) && (safe || neverSent(code)) && failures < retrySettings.maxRetries) {
+			if (!cancelled(signal, code) && (safe || neverSent(code)) && failures < retrySettings.maxRetries) {
 				const wait = backoffMs(failures++);
-				log(this, store, `BigCommerce ${method} ${where}: no answer (${code}), retry ${failures} in ${wait} ms`, {});
-				await sleep(wait);
+				log(this, store, `${what}: no answer (${code}), retry ${failures} in ${wait} ms`, {});
+				await waitFor(pause(wait, signal), 'a retry after no answer');
 				continue;
 			}
 			throw toNetworkError(this.getNode(), {
@@ -277,24 +349,27 @@ export async function bigCommerceApiRequestFull(
 				headerNumber(headers, 'x-rate-limit-time-reset-ms') ??
 				(headerNumber(headers, 'x-retry-after') ?? NaN) * 1000;
 			if (Number.isFinite(resetMs) && resetMs >= 0) {
-				// the store's quota is spent: every request to it waits for the reset
-				// (longer each time retries keep hitting the limit)
+				// the store's quota is spent: every request to it waits for the reset (longer each
+				// time retries keep hitting the limit), never longer than MAX_RATE_LIMIT_WAIT_MS
 				const extra = rateLimited > 0 ? backoffMs(rateLimited - 1) : 0;
-				exhaust(governorKey, resetMs + extra);
-				log(this, store, `BigCommerce ${method} ${where}: 429, waiting ${resetMs + extra} ms`, {});
+				const wait = clampRateLimitWait(resetMs + extra);
+				warnIfClamped(this, store, `${what} (429)`, resetMs);
+				exhaust(governorKey, wait);
+				log(this, store, `${what}: 429, waiting ${wait} ms`, {});
 			} else {
 				// no rate-limit headers: the platform itself is under load; back off, growing
 				const wait = backoffMs(rateLimited);
-				log(this, store, `BigCommerce ${method} ${where}: 429 without headers, waiting ${wait} ms`, {});
-				await sleep(wait);
+				log(this, store, `${what}: 429 without headers, waiting ${wait} ms`, {});
+				await waitFor(pause(wait, signal), 'a retry after a 429');
 			}
 			rateLimited++;
 			continue;
 		}
+		warnIfClamped(this, store, what, headerNumber(headers, 'x-rate-limit-time-reset-ms'));
 		if (RETRYABLE_STATUS.has(statusCode) && safe && failures < retrySettings.maxRetries) {
 			const wait = backoffMs(failures++);
-			log(this, store, `BigCommerce ${method} ${where}: ${statusCode}, retry ${failures} in ${wait} ms`, {});
-			await sleep(wait);
+			log(this, store, `${what}: ${statusCode}, retry ${failures} in ${wait} ms`, {});
+			await waitFor(pause(wait, signal), `a retry after a ${statusCode}`);
 			continue;
 		}
 		if (statusCode >= 400 || (statusCode === 207 && !request.allowPartial)) {
@@ -307,6 +382,7 @@ export async function bigCommerceApiRequestFull(
 				itemIndex: request.itemIndex,
 				secrets: store.secrets,
 				rateLimitRetries: rateLimited,
+				safe,
 			});
 		}
 		return { statusCode, headers, body: mayHoldSecret(body, store.secrets) ? redactValue(body, store.secrets) : body };

@@ -27,19 +27,45 @@ interface StoreQuota {
 	/** Window length, from X-Rate-Limit-Time-Window-Ms or the largest reset seen. */
 	windowMs: number;
 	inFlight: number;
-	waiters: Array<() => void>;
+	waiters: Set<() => void>;
 	timerAt?: number;
+	/** Cancels the store's wake-up timer (nobody left waiting, or a sooner one replaces it). */
+	timer?: AbortController;
 }
 
 /** Added to every announced reset so a request never arrives just before the store resets. */
 const RESET_MARGIN_MS = 5;
+
+/**
+ * The longest wait a rate-limit header may impose. BigCommerce's quota window is 30 s for every
+ * plan it documents (X-Rate-Limit-Time-Window-Ms: 30000), so a reset is never legitimately more
+ * than 30 s away; 5 s on top absorbs clock skew and latency. A larger X-Rate-Limit-Time-Reset-Ms
+ * or X-Retry-After (a broken proxy, a bad header) would otherwise park every request to the store
+ * for as long as it says (999999999 ms is 11.6 days), and anything above 2^31-1 ms overflows
+ * Node's timer into a 1 ms busy loop.
+ */
+export const MAX_RATE_LIMIT_WAIT_MS = 35_000;
+
+/** A rate-limit wait as the governor applies it: never negative, never above MAX_RATE_LIMIT_WAIT_MS. */
+export function clampRateLimitWait(ms: number): number {
+	if (!(ms > 0)) return 0; // negative or not a number
+	return Math.min(ms, MAX_RATE_LIMIT_WAIT_MS);
+}
+
+/** Raised when the execution is stopped while a request waits (for the quota or a back-off). */
+export class WaitAbortedError extends Error {
+	constructor() {
+		super('The wait was ended because the execution was stopped');
+		this.name = 'WaitAbortedError';
+	}
+}
 
 const stores = new Map<string, StoreQuota>();
 
 function quotaFor(key: string): StoreQuota {
 	let quota = stores.get(key);
 	if (!quota) {
-		quota = { mode: 'unknown', left: 0, resetAt: 0, windowMs: 0, inFlight: 0, waiters: [] };
+		quota = { mode: 'unknown', left: 0, resetAt: 0, windowMs: 0, inFlight: 0, waiters: new Set() };
 		stores.set(key, quota);
 	}
 	return quota;
@@ -62,18 +88,34 @@ export function headerNumber(
 }
 
 function notify(quota: StoreQuota): void {
-	const waiters = quota.waiters.splice(0);
+	const waiters = [...quota.waiters];
+	quota.waiters.clear();
 	for (const wake of waiters) wake();
+}
+
+function cancelTimer(quota: StoreQuota): void {
+	quota.timer?.abort();
+	quota.timer = undefined;
+	quota.timerAt = undefined;
 }
 
 /** One timer per store wakes the waiters when the window resets. */
 function wakeAt(quota: StoreQuota, at: number): void {
 	if (quota.timerAt !== undefined && quota.timerAt <= at) return;
+	cancelTimer(quota);
+	const timer = new AbortController();
+	quota.timer = timer;
 	quota.timerAt = at;
-	void sleep(Math.max(1, at - Date.now())).then(() => {
-		if (quota.timerAt === at) quota.timerAt = undefined;
-		notify(quota);
-	});
+	// `at` is at most MAX_RATE_LIMIT_WAIT_MS away; the bound only guards Node's timer limit
+	sleep(Math.min(Math.max(1, at - Date.now()), MAX_RATE_LIMIT_WAIT_MS + RESET_MARGIN_MS), timer.signal).then(
+		() => {
+			if (quota.timer !== timer) return;
+			quota.timer = undefined;
+			quota.timerAt = undefined;
+			notify(quota);
+		},
+		() => undefined, // cancelled
+	);
 }
 
 /** Whether a request may go now; if not, when to look again (undefined: on the next answer). */
@@ -87,15 +129,31 @@ function admit(quota: StoreQuota, now: number): { ok: boolean; retryAt?: number 
 	return { ok: false, retryAt: quota.resetAt };
 }
 
-/** Waits until a request may be sent without exceeding the store's quota, then reserves it. */
-export async function acquire(key: string): Promise<void> {
+/**
+ * Waits until a request may be sent without exceeding the store's quota, then reserves it. When
+ * `signal` aborts (the execution was stopped) the wait ends at once with a WaitAbortedError and
+ * nothing is reserved; the other executions waiting on the store are not affected.
+ */
+export async function acquire(key: string, signal?: AbortSignal): Promise<void> {
 	const quota = quotaFor(key);
 	for (;;) {
+		if (signal?.aborted) throw new WaitAbortedError();
 		const decision = admit(quota, Date.now());
 		if (decision.ok) break;
-		const changed = new Promise<void>((resolve) => quota.waiters.push(resolve));
-		if (decision.retryAt !== undefined) wakeAt(quota, decision.retryAt);
-		await changed;
+		await new Promise<void>((resolve, reject) => {
+			const onAbort = () => {
+				quota.waiters.delete(wake);
+				if (!quota.waiters.size) cancelTimer(quota);
+				reject(new WaitAbortedError());
+			};
+			const wake = () => {
+				signal?.removeEventListener('abort', onAbort);
+				resolve();
+			};
+			quota.waiters.add(wake);
+			signal?.addEventListener('abort', onAbort, { once: true });
+			if (decision.retryAt !== undefined) wakeAt(quota, decision.retryAt);
+		});
 	}
 	quota.inFlight++;
 }
@@ -111,9 +169,9 @@ function observe(quota: StoreQuota, headers: Record<string, unknown>, statusCode
 	}
 	const now = Date.now();
 	const windowMs = headerNumber(headers, 'x-rate-limit-time-window-ms');
-	if (windowMs !== undefined && windowMs > 0) quota.windowMs = windowMs;
-	else quota.windowMs = Math.max(quota.windowMs, resetMs);
-	const resetAt = now + Math.max(0, resetMs) + RESET_MARGIN_MS;
+	if (windowMs !== undefined && windowMs > 0) quota.windowMs = clampRateLimitWait(windowMs);
+	else quota.windowMs = Math.max(quota.windowMs, clampRateLimitWait(resetMs));
+	const resetAt = now + clampRateLimitWait(resetMs) + RESET_MARGIN_MS;
 	const tolerance = Math.max(1, quota.windowMs / 2);
 	if (quota.mode !== 'limited' || resetAt > quota.resetAt + tolerance) {
 		// first figures, or a newer window
@@ -142,23 +200,62 @@ export function release(
 	notify(quota);
 }
 
-/** Marks a store's quota as spent for `resetMs` from now (after a 429): every request waits. */
+/**
+ * Marks a store's quota as spent for `resetMs` from now (after a 429): every request waits.
+ * Waits above MAX_RATE_LIMIT_WAIT_MS are clamped to it.
+ */
 export function exhaust(key: string, resetMs: number): void {
 	const quota = quotaFor(key);
 	quota.mode = 'limited';
 	quota.left = 0;
-	quota.resetAt = Date.now() + Math.max(0, resetMs) + RESET_MARGIN_MS;
+	quota.resetAt = Date.now() + clampRateLimitWait(resetMs) + RESET_MARGIN_MS;
 	notify(quota);
 }
 
-/** A snapshot of a store's governor (tests and debugging). */
-export function rateLimitState(key: string): { mode: Mode; left: number; inFlight: number; waiting: number } {
+/** A snapshot of a store's governor (tests and debugging); `resetInMs`: until the window resets. */
+export function rateLimitState(key: string): {
+	mode: Mode;
+	left: number;
+	inFlight: number;
+	waiting: number;
+	resetInMs: number;
+} {
 	const quota = quotaFor(key);
-	return { mode: quota.mode, left: quota.left, inFlight: quota.inFlight, waiting: quota.waiters.length };
+	return {
+		mode: quota.mode,
+		left: quota.left,
+		inFlight: quota.inFlight,
+		waiting: quota.waiters.size,
+		resetInMs: Math.max(0, quota.resetAt - Date.now()),
+	};
+}
+
+/**
+ * Waits `ms` (a back-off between retries); ends at once with a WaitAbortedError when `signal`
+ * aborts (the execution was stopped).
+ */
+export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
+	if (signal?.aborted) throw new WaitAbortedError();
+	if (!signal) return await sleep(ms);
+	await new Promise<void>((resolve, reject) => {
+		const onAbort = () => reject(new WaitAbortedError());
+		signal.addEventListener('abort', onAbort, { once: true });
+		// n8n's sleep also clears its timer when the signal aborts
+		sleep(ms, signal).then(
+			() => {
+				signal.removeEventListener('abort', onAbort);
+				resolve();
+			},
+			() => undefined, // aborted: onAbort rejected
+		);
+	});
 }
 
 /** Forgets every store's state (tests). */
 export function resetRateLimitState(): void {
-	for (const quota of stores.values()) notify(quota);
+	for (const quota of stores.values()) {
+		cancelTimer(quota);
+		notify(quota);
+	}
 	stores.clear();
 }

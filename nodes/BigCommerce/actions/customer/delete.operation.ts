@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
 import { destructiveNotice, fail, toItems } from '../common';
-import { CUSTOMERS_WRITE, customerLocator, findCustomers, readCustomerRef } from './shared';
+import { CUSTOMERS_WRITE, customerLocator, findCustomers, lookedUpCustomerId, readCustomerRef } from './shared';
 
 const properties: INodeProperties[] = [
 	destructiveNotice('This permanently deletes the customer and their saved addresses (their orders stay). It cannot be undone.'),
@@ -34,14 +34,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			'Nothing was deleted.',
 		);
 	}
+	// the typed ID, or the checked ID of the customer the email found: never a DELETE without
+	// id:in (BigCommerce's delete-by-filter must name exactly this customer)
+	const id = ref.id ?? lookedUpCustomerId(this, i, customer, `with the email address "${ref.email}"`);
 	await bigCommerceApiRequest.call(this, {
 		method: 'DELETE',
 		version: 'v3',
 		path: '/customers',
-		// never without id:in: BigCommerce ignores a delete without it, and the ID must be explicit
-		qs: { 'id:in': customer.id },
+		qs: { 'id:in': id },
 		scope: CUSTOMERS_WRITE,
 		itemIndex: i,
 	});
-	return toItems(this, { id: customer.id, email: customer.email, deleted: true });
+	return toItems(this, { id, email: customer.email, deleted: true });
 }

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, idListValue, isEmail, isoDateValue, jsonValue } from '../common';
+import { asPositiveId, fail, idListValue, isEmail, isoDateValue, jsonValue } from '../common';
 
 export const CUSTOMERS_READ = 'store_v2_customers_read_only';
 export const CUSTOMERS_WRITE = 'store_v2_customers';
@@ -103,14 +103,15 @@ export function readCustomerRef(
 		}
 		return { email: text };
 	}
-	if (!/^\d+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text))) {
+	const id = asPositiveId(text);
+	if (id === undefined) {
 		fail(
 			ctx,
 			i,
 			`"Customer" must be a customer ID (a positive whole number such as 42) or an email address; got "${text}"`,
 		);
 	}
-	return { id: Number(text) };
+	return { id };
 }
 
 /** Finds customers by ID or email (V3 has no single-customer endpoint: `id:in` / `email:in`). */
@@ -130,14 +131,35 @@ export async function findCustomers(
 	return Array.isArray(data) ? (data as IDataObject[]) : [];
 }
 
-/** Resolves a customer reference to its ID, looking an email up when needed. */
+/**
+ * The ID of a customer record BigCommerce returned for a look-up, checked: a record without a
+ * positive whole-number `id` is a clear error, so a request never goes out with the ID missing
+ * (a `DELETE /v3/customers` without `id:in`, an `"id": null` body, `customer_id:in=NaN`).
+ */
+export function lookedUpCustomerId(ctx: IExecuteFunctions, i: number, customer: IDataObject, lookedUpBy: string): number {
+	const id = asPositiveId(customer.id);
+	if (id === undefined) {
+		fail(
+			ctx,
+			i,
+			`BigCommerce returned the customer ${lookedUpBy} without a valid customer ID (got ${JSON.stringify(customer.id) ?? 'none'})`,
+			'Nothing was sent: every customer request needs a positive whole-number ID. Try again, or address the customer by ID.',
+		);
+	}
+	return id;
+}
+
+/**
+ * Resolves a customer reference to its ID: the typed ID as is, or the ID of the customer an
+ * email address finds (checked by lookedUpCustomerId).
+ */
 export async function customerIdOf(ctx: IExecuteFunctions, i: number, ref: CustomerRef): Promise<number> {
 	if (ref.id !== undefined) return ref.id;
 	const [customer] = await findCustomers(ctx, i, { 'email:in': ref.email, limit: 1 });
 	if (!customer) {
 		fail(ctx, i, `No customer has the email address "${ref.email}"`);
 	}
-	return Number(customer.id);
+	return lookedUpCustomerId(ctx, i, customer, `with the email address "${ref.email}"`);
 }
 
 /** Splits a comma-separated list of positive whole numbers, naming the parameter on failure. */

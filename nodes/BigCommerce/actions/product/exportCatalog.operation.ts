@@ -43,6 +43,15 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Add Byte Order Mark (BOM)',
+				name: 'addBom',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to start the CSV file with a UTF-8 byte order mark, so Excel opens accented names (é, ü, ñ) correctly. Turn it off for tools that do not expect one.',
+				displayOptions: { show: { fileFormat: ['csv'] } },
+			},
+			{
 				displayName: 'Also Output File',
 				name: 'fileFormat',
 				type: 'options',
@@ -138,12 +147,38 @@ export function isRestricted(product: IDataObject, groups: Array<Set<number>>): 
 	return groups.some((allowed) => !categories.some((c) => allowed.has(c)));
 }
 
-function csvCell(value: unknown): string {
-	const raw = value === undefined || value === null ? '' : Array.isArray(value) ? value.join(';') : String(value);
-	// one physical line per product: line breaks inside a value become spaces
-	const text = raw.replace(/\s*[\r\n]+\s*/g, ' ');
+/**
+ * Text a spreadsheet would run as a formula when the file is opened ("CSV injection", OWASP):
+ * starting with = + - @ (also after leading spaces, and their full-width forms, which some
+ * spreadsheets read the same way), or with a tab or carriage return. Product names, SKUs and
+ * descriptions come from whoever can edit the catalog (or import a feed), not from the person
+ * opening the file.
+ */
+export function startsLikeFormula(text: string): boolean {
+	return /^[\t\r]/.test(text) || /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(text);
+}
+
+/**
+ * One CSV cell. Numbers, booleans and lists of numbers (category IDs) are written as they are
+ * (a price of -5 stays -5); text that starts like a formula gets a leading single quote (OWASP's
+ * recommendation), which spreadsheets show as text instead of running it.
+ */
+export function csvCell(value: unknown): string {
+	let text: string;
+	if (value === undefined || value === null) text = '';
+	else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
+	else if (Array.isArray(value) && value.every((entry) => typeof entry === 'number')) text = value.join(';');
+	else {
+		const raw = Array.isArray(value) ? value.join(';') : String(value);
+		// one physical line per product: line breaks inside a value become spaces
+		text = raw.replace(/\s*[\r\n]+\s*/g, ' ');
+		if (startsLikeFormula(raw)) text = `'${text}`;
+	}
 	return /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** The UTF-8 byte order mark: without it Excel reads a CSV as the local code page (é → Ã©). */
+const UTF8_BOM = '\uFEFF';
 
 export const CSV_COLUMNS = [
 	'id',
@@ -277,6 +312,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const incremental = options.incremental === true;
 	const fileFormat = (options.fileFormat as string | undefined) ?? 'none';
 	if (!['none', 'csv', 'jsonl'].includes(fileFormat)) fail(this, i, `"Also Output File" must be CSV, JSON Lines or None; got "${fileFormat}"`);
+	if (options.addBom !== undefined && typeof options.addBom !== 'boolean') {
+		fail(this, i, `"Add Byte Order Mark (BOM)" must be true or false; got "${String(options.addBom)}"`);
+	}
+	const addBom = options.addBom !== false;
 	const binaryProperty = String(options.binaryProperty ?? 'data').trim();
 	if (fileFormat !== 'none' && !/^[A-Za-z0-9_]+$/.test(binaryProperty)) {
 		fail(this, i, `"Binary Property" must be a name of letters, digits and underscores such as data; got "${binaryProperty}"`);
@@ -399,7 +438,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (fileFormat !== 'none') {
 		const text =
 			fileFormat === 'csv'
-				? [CSV_COLUMNS.join(','), ...fileLines].join('\n') + '\n'
+				? (addBom ? UTF8_BOM : '') + [CSV_COLUMNS.join(','), ...fileLines].join('\n') + '\n'
 				: fileLines.join('\n') + (fileLines.length ? '\n' : '');
 		const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
 		const fileName = `catalog-export-${stamp}.${fileFormat === 'csv' ? 'csv' : 'jsonl'}`;
