@@ -273,6 +273,8 @@ class N8n {
 		await proc.waitForPortFree(this.port);
 		const logFile = path.join(this.logDir, `${this.command[0]}-${Date.now()}.log`);
 		const logStream = fs.createWriteStream(logFile);
+		// what earlier runs of this process printed (e.g. which worker ran an execution before a restart)
+		this.previousLogs = (this.previousLogs || '') + (this.startLog || '');
 		this.startLog = '';
 		const child = proc.start(this.paths.node, [this.paths.n8nBin, ...this.command], {
 			name: this.name,

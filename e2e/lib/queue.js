@@ -33,7 +33,11 @@ const { createN8n } = require('./n8n');
 const { request } = require('./http');
 
 const DEBIAN_PACKAGES = 'postgresql redis-server nginx-light';
-const PG_BIN_DIRS = ['/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/17/bin'];
+const PG_BIN_DIRS = [
+	'/usr/lib/postgresql/15/bin',
+	'/usr/lib/postgresql/16/bin',
+	'/usr/lib/postgresql/17/bin',
+];
 
 /** nginx upstream routing: spread every request, or send each webhook path to one process. */
 const ROUTING = {
@@ -44,7 +48,9 @@ const ROUTING = {
 };
 
 function which(name) {
-	for (const dir of (process.env.PATH || '').split(path.delimiter).concat(['/usr/sbin', '/usr/bin', '/sbin'])) {
+	for (const dir of (process.env.PATH || '')
+		.split(path.delimiter)
+		.concat(['/usr/sbin', '/usr/bin', '/sbin'])) {
 		const file = path.join(dir, name);
 		try {
 			fs.accessSync(file, fs.constants.X_OK);
@@ -58,7 +64,9 @@ function which(name) {
 
 /** The binaries queue mode needs; a clear message naming the Debian packages when one is missing. */
 function findBinaries() {
-	const pgBin = PG_BIN_DIRS.find((dir) => fs.existsSync(path.join(dir, 'postgres')) && fs.existsSync(path.join(dir, 'initdb')));
+	const pgBin = PG_BIN_DIRS.find(
+		(dir) => fs.existsSync(path.join(dir, 'postgres')) && fs.existsSync(path.join(dir, 'initdb')),
+	);
 	const found = {
 		pgBin,
 		psql: which('psql'),
@@ -85,7 +93,10 @@ function postgresUser() {
 		.readFileSync('/etc/passwd', 'utf8')
 		.split('\n')
 		.find((l) => l.startsWith('postgres:'));
-	if (!line) throw new Error(`running as root but there is no "postgres" user: apt-get install -y ${DEBIAN_PACKAGES}`);
+	if (!line)
+		throw new Error(
+			`running as root but there is no "postgres" user: apt-get install -y ${DEBIAN_PACKAGES}`,
+		);
 	const [, , uid, gid] = line.split(':');
 	return { uid: Number(uid), gid: Number(gid) };
 }
@@ -123,25 +134,49 @@ class Postgres {
 		const asPostgres = { ...this.user, cwd: this.dir, env };
 		const init = await proc.run(
 			path.join(this.bins.pgBin, 'initdb'),
-			['-D', this.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
+			[
+				'-D',
+				this.dataDir,
+				'-U',
+				'postgres',
+				'--auth=trust',
+				'-E',
+				'UTF8',
+				'--locale=C',
+				'--no-sync',
+			],
 			{ ...asPostgres, name: 'initdb', timeoutMs: 120_000 },
 		);
-		if (init.code !== 0) throw new Error(`initdb failed (exit ${init.code}): ${init.stderr.slice(-2000)}`);
+		if (init.code !== 0)
+			throw new Error(`initdb failed (exit ${init.code}): ${init.stderr.slice(-2000)}`);
 		this.port = await proc.freePort();
 		this.child = proc.start(
 			path.join(this.bins.pgBin, 'postgres'),
 			[
-				'-D', this.dataDir,
-				'-p', String(this.port),
-				'-k', this.dir, // unix socket here, not in /var/run/postgresql
-				'-c', 'listen_addresses=127.0.0.1',
+				'-D',
+				this.dataDir,
+				'-p',
+				String(this.port),
+				'-k',
+				this.dir, // unix socket here, not in /var/run/postgresql
+				'-c',
+				'listen_addresses=127.0.0.1',
 				// a throw-away test database: durability off, speed on
-				'-c', 'fsync=off',
-				'-c', 'synchronous_commit=off',
-				'-c', 'full_page_writes=off',
-				'-c', 'max_connections=200',
+				'-c',
+				'fsync=off',
+				'-c',
+				'synchronous_commit=off',
+				'-c',
+				'full_page_writes=off',
+				'-c',
+				'max_connections=200',
 			],
-			{ ...asPostgres, name: 'postgres', stopSignal: 'SIGINT', logStream: logStream(this.dir, 'postgres') },
+			{
+				...asPostgres,
+				name: 'postgres',
+				stopSignal: 'SIGINT',
+				logStream: logStream(this.dir, 'postgres'),
+			},
 		);
 		await waitUntil(async () => (await this.psql('select 1', { database: 'postgres' })).ok, {
 			timeoutMs: 60_000,
@@ -169,7 +204,25 @@ class Postgres {
 	async psql(sql, { database = this.database } = {}) {
 		const result = await proc.run(
 			this.bins.psql,
-			['-h', '127.0.0.1', '-p', String(this.port), '-U', 'postgres', '-d', database, '-X', '-A', '-t', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql],
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(this.port),
+				'-U',
+				'postgres',
+				'-d',
+				database,
+				'-X',
+				'-A',
+				'-t',
+				'-F',
+				'\t',
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-c',
+				sql,
+			],
 			{ name: 'psql', env: { PATH: process.env.PATH, PGCONNECT_TIMEOUT: '5' }, timeoutMs: 30_000 },
 		);
 		const rows = result.stdout
@@ -199,10 +252,27 @@ class Redis {
 		this.port = await proc.freePort();
 		this.child = proc.start(
 			this.bins.redis,
-			['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir, '--daemonize', 'no'],
+			[
+				'--port',
+				String(this.port),
+				'--bind',
+				'127.0.0.1',
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--dir',
+				this.dir,
+				'--daemonize',
+				'no',
+			],
 			{ name: 'redis-server', cwd: this.dir, logStream: logStream(this.dir, 'redis') },
 		);
-		await waitUntil(() => proc.portInUse(this.port), { timeoutMs: 30_000, message: 'Redis', child: this.child });
+		await waitUntil(() => proc.portInUse(this.port), {
+			timeoutMs: 30_000,
+			message: 'Redis',
+			child: this.child,
+		});
 		return this;
 	}
 
@@ -224,7 +294,8 @@ class Nginx {
 	}
 
 	setRouting(routing = 'round-robin') {
-		if (!(routing in ROUTING)) throw new Error(`unknown routing "${routing}": ${Object.keys(ROUTING).join(' or ')}`);
+		if (!(routing in ROUTING))
+			throw new Error(`unknown routing "${routing}": ${Object.keys(ROUTING).join(' or ')}`);
 		this.routing = routing;
 	}
 
@@ -286,18 +357,40 @@ ${upstreamPorts.map((p) => `		server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;
 		if (!this.port) this.port = await proc.freePort();
 		this.upstreamPorts = upstreamPorts;
 		fs.writeFileSync(this.confFile, this.config(upstreamPorts));
-		const test = await proc.run(this.bins.nginx, ['-t', '-q', '-p', this.dir, '-e', path.join(this.dir, 'error.log'), '-c', this.confFile], {
-			name: 'nginx -t',
-			timeoutMs: 30_000,
-		});
+		const test = await proc.run(
+			this.bins.nginx,
+			['-t', '-q', '-p', this.dir, '-e', path.join(this.dir, 'error.log'), '-c', this.confFile],
+			{
+				name: 'nginx -t',
+				timeoutMs: 30_000,
+			},
+		);
 		if (test.code !== 0) throw new Error(`nginx config refused: ${test.stderr}`);
 		await proc.waitForPortFree(this.port);
 		this.child = proc.start(
 			this.bins.nginx,
-			['-p', this.dir, '-e', path.join(this.dir, 'error.log'), '-c', this.confFile, '-g', 'daemon off;'],
-			{ name: 'nginx', cwd: this.dir, stopSignal: 'SIGQUIT', logStream: logStream(this.dir, 'nginx-stderr') },
+			[
+				'-p',
+				this.dir,
+				'-e',
+				path.join(this.dir, 'error.log'),
+				'-c',
+				this.confFile,
+				'-g',
+				'daemon off;',
+			],
+			{
+				name: 'nginx',
+				cwd: this.dir,
+				stopSignal: 'SIGQUIT',
+				logStream: logStream(this.dir, 'nginx-stderr'),
+			},
 		);
-		await waitUntil(() => proc.portInUse(this.port), { timeoutMs: 30_000, message: 'nginx', child: this.child });
+		await waitUntil(() => proc.portInUse(this.port), {
+			timeoutMs: 30_000,
+			message: 'nginx',
+			child: this.child,
+		});
 		return this;
 	}
 
@@ -322,7 +415,9 @@ ${upstreamPorts.map((p) => `		server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;
 			.split('\n')
 			.filter(Boolean)
 			.map((line) => {
-				const m = /^([\d.]+) "(\S+) (\S+) [^"]*" (\d+) upstream=(\S*) upstream_status=(\S*)/.exec(line);
+				const m = /^([\d.]+) "(\S+) (\S+) [^"]*" (\d+) upstream=(\S*) upstream_status=(\S*)/.exec(
+					line,
+				);
 				if (!m) return { raw: line };
 				return {
 					at: Number(m[1]) * 1000,
@@ -336,13 +431,21 @@ ${upstreamPorts.map((p) => `		server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;
 	}
 }
 
+/** Everything an n8n process printed: its earlier runs and the current one. */
+function allOutput(n8n) {
+	return (n8n.previousLogs || '') + (n8n.startLog || '');
+}
+
 /** Replaces the value of every key that looks secret (`secret`, `token`, ...) by its length. */
 function redactSecrets(value) {
 	if (Array.isArray(value)) return value.map(redactSecrets);
 	if (!value || typeof value !== 'object') return value;
 	const out = {};
 	for (const [key, v] of Object.entries(value)) {
-		out[key] = /secret|token|password|key$/i.test(key) && typeof v === 'string' ? `<redacted, ${v.length} chars>` : redactSecrets(v);
+		out[key] =
+			/secret|token|password|key$/i.test(key) && typeof v === 'string'
+				? `<redacted, ${v.length} chars>`
+				: redactSecrets(v);
 	}
 	return out;
 }
@@ -352,7 +455,16 @@ class QueueCluster {
 	 * Options: tarball (required), webhooks (2), workers (2), routing ('round-robin' | 'path-hash'),
 	 * workerConcurrency (5), env (extra env for every n8n process), verbose, progress(message).
 	 */
-	constructor({ tarball, webhooks = 2, workers = 2, routing = 'round-robin', workerConcurrency = 5, env = {}, verbose = false, progress = () => {} } = {}) {
+	constructor({
+		tarball,
+		webhooks = 2,
+		workers = 2,
+		routing = 'round-robin',
+		workerConcurrency = 5,
+		env = {},
+		verbose = false,
+		progress = () => {},
+	} = {}) {
 		if (!tarball) throw new Error('QueueCluster: tarball is required');
 		this.options = { tarball, webhooks, workers, routing, workerConcurrency, env, verbose };
 		this.progress = progress;
@@ -412,7 +524,9 @@ class QueueCluster {
 		await Promise.all([this.postgres.start(), this.redis.start()]);
 		this.nginx.port = await proc.freePort();
 		this.timings.databasesMs = Date.now() - t0;
-		this.progress(`PostgreSQL on ${this.postgres.port}, Redis on ${this.redis.port} (${Date.now() - t0} ms)`);
+		this.progress(
+			`PostgreSQL on ${this.postgres.port}, Redis on ${this.redis.port} (${Date.now() - t0} ms)`,
+		);
 		const make = async (role, index, command) => {
 			const name = index ? `${role}-${index}` : role;
 			const userFolder = path.join(this.dir, name);
@@ -431,9 +545,12 @@ class QueueCluster {
 			return n8n;
 		};
 		this.main = await make('main', 0, ['start']);
-		for (let i = 1; i <= this.options.webhooks; i++) this.webhooks.push(await make('webhook', i, ['webhook']));
+		for (let i = 1; i <= this.options.webhooks; i++)
+			this.webhooks.push(await make('webhook', i, ['webhook']));
 		for (let i = 1; i <= this.options.workers; i++) {
-			this.workers.push(await make('worker', i, ['worker', `--concurrency=${this.options.workerConcurrency}`]));
+			this.workers.push(
+				await make('worker', i, ['worker', `--concurrency=${this.options.workerConcurrency}`]),
+			);
 		}
 		return this;
 	}
@@ -449,7 +566,9 @@ class QueueCluster {
 		this.timings.mainMs = Date.now() - t0;
 		this.progress(`main ready on ${this.main.baseUrl} (${this.timings.mainMs} ms)`);
 		const t1 = Date.now();
-		await Promise.all([...this.webhooks, ...this.workers].map((n8n) => n8n.start({ timeoutMs: 300_000 })));
+		await Promise.all(
+			[...this.webhooks, ...this.workers].map((n8n) => n8n.start({ timeoutMs: 300_000 })),
+		);
 		this.timings.othersMs = Date.now() - t1;
 		await this.nginx.start(this.webhooks.map((w) => w.port));
 		this.timings.bootMs = Date.now() - t0;
@@ -467,20 +586,31 @@ class QueueCluster {
 
 	/** The n8n process that served a request through nginx (its `X-Upstream` answer header). */
 	processAt(upstream) {
-		const port = Number(String(upstream || '').split(':').pop());
+		const port = Number(
+			String(upstream || '')
+				.split(':')
+				.pop(),
+		);
 		return this.processes.find((n8n) => n8n.port === port);
 	}
 
 	/** POST through the load balancer; the answer has `servedBy` (the webhook process's label). */
 	async post(pathname, body, { headers = {} } = {}) {
-		const res = await request(`${this.webhookBaseUrl}${pathname}`, { method: 'POST', body, headers, timeoutMs: 120_000 });
+		const res = await request(`${this.webhookBaseUrl}${pathname}`, {
+			method: 'POST',
+			body,
+			headers,
+			timeoutMs: 120_000,
+		});
 		const upstream = res.headers.get('x-upstream') || '';
 		return { ...res, upstream, servedBy: this.processAt(upstream.split(',').pop().trim())?.label };
 	}
 
 	/** The workflow's static data as n8n stored it in PostgreSQL (parsed), or null. */
 	async staticData(workflowId) {
-		const rows = await this.postgres.query(`select "staticData" from workflow_entity where id = '${String(workflowId).replace(/'/g, "''")}'`);
+		const rows = await this.postgres.query(
+			`select "staticData" from workflow_entity where id = '${String(workflowId).replace(/'/g, "''")}'`,
+		);
 		if (!rows.length || !rows[0][0]) return null;
 		return JSON.parse(rows[0][0]);
 	}
@@ -500,17 +630,21 @@ class QueueCluster {
 		}));
 	}
 
-	/** Which worker ran an execution, from the workers' logs (label of the worker or undefined). */
+	/**
+	 * Which worker started an execution: its log says "Worker started execution <id> (job <n>)"
+	 * (scaling/job-processor.js). Label of the worker, or undefined.
+	 */
 	workerOf(executionId) {
-		const pattern = new RegExp(`execution ${executionId}\\b`, 'i');
-		return this.workers.find((w) => pattern.test(w.startLog || ''))?.label;
+		const pattern = new RegExp(`Worker started execution ${executionId}\\b`);
+		return this.workers.find((w) => pattern.test(allOutput(w)))?.label;
 	}
 
-	/** Lines of every n8n process's current log matching `pattern`, as "label: line". */
+	/** Lines any n8n process printed (since the cluster started, restarts included) matching `pattern`, as "label: line". */
 	logLines(pattern) {
 		const out = [];
 		for (const n8n of this.processes) {
-			for (const line of (n8n.startLog || '').split('\n')) if (pattern.test(line)) out.push(`${n8n.label}: ${line.trim()}`);
+			for (const line of allOutput(n8n).split('\n'))
+				if (pattern.test(line)) out.push(`${n8n.label}: ${line.trim()}`);
 		}
 		return out;
 	}
@@ -528,4 +662,13 @@ class QueueCluster {
 	}
 }
 
-module.exports = { QueueCluster, Postgres, Redis, Nginx, findBinaries, redactSecrets, ROUTING, DEBIAN_PACKAGES };
+module.exports = {
+	QueueCluster,
+	Postgres,
+	Redis,
+	Nginx,
+	findBinaries,
+	redactSecrets,
+	ROUTING,
+	DEBIAN_PACKAGES,
+};

@@ -9,7 +9,11 @@ const { values } = require('../e2e/helpers');
 
 const WF = 'e2eQueueAction01';
 const PATH = 'e2e-queue-actions';
-const BIG = { id: 'bcQueueBigStore1', name: 'BigCommerce 600-product store', type: 'bigCommerceApi' };
+const BIG = {
+	id: 'bcQueueBigStore1',
+	name: 'BigCommerce 600-product store',
+	type: 'bigCommerceApi',
+};
 const PRODUCTS = 600;
 const EMAIL = 'queue.worker@example.com';
 
@@ -21,10 +25,18 @@ function actionWorkflow(ctx) {
 		typeVersion: 2,
 		position: [0, 0],
 		webhookId: ctx.wf.stableUuid(`${WF}:webhookId`),
-		parameters: { httpMethod: 'POST', path: PATH, responseMode: 'lastNode', responseData: 'allEntries' },
+		parameters: {
+			httpMethod: 'POST',
+			path: PATH,
+			responseMode: 'lastNode',
+			responseData: 'allEntries',
+		},
 	};
 	const steps = [
-		ctx.wf.bigCommerceNode(WF, { name: 'Get store', parameters: { resource: 'store', operation: 'get' } }),
+		ctx.wf.bigCommerceNode(WF, {
+			name: 'Get store',
+			parameters: { resource: 'store', operation: 'get' },
+		}),
 		ctx.wf.bigCommerceNode(WF, {
 			name: 'List products',
 			credential: BIG,
@@ -32,7 +44,13 @@ function actionWorkflow(ctx) {
 		}),
 		ctx.wf.bigCommerceNode(WF, {
 			name: 'Create customer',
-			parameters: { resource: 'customer', operation: 'create', email: `={{ $('Webhook').first().json.body.email }}`, firstName: 'Queue', lastName: 'Worker' },
+			parameters: {
+				resource: 'customer',
+				operation: 'create',
+				email: `={{ $('Webhook').first().json.body.email }}`,
+				firstName: 'Queue',
+				lastName: 'Worker',
+			},
 		}),
 		{
 			id: ctx.wf.stableUuid(`${WF}:Summary`),
@@ -97,32 +115,59 @@ module.exports = {
 					customerEmail: EMAIL,
 				});
 				// the store answered these, with the credentials' tokens
-				const pages = big.requests.slice(bigBefore).filter((r) => r.method === 'GET' && r.path === '/catalog/products');
-				ctx.assert.deepEqual(pages.map((r) => `${r.query.page}/${r.query.limit} ${r.status}`).sort(), ['1/250 200', '2/250 200', '3/250 200']);
+				const pages = big.requests
+					.slice(bigBefore)
+					.filter((r) => r.method === 'GET' && r.path === '/catalog/products');
+				ctx.assert.deepEqual(
+					pages.map((r) => `${r.query.page}/${r.query.limit} ${r.status}`).sort(),
+					['1/250 200', '2/250 200', '3/250 200'],
+				);
 				ctx.assert.ok(pages.every((r) => r.headers['x-auth-token'] === big.accessToken));
-				const created = ctx.sandbox.requests.slice(before).filter((r) => r.method === 'POST' && r.path === '/customers');
+				const created = ctx.sandbox.requests
+					.slice(before)
+					.filter((r) => r.method === 'POST' && r.path === '/customers');
 				ctx.assert.equal(created.length, 1);
-				ctx.assert.ok(values(ctx.sandbox.state.customers).some((c) => c.id === summary.customerId && c.email === EMAIL));
+				ctx.assert.ok(
+					values(ctx.sandbox.state.customers).some(
+						(c) => c.id === summary.customerId && c.email === EMAIL,
+					),
+				);
 				ctx.shared.firstActionCustomer = summary.customerId;
 			},
 		},
 		{
-			name: 'n8n recorded the execution as run by a worker, with every node\'s data',
+			name: "n8n recorded the execution as run by a worker, with every node's data",
 			async run(ctx) {
 				const [row] = (await ctx.executions(WF)).slice(-1);
 				ctx.assert.ok(row, 'an execution row in PostgreSQL');
 				ctx.assert.equal(row.status, 'success');
 				ctx.assert.equal(row.mode, 'webhook');
-				const ranOn = await ctx.waitFor(() => ctx.cluster.workerOf(row.id), { timeoutMs: 10_000, message: `a worker logging execution ${row.id}` });
+				const ranOn = await ctx.waitFor(() => ctx.cluster.workerOf(row.id), {
+					timeoutMs: 10_000,
+					message: `a worker logging execution ${row.id}`,
+				});
 				ctx.log(`execution ${row.id}: ${row.status}, run by ${ranOn}`);
 				ctx.assert.match(ranOn, /^worker-\d$/);
-				const elsewhere = ctx.cluster.logLines(new RegExp(`Worker started execution ${row.id}\\b`)).filter((l) => !l.startsWith(`${ranOn}:`));
+				const elsewhere = ctx.cluster
+					.logLines(new RegExp(`Worker started execution ${row.id}\\b`))
+					.filter((l) => !l.startsWith(`${ranOn}:`));
 				ctx.assert.deepEqual(elsewhere, [], 'only one worker started it');
-				const [execution] = (await ctx.n8n.listExecutions({ workflowId: WF, includeData: true })).filter((e) => Number(e.id) === row.id);
+				const [execution] = (
+					await ctx.n8n.listExecutions({ workflowId: WF, includeData: true })
+				).filter((e) => Number(e.id) === row.id);
 				const runData = execution.data.resultData.runData;
-				ctx.assert.deepEqual(Object.keys(runData).sort(), ['Create customer', 'Get store', 'List products', 'Summary', 'Webhook']);
+				ctx.assert.deepEqual(Object.keys(runData).sort(), [
+					'Create customer',
+					'Get store',
+					'List products',
+					'Summary',
+					'Webhook',
+				]);
 				ctx.assert.equal(runData['List products'][0].data.main[0].length, PRODUCTS);
-				ctx.assert.equal(runData['Create customer'][0].data.main[0][0].json.id, ctx.shared.firstActionCustomer);
+				ctx.assert.equal(
+					runData['Create customer'][0].data.main[0][0].json.id,
+					ctx.shared.firstActionCustomer,
+				);
 			},
 		},
 		{
@@ -130,17 +175,31 @@ module.exports = {
 			async run(ctx) {
 				const before = (await ctx.executions(WF)).length;
 				const emails = [1, 2, 3, 4].map((i) => `queue.worker.${i}@example.com`);
-				const answers = await Promise.all(emails.map((email) => ctx.post(`/webhook/${PATH}`, { email })));
+				const answers = await Promise.all(
+					emails.map((email) => ctx.post(`/webhook/${PATH}`, { email })),
+				);
 				ctx.log(`answers ${answers.map((a) => `${a.status} from ${a.servedBy}`).join(', ')}`);
-				ctx.assert.deepEqual(answers.map((a) => a.status), [200, 200, 200, 200]);
-				ctx.assert.deepEqual(answers.map((a) => a.json[0].customerEmail), emails);
-				ctx.assert.deepEqual([...new Set(answers.map((a) => a.servedBy))].sort(), ['webhook-1', 'webhook-2']);
+				ctx.assert.deepEqual(
+					answers.map((a) => a.status),
+					[200, 200, 200, 200],
+				);
+				ctx.assert.deepEqual(
+					answers.map((a) => a.json[0].customerEmail),
+					emails,
+				);
+				ctx.assert.deepEqual([...new Set(answers.map((a) => a.servedBy))].sort(), [
+					'webhook-1',
+					'webhook-2',
+				]);
 				const rows = (await ctx.executions(WF)).slice(before);
 				ctx.assert.equal(rows.length, 4);
 				ctx.assert.ok(rows.every((r) => r.status === 'success'));
 				const workers = rows.map((r) => ctx.cluster.workerOf(r.id));
 				ctx.log(`executions ${rows.map((r, i) => `${r.id} on ${workers[i]}`).join(', ')}`);
-				ctx.assert.ok(workers.every((w) => /^worker-\d$/.test(String(w))), 'every execution ran on a worker');
+				ctx.assert.ok(
+					workers.every((w) => /^worker-\d$/.test(String(w))),
+					'every execution ran on a worker',
+				);
 			},
 		},
 	],

@@ -40,8 +40,10 @@ function triggerWorkflow(ctx, id, name, events) {
 	return ctx.wf.workflow({ id, name, nodes: [trigger, downstream] });
 }
 
-const destination = (ctx, id) => `${ctx.webhookBaseUrl}/webhook/${ctx.wf.stableUuid(`${id}:webhook`)}/webhook`;
-const hooksOf = (ctx, id) => ctx.sandbox.state.hooks.filter((h) => h.destination === destination(ctx, id));
+const destination = (ctx, id) =>
+	`${ctx.webhookBaseUrl}/webhook/${ctx.wf.stableUuid(`${id}:webhook`)}/webhook`;
+const hooksOf = (ctx, id) =>
+	ctx.sandbox.state.hooks.filter((h) => h.destination === destination(ctx, id));
 const hookWrites = (ctx, from) =>
 	ctx.sandbox.requests
 		.slice(from)
@@ -71,7 +73,11 @@ async function webhookLive(ctx, id) {
 			if (res.status === 401) served.add(res.servedBy);
 			return served.size >= ctx.cluster.webhooks.length;
 		},
-		{ timeoutMs: 90_000, intervalMs: 300, message: `webhook of ${id} live on every webhook process` },
+		{
+			timeoutMs: 90_000,
+			intervalMs: 300,
+			message: `webhook of ${id} live on every webhook process`,
+		},
 	);
 	return [...served].sort();
 }
@@ -84,21 +90,26 @@ async function settledExecutions(ctx, id, { quietMs = 4000, timeoutMs = 90_000 }
 	for (;;) {
 		const rows = await ctx.executions(id);
 		const state = rows.map((r) => `${r.id}:${r.status}`).join(',');
-		const finished = rows.every((r) => r.finished || ['success', 'error', 'crashed', 'canceled'].includes(r.status));
+		const finished = rows.every(
+			(r) => r.finished || ['success', 'error', 'crashed', 'canceled'].includes(r.status),
+		);
 		if (state !== last) {
 			last = state;
 			since = Date.now();
 		} else if (finished && Date.now() - since >= quietMs) {
 			return rows;
 		}
-		if (Date.now() > deadline) throw new Error(`executions of ${id} still changing after ${timeoutMs} ms: ${state}`);
+		if (Date.now() > deadline)
+			throw new Error(`executions of ${id} still changing after ${timeoutMs} ms: ${state}`);
 		await ctx.delay(500);
 	}
 }
 
 /** Orders the trigger passes on (not incomplete), distinct. */
 function eligibleOrders(ctx, count) {
-	const orders = ctx.sandbox.state.orders.filter((o) => o.status_id !== 0 && !o.is_deleted).slice(0, count);
+	const orders = ctx.sandbox.state.orders
+		.filter((o) => o.status_id !== 0 && !o.is_deleted)
+		.slice(0, count);
 	if (orders.length < count) throw new Error(`the sandbox has fewer than ${count} eligible orders`);
 	return orders;
 }
@@ -108,9 +119,20 @@ async function deliverOnce(ctx, hook, payload) {
 	const from = ctx.cluster.nginx.requests().length;
 	const delivery = ctx.sandbox.webhooks.deliver(hook, payload);
 	await delivery.done;
-	const [first] = ctx.cluster.nginx.requests().slice(from);
+	// nginx writes its access-log line just after the answer went out
+	const [first] = await ctx.waitFor(
+		() => {
+			const lines = ctx.cluster.nginx.requests().slice(from);
+			return lines.length >= delivery.attempts.length ? lines : null;
+		},
+		{ timeoutMs: 5000, intervalMs: 50, message: 'nginx access log' },
+	);
 	const process = first ? ctx.cluster.processAt(first.upstreams.at(-1))?.label : undefined;
-	return { status: delivery.attempts[0].status, attempts: delivery.attempts.map((a) => a.status), servedBy: process };
+	return {
+		status: delivery.attempts[0].status,
+		attempts: delivery.attempts.map((a) => a.status),
+		servedBy: process,
+	};
 }
 
 /** Static data for the log: secrets replaced by their length (never printed). */
@@ -121,7 +143,10 @@ function describeStaticData(ctx, data) {
 module.exports = {
 	name: 'Queue mode: BigCommerce Trigger',
 	workflows: (ctx) => [
-		triggerWorkflow(ctx, LIFE, 'e2e queue: trigger lifecycle', ['store/order/created', 'store/order/statusUpdated']),
+		triggerWorkflow(ctx, LIFE, 'e2e queue: trigger lifecycle', [
+			'store/order/created',
+			'store/order/statusUpdated',
+		]),
 		triggerWorkflow(ctx, REPRO, 'e2e queue: issue 17 reproduction', ['store/order/created']),
 	],
 	tests: [
@@ -133,10 +158,21 @@ module.exports = {
 				const hooks = await activated(ctx, LIFE, 2);
 				const served = await webhookLive(ctx, LIFE);
 				await ctx.delay(3000); // anything another process would register shows up by now
-				ctx.log(`hooks ${hooks.map((h) => `${h.id} ${h.scope}`).join(', ')}; hook writes: ${hookWrites(ctx, from).join(', ')}; live on ${served.join(' + ')}`);
+				ctx.log(
+					`hooks ${hooks.map((h) => `${h.id} ${h.scope}`).join(', ')}; hook writes: ${hookWrites(ctx, from).join(', ')}; live on ${served.join(' + ')}`,
+				);
 				ctx.assert.deepEqual(hookWrites(ctx, from), ['POST /hooks 200', 'POST /hooks 200']);
-				ctx.assert.deepEqual(hooksOf(ctx, LIFE).map((h) => h.scope).sort(), ['store/order/created', 'store/order/statusUpdated']);
-				for (const hook of hooks) ctx.assert.match(String(hook.headers && hook.headers['X-N8n-BigCommerce-Secret']), /^[0-9a-f]{64}$/);
+				ctx.assert.deepEqual(
+					hooksOf(ctx, LIFE)
+						.map((h) => h.scope)
+						.sort(),
+					['store/order/created', 'store/order/statusUpdated'],
+				);
+				for (const hook of hooks)
+					ctx.assert.match(
+						String(hook.headers && hook.headers['X-N8n-BigCommerce-Secret']),
+						/^[0-9a-f]{64}$/,
+					);
 				ctx.assert.deepEqual(served, ['webhook-1', 'webhook-2']);
 				ctx.shared.lifeHookIds = hooks.map((h) => h.id).sort();
 			},
@@ -146,28 +182,77 @@ module.exports = {
 			async run(ctx) {
 				const from = ctx.sandbox.requests.length;
 				const { main, webhooks, workers } = ctx.cluster;
-				await Promise.all([ctx.cluster.restart(main), ctx.cluster.restart(webhooks[0]), ctx.cluster.restart(workers[0])]);
+				await Promise.all([
+					ctx.cluster.restart(main),
+					ctx.cluster.restart(webhooks[0]),
+					ctx.cluster.restart(workers[0]),
+				]);
 				const served = await webhookLive(ctx, LIFE);
 				await ctx.delay(5000); // activation, when it runs at start, runs a few seconds after readiness
 				ctx.log(`hook writes after the restarts: ${JSON.stringify(hookWrites(ctx, from))}`);
 				ctx.assert.deepEqual(hookWrites(ctx, from), []);
-				ctx.assert.deepEqual(hooksOf(ctx, LIFE).map((h) => h.id).sort(), ctx.shared.lifeHookIds);
+				ctx.assert.deepEqual(
+					hooksOf(ctx, LIFE)
+						.map((h) => h.id)
+						.sort(),
+					ctx.shared.lifeHookIds,
+				);
 				ctx.assert.ok(hooksOf(ctx, LIFE).every((h) => h.is_active));
 				ctx.assert.deepEqual(served, ['webhook-1', 'webhook-2']);
 			},
 		},
 		{
-			name: 'unpublishing removes exactly that workflow\'s hooks',
+			name: 'path-hash routing: every call to the webhook reaches one webhook process; while it is down the other one answers; then back',
+			async run(ctx) {
+				const { cluster } = ctx;
+				const probe = async (n) => {
+					const served = [];
+					for (let i = 0; i < n; i++) {
+						const res = await ctx.post(destination(ctx, LIFE).slice(ctx.webhookBaseUrl.length), {});
+						served.push(`${res.status} ${res.servedBy}`);
+					}
+					return served;
+				};
+				await cluster.nginx.reload('path-hash');
+				try {
+					const pinned = await probe(6);
+					const owner = pinned[0].split(' ')[1];
+					const other = cluster.webhooks.find((w) => w.label !== owner);
+					const ownerProcess = cluster.webhooks.find((w) => w.label === owner);
+					ctx.log(`path-hash: ${pinned.join(', ')}`);
+					ctx.assert.deepEqual(pinned, Array(6).fill(`401 ${owner}`));
+					await ownerProcess.stop();
+					const failover = await probe(4);
+					ctx.log(`${owner} stopped: ${failover.join(', ')}`);
+					ctx.assert.deepEqual(failover, Array(4).fill(`401 ${other.label}`));
+					await ownerProcess.start({ timeoutMs: 300_000 });
+					await ctx.delay(2500); // nginx retries a failed server after fail_timeout (2 s)
+					const back = await probe(4);
+					ctx.log(`${owner} restarted: ${back.join(', ')}`);
+					ctx.assert.deepEqual(back, Array(4).fill(`401 ${owner}`));
+				} finally {
+					await cluster.nginx.reload('round-robin');
+				}
+			},
+		},
+		{
+			name: "unpublishing removes exactly that workflow's hooks",
 			async run(ctx) {
 				const from = ctx.sandbox.requests.length;
 				await ctx.n8n.unpublish(LIFE);
-				await ctx.waitFor(() => hooksOf(ctx, LIFE).length === 0, { timeoutMs: 60_000, message: 'hooks deleted' });
-				ctx.assert.deepEqual(hookWrites(ctx, from), ['DELETE /hooks/:id 200', 'DELETE /hooks/:id 200']);
+				await ctx.waitFor(() => hooksOf(ctx, LIFE).length === 0, {
+					timeoutMs: 60_000,
+					message: 'hooks deleted',
+				});
+				ctx.assert.deepEqual(hookWrites(ctx, from), [
+					'DELETE /hooks/:id 200',
+					'DELETE /hooks/:id 200',
+				]);
 			},
 		},
 		{
 			name: 'issue 17: deliveries a, b, a, c, a through nginx are all answered 200 and start 3 executions whose downstream ran',
-			expectedToFailUntil: 'issue 17 trigger fix (the worker\'s static-data save erases the secret)',
+			expectedToFailUntil: "issue 17 trigger fix (the worker's static-data save erases the secret)",
 			async run(ctx) {
 				await ctx.n8n.publish(REPRO);
 				const [hook] = await activated(ctx, REPRO, 1);
@@ -176,7 +261,8 @@ module.exports = {
 				ctx.log(`static data after activation: ${describeStaticData(ctx, before)}`);
 
 				const [o1, o2, o3] = eligibleOrders(ctx, 3);
-				const payload = (order) => ctx.sandbox.webhooks.envelope('store/order/created', { type: 'order', id: order.id });
+				const payload = (order) =>
+					ctx.sandbox.webhooks.envelope('store/order/created', { type: 'order', id: order.id });
 				const events = { a: payload(o1), b: payload(o2), c: payload(o3) };
 				const answers = [];
 				let afterFirst;
@@ -187,19 +273,27 @@ module.exports = {
 						// the first execution (on a worker) ends, then: what is left in PostgreSQL?
 						await settledExecutions(ctx, REPRO, { quietMs: 1500 });
 						afterFirst = await ctx.staticData(REPRO);
-						ctx.log(`static data after the first execution: ${describeStaticData(ctx, afterFirst)}`);
+						ctx.log(
+							`static data after the first execution: ${describeStaticData(ctx, afterFirst)}`,
+						);
 					}
 				}
 				const rows = await settledExecutions(ctx, REPRO);
-				const withData = (await ctx.n8n.listExecutions({ workflowId: REPRO, includeData: true })).filter((e) =>
-					rows.some((r) => r.id === Number(e.id)),
-				);
+				const withData = (
+					await ctx.n8n.listExecutions({ workflowId: REPRO, includeData: true })
+				).filter((e) => rows.some((r) => r.id === Number(e.id)));
 				const downstream = withData.filter((e) => e.data?.resultData?.runData?.Downstream);
 				const refusedLogs = ctx.cluster.logLines(/no webhook secret is stored/);
 
-				ctx.log(`answers: ${answers.map((a) => `${a.name} ${a.status} (${a.servedBy}${a.attempts.length > 1 ? `, retried: ${a.attempts.join('/')}` : ''})`).join(', ')}`);
-				ctx.log(`executions: ${rows.length} (${rows.map((r) => `${r.id} ${r.status} on ${ctx.cluster.workerOf(r.id) ?? '?'}`).join(', ')}); downstream ran in ${downstream.length}`);
-				ctx.log(`"no webhook secret is stored" logged ${refusedLogs.length} time(s): ${[...new Set(refusedLogs.map((l) => l.split(':')[0]))].join(', ') || '-'}`);
+				ctx.log(
+					`answers: ${answers.map((a) => `${a.name} ${a.status} (${a.servedBy}${a.attempts.length > 1 ? `, retried: ${a.attempts.join('/')}` : ''})`).join(', ')}`,
+				);
+				ctx.log(
+					`executions: ${rows.length} (${rows.map((r) => `${r.id} ${r.status} on ${ctx.cluster.workerOf(r.id) ?? '?'}`).join(', ')}); downstream ran in ${downstream.length}`,
+				);
+				ctx.log(
+					`"no webhook secret is stored" logged ${refusedLogs.length} time(s): ${[...new Set(refusedLogs.map((l) => l.split(':')[0]))].join(', ') || '-'}`,
+				);
 				ctx.log(`hook still active at the store: ${hooksOf(ctx, REPRO)[0]?.is_active}`);
 
 				ctx.assert.deepEqual(
@@ -207,9 +301,17 @@ module.exports = {
 					[200, 200, 200, 200, 200],
 					'every delivery (new or repeat) is answered 200',
 				);
-				ctx.assert.equal(typeof afterFirst?.[STATIC_KEY]?.secret, 'string', 'the secret survives the first execution');
+				ctx.assert.equal(
+					typeof afterFirst?.[STATIC_KEY]?.secret,
+					'string',
+					'the secret survives the first execution',
+				);
 				ctx.assert.equal(rows.length, 3, 'one execution per distinct delivery (a, b, c)');
-				ctx.assert.equal(downstream.length, 3, 'the downstream node ran once per distinct delivery');
+				ctx.assert.equal(
+					downstream.length,
+					3,
+					'the downstream node ran once per distinct delivery',
+				);
 				ctx.assert.ok(hooksOf(ctx, REPRO)[0]?.is_active, 'the store keeps the hook active');
 			},
 		},
