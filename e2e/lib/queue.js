@@ -134,42 +134,26 @@ class Postgres {
 		const asPostgres = { ...this.user, cwd: this.dir, env };
 		const init = await proc.run(
 			path.join(this.bins.pgBin, 'initdb'),
-			[
-				'-D',
-				this.dataDir,
-				'-U',
-				'postgres',
-				'--auth=trust',
-				'-E',
-				'UTF8',
-				'--locale=C',
-				'--no-sync',
-			],
+			['-D', this.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
 			{ ...asPostgres, name: 'initdb', timeoutMs: 120_000 },
 		);
 		if (init.code !== 0)
 			throw new Error(`initdb failed (exit ${init.code}): ${init.stderr.slice(-2000)}`);
 		this.port = await proc.freePort();
+		const settings = {
+			listen_addresses: '127.0.0.1',
+			// a throw-away test database: durability off, speed on
+			fsync: 'off',
+			synchronous_commit: 'off',
+			full_page_writes: 'off',
+			max_connections: '200',
+		};
 		this.child = proc.start(
 			path.join(this.bins.pgBin, 'postgres'),
 			[
-				'-D',
-				this.dataDir,
-				'-p',
-				String(this.port),
-				'-k',
-				this.dir, // unix socket here, not in /var/run/postgresql
-				'-c',
-				'listen_addresses=127.0.0.1',
-				// a throw-away test database: durability off, speed on
-				'-c',
-				'fsync=off',
-				'-c',
-				'synchronous_commit=off',
-				'-c',
-				'full_page_writes=off',
-				'-c',
-				'max_connections=200',
+				...['-D', this.dataDir, '-p', String(this.port)],
+				...['-k', this.dir], // unix socket here, not in /var/run/postgresql
+				...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
 			],
 			{
 				...asPostgres,
