@@ -9,6 +9,8 @@
  */
 const LIFE = 'e2eQueueTrigLife';
 const REPRO = 'e2eQueueTrigRepr';
+const COPIES_HASH = 'e2eQueueTrigHash';
+const COPIES_RR = 'e2eQueueTrigRrob';
 const NODE = 'BigCommerce Trigger';
 const STATIC_KEY = `node:${NODE}`;
 
@@ -135,6 +137,58 @@ async function deliverOnce(ctx, hook, payload) {
 	};
 }
 
+/**
+ * Publishes a fresh trigger workflow, then sends `copies` simultaneous copies of one new delivery
+ * through nginx routed by `routing`. Returns the answers, which webhook process got how many, and
+ * the executions: started, and those whose downstream node ran.
+ */
+async function simultaneousCopies(ctx, id, routing, order, copies = 8) {
+	const { nginx } = ctx.cluster;
+	await ctx.n8n.publish(id);
+	const [hook] = await activated(ctx, id, 1);
+	await webhookLive(ctx, id); // before switching: under path-hash only one process answers
+	await nginx.reload(routing);
+	try {
+		const payload = ctx.sandbox.webhooks.envelope('store/order/created', {
+			type: 'order',
+			id: order.id,
+		});
+		const from = nginx.requests().length;
+		const deliveries = Array.from({ length: copies }, () =>
+			ctx.sandbox.webhooks.deliver(hook, payload),
+		);
+		await Promise.all(deliveries.map((d) => d.done));
+		const attempts = deliveries.reduce((n, d) => n + d.attempts.length, 0);
+		const lines = await ctx.waitFor(
+			() => {
+				const all = nginx.requests().slice(from);
+				return all.length >= attempts ? all : null;
+			},
+			{ timeoutMs: 5000, intervalMs: 50, message: 'nginx access log' },
+		);
+		const servedBy = {};
+		for (const line of lines) {
+			const label = ctx.cluster.processAt(line.upstreams.at(-1))?.label;
+			servedBy[label] = (servedBy[label] || 0) + 1;
+		}
+		const rows = await settledExecutions(ctx, id);
+		const withData = await ctx.n8n.listExecutions({ workflowId: id, includeData: true });
+		const downstream = withData.filter((e) => e.data?.resultData?.runData?.Downstream).length;
+		const result = {
+			answers: deliveries.map((d) => d.attempts[0].status),
+			servedBy,
+			started: rows.length,
+			downstream,
+		};
+		ctx.log(
+			`${routing}: ${copies} simultaneous copies → answers ${result.answers.join(',')}; served ${JSON.stringify(servedBy)}; executions started ${result.started} (${rows.map((r) => r.status).join(', ')}), downstream ran in ${downstream}`,
+		);
+		return result;
+	} finally {
+		await nginx.reload('round-robin');
+	}
+}
+
 /** Static data for the log: secrets replaced by their length (never printed). */
 function describeStaticData(ctx, data) {
 	return JSON.stringify(ctx.redactSecrets(data));
@@ -148,6 +202,12 @@ module.exports = {
 			'store/order/statusUpdated',
 		]),
 		triggerWorkflow(ctx, REPRO, 'e2e queue: issue 17 reproduction', ['store/order/created']),
+		triggerWorkflow(ctx, COPIES_HASH, 'e2e queue: copies, path-hash routing', [
+			'store/order/created',
+		]),
+		triggerWorkflow(ctx, COPIES_RR, 'e2e queue: copies, round-robin routing', [
+			'store/order/created',
+		]),
 	],
 	tests: [
 		{
@@ -248,6 +308,27 @@ module.exports = {
 					'DELETE /hooks/:id 200',
 					'DELETE /hooks/:id 200',
 				]);
+			},
+		},
+		{
+			name: 'path-hash routing: 8 simultaneous copies of a new delivery reach one webhook process and start exactly one execution',
+			async run(ctx) {
+				const [order] = eligibleOrders(ctx, 1);
+				const r = await simultaneousCopies(ctx, COPIES_HASH, 'path-hash', order);
+				ctx.assert.deepEqual(r.answers, Array(8).fill(200));
+				ctx.assert.equal(Object.keys(r.servedBy).length, 1, 'one webhook process got every copy');
+				ctx.assert.equal(r.started, 1, 'executions started');
+				ctx.assert.equal(r.downstream, 1, 'executions whose downstream node ran');
+			},
+		},
+		{
+			name: 'round-robin routing: 8 simultaneous copies of a new delivery spread over both webhook processes; the downstream runs once',
+			async run(ctx) {
+				const [, order] = eligibleOrders(ctx, 2);
+				const r = await simultaneousCopies(ctx, COPIES_RR, 'round-robin', order);
+				ctx.assert.deepEqual(r.answers, Array(8).fill(200));
+				ctx.assert.deepEqual(Object.keys(r.servedBy).sort(), ['webhook-1', 'webhook-2']);
+				ctx.assert.equal(r.downstream, 1, 'executions whose downstream node ran');
 			},
 		},
 		{
