@@ -454,7 +454,7 @@ class QueueCluster {
 		this.progress = progress;
 		this.bins = findBinaries();
 		this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bc-e2e-queue-'));
-		fs.chmodSync(this.dir, 0o755); // the postgres user must reach <dir>/pg
+		fs.chmodSync(this.dir, 0o711); // the postgres user must reach <dir>/pg (traverse, not list)
 		this.encryptionKey = crypto.randomBytes(24).toString('hex');
 		this.postgres = new Postgres(this.dir, this.bins);
 		this.redis = new Redis(this.dir, this.bins);
