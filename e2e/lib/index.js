@@ -12,6 +12,7 @@ const { N8n, createN8n, extractRunJson, nodeOutput, OWNER } = require('./n8n');
 const sandboxLib = require('./sandbox');
 const wf = require('./workflows');
 const { request, CookieJar } = require('./http');
+const queue = require('./queue');
 
 /** Polls `fn` until it returns a truthy value; returns that value. */
 async function waitFor(fn, { timeoutMs = 30_000, intervalMs = 250, message = 'condition' } = {}) {
@@ -153,8 +154,92 @@ async function createHarness({ scenarios = [], sandbox: sandboxOptions = {}, ver
 	};
 }
 
+/**
+ * The queue-mode harness (`npm run test:e2e -- --queue`): the same build, pack and sandbox as
+ * createHarness, but n8n is a queue-mode cluster (e2e/lib/queue.js): PostgreSQL, Redis, main,
+ * webhook processes behind nginx, workers. Credentials and workflows are imported with main's CLI
+ * before anything boots; scenario `setup(ctx)` runs after the imports, then the cluster starts.
+ * `ctx.n8n` is the main process (REST, Public API, publish/unpublish); `ctx.cluster` the rest.
+ * Options as createHarness, plus routing ('round-robin' | 'path-hash').
+ */
+async function createQueueHarness({ scenarios = [], sandbox: sandboxOptions = {}, routing = 'round-robin', verbose = false, progress = () => {} } = {}) {
+	queue.findBinaries(); // before the slow part: a missing package is a one-line answer
+	if (!installer.isInstalled()) progress(`installing n8n ${installer.N8N_VERSION} (first run only, several minutes)`);
+	installer.install({ quiet: true });
+	progress('building and packing the package');
+	const tarball = await pkg.buildAndPack();
+	const sandbox = await sandboxLib.startSandbox(sandboxOptions);
+	proc.onCleanup(() => sandbox.close());
+	progress(`sandbox on ${sandbox.baseUrl}`);
+	const cluster = new queue.QueueCluster({ tarball, routing, verbose, progress });
+	await cluster.prepare();
+	const n8n = cluster.main;
+
+	const extraSandboxes = [];
+	const ctx = {
+		assert,
+		sandbox,
+		cluster,
+		n8n,
+		wf,
+		creds: wf.CREDENTIALS,
+		tarball,
+		waitFor,
+		expectSuccess,
+		expectFailure,
+		request,
+		delay: proc.delay,
+		redactSecrets: queue.redactSecrets,
+		/** Prints a line under the running test (the runner sets it per test). */
+		log: (line) => process.stdout.write(`    | ${line}\n`),
+		/** The load balancer's address (every process's WEBHOOK_URL). */
+		webhookBaseUrl: cluster.webhookBaseUrl,
+		/** POST through nginx → { status, json, text, upstream, servedBy: 'webhook-1' | 'webhook-2' }. */
+		post: (pathname, body, options) => cluster.post(pathname, body, options),
+		/** The workflow's static data as stored in PostgreSQL. */
+		staticData: (workflowId) => cluster.staticData(workflowId),
+		/** The workflow's executions from PostgreSQL, oldest first. */
+		executions: (workflowId) => cluster.executions(workflowId),
+		async startSandbox(options = {}) {
+			const extra = await sandboxLib.startSandbox(options);
+			extraSandboxes.push(extra);
+			proc.onCleanup(() => extra.close());
+			return extra;
+		},
+		credentialData: (sb = sandbox, overrides) => sandboxLib.apiCredentialData(sb, overrides),
+		shared: {},
+	};
+
+	const credentials = [{ ...wf.CREDENTIALS.api, data: sandboxLib.apiCredentialData(sandbox) }];
+	const workflows = [];
+	for (const scenario of scenarios) {
+		if (scenario.credentials) credentials.push(...(await scenario.credentials(ctx)));
+		if (scenario.workflows) workflows.push(...(await scenario.workflows(ctx)));
+	}
+	progress(`importing ${credentials.length} credentials and ${workflows.length} workflows (PostgreSQL, main's CLI)`);
+	await n8n.importCredentials(credentials);
+	if (workflows.length) await n8n.importWorkflows(workflows);
+	for (const scenario of scenarios) if (scenario.setup) await scenario.setup(ctx);
+	await cluster.start();
+
+	return {
+		ctx,
+		n8n,
+		cluster,
+		sandbox,
+		violations: () => [sandbox, ...extraSandboxes].flatMap((sb) => sandboxLib.contractViolations(sb)),
+		formatViolation: sandboxLib.formatViolation,
+		async close({ keep = false } = {}) {
+			await cluster.close({ keep });
+			await proc.cleanupAll();
+		},
+	};
+}
+
 module.exports = {
 	createHarness,
+	createQueueHarness,
+	queue,
 	createN8n,
 	N8n,
 	OWNER,

@@ -95,6 +95,13 @@ class N8n {
 		this.browserId = crypto.randomUUID();
 		this.apiKey = undefined;
 		this.verbose = !!options.verbose;
+		/**
+		 * What `start()` runs: `['start']` (default), or for queue mode `['webhook']` /
+		 * `['worker', '--concurrency=5']`. A worker answers /healthz/readiness on N8N_PORT only when
+		 * its env sets QUEUE_HEALTH_CHECK_ACTIVE=true and QUEUE_HEALTH_CHECK_PORT to that port.
+		 */
+		this.command = options.command || ['start'];
+		this.name = options.name || `n8n ${this.command[0]}`;
 	}
 
 	get baseUrl() {
@@ -259,16 +266,18 @@ class N8n {
 		return result;
 	}
 
-	/** `n8n start`; resolves once /healthz answers and the owner can log in. */
+	/** `n8n start` (or this.command); resolves once /healthz/readiness answers. */
 	async start({ timeoutMs = 120_000 } = {}) {
 		await this.preparePorts();
 		if (this.child) return this;
 		await proc.waitForPortFree(this.port);
-		const logFile = path.join(this.logDir, `start-${Date.now()}.log`);
+		const logFile = path.join(this.logDir, `${this.command[0]}-${Date.now()}.log`);
 		const logStream = fs.createWriteStream(logFile);
+		// what earlier runs of this process printed (e.g. which worker ran an execution before a restart)
+		this.previousLogs = (this.previousLogs || '') + (this.startLog || '');
 		this.startLog = '';
-		const child = proc.start(this.paths.node, [this.paths.n8nBin, 'start'], {
-			name: 'n8n start',
+		const child = proc.start(this.paths.node, [this.paths.n8nBin, ...this.command], {
+			name: this.name,
 			env: this.env(),
 			cwd: this.userFolder,
 			logStream,
@@ -286,7 +295,7 @@ class N8n {
 		const deadline = started + timeoutMs;
 		while (Date.now() < deadline) {
 			if (!this.child) {
-				throw new Error(`n8n start exited early:\n${tail(this.startLog)}`);
+				throw new Error(`${this.name} exited early:\n${tail(this.startLog)}`);
 			}
 			try {
 				const res = await request(`${this.baseUrl}/healthz/readiness`, { timeoutMs: 2000 });
@@ -296,7 +305,7 @@ class N8n {
 			}
 			await proc.delay(250);
 		}
-		if (Date.now() >= deadline) throw new Error(`n8n did not become ready in ${timeoutMs} ms:\n${tail(this.startLog)}`);
+		if (Date.now() >= deadline) throw new Error(`${this.name} did not become ready in ${timeoutMs} ms:\n${tail(this.startLog)}`);
 		this.log(`started on ${this.baseUrl} in ${Date.now() - started} ms`);
 		this.jar = new CookieJar();
 		this.apiKey = undefined;
@@ -315,6 +324,19 @@ class N8n {
 	async restart() {
 		await this.stop();
 		await this.start();
+	}
+
+	/**
+	 * Kills the process group at once (default SIGKILL: a crash, no graceful shutdown), then waits
+	 * for the port to be free. For queue-mode scenarios such as "a worker dies mid-execution".
+	 */
+	async kill(signal = 'SIGKILL') {
+		const child = this.child;
+		if (!child) return;
+		proc.killGroup(child.pid, signal);
+		await child.done;
+		this.child = undefined;
+		await proc.waitForPortFree(this.port);
 	}
 
 	/** Waits until the running n8n printed a line matching `pattern` (since start). */

@@ -54,16 +54,22 @@ function onCleanup(fn) {
 /**
  * Spawns a process in its own group. Returns the ChildProcess with `done`, a promise of
  * `{ code, signal, stdout, stderr }` (output kept in memory up to `maxOutput` chars; always
- * streamed to `logStream` if given).
+ * streamed to `logStream` if given). `uid`/`gid` run it as another user; `stopSignal` (default
+ * SIGTERM) is what stop() sends first.
  */
-function start(command, args, { name, env, cwd, logStream, maxOutput = 5_000_000, onOutput } = {}) {
+function start(command, args, { name, env, cwd, logStream, maxOutput = 5_000_000, onOutput, uid, gid, stopSignal } = {}) {
 	installExitHooks();
 	const child = spawn(command, args, {
 		env,
 		cwd,
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],
+		// e.g. PostgreSQL, which refuses to run as root
+		...(uid !== undefined ? { uid } : {}),
+		...(gid !== undefined ? { gid } : {}),
 	});
+	// the signal that asks this program for a quick clean exit (PostgreSQL: SIGINT = fast shutdown)
+	child.stopSignal = stopSignal || 'SIGTERM';
 	const entry = { name: name || command, child };
 	live.set(child.pid, entry);
 	let stdout = '';
@@ -115,13 +121,13 @@ async function run(command, args, options = {}) {
 	return result;
 }
 
-/** Stops a process group: SIGTERM, then SIGKILL after `graceMs`. */
+/** Stops a process group: its stop signal (SIGTERM unless started with another), then SIGKILL after `graceMs`. */
 async function stop(child, { graceMs = 15_000 } = {}) {
 	if (!child || child.exitCode !== null || child.signalCode !== null) {
 		if (child) killGroup(child.pid, 'SIGKILL');
 		return child ? child.done : undefined;
 	}
-	killGroup(child.pid, 'SIGTERM');
+	killGroup(child.pid, child.stopSignal || 'SIGTERM');
 	let timer;
 	const killed = new Promise((resolve) => {
 		timer = setTimeout(() => {

@@ -1,0 +1,400 @@
+'use strict';
+/**
+ * BigCommerce Trigger in queue mode (issue 17): the hook lifecycle on a cluster (activation on
+ * main, deliveries through nginx to the webhook processes, executions on the workers), and the
+ * reproduction of the issue: after the first execution the worker's save of the workflow's static
+ * data erases the trigger's secret, and every later delivery is refused 401.
+ * Deliveries are real HTTP POSTs from the sandbox's webhook engine to the hook's destination,
+ * which is nginx (WEBHOOK_URL of every process).
+ */
+const LIFE = 'e2eQueueTrigLife';
+const REPRO = 'e2eQueueTrigRepr';
+const COPIES_HASH = 'e2eQueueTrigHash';
+const COPIES_RR = 'e2eQueueTrigRrob';
+const NODE = 'BigCommerce Trigger';
+const STATIC_KEY = `node:${NODE}`;
+
+function triggerWorkflow(ctx, id, name, events) {
+	const trigger = {
+		id: ctx.wf.stableUuid(`${id}:trigger`),
+		name: NODE,
+		type: ctx.wf.NODE_TYPES.trigger,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: ctx.wf.stableUuid(`${id}:webhook`),
+		parameters: {
+			authentication: 'accessToken',
+			events,
+			// WEBHOOK_URL here is nginx on http://127.0.0.1:<port>: fine for the sandbox only
+			options: { allowInsecureUrl: true },
+		},
+		credentials: { bigCommerceApi: { id: ctx.creds.api.id, name: ctx.creds.api.name } },
+	};
+	// a node after the trigger: "the downstream ran" is what a shop owner cares about
+	const downstream = {
+		id: ctx.wf.stableUuid(`${id}:downstream`),
+		name: 'Downstream',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [260, 0],
+		parameters: {},
+	};
+	return ctx.wf.workflow({ id, name, nodes: [trigger, downstream] });
+}
+
+const destination = (ctx, id) =>
+	`${ctx.webhookBaseUrl}/webhook/${ctx.wf.stableUuid(`${id}:webhook`)}/webhook`;
+const hooksOf = (ctx, id) =>
+	ctx.sandbox.state.hooks.filter((h) => h.destination === destination(ctx, id));
+const hookWrites = (ctx, from) =>
+	ctx.sandbox.requests
+		.slice(from)
+		.filter((r) => r.path.startsWith('/hooks') && r.method !== 'GET')
+		.map((r) => `${r.method} ${r.path.replace(/\d+$/, ':id')} ${r.status}`);
+
+/** Waits until main activated the workflow: `count` active hooks pointing at nginx. */
+async function activated(ctx, id, count) {
+	return await ctx.waitFor(
+		() => {
+			const hooks = hooksOf(ctx, id);
+			return hooks.length === count && hooks.every((h) => h.is_active) ? hooks : null;
+		},
+		{ timeoutMs: 90_000, message: `${count} active hook(s) for ${id}` },
+	);
+}
+
+/**
+ * Waits until both webhook processes serve the workflow's webhook through nginx (a probe without
+ * the secret gets 401, not 404). Returns the processes that answered.
+ */
+async function webhookLive(ctx, id) {
+	const served = new Set();
+	await ctx.waitFor(
+		async () => {
+			const res = await ctx.post(destination(ctx, id).slice(ctx.webhookBaseUrl.length), {});
+			if (res.status === 401) served.add(res.servedBy);
+			return served.size >= ctx.cluster.webhooks.length;
+		},
+		{
+			timeoutMs: 90_000,
+			intervalMs: 300,
+			message: `webhook of ${id} live on every webhook process`,
+		},
+	);
+	return [...served].sort();
+}
+
+/** Waits until the workflow's executions stop changing (none new, all finished for `quietMs`). */
+async function settledExecutions(ctx, id, { quietMs = 4000, timeoutMs = 90_000 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	let last = '';
+	let since = Date.now();
+	for (;;) {
+		const rows = await ctx.executions(id);
+		const state = rows.map((r) => `${r.id}:${r.status}`).join(',');
+		const finished = rows.every(
+			(r) => r.finished || ['success', 'error', 'crashed', 'canceled'].includes(r.status),
+		);
+		if (state !== last) {
+			last = state;
+			since = Date.now();
+		} else if (finished && Date.now() - since >= quietMs) {
+			return rows;
+		}
+		if (Date.now() > deadline)
+			throw new Error(`executions of ${id} still changing after ${timeoutMs} ms: ${state}`);
+		await ctx.delay(500);
+	}
+}
+
+/** Orders the trigger passes on (not incomplete), distinct. */
+function eligibleOrders(ctx, count) {
+	const orders = ctx.sandbox.state.orders
+		.filter((o) => o.status_id !== 0 && !o.is_deleted)
+		.slice(0, count);
+	if (orders.length < count) throw new Error(`the sandbox has fewer than ${count} eligible orders`);
+	return orders;
+}
+
+/** Sends one delivery of `payload` to the hook and waits for its final answer (with the sandbox's retries). */
+async function deliverOnce(ctx, hook, payload) {
+	const from = ctx.cluster.nginx.requests().length;
+	const delivery = ctx.sandbox.webhooks.deliver(hook, payload);
+	await delivery.done;
+	// nginx writes its access-log line just after the answer went out
+	const [first] = await ctx.waitFor(
+		() => {
+			const lines = ctx.cluster.nginx.requests().slice(from);
+			return lines.length >= delivery.attempts.length ? lines : null;
+		},
+		{ timeoutMs: 5000, intervalMs: 50, message: 'nginx access log' },
+	);
+	const process = first ? ctx.cluster.processAt(first.upstreams.at(-1))?.label : undefined;
+	return {
+		status: delivery.attempts[0].status,
+		attempts: delivery.attempts.map((a) => a.status),
+		servedBy: process,
+	};
+}
+
+/**
+ * Publishes a fresh trigger workflow, then sends `copies` simultaneous copies of one new delivery
+ * through nginx routed by `routing`. Returns the answers, which webhook process got how many, and
+ * the executions: started, and those whose downstream node ran.
+ */
+async function simultaneousCopies(ctx, id, routing, order, copies = 8) {
+	const { nginx } = ctx.cluster;
+	await ctx.n8n.publish(id);
+	const [hook] = await activated(ctx, id, 1);
+	await webhookLive(ctx, id); // before switching: under path-hash only one process answers
+	await nginx.reload(routing);
+	try {
+		const payload = ctx.sandbox.webhooks.envelope('store/order/created', {
+			type: 'order',
+			id: order.id,
+		});
+		const from = nginx.requests().length;
+		const deliveries = Array.from({ length: copies }, () =>
+			ctx.sandbox.webhooks.deliver(hook, payload),
+		);
+		await Promise.all(deliveries.map((d) => d.done));
+		const attempts = deliveries.reduce((n, d) => n + d.attempts.length, 0);
+		const lines = await ctx.waitFor(
+			() => {
+				const all = nginx.requests().slice(from);
+				return all.length >= attempts ? all : null;
+			},
+			{ timeoutMs: 5000, intervalMs: 50, message: 'nginx access log' },
+		);
+		const servedBy = {};
+		for (const line of lines) {
+			const label = ctx.cluster.processAt(line.upstreams.at(-1))?.label;
+			servedBy[label] = (servedBy[label] || 0) + 1;
+		}
+		const rows = await settledExecutions(ctx, id);
+		const withData = await ctx.n8n.listExecutions({ workflowId: id, includeData: true });
+		const downstream = withData.filter((e) => e.data?.resultData?.runData?.Downstream).length;
+		const result = {
+			answers: deliveries.map((d) => d.attempts[0].status),
+			servedBy,
+			started: rows.length,
+			downstream,
+		};
+		ctx.log(
+			`${routing}: ${copies} simultaneous copies → answers ${result.answers.join(',')}; served ${JSON.stringify(servedBy)}; executions started ${result.started} (${rows.map((r) => r.status).join(', ')}), downstream ran in ${downstream}`,
+		);
+		return result;
+	} finally {
+		await nginx.reload('round-robin');
+	}
+}
+
+/** Static data for the log: secrets replaced by their length (never printed). */
+function describeStaticData(ctx, data) {
+	return JSON.stringify(ctx.redactSecrets(data));
+}
+
+module.exports = {
+	name: 'Queue mode: BigCommerce Trigger',
+	workflows: (ctx) => [
+		triggerWorkflow(ctx, LIFE, 'e2e queue: trigger lifecycle', [
+			'store/order/created',
+			'store/order/statusUpdated',
+		]),
+		triggerWorkflow(ctx, REPRO, 'e2e queue: issue 17 reproduction', ['store/order/created']),
+		triggerWorkflow(ctx, COPIES_HASH, 'e2e queue: copies, path-hash routing', [
+			'store/order/created',
+		]),
+		triggerWorkflow(ctx, COPIES_RR, 'e2e queue: copies, round-robin routing', [
+			'store/order/created',
+		]),
+	],
+	tests: [
+		{
+			name: 'publishing registers exactly one hook per event for the whole cluster, with the secret header',
+			async run(ctx) {
+				const from = ctx.sandbox.requests.length;
+				await ctx.n8n.publish(LIFE); // Public API on main, as a user publishing in the editor
+				const hooks = await activated(ctx, LIFE, 2);
+				const served = await webhookLive(ctx, LIFE);
+				await ctx.delay(3000); // anything another process would register shows up by now
+				ctx.log(
+					`hooks ${hooks.map((h) => `${h.id} ${h.scope}`).join(', ')}; hook writes: ${hookWrites(ctx, from).join(', ')}; live on ${served.join(' + ')}`,
+				);
+				ctx.assert.deepEqual(hookWrites(ctx, from), ['POST /hooks 200', 'POST /hooks 200']);
+				ctx.assert.deepEqual(
+					hooksOf(ctx, LIFE)
+						.map((h) => h.scope)
+						.sort(),
+					['store/order/created', 'store/order/statusUpdated'],
+				);
+				for (const hook of hooks)
+					ctx.assert.match(
+						String(hook.headers && hook.headers['X-N8n-BigCommerce-Secret']),
+						/^[0-9a-f]{64}$/,
+					);
+				ctx.assert.deepEqual(served, ['webhook-1', 'webhook-2']);
+				ctx.shared.lifeHookIds = hooks.map((h) => h.id).sort();
+			},
+		},
+		{
+			name: 'restarting main, a webhook process and a worker adds no hook; the webhook keeps answering on both webhook processes',
+			async run(ctx) {
+				const from = ctx.sandbox.requests.length;
+				const { main, webhooks, workers } = ctx.cluster;
+				await Promise.all([
+					ctx.cluster.restart(main),
+					ctx.cluster.restart(webhooks[0]),
+					ctx.cluster.restart(workers[0]),
+				]);
+				const served = await webhookLive(ctx, LIFE);
+				await ctx.delay(5000); // activation, when it runs at start, runs a few seconds after readiness
+				ctx.log(`hook writes after the restarts: ${JSON.stringify(hookWrites(ctx, from))}`);
+				ctx.assert.deepEqual(hookWrites(ctx, from), []);
+				ctx.assert.deepEqual(
+					hooksOf(ctx, LIFE)
+						.map((h) => h.id)
+						.sort(),
+					ctx.shared.lifeHookIds,
+				);
+				ctx.assert.ok(hooksOf(ctx, LIFE).every((h) => h.is_active));
+				ctx.assert.deepEqual(served, ['webhook-1', 'webhook-2']);
+			},
+		},
+		{
+			name: 'path-hash routing: every call to the webhook reaches one webhook process; while it is down the other one answers; then back',
+			async run(ctx) {
+				const { cluster } = ctx;
+				const probe = async (n) => {
+					const served = [];
+					for (let i = 0; i < n; i++) {
+						const res = await ctx.post(destination(ctx, LIFE).slice(ctx.webhookBaseUrl.length), {});
+						served.push(`${res.status} ${res.servedBy}`);
+					}
+					return served;
+				};
+				await cluster.nginx.reload('path-hash');
+				try {
+					const pinned = await probe(6);
+					const owner = pinned[0].split(' ')[1];
+					const other = cluster.webhooks.find((w) => w.label !== owner);
+					const ownerProcess = cluster.webhooks.find((w) => w.label === owner);
+					ctx.log(`path-hash: ${pinned.join(', ')}`);
+					ctx.assert.deepEqual(pinned, Array(6).fill(`401 ${owner}`));
+					await ownerProcess.stop();
+					const failover = await probe(4);
+					ctx.log(`${owner} stopped: ${failover.join(', ')}`);
+					ctx.assert.deepEqual(failover, Array(4).fill(`401 ${other.label}`));
+					await ownerProcess.start({ timeoutMs: 300_000 });
+					await ctx.delay(2500); // nginx retries a failed server after fail_timeout (2 s)
+					const back = await probe(4);
+					ctx.log(`${owner} restarted: ${back.join(', ')}`);
+					ctx.assert.deepEqual(back, Array(4).fill(`401 ${owner}`));
+				} finally {
+					await cluster.nginx.reload('round-robin');
+				}
+			},
+		},
+		{
+			name: "unpublishing removes exactly that workflow's hooks",
+			async run(ctx) {
+				const from = ctx.sandbox.requests.length;
+				await ctx.n8n.unpublish(LIFE);
+				await ctx.waitFor(() => hooksOf(ctx, LIFE).length === 0, {
+					timeoutMs: 60_000,
+					message: 'hooks deleted',
+				});
+				ctx.assert.deepEqual(hookWrites(ctx, from), [
+					'DELETE /hooks/:id 200',
+					'DELETE /hooks/:id 200',
+				]);
+			},
+		},
+		{
+			name: 'path-hash routing: 8 simultaneous copies of a new delivery reach one webhook process and start exactly one execution',
+			async run(ctx) {
+				const [order] = eligibleOrders(ctx, 1);
+				const r = await simultaneousCopies(ctx, COPIES_HASH, 'path-hash', order);
+				ctx.assert.deepEqual(r.answers, Array(8).fill(200));
+				ctx.assert.equal(Object.keys(r.servedBy).length, 1, 'one webhook process got every copy');
+				ctx.assert.equal(r.started, 1, 'executions started');
+				ctx.assert.equal(r.downstream, 1, 'executions whose downstream node ran');
+			},
+		},
+		{
+			name: 'round-robin routing: 8 simultaneous copies of a new delivery spread over both webhook processes; the downstream runs once',
+			async run(ctx) {
+				const [, order] = eligibleOrders(ctx, 2);
+				const r = await simultaneousCopies(ctx, COPIES_RR, 'round-robin', order);
+				ctx.assert.deepEqual(r.answers, Array(8).fill(200));
+				ctx.assert.deepEqual(Object.keys(r.servedBy).sort(), ['webhook-1', 'webhook-2']);
+				ctx.assert.equal(r.downstream, 1, 'executions whose downstream node ran');
+			},
+		},
+		{
+			name: 'issue 17: deliveries a, b, a, c, a through nginx are all answered 200 and start 3 executions whose downstream ran',
+			expectedToFailUntil: "issue 17 trigger fix (the worker's static-data save erases the secret)",
+			async run(ctx) {
+				await ctx.n8n.publish(REPRO);
+				const [hook] = await activated(ctx, REPRO, 1);
+				await webhookLive(ctx, REPRO);
+				const before = await ctx.staticData(REPRO);
+				ctx.log(`static data after activation: ${describeStaticData(ctx, before)}`);
+
+				const [o1, o2, o3] = eligibleOrders(ctx, 3);
+				const payload = (order) =>
+					ctx.sandbox.webhooks.envelope('store/order/created', { type: 'order', id: order.id });
+				const events = { a: payload(o1), b: payload(o2), c: payload(o3) };
+				const answers = [];
+				let afterFirst;
+				for (const name of ['a', 'b', 'a', 'c', 'a']) {
+					const answer = await deliverOnce(ctx, hook, events[name]);
+					answers.push({ name, ...answer });
+					if (answers.length === 1) {
+						// the first execution (on a worker) ends, then: what is left in PostgreSQL?
+						await settledExecutions(ctx, REPRO, { quietMs: 1500 });
+						afterFirst = await ctx.staticData(REPRO);
+						ctx.log(
+							`static data after the first execution: ${describeStaticData(ctx, afterFirst)}`,
+						);
+					}
+				}
+				const rows = await settledExecutions(ctx, REPRO);
+				const withData = (
+					await ctx.n8n.listExecutions({ workflowId: REPRO, includeData: true })
+				).filter((e) => rows.some((r) => r.id === Number(e.id)));
+				const downstream = withData.filter((e) => e.data?.resultData?.runData?.Downstream);
+				const refusedLogs = ctx.cluster.logLines(/no webhook secret is stored/);
+
+				ctx.log(
+					`answers: ${answers.map((a) => `${a.name} ${a.status} (${a.servedBy}${a.attempts.length > 1 ? `, retried: ${a.attempts.join('/')}` : ''})`).join(', ')}`,
+				);
+				ctx.log(
+					`executions: ${rows.length} (${rows.map((r) => `${r.id} ${r.status} on ${ctx.cluster.workerOf(r.id) ?? '?'}`).join(', ')}); downstream ran in ${downstream.length}`,
+				);
+				ctx.log(
+					`"no webhook secret is stored" logged ${refusedLogs.length} time(s): ${[...new Set(refusedLogs.map((l) => l.split(':')[0]))].join(', ') || '-'}`,
+				);
+				ctx.log(`hook still active at the store: ${hooksOf(ctx, REPRO)[0]?.is_active}`);
+
+				ctx.assert.deepEqual(
+					answers.map((a) => a.status),
+					[200, 200, 200, 200, 200],
+					'every delivery (new or repeat) is answered 200',
+				);
+				ctx.assert.equal(
+					typeof afterFirst?.[STATIC_KEY]?.secret,
+					'string',
+					'the secret survives the first execution',
+				);
+				ctx.assert.equal(rows.length, 3, 'one execution per distinct delivery (a, b, c)');
+				ctx.assert.equal(
+					downstream.length,
+					3,
+					'the downstream node ran once per distinct delivery',
+				);
+				ctx.assert.ok(hooksOf(ctx, REPRO)[0]?.is_active, 'the store keeps the hook active');
+			},
+		},
+	],
+};
