@@ -213,7 +213,7 @@ export class BigCommerceTrigger implements INodeType {
 		const key = deliveryKey(envelope, typeof webhookId === 'string' && webhookId ? webhookId : undefined);
 		const token = newClaimToken();
 		const namespace = namespaceOf(this);
-		const claimed = claim(namespace, key, token, nowSeconds(), windowSeconds(options), persistedKeys(staticData));
+		const claimed = claim(namespace, key, token, nowSeconds(), windowSeconds(options), staticData);
 		if (claimed.warning) this.logger.warn(claimed.warning);
 		if (!claimed.claimed) return { webhookResponse: 'duplicate' };
 

@@ -30,8 +30,8 @@ export interface DeliveryEnvelope {
 	store_id?: string;
 }
 
-/** A number of seconds since 1970 that `new Date(x * 1000).toISOString()` turns into a year 2000–9999. */
-const EARLIEST_CREATED_AT = 946684800; // 2000-01-01
+/** The range of Unix seconds that `new Date(x * 1000).toISOString()` can render (up to year 9999). */
+const EARLIEST_CREATED_AT = 0;
 const LATEST_CREATED_AT = 253402300799; // 9999-12-31T23:59:59Z
 
 /**
@@ -57,7 +57,7 @@ export function envelopeProblem(body: unknown): string | undefined {
 	if (!b.data || typeof b.data !== 'object' || Array.isArray(b.data)) return '"data" is not an object';
 	if (b.producer !== undefined && typeof b.producer !== 'string') return '"producer" is not a string';
 	if (b.store_id !== undefined && typeof b.store_id !== 'string' && typeof b.store_id !== 'number') {
-		return '"store_id" is not a string';
+		return 'the store_id field is not a string or a number';
 	}
 	return undefined;
 }
@@ -92,7 +92,7 @@ interface Entry {
 
 /** Upper bounds: entries kept in memory per trigger, and in the workflow's static data (README: measured). */
 export const MAX_IN_MEMORY = 50000;
-export const MAX_PERSISTED = 50000;
+export const MAX_PERSISTED = 20000;
 
 const memory = new Map<string, Map<string, Entry>>();
 const warned = new Set<string>();
@@ -135,20 +135,68 @@ export interface Recorded {
 }
 
 /**
- * The persisted keys (static data `deliveries`). Current format: key → [expiry, token];
- * workflows saved by earlier versions hold key → expiry (no token).
+ * Where the keys are persisted: static data `deliveryLog`, ONE string of records
+ * `,<key>:<expiry base 36>:<token>` (about 48 bytes each). A string and not an object on
+ * purpose: n8n parses the workflow's whole static data for EVERY webhook call, before webhook()
+ * answers; a single JSON string parses at memory speed while an object of 10,000 entries took
+ * 20 ms (bench/trigger-static-data.js, README). webhook() only searches the string; execute()
+ * parses it. Workflows saved by earlier versions hold `deliveries` (key → expiry, or
+ * key → [expiry, token]): read, and folded into the log at the next save.
  */
+const LOG_FIELD = 'deliveryLog';
+const LEGACY_FIELD = 'deliveries';
+
+function legacyEntry(entry: unknown): Recorded | undefined {
+	if (typeof entry === 'number') return { expires: entry, token: null };
+	if (Array.isArray(entry) && typeof entry[0] === 'number') {
+		return { expires: entry[0], token: typeof entry[1] === 'string' ? entry[1] : null };
+	}
+	return undefined;
+}
+
+function parseRecord(record: string): [string, Recorded] | undefined {
+	const [key, expiry, token] = record.split(':');
+	const expires = parseInt(expiry, 36);
+	if (!key || !Number.isFinite(expires)) return undefined;
+	return [key, { expires, token: token || null }];
+}
+
+/** Every persisted key (execute(): parses the whole log). */
 export function persistedKeys(staticData: IDataObject): Record<string, Recorded> {
-	const value = staticData.deliveries;
 	const out: Record<string, Recorded> = {};
-	if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
-	for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-		if (typeof entry === 'number') out[key] = { expires: entry, token: null };
-		else if (Array.isArray(entry) && typeof entry[0] === 'number') {
-			out[key] = { expires: entry[0], token: typeof entry[1] === 'string' ? entry[1] : null };
+	const legacy = staticData[LEGACY_FIELD];
+	if (legacy && typeof legacy === 'object' && !Array.isArray(legacy)) {
+		for (const [key, entry] of Object.entries(legacy as Record<string, unknown>)) {
+			const recorded = legacyEntry(entry);
+			if (recorded) out[key] = recorded;
+		}
+	}
+	const log = staticData[LOG_FIELD];
+	if (typeof log === 'string') {
+		for (const record of log.split(',')) {
+			const parsed = record ? parseRecord(record) : undefined;
+			if (parsed) out[parsed[0]] = parsed[1];
 		}
 	}
 	return out;
+}
+
+/** One persisted key, without parsing the rest (webhook(): on the acknowledgement path). */
+export function persistedKey(staticData: IDataObject, key: string): Recorded | undefined {
+	const log = staticData[LOG_FIELD];
+	if (typeof log === 'string') {
+		const at = log.indexOf(`,${key}:`);
+		if (at >= 0) {
+			const end = log.indexOf(',', at + 1);
+			const parsed = parseRecord(log.slice(at + 1, end < 0 ? undefined : end));
+			if (parsed) return parsed[1];
+		}
+	}
+	const legacy = staticData[LEGACY_FIELD];
+	if (legacy && typeof legacy === 'object' && !Array.isArray(legacy)) {
+		return legacyEntry((legacy as Record<string, unknown>)[key]);
+	}
+	return undefined;
 }
 
 /**
@@ -161,13 +209,13 @@ export function claim(
 	token: string,
 	now: number,
 	windowSeconds: number,
-	persisted: Record<string, Recorded>,
+	staticData: IDataObject,
 ): { claimed: boolean; warning?: string } {
 	const entries = table(namespace);
 	const warning = prune(namespace, entries, now);
 	const known = entries.get(key);
 	if (known && known.expires > now) return { claimed: false, warning };
-	const saved = persisted[key];
+	const saved = persistedKey(staticData, key);
 	if (saved && saved.expires > now) {
 		entries.set(key, { expires: saved.expires, token: saved.token, started: true });
 		return { claimed: false, warning };
@@ -220,7 +268,7 @@ export function markStarted(
 }
 
 /**
- * Writes the static data `deliveries`: what was saved, plus every started key of this process,
+ * Writes the persisted keys (static data `deliveryLog`): what was saved, plus every started key of this process,
  * minus expired ones, at most MAX_PERSISTED; past the bound the earliest expiries (the oldest
  * deliveries) go first. Returns a warning the first time the bound is reached.
  */
@@ -246,9 +294,10 @@ export function persistDeliveries(
 		list = list.sort((a, b) => a[1].expires - b[1].expires).slice(list.length - MAX_PERSISTED);
 		warning = boundReached(namespace, 'persisted', MAX_PERSISTED);
 	}
-	const out: Record<string, [number, string] | number> = {};
-	for (const [key, entry] of list) out[key] = entry.token ? [entry.expires, entry.token] : entry.expires;
-	staticData.deliveries = out;
+	let log = '';
+	for (const [key, entry] of list) log += `,${key}:${entry.expires.toString(36)}:${entry.token ?? ''}`;
+	staticData[LOG_FIELD] = log;
+	delete staticData[LEGACY_FIELD];
 	return warning;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { MAX_PERSISTED, persistedKeys } from '../../nodes/BigCommerceTrigger/dedup';
 import { HOOK_HEADER } from '../../nodes/BigCommerceTrigger/verify';
 import { startSandbox, type Json, type SandboxHandle } from '../helpers/sandbox';
 import { FakeN8n, hooksAt, type Params } from '../helpers/trigger';
@@ -187,7 +188,7 @@ describe('identity of a delivery', () => {
 describe('bounds', () => {
 	it('past the persisted bound the oldest deliveries are evicted first, and a warning is logged once', async () => {
 		const n8n = await activeTrigger({ includeFullRecord: false });
-		const bound = 50000;
+		const bound = MAX_PERSISTED;
 		const extra = 100;
 		const now = Math.floor(Date.now() / 1000);
 		const deliveries: Record<string, number> = {};
@@ -196,7 +197,7 @@ describe('bounds', () => {
 		n8n.saved = { [n8n.key]: { ...n8n.nodeData, deliveries } };
 		sandbox.emit('store/order/created', { type: 'order', id: order().id });
 		await n8n.settle();
-		const kept = Object.keys(n8n.nodeData.deliveries as IDataObject);
+		const kept = Object.keys(persistedKeys(n8n.nodeData));
 		expect(kept).toHaveLength(bound);
 		expect(kept).toContain(n8n.executions[0].items[0].json.deliveryKey);
 		// the oldest (first stored) went, the newest stayed
