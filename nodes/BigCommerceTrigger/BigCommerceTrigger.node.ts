@@ -18,6 +18,7 @@ import {
 	decide,
 	deliveryKey,
 	envelopeProblem,
+	isWorkflowState,
 	markStarted,
 	newClaimToken,
 	persistDeliveries,
@@ -259,6 +260,8 @@ export class BigCommerceTrigger implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const manual = this.getMode() === 'manual';
+		// n8n's Retry of a failed execution (mode "retry") re-runs this node on the same items
+		const retrying = this.getMode() === 'retry';
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const includeFullRecord = this.getNodeParameter('includeFullRecord', 0, true) !== false;
 		const skipIncompleteOrders = this.getNodeParameter('skipIncompleteOrders', 0, true) !== false;
@@ -284,8 +287,10 @@ export class BigCommerceTrigger implements INodeType {
 				this.logger.info(`BigCommerce Trigger: delivery ${key} was already processed; skipped`);
 				continue;
 			}
-			if (decision === 'retry') {
-				// the execution that recorded this claim, run again (n8n's Retry): the record must arrive
+			if (decision === 'retry' || retrying) {
+				// the execution that recorded this claim, run again (n8n's Retry): the record must
+				// arrive. In a Retry "with the original workflow" the saved keys are not visible (empty
+				// static data), but the first run of this very item recorded it: not recorded again.
 				this.logger.info(`BigCommerce Trigger: delivery ${key} is run again (retry of its execution)`);
 				kept.push(i);
 				continue;
@@ -306,7 +311,7 @@ export class BigCommerceTrigger implements INodeType {
 			kept.push(i);
 		}
 		// written before any request: n8n saves it when the execution ends, even a failed one
-		if (recorded) {
+		if (recorded && isWorkflowState(staticData)) {
 			const warning = persistDeliveries(namespace, staticData, persisted, now);
 			if (warning) this.logger.warn(warning);
 		}

@@ -251,6 +251,16 @@ export function decide(
 	return token && saved.token === token ? 'retry' : 'skip';
 }
 
+/**
+ * Whether static data is the workflow's own (activation stored the hook secret there). A Retry
+ * "with the original workflow" runs on the execution's snapshot, whose static data is empty
+ * (n8n 2.40 `toWorkflowSnapshot`), and n8n saves what the node writes there over the workflow's
+ * whole static data: writing into it would erase the secret and refuse every later delivery.
+ */
+export function isWorkflowState(staticData: IDataObject): boolean {
+	return typeof staticData.secret === 'string' && staticData.secret.length > 0;
+}
+
 /** Notes that the execution for a key has started (execute() ran). */
 export function markStarted(
 	namespace: string,

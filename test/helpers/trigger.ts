@@ -291,18 +291,23 @@ export class FakeN8n {
 	 * n8n's Retry of a failed execution: the trigger node's execute() runs again on the same input
 	 * items, with the static data saved since. Returns the new execution.
 	 */
-	async retry(execution: Execution): Promise<Execution> {
+	async retry(execution: Execution, { originalWorkflow = false } = {}): Promise<Execution> {
 		const again: Execution = { items: execution.items };
 		this.executions.push(again);
-		await this.runExecution(again);
+		// "Retry with original workflow" runs on the execution's snapshot: no static data (n8n 2.40.7)
+		await this.runExecution(again, { mode: 'retry', staticData: originalWorkflow ? {} : undefined });
 		return again;
 	}
 
 	/** The execution: the node's execute() first, on static data loaded at its start, saved at its end. */
-	private async runExecution(execution: Execution): Promise<void> {
+	private async runExecution(
+		execution: Execution,
+		{ mode, staticData: given }: { mode?: string; staticData?: IDataObject } = {},
+	): Promise<void> {
 		if (this.hold) await this.hold;
-		const staticData = clone(this.nodeData);
-		const { ctx } = this.base(staticData, this.mode === 'manual' ? 'manual' : 'webhook');
+		const staticData = given ?? clone(this.nodeData);
+		const loaded = JSON.stringify(staticData);
+		const { ctx } = this.base(staticData, mode ?? (this.mode === 'manual' ? 'manual' : 'webhook'));
 		const processed = this.processed;
 		const executeCtx = {
 			...ctx,
@@ -334,7 +339,10 @@ export class FakeN8n {
 		} catch (error) {
 			execution.error = error as Error;
 		}
-		if (this.mode !== 'manual') this.saved = { ...this.saved, [this.key]: staticData };
+		// n8n saves the static data only when the node changed it, and then the whole of it
+		if (this.mode !== 'manual' && JSON.stringify(staticData) !== loaded) {
+			this.saved = { ...this.saved, [this.key]: staticData };
+		}
 	}
 
 	/** Waits for every running execution. */

@@ -99,6 +99,26 @@ describe('Retry of a failed execution delivers the record', () => {
 	});
 });
 
+describe('Retry "with the original workflow" (no static data in the snapshot)', () => {
+	it('delivers the record and leaves the stored secret and keys alone', async () => {
+		const n8n = await activeTrigger();
+		const target = order();
+		const down = sandbox.faults.add({ method: 'GET', path: /^\/orders\//, kind: 'status', status: 503, times: 1000 });
+		try {
+			sandbox.emit('store/order/created', { type: 'order', id: target.id });
+			await n8n.settle();
+		} finally {
+			down.remove();
+		}
+		expect(n8n.executions[0].error).toBeDefined();
+		n8n.processed = new Set([n8n.executions[0].items[0].json.deliveryKey as string]); // n8n's processed_data has it
+		const before = JSON.stringify(n8n.nodeData);
+		const retried = await n8n.retry(n8n.executions[0], { originalWorkflow: true });
+		expect(retried.output?.[0]?.json).toMatchObject({ recordStatus: 'fetched', record: { id: target.id } });
+		expect(JSON.stringify(n8n.nodeData)).toBe(before);
+	});
+});
+
 describe('claims', () => {
 	it('created_at 1e300 is refused with 400 before claiming, every time (no 500, no "duplicate")', async () => {
 		const n8n = await activeTrigger({ includeFullRecord: false });
