@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import {
 	claim,
 	decide,
@@ -116,7 +118,7 @@ describe('what execute() saves', () => {
 		claim('ns', 'claimed-only', 't1', 1000, 60, none);
 		claim('ns', 'started', 't2', 1000, 60, none);
 		markStarted('ns', 'started', 't2', 1000, 60);
-		const staticData: Record<string, unknown> = { deliveries: { old: 2000, expired: 900, tokened: [3000, 'tk'] } };
+		const staticData: IDataObject = { deliveries: { old: 2000, expired: 900, tokened: [3000, 'tk'] } };
 		const persisted = persistedKeys(staticData);
 		expect(persisted).toEqual({
 			old: { expires: 2000, token: null },
@@ -136,7 +138,7 @@ describe('what execute() saves', () => {
 	it('at most MAX_PERSISTED entries: the earliest expiries go first', () => {
 		const saved: Record<string, number> = {};
 		for (let i = 0; i < MAX_PERSISTED + 10; i++) saved[`k${i}`] = 2000 + i;
-		const staticData: Record<string, unknown> = { deliveries: saved };
+		const staticData: IDataObject = { deliveries: saved };
 		const warning = persistDeliveries('ns', staticData, persistedKeys(staticData), 1000);
 		const kept = persistedKeys(staticData) as Record<string, unknown>;
 		expect(Object.keys(kept)).toHaveLength(MAX_PERSISTED);
