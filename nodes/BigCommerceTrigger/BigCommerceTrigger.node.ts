@@ -8,9 +8,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
-
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../BigCommerce/transport';
 import {
@@ -248,7 +246,7 @@ export class BigCommerceTrigger implements INodeType {
 			};
 		} catch (error) {
 			release(namespace, key, token);
-			throw error;
+			throw new NodeOperationError(this.getNode(), error as Error);
 		}
 	}
 
@@ -319,7 +317,8 @@ export class BigCommerceTrigger implements INodeType {
 		// 2. full records, and Skip Incomplete Orders (never in webhook(): BigCommerce is answered at once)
 		const out: INodeExecutionData[] = [];
 		for (const i of kept) {
-			const { claimToken: _token, ...json } = items[i].json;
+			const json = { ...items[i].json };
+			delete json.claimToken; // internal to the duplicate check, not part of the event
 			const raw = json.raw as IDataObject | undefined;
 			if (typeof json.deliveryKey !== 'string' || !raw || typeof raw !== 'object') {
 				out.push({ json, pairedItem: { item: i } });

@@ -168,13 +168,12 @@ export async function hydrate(
 ): Promise<Hydrated> {
 	const type = String(data.type ?? '');
 	const deletedEvent = /\/deleted$/.test(base);
-	let result: Hydrated | null;
-	try {
-		result = await notFoundAsNull(hydrateRecord(ctx, i, base, data, type, deletedEvent));
-	} catch (error) {
-		if (error instanceof MalformedId) return { record: null, recordStatus: 'malformed' };
-		throw error;
-	}
+	const result = await notFoundAsNull(hydrateRecord(ctx, i, base, data, type, deletedEvent)).catch(
+		(error: unknown): Hydrated => {
+			if (error instanceof MalformedId) return { record: null, recordStatus: 'malformed' };
+			throw error;
+		},
+	);
 	return result ?? { record: null, recordStatus: 'deleted' };
 }
 

@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { persistedKeys } from '../../nodes/BigCommerceTrigger/dedup';
 import { HOOK_HEADER } from '../../nodes/BigCommerceTrigger/verify';
 import { startSandbox, type Json, type SandboxHandle } from '../helpers/sandbox';
