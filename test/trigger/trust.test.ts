@@ -74,7 +74,7 @@ const apiRequestsSince = (from: number) => sandbox.requests.slice(from).filter((
 
 describe('Retry of a failed execution delivers the record', () => {
 	it('API down → execution fails → API back → Retry outputs the full record; a resend stays a duplicate', async () => {
-		const n8n = await activeTrigger();
+		const n8n = await activeTrigger({ skipIncompleteOrders: false });
 		const target = order();
 		const down = sandbox.faults.add({ method: 'GET', path: /^\/orders\//, kind: 'status', status: 503, times: 1000 });
 		try {
@@ -101,7 +101,7 @@ describe('Retry of a failed execution delivers the record', () => {
 
 describe('Retry "with the original workflow" (no static data in the snapshot)', () => {
 	it('delivers the record and leaves the stored secret and keys alone', async () => {
-		const n8n = await activeTrigger();
+		const n8n = await activeTrigger({ skipIncompleteOrders: false });
 		const target = order();
 		const down = sandbox.faults.add({ method: 'GET', path: /^\/orders\//, kind: 'status', status: 503, times: 1000 });
 		try {
