@@ -242,7 +242,7 @@ export class BigCommerceTrigger implements INodeType {
 			}
 			return {
 				workflowData: [this.helpers.returnJsonArray([event])],
-				webhookResponse: ACKNOWLEDGEMENT,
+				webhookResponse: { ...ACKNOWLEDGEMENT },
 			};
 		} catch (error) {
 			release(namespace, key, token);

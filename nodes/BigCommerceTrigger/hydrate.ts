@@ -144,7 +144,11 @@ function intId(value: unknown): number | undefined {
 }
 
 /** Like intId, but the ID must be there. */
-const requiredIntId = (value: unknown): number => intId(value) ?? (() => { throw new MalformedId(); })();
+function requiredIntId(value: unknown): number {
+	const id = intId(value);
+	if (id === undefined) throw new MalformedId();
+	return id;
+}
 
 /** A cart ID: a UUID or 32 hex digits; throws MalformedId otherwise. */
 function cartId(value: unknown): string {
