@@ -40,6 +40,15 @@ export class BigCommerceApi implements ICredentialType {
 				'The Access Token of a store-level API account (Settings › API › Store-level API accounts)',
 		},
 		{
+			displayName: 'Client Secret (for Webhook Signatures)',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Optional. The API account's Client Secret, shown when the API account was created. Only the BigCommerce Trigger's Verify Signature option uses it.",
+		},
+		{
 			displayName: 'API Base URL',
 			name: 'apiBaseUrl',
 			type: 'string',

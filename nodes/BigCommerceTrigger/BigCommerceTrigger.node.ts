@@ -8,24 +8,32 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../BigCommerce/transport';
 import {
 	claim,
+	decide,
 	deliveryKey,
+	envelopeProblem,
+	isWorkflowState,
 	markStarted,
-	mergeForPersistence,
+	newClaimToken,
+	persistDeliveries,
 	persistedKeys,
+	release,
 	type DeliveryEnvelope,
 } from './dedup';
 import { triggerProperties } from './description';
 import { baseScope, orderStatusName, scopeMatches } from './events';
 import { hydrate } from './hydrate';
-import { checkExists, create, remove, scopesFor } from './lifecycle';
+import { checkExists, create, remove, scopesFor, signatureSettingsOf } from './lifecycle';
 import { headerValue, safeEqual, HOOK_HEADER, verifyStandardWebhook } from './verify';
 
 type Headers = Record<string, string | string[] | undefined>;
+
+/** The answer to a delivery that started an execution (n8n would otherwise answer its first item). */
+export const ACKNOWLEDGEMENT = { received: true };
 
 /** Namespace of the in-process duplicate memory: one per workflow, node and mode. */
 function namespaceOf(ctx: IWebhookFunctions | IExecuteFunctions): string {
@@ -40,18 +48,6 @@ function windowSeconds(options: IDataObject): number {
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-function isEnvelope(body: unknown): body is DeliveryEnvelope & { data: IDataObject } {
-	if (!body || typeof body !== 'object') return false;
-	const b = body as IDataObject;
-	return (
-		typeof b.scope === 'string' &&
-		typeof b.hash === 'string' &&
-		typeof b.created_at === 'number' &&
-		!!b.data &&
-		typeof b.data === 'object'
-	);
-}
-
 function statusOf(id: unknown): IDataObject | null {
 	if (id === undefined || id === null) return null;
 	return { id: Number(id), name: orderStatusName(id) ?? null };
@@ -59,6 +55,35 @@ function statusOf(id: unknown): IDataObject | null {
 
 function asNumbers(value: unknown): number[] {
 	return Array.isArray(value) ? value.map(Number) : [];
+}
+
+/**
+ * Skip Incomplete Orders, inside the execution: true when a `store/order/created` item points at
+ * an order with status 0 (a checkout not finished). Uses the hydrated order when there is one;
+ * otherwise reads it. An order that cannot be read fails the execution (n8n's Retry delivers it
+ * once the API is back) rather than passing on an order that may be incomplete.
+ */
+async function isIncompleteOrder(
+	ctx: IExecuteFunctions,
+	i: number,
+	data: IDataObject,
+	hydratedOrder: IDataObject | null | undefined,
+): Promise<boolean> {
+	if (hydratedOrder) return Number(hydratedOrder.status_id) === 0;
+	if (hydratedOrder === null) return false; // gone, malformed or not fetched: nothing to judge
+	const id = data.id;
+	if (!(typeof id === 'number' && Number.isSafeInteger(id) && id > 0)) return false;
+	const order = (await bigCommerceApiRequest.call(ctx, {
+		method: 'GET',
+		version: 'v2',
+		path: `/orders/${id}`,
+		scope: 'store_v2_orders',
+		itemIndex: i,
+	}).catch((error: unknown) => {
+		if (error instanceof NodeApiError && String(error.httpCode) === '404') return null;
+		throw error;
+	})) as IDataObject | null;
+	return !!order && Number(order.status_id) === 0;
 }
 
 export class BigCommerceTrigger implements INodeType {
@@ -91,6 +116,9 @@ export class BigCommerceTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Empty on purpose: n8n answers a non-empty responseData literally (its default is the
+				// string "firstEntryJson"), and only an empty one lets webhook()'s ACKNOWLEDGEMENT through.
+				responseData: '',
 				path: 'webhook',
 			},
 		],
@@ -112,8 +140,9 @@ export class BigCommerceTrigger implements INodeType {
 	};
 
 	/**
-	 * Answers BigCommerce fast: checks the sender, drops repeats and filtered events, and hands
-	 * the thin event to the execution (execute() below fetches the full record there).
+	 * Answers BigCommerce fast and makes no API call: checks the sender and the envelope, drops
+	 * repeats and filtered events, and hands the thin event to the execution (execute() below
+	 * fetches the full record and applies Skip Incomplete Orders there).
 	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
@@ -138,27 +167,29 @@ export class BigCommerceTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const body = this.getBodyData() as unknown;
 		if (options.verifySignature === true) {
-			const clientSecret = typeof options.clientSecret === 'string' ? options.clientSecret : '';
+			const settings = await signatureSettingsOf(this);
 			const rawBody = (req as unknown as { rawBody?: { toString(encoding: string): string } }).rawBody;
 			const raw = rawBody ? rawBody.toString('utf8') : JSON.stringify(body);
-			const tolerance = Number(options.signatureToleranceSeconds ?? 300) || 300;
-			const reason = clientSecret
-				? verifyStandardWebhook(headers, raw, clientSecret, tolerance, nowSeconds())
-				: 'Verify Signature is on but no Client Secret is set';
+			const reason =
+				settings.problem ??
+				verifyStandardWebhook(headers, raw, settings.clientSecret ?? '', settings.toleranceSeconds ?? 0, nowSeconds());
 			if (reason) {
 				this.logger.warn(`BigCommerce Trigger: delivery refused: ${reason}`);
 				return refuse(401, 'Unauthorized');
 			}
 		}
-		if (!isEnvelope(body)) return refuse(400, 'Not a BigCommerce webhook delivery');
+		// the whole envelope is checked before anything is claimed
+		const problem = envelopeProblem(body);
+		if (problem) return refuse(400, `Not a BigCommerce webhook delivery: ${problem}`);
+		const envelope = body as DeliveryEnvelope & { data: IDataObject };
 
 		// only the events this node subscribed to
 		const subscribed = scopesFor(this.getNodeParameter('events', []), this.getNodeParameter('channelId', 0));
-		if (!subscribed.some((pattern) => scopeMatches(pattern, body.scope))) {
+		if (!subscribed.some((pattern) => scopeMatches(pattern, envelope.scope))) {
 			return { webhookResponse: 'ignored: event not selected' };
 		}
-		const { scope: base, channelId } = baseScope(body.scope);
-		const data = body.data;
+		const { scope: base, channelId } = baseScope(envelope.scope);
+		const data = envelope.data;
 
 		let statusFrom: IDataObject | null = null;
 		let statusTo: IDataObject | null = null;
@@ -177,51 +208,46 @@ export class BigCommerceTrigger implements INodeType {
 		}
 
 		// Exactly once: claimed synchronously, before the first await (see dedup.ts)
-		const key = deliveryKey(body);
-		if (!claim(namespaceOf(this), key, nowSeconds(), windowSeconds(options), persistedKeys(staticData))) {
-			return { webhookResponse: 'duplicate' };
-		}
+		const webhookId = headerValue(headers, 'webhook-id');
+		const key = deliveryKey(envelope, typeof webhookId === 'string' && webhookId ? webhookId : undefined);
+		const token = newClaimToken();
+		const namespace = namespaceOf(this);
+		const claimed = claim(namespace, key, token, nowSeconds(), windowSeconds(options), staticData);
+		if (claimed.warning) this.logger.warn(claimed.warning);
+		if (!claimed.claimed) return { webhookResponse: 'duplicate' };
 
-		if (
-			base === 'store/order/created' &&
-			this.getNodeParameter('skipIncompleteOrders', true) !== false
-		) {
-			try {
-				const order = (await bigCommerceApiRequest.call(this, {
-					method: 'GET',
-					version: 'v2',
-					path: `/orders/${data.id}`,
-					scope: 'store_v2_orders',
-				})) as IDataObject;
-				if (Number(order.status_id) === 0) return { webhookResponse: 'ignored: incomplete order' };
-			} catch (error) {
-				this.logger.warn(
-					`BigCommerce Trigger: could not read order ${String(data.id)} to check whether it is incomplete; passing the event on: ${(error as Error).message}`,
-				);
+		// From here on the delivery is ours: if anything fails before the execution exists, the
+		// claim is given back so BigCommerce's resend of it can start the execution.
+		try {
+			const producer = typeof envelope.producer === 'string' ? envelope.producer : '';
+			const event: IDataObject = {
+				event: base,
+				scope: envelope.scope,
+				channelId: channelId ?? null,
+				resourceType: data.type ?? null,
+				resourceId: data.id ?? null,
+				storeHash: producer.startsWith('stores/') ? producer.slice('stores/'.length) : null,
+				storeId: envelope.store_id ?? null,
+				createdAt: new Date(envelope.created_at * 1000).toISOString(),
+				hash: envelope.hash,
+				deliveryKey: key,
+				claimToken: token,
+				data,
+				raw: envelope as unknown as IDataObject,
+			};
+			if (base === 'store/order/statusUpdated') Object.assign(event, { statusFrom, statusTo });
+			if (base === 'store/cart/abandoned' || base === 'store/cart/converted') {
+				Object.assign(event, { cartId: data.id ?? null });
+				if (base === 'store/cart/converted') event.orderId = data.orderId ?? null;
 			}
+			return {
+				workflowData: [this.helpers.returnJsonArray([event])],
+				webhookResponse: { ...ACKNOWLEDGEMENT },
+			};
+		} catch (error) {
+			release(namespace, key, token);
+			throw new NodeOperationError(this.getNode(), error as Error);
 		}
-
-		const producer = typeof body.producer === 'string' ? body.producer : '';
-		const event: IDataObject = {
-			event: base,
-			scope: body.scope,
-			channelId: channelId ?? null,
-			resourceType: data.type ?? null,
-			resourceId: data.id ?? null,
-			storeHash: producer.startsWith('stores/') ? producer.slice('stores/'.length) : null,
-			storeId: body.store_id ?? null,
-			createdAt: new Date(body.created_at * 1000).toISOString(),
-			hash: body.hash,
-			deliveryKey: key,
-			data,
-			raw: body as unknown as IDataObject,
-		};
-		if (base === 'store/order/statusUpdated') Object.assign(event, { statusFrom, statusTo });
-		if (base === 'store/cart/abandoned' || base === 'store/cart/converted') {
-			Object.assign(event, { cartId: data.id ?? null });
-			if (base === 'store/cart/converted') event.orderId = data.orderId ?? null;
-		}
-		return { workflowData: [this.helpers.returnJsonArray([event])] };
 	}
 
 	/**
@@ -232,8 +258,11 @@ export class BigCommerceTrigger implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const manual = this.getMode() === 'manual';
+		// n8n's Retry of a failed execution (mode "retry") re-runs this node on the same items
+		const retrying = this.getMode() === 'retry';
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const includeFullRecord = this.getNodeParameter('includeFullRecord', 0, true) !== false;
+		const skipIncompleteOrders = this.getNodeParameter('skipIncompleteOrders', 0, true) !== false;
 		const staticData = this.getWorkflowStaticData('node');
 		const persisted = persistedKeys(staticData);
 		const namespace = namespaceOf(this);
@@ -242,17 +271,26 @@ export class BigCommerceTrigger implements INodeType {
 		const kept: number[] = [];
 		let recorded = false;
 
-		// 1. exactly once: drop repeats that reached another process, record the others
+		// 1. exactly once: drop copies another claim won, let n8n's Retry through, record the others
 		for (let i = 0; i < items.length; i++) {
 			const key = items[i].json.deliveryKey;
+			const token = typeof items[i].json.claimToken === 'string' ? (items[i].json.claimToken as string) : undefined;
 			if (manual || typeof key !== 'string' || !items[i].json.raw) {
 				kept.push(i);
 				continue;
 			}
-			// a repeat that reached another n8n process (queue mode) after this one was saved
-			const saved = persisted[key];
-			if (typeof saved === 'number' && saved > now) {
+			const decision = decide(persisted, key, token, now);
+			if (decision === 'skip') {
+				// a copy that reached another n8n process (queue mode) after this one was saved
 				this.logger.info(`BigCommerce Trigger: delivery ${key} was already processed; skipped`);
+				continue;
+			}
+			if (decision === 'retry' || retrying) {
+				// the execution that recorded this claim, run again (n8n's Retry): the record must
+				// arrive. In a Retry "with the original workflow" the saved keys are not visible (empty
+				// static data), but the first run of this very item recorded it: not recorded again.
+				this.logger.info(`BigCommerce Trigger: delivery ${key} is run again (retry of its execution)`);
+				kept.push(i);
 				continue;
 			}
 			const helpers = this.helpers as Partial<IExecuteFunctions['helpers']>;
@@ -266,26 +304,33 @@ export class BigCommerceTrigger implements INodeType {
 					continue;
 				}
 			}
-			markStarted(namespace, key, now, window);
+			markStarted(namespace, key, token ?? null, now, window);
 			recorded = true;
 			kept.push(i);
 		}
 		// written before any request: n8n saves it when the execution ends, even a failed one
-		if (recorded) staticData.deliveries = mergeForPersistence(namespace, persisted, now);
+		if (recorded && isWorkflowState(staticData)) {
+			const warning = persistDeliveries(namespace, staticData, persisted, now);
+			if (warning) this.logger.warn(warning);
+		}
 
-		// 2. full records
+		// 2. full records, and Skip Incomplete Orders (never in webhook(): BigCommerce is answered at once)
 		const out: INodeExecutionData[] = [];
 		for (const i of kept) {
-			const json = items[i].json;
+			const json = { ...items[i].json };
+			delete json.claimToken; // internal to the duplicate check, not part of the event
 			const raw = json.raw as IDataObject | undefined;
 			if (typeof json.deliveryKey !== 'string' || !raw || typeof raw !== 'object') {
-				out.push({ ...items[i], pairedItem: { item: i } });
+				out.push({ json, pairedItem: { item: i } });
 				continue;
 			}
+			const { scope: base } = baseScope(String(raw.scope ?? json.scope ?? ''));
+			const data = (raw.data ?? {}) as IDataObject;
 			let output: IDataObject = { ...json };
+			let hydratedOrder: IDataObject | null | undefined;
 			if (includeFullRecord) {
-				const { scope: base } = baseScope(String(raw.scope ?? json.scope ?? ''));
-				const hydrated = await hydrate(this, i, base, (raw.data ?? {}) as IDataObject);
+				const hydrated = await hydrate(this, i, base, data);
+				hydratedOrder = hydrated.record;
 				output = {
 					...output,
 					...(hydrated.extra ?? {}),
@@ -293,6 +338,14 @@ export class BigCommerceTrigger implements INodeType {
 					recordStatus: hydrated.recordStatus,
 					deleted: hydrated.recordStatus === 'deleted',
 				};
+			}
+			if (
+				base === 'store/order/created' &&
+				skipIncompleteOrders &&
+				(await isIncompleteOrder(this, i, data, hydratedOrder))
+			) {
+				this.logger.info(`BigCommerce Trigger: order ${String(data.id)} is incomplete (status 0); skipped`);
+				continue;
 			}
 			out.push({ json: output, pairedItem: { item: i } });
 		}

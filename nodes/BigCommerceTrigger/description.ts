@@ -53,7 +53,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: true,
 		displayOptions: { show: { events: ['store/order/created', 'store/order/*'] } },
 		description:
-			'Whether to ignore "Order Created" events of incomplete orders (status 0: a checkout that was not finished). Costs one request per new order.',
+			'Whether to drop "Order Created" events of incomplete orders (status 0: a checkout that was not finished). Checked inside the execution (BigCommerce is answered at once); costs one request per new order when Include Full Record is off.',
 	},
 	{
 		displayName: 'Order Status From',
@@ -91,15 +91,6 @@ export const triggerProperties: INodeProperties[] = [
 					'Whether to register webhooks even though the URL is not HTTPS on port 443. Real BigCommerce stores refuse such URLs; use this only with a local BigCommerce sandbox.',
 			},
 			{
-				displayName: 'Client Secret',
-				name: 'clientSecret',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description:
-					"The API account's Client Secret, used by Verify Signature (the secret shown when the API account was created)",
-			},
-			{
 				displayName: 'Duplicate Window (Minutes)',
 				name: 'dedupWindowMinutes',
 				type: 'number',
@@ -112,9 +103,10 @@ export const triggerProperties: INodeProperties[] = [
 				displayName: 'Signature Tolerance (Seconds)',
 				name: 'signatureToleranceSeconds',
 				type: 'number',
-				typeOptions: { minValue: 1 },
+				typeOptions: { minValue: 1, maxValue: 3600 },
 				default: 300,
-				description: 'How far the webhook-timestamp may be from now when Verify Signature is on',
+				description:
+					'How far the webhook-timestamp may be from now when Verify Signature is on: 1 to 3600 seconds',
 			},
 			{
 				displayName: 'Verify Signature',
@@ -122,7 +114,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to also require a valid Standard Webhooks signature (the three webhook-* headers) made with the Client Secret. Deliveries always need the secret header this node registers.',
+					'Whether to also require a valid Standard Webhooks signature (the three webhook-* headers) made with the Client Secret of the credential. Deliveries always need the secret header this node registers.',
 			},
 		],
 	},

@@ -12,7 +12,7 @@ import { orderStatusName } from './events';
 
 export interface Hydrated {
 	record: IDataObject | null;
-	recordStatus: 'fetched' | 'deleted' | 'notFetched';
+	recordStatus: 'fetched' | 'deleted' | 'notFetched' | 'malformed';
 	extra?: IDataObject;
 }
 
@@ -66,7 +66,7 @@ const CUSTOMERS = 'store_v2_customers';
 const CARTS = 'store_cart';
 const INFO = 'store_v2_information';
 
-export async function fetchOrder(ctx: IExecuteFunctions, i: number, id: unknown): Promise<IDataObject> {
+export async function fetchOrder(ctx: IExecuteFunctions, i: number, id: number): Promise<IDataObject> {
 	const order = (await get(ctx, i, 'v2', `/orders/${id}`, ORDERS)) as IDataObject;
 	const [products, shippingAddresses, shipments] = await Promise.all([
 		all(ctx, i, 'v2', `/orders/${id}/products`, ORDERS),
@@ -76,7 +76,7 @@ export async function fetchOrder(ctx: IExecuteFunctions, i: number, id: unknown)
 	return { ...order, products, shipping_addresses: shippingAddresses, shipments };
 }
 
-async function fetchCart(ctx: IExecuteFunctions, i: number, id: unknown, freshLink: boolean) {
+async function fetchCart(ctx: IExecuteFunctions, i: number, id: string, freshLink: boolean) {
 	const cart = (await get(ctx, i, 'v3', `/carts/${id}`, CARTS, {
 		include: 'line_items.physical_items.options,line_items.digital_items.options,redirect_urls',
 	})) as IDataObject;
@@ -116,16 +116,50 @@ async function fetchCart(ctx: IExecuteFunctions, i: number, id: unknown, freshLi
 	};
 }
 
-async function fetchCustomer(ctx: IExecuteFunctions, i: number, id: unknown): Promise<IDataObject | null> {
+async function fetchCustomer(ctx: IExecuteFunctions, i: number, id: number): Promise<IDataObject | null> {
 	const customers = await all(ctx, i, 'v3', '/customers', CUSTOMERS, {
-		'id:in': id as number,
+		'id:in': id,
 		include: 'addresses,attributes,formfields',
 	});
 	return customers[0] ?? null;
 }
 
-const num = (value: unknown): number | undefined =>
-	value === undefined || value === null || value === '' ? undefined : Number(value);
+/**
+ * IDs come from the delivery's body and end up in request paths: anything but the documented form
+ * (a positive integer; a cart's UUID or 32-hex ID) is refused before a path is built, so an ID such
+ * as `1/../../v3/customers?include=addresses#` can never read another endpoint.
+ */
+class MalformedId extends Error {}
+
+const absent = (value: unknown) => value === undefined || value === null || value === '';
+
+/** A positive integer ID, undefined when absent; throws MalformedId otherwise. */
+function intId(value: unknown): number | undefined {
+	if (absent(value)) return undefined;
+	if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
+	if (typeof value === 'string' && /^[1-9][0-9]{0,15}$/.test(value) && Number.isSafeInteger(Number(value))) {
+		return Number(value);
+	}
+	throw new MalformedId();
+}
+
+/** Like intId, but the ID must be there. */
+function requiredIntId(value: unknown): number {
+	const id = intId(value);
+	if (id === undefined) throw new MalformedId();
+	return id;
+}
+
+/** A cart ID: a UUID or 32 hex digits; throws MalformedId otherwise. */
+function cartId(value: unknown): string {
+	if (
+		typeof value === 'string' &&
+		/^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32})$/.test(value)
+	) {
+		return value;
+	}
+	throw new MalformedId();
+}
 
 /**
  * Fetches the record an event points at. `base` is the scope without a channel prefix.
@@ -138,7 +172,12 @@ export async function hydrate(
 ): Promise<Hydrated> {
 	const type = String(data.type ?? '');
 	const deletedEvent = /\/deleted$/.test(base);
-	const result = await notFoundAsNull(hydrateRecord(ctx, i, base, data, type, deletedEvent));
+	const result = await notFoundAsNull(hydrateRecord(ctx, i, base, data, type, deletedEvent)).catch(
+		(error: unknown): Hydrated => {
+			if (error instanceof MalformedId) return { record: null, recordStatus: 'malformed' };
+			throw error;
+		},
+	);
 	return result ?? { record: null, recordStatus: 'deleted' };
 }
 
@@ -156,7 +195,7 @@ async function hydrateRecord(
 		extra,
 	});
 	if (base.startsWith('store/order/transaction/')) {
-		const orderId = num(data.order_id);
+		const orderId = intId(data.order_id);
 		if (orderId === undefined) return { record: null, recordStatus: 'notFetched' };
 		const order = await fetchOrder(ctx, i, orderId);
 		const transactions = await all(ctx, i, 'v3', `/orders/${orderId}/transactions`, 'store_v2_transactions');
@@ -164,34 +203,35 @@ async function hydrateRecord(
 	}
 	if (base.startsWith('store/order/metafield/')) return { record: null, recordStatus: 'notFetched' };
 	if (type === 'order' || base.startsWith('store/order/')) {
-		const order = await fetchOrder(ctx, i, data.id);
+		const order = await fetchOrder(ctx, i, requiredIntId(data.id));
 		return found(order, { status: order.status ?? orderStatusName(order.status_id) });
 	}
 	if (base === 'store/cart/converted') {
-		const orderId = num(data.orderId);
+		cartId(data.id);
+		const orderId = intId(data.orderId);
 		const order = orderId === undefined ? null : await fetchOrder(ctx, i, orderId);
 		return found(order, { cartId: data.id, orderId: orderId ?? null });
 	}
 	if (type === 'cart_line_item') {
-		const cart = await fetchCart(ctx, i, data.cartId, false);
+		const cart = await fetchCart(ctx, i, cartId(data.cartId), false);
 		return found(cart.record, cart.extra);
 	}
 	if (type === 'cart') {
 		if (base === 'store/cart/deleted') return { record: null, recordStatus: 'deleted' };
-		const cart = await fetchCart(ctx, i, data.id, base === 'store/cart/abandoned');
+		const cart = await fetchCart(ctx, i, cartId(data.id), base === 'store/cart/abandoned');
 		return found(cart.record, cart.extra);
 	}
 	if (type === 'product' && !base.includes('/metafield/')) {
 		if (deletedEvent) return { record: null, recordStatus: 'deleted' };
-		const product = (await get(ctx, i, 'v3', `/catalog/products/${data.id}`, PRODUCTS, {
+		const product = (await get(ctx, i, 'v3', `/catalog/products/${requiredIntId(data.id)}`, PRODUCTS, {
 			include: 'variants,images,custom_fields',
 		})) as IDataObject;
 		return found(product);
 	}
 	if (type === 'sku') {
 		const ref = ((data.sku ?? data.inventory) || {}) as IDataObject;
-		const productId = num(ref.product_id);
-		const variantId = num(ref.variant_id);
+		const productId = intId(ref.product_id);
+		const variantId = intId(ref.variant_id);
 		if (deletedEvent) return { record: null, recordStatus: 'deleted' };
 		if (productId === undefined || variantId === undefined) return { record: null, recordStatus: 'notFetched' };
 		const variant = (await get(ctx, i, 'v3', `/catalog/products/${productId}/variants/${variantId}`, PRODUCTS)) as IDataObject;
@@ -199,20 +239,25 @@ async function hydrateRecord(
 	}
 	if (type === 'customer') {
 		const address = data.address as IDataObject | undefined;
-		const customerId = address ? address.customer_id : data.id;
 		if (deletedEvent && !address) return { record: null, recordStatus: 'deleted' };
-		const customer = await fetchCustomer(ctx, i, customerId);
+		const customer = await fetchCustomer(ctx, i, requiredIntId(address ? address.customer_id : data.id));
 		if (!customer) return { record: null, recordStatus: 'deleted' };
 		return found(customer, address ? { addressId: data.id, addressDeleted: deletedEvent } : undefined);
 	}
 	if (type === 'shipment') {
 		if (deletedEvent) return { record: null, recordStatus: 'deleted' };
-		const shipment = (await get(ctx, i, 'v2', `/orders/${data.orderId}/shipments/${data.id}`, ORDERS)) as IDataObject;
+		const shipment = (await get(
+			ctx,
+			i,
+			'v2',
+			`/orders/${requiredIntId(data.orderId)}/shipments/${requiredIntId(data.id)}`,
+			ORDERS,
+		)) as IDataObject;
 		return found(shipment);
 	}
 	if (type === 'category' && !base.includes('/metafield/')) {
 		if (deletedEvent) return { record: null, recordStatus: 'deleted' };
-		const category = (await get(ctx, i, 'v3', `/catalog/categories/${data.id}`, PRODUCTS)) as IDataObject;
+		const category = (await get(ctx, i, 'v3', `/catalog/categories/${requiredIntId(data.id)}`, PRODUCTS)) as IDataObject;
 		return found(category);
 	}
 	if (type === 'store') {

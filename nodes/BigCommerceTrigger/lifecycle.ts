@@ -1,12 +1,13 @@
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
 	bigCommerceApiRequest,
 	bigCommerceApiRequestAllItems,
+	credentialTypeFor,
 } from '../BigCommerce/transport';
 import { subscriptionScope } from './events';
-import { hookCarriesSecret, newSecret, HOOK_HEADER } from './verify';
+import { hookCarriesSecret, newSecret, signatureSettings, HOOK_HEADER, type SignatureSettings } from './verify';
 
 /**
  * Hook lifecycle. This workflow's hooks are the ones whose destination is this node's webhook URL
@@ -74,6 +75,21 @@ export function preflight(ctx: IHookFunctions): string {
 	return url;
 }
 
+/** Verify Signature's settings, with the client secret read from the node's credential. */
+export async function signatureSettingsOf(ctx: IHookFunctions | IWebhookFunctions): Promise<SignatureSettings> {
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	if (options.verifySignature !== true) return { off: true };
+	const authentication = String(ctx.getNodeParameter('authentication', 'accessToken'));
+	const credentials = await ctx.getCredentials(credentialTypeFor(authentication));
+	return signatureSettings(options, credentials);
+}
+
+/** Stops activation when Verify Signature could not verify anything. */
+async function signaturePreflight(ctx: IHookFunctions): Promise<void> {
+	const { problem } = await signatureSettingsOf(ctx);
+	if (problem) throw new NodeOperationError(ctx.getNode(), problem);
+}
+
 /** Every hook of this API account whose destination is this URL. */
 async function hooksFor(ctx: IHookFunctions, url: string): Promise<HookRecord[]> {
 	const hooks = await bigCommerceApiRequestAllItems.call(
@@ -98,6 +114,7 @@ function storedHooks(data: IDataObject): Record<string, number> {
  */
 export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const url = preflight(this);
+	await signaturePreflight(this);
 	const scopes = wantedScopes(this);
 	const data = this.getWorkflowStaticData('node');
 	const secret = typeof data.secret === 'string' ? data.secret : '';
@@ -138,6 +155,7 @@ function isUnprocessable(error: unknown): boolean {
  */
 export async function create(this: IHookFunctions): Promise<boolean> {
 	const url = preflight(this);
+	await signaturePreflight(this);
 	const scopes = wantedScopes(this);
 	const data = this.getWorkflowStaticData('node');
 	const secret =

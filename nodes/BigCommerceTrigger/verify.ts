@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
 
 /** The custom header BigCommerce sends with every delivery of a hook this node registered. */
 export const HOOK_HEADER = 'X-N8n-BigCommerce-Secret';
@@ -69,4 +70,46 @@ export function verifyStandardWebhook(
 		if (version === 'v1' && signature && safeEqual(signature, expected)) return undefined;
 	}
 	return 'the webhook-signature does not match';
+}
+
+/** Bounds of the Signature Tolerance option (seconds). */
+export const MIN_TOLERANCE_SECONDS = 1;
+export const MAX_TOLERANCE_SECONDS = 3600;
+
+export interface SignatureSettings {
+	/** Verify Signature is off. */
+	off?: true;
+	/** Why the settings cannot verify anything (a message naming the parameter and the accepted form). */
+	problem?: string;
+	clientSecret?: string;
+	toleranceSeconds?: number;
+}
+
+/**
+ * Verify Signature's settings: the client secret comes from the credential (encrypted at rest by
+ * n8n), never from a node parameter (workflow JSON is exported, shared and versioned in clear).
+ */
+export function signatureSettings(options: IDataObject, credentials: IDataObject | undefined): SignatureSettings {
+	if (options.verifySignature !== true) return { off: true };
+	if (options.clientSecret !== undefined && options.clientSecret !== '') {
+		return {
+			problem:
+				'The Client Secret is set in the node\'s options, where it is stored in clear in the workflow. Remove it there (Options › Client Secret) and enter it in the credential ("Client Secret (for Webhook Signatures)" for an access token; OAuth2 credentials already hold it).',
+		};
+	}
+	const raw = options.signatureToleranceSeconds ?? 300;
+	const tolerance = typeof raw === 'number' ? raw : Number.NaN;
+	if (!Number.isInteger(tolerance) || tolerance < MIN_TOLERANCE_SECONDS || tolerance > MAX_TOLERANCE_SECONDS) {
+		return {
+			problem: `Signature Tolerance (Seconds) must be a whole number from ${MIN_TOLERANCE_SECONDS} to ${MAX_TOLERANCE_SECONDS}; it is ${JSON.stringify(raw)}.`,
+		};
+	}
+	const clientSecret = typeof credentials?.clientSecret === 'string' ? credentials.clientSecret : '';
+	if (!clientSecret) {
+		return {
+			problem:
+				'Verify Signature is on but the credential has no Client Secret: enter the API account\'s Client Secret in the credential ("Client Secret (for Webhook Signatures)").',
+		};
+	}
+	return { clientSecret, toleranceSeconds: tolerance };
 }

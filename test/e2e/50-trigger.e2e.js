@@ -234,6 +234,63 @@ module.exports = {
 			},
 		},
 		{
+			name: 'API down: answered 200 {"received":true} at once with no API call; the execution fails; Retry after the API is back delivers the record; a resend stays a duplicate',
+			async run(ctx) {
+				await ctx.started();
+				const before = (await executions(ctx, ORDERS)).length;
+				const order = eligibleOrder(ctx);
+				const down = ctx.sandbox.faults.add({ method: 'GET', path: /^\/orders\//, kind: 'status', status: 503, times: -1 });
+				const from = ctx.sandbox.requests.length;
+				const clockOffset = ctx.sandbox.now() - Date.now(); // request times are on the sandbox's clock
+				let delivery;
+				try {
+					ctx.sandbox.advanceClock(1000); // a new created_at second: a distinct delivery
+					ctx.sandbox.emit('store/order/created', { type: 'order', id: order.id });
+					await settled(ctx);
+					[delivery] = deliveriesTo(ctx, ORDERS).slice(-1);
+					const attempt = delivery.attempts.at(-1);
+					ctx.assert.equal(attempt.status, 200);
+					ctx.assert.deepEqual(JSON.parse(attempt.body), { received: true });
+					ctx.assert.ok(attempt.ms < 2000, `acknowledged in ${attempt.ms} ms with the API down`);
+					// no API request before the answer was sent (Skip Incomplete Orders is on by default)
+					const answeredAt = attempt.at + attempt.ms;
+					const early = ctx.sandbox.requests
+						.slice(from)
+						.filter((r) => !r.path.startsWith('/hooks') && r.at - clockOffset < answeredAt - 5);
+					ctx.assert.deepEqual(early.map((r) => `${r.method} ${r.path}`), []);
+					const [failed] = await waitForExecutions(ctx, ORDERS, before + 1);
+					ctx.assert.equal(failed.status, 'error');
+					ctx.shared.triggerFailedExecution = failed.id;
+				} finally {
+					down.remove();
+				}
+				// n8n's Retry (REST, as the editor's button) once the API is back
+				const retry = await ctx.n8n.rest('POST', `/executions/${ctx.shared.triggerFailedExecution}/retry`, { loadWorkflow: false });
+				ctx.assert.equal(retry.status, 200, `retry: ${retry.status} ${retry.text.slice(0, 300)}`);
+				const list = await waitForExecutions(ctx, ORDERS, before + 2);
+				const retried = list.find((e) => String(e.retryOf) === String(ctx.shared.triggerFailedExecution)) || list[0];
+				ctx.assert.equal(retried.status, 'success');
+				const [out] = triggerOutput(retried);
+				ctx.assert.equal(out.record.id, order.id);
+				ctx.assert.equal(out.recordStatus, 'fetched');
+				ctx.assert.ok(Array.isArray(out.record.products), 'full order with products');
+				// BigCommerce resending the same delivery is still a duplicate
+				ctx.sandbox.webhooks.repeat(delivery.id);
+				await settled(ctx);
+				const [resend] = deliveriesTo(ctx, ORDERS).filter((d) => d.copyOf === delivery.id).slice(-1);
+				ctx.assert.equal(resend.attempts.at(-1).status, 200);
+				ctx.assert.equal(resend.attempts.at(-1).body, 'duplicate');
+				await ctx.delay(1500);
+				ctx.assert.equal((await executions(ctx, ORDERS)).length, before + 2);
+				// and the stored secret survived both executions: a new event still starts one
+				ctx.sandbox.advanceClock(1000);
+				ctx.sandbox.emit('store/order/created', { type: 'order', id: order.id });
+				await settled(ctx);
+				ctx.assert.equal(deliveriesTo(ctx, ORDERS).at(-1).attempts.at(-1).status, 200);
+				await waitForExecutions(ctx, ORDERS, before + 3);
+			},
+		},
+		{
 			name: 'a repeat after n8n restarts starts no execution; a new event still does',
 			async run(ctx) {
 				await ctx.started();

@@ -72,6 +72,10 @@ export class FakeN8n {
 	/** n8n's processed_data table (checkProcessedAndRecord), when enabled. */
 	processed: Set<string> | undefined;
 	mode: 'webhook' | 'manual' = 'webhook';
+	/** While set, executions wait for it before they run (to look at what webhook() alone did). */
+	hold: Promise<void> | undefined;
+	/** Makes the next returnJsonArray throw: n8n failing while webhook() builds the execution's data. */
+	failNextReturnJsonArray = false;
 	private running = new Set<Promise<void>>();
 	private receiver!: Receiver;
 
@@ -170,8 +174,13 @@ export class FakeN8n {
 					const response = await performRequest(options, authHeaders(credentialType, credentials, additional));
 					return options.returnFullResponse ? response : response.body;
 				},
-				returnJsonArray: (data: IDataObject | IDataObject[]): INodeExecutionData[] =>
-					(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+				returnJsonArray: (data: IDataObject | IDataObject[]): INodeExecutionData[] => {
+					if (this.failNextReturnJsonArray) {
+						this.failNextReturnJsonArray = false;
+						throw new Error('returnJsonArray failed');
+					}
+					return (Array.isArray(data) ? data : [data]).map((json) => ({ json }));
+				},
 			},
 		};
 		return { ctx, sent };
@@ -252,7 +261,7 @@ export class FakeN8n {
 			this.executions.push(execution);
 			const run = this.runExecution(execution).finally(() => this.running.delete(run));
 			this.running.add(run);
-			const out = { status: 200, body: { message: 'Workflow was started' } };
+			const out = { status: 200, body: this.onReceivedBody(result.webhookResponse) };
 			this.responses.push(out);
 			return out;
 		}
@@ -264,10 +273,41 @@ export class FakeN8n {
 		return out;
 	}
 
+	/**
+	 * The body n8n 2.40.7 answers when webhook() started an execution (responseMode onReceived,
+	 * webhook-helpers.js): the webhook description's responseData (default "firstEntryJson",
+	 * answered literally), else webhook()'s webhookResponse, else "Workflow was started".
+	 */
+	private onReceivedBody(webhookResponse: unknown): unknown {
+		const described = this.trigger.description.webhooks?.[0]?.responseData;
+		const responseData = described === undefined ? 'firstEntryJson' : described;
+		if (responseData === 'noData') return undefined;
+		if (responseData) return responseData;
+		if (webhookResponse !== undefined) return webhookResponse;
+		return { message: 'Workflow was started' };
+	}
+
+	/**
+	 * n8n's Retry of a failed execution: the trigger node's execute() runs again on the same input
+	 * items, with the static data saved since. Returns the new execution.
+	 */
+	async retry(execution: Execution, { originalWorkflow = false } = {}): Promise<Execution> {
+		const again: Execution = { items: execution.items };
+		this.executions.push(again);
+		// "Retry with original workflow" runs on the execution's snapshot: no static data (n8n 2.40.7)
+		await this.runExecution(again, { mode: 'retry', staticData: originalWorkflow ? {} : undefined });
+		return again;
+	}
+
 	/** The execution: the node's execute() first, on static data loaded at its start, saved at its end. */
-	private async runExecution(execution: Execution): Promise<void> {
-		const staticData = clone(this.nodeData);
-		const { ctx } = this.base(staticData, this.mode === 'manual' ? 'manual' : 'webhook');
+	private async runExecution(
+		execution: Execution,
+		{ mode, staticData: given }: { mode?: string; staticData?: IDataObject } = {},
+	): Promise<void> {
+		if (this.hold) await this.hold;
+		const staticData = given ?? clone(this.nodeData);
+		const loaded = JSON.stringify(staticData);
+		const { ctx } = this.base(staticData, mode ?? (this.mode === 'manual' ? 'manual' : 'webhook'));
 		const processed = this.processed;
 		const executeCtx = {
 			...ctx,
@@ -299,7 +339,10 @@ export class FakeN8n {
 		} catch (error) {
 			execution.error = error as Error;
 		}
-		if (this.mode !== 'manual') this.saved = { ...this.saved, [this.key]: staticData };
+		// n8n saves the static data only when the node changed it, and then the whole of it
+		if (this.mode !== 'manual' && JSON.stringify(staticData) !== loaded) {
+			this.saved = { ...this.saved, [this.key]: staticData };
+		}
 	}
 
 	/** Waits for every running execution. */
