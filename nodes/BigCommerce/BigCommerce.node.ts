@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { methods } from './methods';
+import { NODES_PANEL_DESCRIPTION } from './panelEntry';
 
 const resourceOptions = resources
 	.map((resource) => resource.option)
@@ -22,8 +23,7 @@ export class BigCommerce implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Read and write every part of a BigCommerce store: catalog, orders, customers, carts, marketing and more',
+		description: NODES_PANEL_DESCRIPTION,
 		defaults: { name: 'BigCommerce' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

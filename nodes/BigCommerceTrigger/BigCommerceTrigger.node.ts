@@ -2,7 +2,9 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
+	ILoadOptionsFunctions,
 	INodeExecutionData,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -10,6 +12,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { NODES_PANEL_DESCRIPTION } from '../BigCommerce/panelEntry';
+import { listSearch } from '../BigCommerce/methods/listSearch';
 import { bigCommerceApiRequest } from '../BigCommerce/transport';
 import {
 	claim,
@@ -94,8 +98,9 @@ export class BigCommerceTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description:
-			'Starts the workflow on BigCommerce store events: registers its own webhooks, verifies the sender, runs once per delivery and fetches full records',
+		// n8n's nodes panel shows the trigger's description on the entry it merges with the action
+		// node ("BigCommerce"): both carry the entry's text (see panelEntry.ts)
+		description: NODES_PANEL_DESCRIPTION,
 		defaults: { name: 'BigCommerce Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -123,6 +128,22 @@ export class BigCommerceTrigger implements INodeType {
 			},
 		],
 		properties: triggerProperties,
+	};
+
+	methods = {
+		loadOptions: {
+			/** The Channel list: every channel of the store by name, its number as the value. */
+			async getChannels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				const options: INodePropertyOptions[] = [{ name: 'All Channels', value: 0 }];
+				let page: string | undefined;
+				do {
+					const { results, paginationToken } = await listSearch.searchChannels.call(this, undefined, page);
+					for (const channel of results) options.push({ name: channel.name, value: Number(channel.value) });
+					page = paginationToken as string | undefined;
+				} while (page);
+				return options;
+			},
+		},
 	};
 
 	webhookMethods = {

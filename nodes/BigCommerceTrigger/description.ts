@@ -30,13 +30,15 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'The store events that start the workflow',
 	},
 	{
-		displayName: 'Channel ID',
+		// a list by name (people know their channels by name); the value stays the channel's number,
+		// so workflows saved when this was a plain number field keep working
+		displayName: 'Channel Name or ID',
 		name: 'channelId',
-		type: 'number',
-		typeOptions: { minValue: 0 },
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getChannels' },
 		default: 0,
 		description:
-			'Only events of this storefront channel; 0 for every channel. Applies to order, cart, product and category events (BigCommerce has per-channel webhooks for those); other events always arrive for the whole store.',
+			'Only events of this storefront channel (All Channels: every channel). Applies to order, cart, product and category events (BigCommerce has per-channel webhooks for those); other events always arrive for the whole store. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Include Full Record',
