@@ -24,7 +24,7 @@ const path = require('node:path');
 const { createHarness, createQueueHarness } = require('./lib');
 
 const REPO = path.resolve(__dirname, '..');
-const SCENARIO_DIRS = { regular: path.join(REPO, 'test', 'e2e'), queue: path.join(REPO, 'test', 'e2e-queue') };
+const SCENARIO_DIRS = { regular: path.join(REPO, 'test', 'e2e'), queue: path.join(REPO, 'test', 'e2e-queue'), ui: path.join(REPO, 'test', 'ui') };
 
 function parseArgs(argv) {
 	const args = { grep: [], list: false, queue: false, routing: 'round-robin' };
@@ -33,6 +33,8 @@ function parseArgs(argv) {
 		else if (argv[i].startsWith('--grep=')) args.grep.push(argv[i].slice(7).toLowerCase());
 		else if (argv[i] === '--list') args.list = true;
 		else if (argv[i] === '--queue') args.queue = true;
+		else if (argv[i] === '--ui') args.ui = true;
+		else if (argv[i] === '--screenshots') args.ui = args.screenshots = true;
 		else if (argv[i] === '--routing') args.routing = argv[++i];
 		else if (argv[i].startsWith('--routing=')) args.routing = argv[i].slice(10);
 	}
@@ -71,9 +73,26 @@ async function withTimeout(promise, ms, label) {
 	}
 }
 
+/**
+ * `--ui`: one Chromium on the editor of the harness's n8n, signed in as the owner
+ * (e2e/lib/browser.js); `--screenshots` also writes the pictures into docs/images.
+ */
+async function openUi(harness, args) {
+	const { openBrowser } = require('./lib/browser');
+	await harness.ctx.started();
+	const ui = await openBrowser({ baseUrl: harness.n8n.baseUrl, screenshots: !!args.screenshots });
+	await ui.signIn(harness.n8n.owner);
+	return ui;
+}
+
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
-	const all = loadScenarios(args.queue ? SCENARIO_DIRS.queue : SCENARIO_DIRS.regular);
+	if (args.ui && !args.list && !require('./lib/browser').findChromium()) {
+		out('UI suite skipped: install chromium (apt-get install -y chromium)');
+		out('0 passed, 0 failed');
+		return 0;
+	}
+	const all = loadScenarios(args.queue ? SCENARIO_DIRS.queue : args.ui ? SCENARIO_DIRS.ui : SCENARIO_DIRS.regular);
 	const selected = all
 		.map((scenario) => {
 			const tests = (scenario.tests || []).filter((t) => {
@@ -100,6 +119,7 @@ async function main() {
 			progress: (message) => out(`  · ${message}`),
 		};
 		harness = args.queue ? await createQueueHarness({ ...options, routing: args.routing }) : await createHarness(options);
+		if (args.ui) harness.ctx.ui = await openUi(harness, args);
 		out(`  · setup done in ${fmtMs(Date.now() - started)} (n8n user folder ${harness.n8n.userFolder})`);
 		for (const scenario of selected) {
 			out(`\n${scenario.name}`);
@@ -141,6 +161,7 @@ async function main() {
 		results.push({ scenario: 'setup', test: 'shared setup', ok: false, error });
 		out(`\n✗ setup failed: ${(error && (error.stack || error.message)) || error}`);
 	} finally {
+		if (harness?.ctx.ui) await harness.ctx.ui.close();
 		if (harness) await harness.close({ keep: process.env.E2E_KEEP === '1' });
 		else await require('./lib').processes.cleanupAll();
 	}

@@ -1,7 +1,8 @@
 'use strict';
 /**
  * The README's test command (`npm test`): the unit and integration suite (jest, against the
- * in-process sandbox), then the end-to-end suite in a real n8n (`npm run test:e2e`).
+ * in-process sandbox), then the end-to-end suite in a real n8n (`npm run test:e2e`), then the
+ * browser suite on n8n's editor (`npm run test:ui`) when Chromium is installed.
  * Prints one closing line "tests: N passed, N failed". `--unit` runs only jest.
  */
 const { spawn, spawnSync } = require('node:child_process');
@@ -30,9 +31,9 @@ if (fs.existsSync(jestReport)) {
 } else ok = false;
 if (jest.status !== 0) ok = false;
 
-async function runE2e() {
+async function runE2e(args = []) {
 	// streams the e2e runner's output and reads its closing "N passed, N failed" line
-	const child = spawn(process.execPath, [path.join(root, 'e2e', 'run.js')], {
+	const child = spawn(process.execPath, [path.join(root, 'e2e', 'run.js'), ...args], {
 		cwd: root,
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
@@ -53,6 +54,11 @@ async function runE2e() {
 
 async function main() {
 	if (!unitOnly) await runE2e();
+	// the browser suite (test/ui) needs Debian's Chromium (.ci/run installs it)
+	if (!unitOnly) {
+		if (require('../e2e/lib/browser').findChromium()) await runE2e(['--ui']);
+		else console.log('UI suite skipped: install chromium (apt-get install -y chromium)');
+	}
 	console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 ? 0 : 1);
 }

@@ -1,0 +1,177 @@
+'use strict';
+/**
+ * What a user sees in n8n's editor (real n8n 2.40.7, Debian's Chromium via playwright-core):
+ * `npm run test:ui` (runner e2e/run.js --ui, browser e2e/lib/browser.js). One n8n, one signed-in
+ * page, the tests in order (the credential made in the second is used by the third).
+ * `npm run screenshots` runs the same tests and writes the pictures in docs/images.
+ */
+const PANEL = '[data-test-id="node-creator"]';
+const NDV = '[data-test-id="ndv"]';
+const GOOD_CREDENTIAL = 'BigCommerce account';
+
+/** The compiled node's own description, as installed in n8n (not a copy of the text). */
+function actionDescription(ctx) {
+	const { BigCommerce } = require('../../dist/nodes/BigCommerce/BigCommerce.node.js');
+	return new BigCommerce().description.description;
+}
+
+/** A new workflow with a Manual Trigger on the canvas (so the nodes panel offers actions). */
+async function newWorkflowWithManualTrigger(page) {
+	await page.goto('/workflow/new', { waitUntil: 'domcontentloaded' });
+	await page.locator('[data-test-id="canvas-add-button"]').click();
+	await page.locator(`${PANEL} input`).fill('Manual');
+	await page.locator(`${PANEL} [data-test-id="node-creator-item-name"]`, { hasText: /^Trigger manually$/ }).first().waitFor();
+	await page.keyboard.press('Enter');
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor();
+	await page.keyboard.press('Escape');
+}
+
+/** Opens the BigCommerce entry in the nodes panel (search, click): the node details view. */
+async function openBigCommerceEntry(page) {
+	await page.locator('[data-test-id="node-creator-plus-button"]').click();
+	await page.locator(`${PANEL} input`).fill('BigCommerce');
+	const entry = page.locator(`${PANEL} [data-test-id="item-iterator-item"]`, { has: page.locator('[data-test-id="node-creator-item-name"]', { hasText: /^BigCommerce$/ }) }).first();
+	await entry.waitFor();
+	return entry;
+}
+
+async function clickPanelText(page, text) {
+	const item = page.locator(PANEL).getByText(text, { exact: true }).first();
+	await item.scrollIntoViewIfNeeded();
+	await item.click();
+}
+
+async function createCredential(page, { storeHashInput, accessToken, apiBaseUrl }) {
+	await page.goto('/home/credentials/create', { waitUntil: 'domcontentloaded' });
+	await page.locator('[data-test-id="new-credential-type-select"] input').fill('BigCommerce API');
+	await page.locator('[data-test-id="new-credential-type-select-option"]', { hasText: /^BigCommerce API$/ }).click();
+	await page.locator('[data-test-id="new-credential-type-button"]').click();
+	const modal = page.locator('[data-test-id="editCredential-modal"]');
+	await modal.locator('[data-test-id="parameter-input-storeHash"] input').fill(storeHashInput);
+	await modal.locator('[data-test-id="parameter-input-accessToken"] input').fill(accessToken);
+	await modal.locator('[data-test-id="parameter-input-apiBaseUrl"] input').fill(apiBaseUrl);
+	// n8n tests the credential when it is saved
+	await modal.locator('[data-test-id="credential-save-button"]').click();
+	return modal;
+}
+
+module.exports = {
+	name: 'Editor (real browser)',
+	tests: [
+		{
+			name: 'nodes panel: "BigCommerce" shows the action node\'s description and its actions grouped by resource',
+			async run(ctx) {
+				const { page } = ctx.ui;
+				await newWorkflowWithManualTrigger(page);
+				const entry = await openBigCommerceEntry(page);
+				const description = actionDescription(ctx);
+				const shown = await entry.locator('[data-test-id="node-creator-item-description"]').innerText();
+				ctx.assert.equal(shown.replace(/\s+/g, ' ').trim(), description, 'the entry shows the action node\'s own description');
+				await ctx.ui.shot('nodes-panel', { x: 1040, y: 0, width: 400, height: 360 });
+				await entry.click();
+				const panel = page.locator(PANEL);
+				await panel.getByText(/^Actions \(\d+\)$/).waitFor();
+				const text = await panel.innerText();
+				// actions grouped under one heading per resource, each heading followed by its actions
+				for (const [heading, action] of [['PRODUCT ACTIONS', 'Get a product'], ['ORDER ACTIONS', 'Get an order'], ['CUSTOMER ACTIONS', 'Get a customer']]) {
+					ctx.assert.match(text, new RegExp(`${heading}\\n(?:.+\\n)*?${action}\\n`, 'i'), `"${action}" under "${heading}"`);
+				}
+				ctx.assert.ok(!/Starts the workflow on BigCommerce store events/.test(text), 'no trigger-only description on the entry');
+				await ctx.ui.shot('nodes-panel-actions', { x: 1040, y: 0, width: 400, height: 700 });
+				await page.keyboard.press('Escape');
+			},
+		},
+		{
+			name: 'credential modal: a pasted control-panel URL and the token test successfully; a wrong token shows the 401 text',
+			async run(ctx) {
+				const { page } = ctx.ui;
+				const { sandbox } = ctx;
+				// the wrong one first: the last saved credential is the one new nodes pick
+				const bad = await createCredential(page, {
+					storeHashInput: `https://store-${sandbox.storeHash}.mybigcommerce.com/manage/dashboard`,
+					accessToken: 'not-the-token-0000',
+					apiBaseUrl: sandbox.baseUrl,
+				});
+				await bad.getByText('Couldn’t connect with these settings').waitFor();
+				await bad.getByText('More details').click();
+				await bad.getByText(/The access token is invalid or has been revoked/).waitFor();
+				const badText = await bad.innerText();
+				ctx.assert.ok(!badText.includes('not-the-token-0000'), 'the token is not echoed in the error');
+				await page.keyboard.press('Escape');
+
+				const good = await createCredential(page, {
+					storeHashInput: `https://store-${sandbox.storeHash}.mybigcommerce.com/manage/dashboard`,
+					accessToken: sandbox.accessToken,
+					apiBaseUrl: sandbox.baseUrl,
+				});
+				await good.locator('[data-test-id="credentials-config-container-test-success"]').waitFor();
+				ctx.assert.match(await good.innerText(), /Connection tested successfully/);
+				await ctx.ui.shot('credential', good);
+				// the test request went to the store the pasted URL names
+				ctx.assert.ok(
+					sandbox.requests.some((r) => r.path === '/store' && r.status === 200),
+					'the sandbox answered the credential test',
+				);
+				await page.keyboard.press('Escape');
+			},
+		},
+		{
+			name: 'Product › Get: the product is picked by name from the list; the output table shows it',
+			async run(ctx) {
+				const { page } = ctx.ui;
+				const product = [...ctx.sandbox.state.products.values()].find((p) => /\s\d+$/.test(p.name)) || [...ctx.sandbox.state.products.values()][0];
+				await newWorkflowWithManualTrigger(page);
+				const entry = await openBigCommerceEntry(page);
+				await entry.click();
+				await clickPanelText(page, 'Get a product');
+				const ndv = page.locator(NDV);
+				await ndv.locator('[data-test-id="parameter-input-operation"]').waitFor();
+				ctx.assert.match(await ndv.locator('[data-test-id="node-credentials-select"]').innerText().catch(async () => await ndv.locator('[data-test-id="node-credentials-select"] input').inputValue()), /BigCommerce account/);
+				await ndv.locator('[data-test-id="rlc-input"]').click();
+				await page.keyboard.type(product.name);
+				const item = page.locator('[data-test-id="rlc-item"]', { hasText: product.name }).first();
+				await item.waitFor();
+				await ctx.ui.shot('product-from-list');
+				await item.click();
+				const from = ctx.sandbox.requests.length;
+				await ndv.locator('[data-test-id="node-execute-button"]').click();
+				const output = ndv.locator('[data-test-id="output-panel"]');
+				await output.getByText('1 item').waitFor();
+				const table = await output.innerText();
+				ctx.assert.ok(table.includes(product.name) && table.includes(product.sku), `the output shows ${product.name} (${product.sku})`);
+				ctx.assert.ok(
+					ctx.sandbox.requests.slice(from).some((r) => r.method === 'GET' && r.path === `/catalog/products/${product.id}`),
+					'the product was fetched by the id the list put in the locator',
+				);
+				await ctx.ui.shot('product-get-output');
+				await page.keyboard.press('Escape');
+			},
+		},
+		{
+			name: 'trigger: events and a channel picked by name',
+			async run(ctx) {
+				const { page } = ctx.ui;
+				const channels = [...ctx.sandbox.state.channels.values()];
+				const channel = channels.find((c) => c.id !== 1) || channels[0];
+				await page.goto('/workflow/new', { waitUntil: 'domcontentloaded' });
+				await page.locator('[data-test-id="canvas-add-button"]').click();
+				await page.locator(`${PANEL} input`).fill('BigCommerce');
+				await page.locator(`${PANEL} [data-test-id="node-creator-item-name"]`, { hasText: /^BigCommerce$/ }).first().click();
+				await clickPanelText(page, 'On order created');
+				const ndv = page.locator(NDV);
+				const channelInput = ndv.locator('[data-test-id="parameter-input-channelId"]');
+				await channelInput.click();
+				const option = page.getByRole('option', { name: new RegExp(`^${channel.name}`) }).first();
+				await option.waitFor();
+				const names = await page.getByRole('option').allInnerTexts();
+				ctx.assert.ok(names.some((n) => n.trim() === 'All Channels'), `"All Channels" offered: ${names.join(', ')}`);
+				for (const c of channels) ctx.assert.ok(names.some((n) => n.startsWith(c.name)), `channel "${c.name}" offered by name`);
+				await ctx.ui.shot('trigger-channel');
+				await option.click();
+				ctx.assert.match(await channelInput.innerText().catch(() => '') + (await channelInput.locator('input').inputValue().catch(() => '')), new RegExp(channel.name));
+				await ctx.ui.shot('trigger');
+				await page.keyboard.press('Escape');
+			},
+		},
+	],
+};
