@@ -12,6 +12,10 @@
  * two `n8n webhook`, two `n8n worker`, nginx in front: e2e/lib/queue.js); `--routing path-hash`
  * makes nginx route each webhook path to one webhook process (default: round-robin).
  *
+ * `--ui` runs test/ui/*.e2e.js instead: the same harness plus one Debian Chromium on n8n's editor,
+ * signed in as the owner (e2e/lib/browser.js; `ctx.ui.page` is a playwright-core Page);
+ * `--screenshots` does the same and writes the pictures the tests take into docs/images.
+ *
  * A test with `expectedToFailUntil: '<what fixes it>'` is a known failure: it runs, its failure is
  * printed and not counted; if it passes, that counts as a failure (remove the marker).
  *
@@ -153,6 +157,7 @@ async function main() {
 					results.push({ scenario: scenario.name, test: test.name, ok: false, known, ms: Date.now() - t0, error });
 					out(`  ${known ? '✗ (known failure until ' + test.expectedToFailUntil + ')' : '✗'} ${test.name} (${fmtMs(Date.now() - t0)})`);
 					const message = (error && (error.stack || error.message)) || String(error);
+					if (harness.ctx.ui) out(`      page at failure: ${await harness.ctx.ui.failureShot(test.name)}`);
 					out(message.split('\n').slice(0, 30).map((l) => `      ${l}`).join('\n'));
 				}
 			}

@@ -9,6 +9,7 @@
  * sign in through the form (a bare fetch to /rest drops the session); `N` opens the nodes panel.
  */
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -54,6 +55,12 @@ async function openBrowser({ baseUrl, screenshots = false }) {
 			const file = path.join(IMAGES, `${name}.png`);
 			if (target && typeof target.screenshot === 'function') await target.screenshot({ path: file });
 			else await page.screenshot({ path: file, ...(target ? { clip: target } : {}) });
+			return file;
+		},
+		/** A full-page PNG in the temp folder, for a failed test's report. */
+		async failureShot(label) {
+			const file = path.join(os.tmpdir(), `bc-ui-failure-${label.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
+			await page.screenshot({ path: file }).catch(() => undefined);
 			return file;
 		},
 		async close() {
