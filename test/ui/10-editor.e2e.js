@@ -156,7 +156,7 @@ module.exports = {
 			},
 		},
 		{
-			name: 'trigger: events and a channel picked by name',
+			name: 'trigger: events and a channel picked by name; Listen for test event shows a sandbox delivery',
 			async run(ctx) {
 				const { page } = ctx.ui;
 				const channels = [...ctx.sandbox.state.channels.values()];
@@ -177,7 +177,26 @@ module.exports = {
 				await ctx.ui.shot('trigger-channel', { x: 505, y: 64, width: 440, height: 560 });
 				await option.click();
 				ctx.assert.match(await channelInput.innerText().catch(() => '') + (await channelInput.locator('input').inputValue().catch(() => '')), new RegExp(channel.name));
+				// the sandbox is plain HTTP on localhost: the development-only option lets it register
+				await ndv.getByRole('button', { name: 'Add Option' }).or(ndv.getByText('Add Option', { exact: true })).first().click();
+				await page.getByRole('option', { name: 'Allow Non-HTTPS URL (Development Only)' }).or(page.getByText('Allow Non-HTTPS URL (Development Only)', { exact: true })).first().click();
+				await ndv.locator('[data-test-id="parameter-input-allowInsecureUrl"] .el-switch, [data-test-id="parameter-input-allowInsecureUrl"] [role="switch"]').first().click();
 				await ctx.ui.shot('trigger', { x: 505, y: 64, width: 440, height: 620 });
+
+				// Listen for test event: n8n registers a test webhook in the store; a delivery shows as output
+				const hooksBefore = ctx.sandbox.webhooks.hooks.length;
+				await ndv.getByRole('button', { name: /Test this trigger|Listen for test event/ }).first().click();
+				const hook = await ctx.waitFor(
+					() => ctx.sandbox.webhooks.hooks.slice(hooksBefore).find((h) => h.scope === `store/channel/${channel.id}/order/created`),
+					{ timeoutMs: 60_000, message: `a test hook on store/channel/${channel.id}/order/created` },
+				);
+				const order = ctx.sandbox.state.orders.find((o) => Number(o.channel_id ?? 1) === channel.id) || ctx.sandbox.state.orders[0];
+				ctx.sandbox.emit('store/order/created', { type: 'order', id: order.id }, { channelId: channel.id });
+				const output = ndv.locator('[data-test-id="output-panel"]');
+				await output.getByText(/1 item/).waitFor({ timeout: 60_000 });
+				ctx.assert.match(await output.innerText(), new RegExp(`store/channel/${channel.id}/order/created|store/order/created`));
+				ctx.log(`test delivery to ${hook.destination} shown as the trigger's output`);
+				await ctx.ui.shot('trigger-test-event');
 				await page.keyboard.press('Escape');
 			},
 		},
