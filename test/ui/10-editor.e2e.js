@@ -178,8 +178,13 @@ module.exports = {
 				await option.click();
 				ctx.assert.match(await channelInput.innerText().catch(() => '') + (await channelInput.locator('input').inputValue().catch(() => '')), new RegExp(channel.name));
 				// the sandbox is plain HTTP on localhost: the development-only option lets it register
-				await ndv.getByRole('button', { name: 'Add Option' }).or(ndv.getByText('Add Option', { exact: true })).first().click();
-				await page.getByRole('option', { name: 'Allow Non-HTTPS URL (Development Only)' }).or(page.getByText('Allow Non-HTTPS URL (Development Only)', { exact: true })).first().click();
+				await ndv
+					.locator('[data-test-id="collection-parameter-add-dropdown"], [data-test-id="collection-parameter-add"]')
+					.or(ndv.getByPlaceholder('Add Option'))
+					.or(ndv.getByText('Add Option', { exact: true }))
+					.first()
+					.click();
+				await page.getByText('Allow Non-HTTPS URL (Development Only)', { exact: true }).last().click();
 				await ndv.locator('[data-test-id="parameter-input-allowInsecureUrl"] .el-switch, [data-test-id="parameter-input-allowInsecureUrl"] [role="switch"]').first().click();
 				await ctx.ui.shot('trigger', { x: 505, y: 64, width: 440, height: 620 });
 
