@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run bench [-- --quick] [-- --only catalog,quota,orders,trigger]` (--only: the parts named are
+ * `npm run bench [-- --quick] [-- --only catalog,quota,orders,trigger,queue]` (--only: the parts named are
  * re-measured and merged into the previous full run's results, bench/results/latest.json)
  *
  * Benchmarks this package in a REAL n8n 2.40.7 (the e2e harness: cached install, build + pack,
@@ -539,6 +539,126 @@ async function trigger(bench, deliveries) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 6. Queue mode: the same work in regular mode and in a queue-mode cluster (1 and 2 workers)
+
+/**
+ * Executions per second for (a) the trigger: `deliveries` distinct events sent 8 at a time to the
+ * hook's destination (the n8n process in regular mode, nginx in front of the two webhook processes
+ * in queue mode), timed until every execution they started has finished; (b) a bulk action job:
+ * `calls` simultaneous webhook calls of the quota job workflow (Product › Get for `idsPerCall`
+ * products each), timed until the last answer. The store has no quota here (80 ms latency per
+ * call), so the numbers are n8n's and the package's throughput, not BigCommerce's quota.
+ */
+async function queueWork(target, { deliveries, calls, idsPerCall, offset }) {
+	const { n8n, sandbox, waitFor } = target;
+	sandbox.setRateLimit(false);
+	const hook = await waitFor(
+		() => (sandbox.state.hooks || []).find((h) => h.scope === 'store/product/updated' && h.is_active),
+		{ timeoutMs: 90_000, message: 'the trigger hook' },
+	);
+	const secretHeader = Object.entries(hook.headers || {}).find(([name]) => /bigcommerce-secret/i.test(name));
+	if (!secretHeader) throw new Error('the trigger hook carries no secret header');
+	// (a) trigger: distinct deliveries (ids never used before on this n8n)
+	const createdAt = Math.floor(Date.now() / 1000);
+	const sequence = Array.from({ length: deliveries }, (_, i) => ({ body: envelope(sandbox, offset + i, createdAt), copies: 1 }));
+	const before = await countExecutions(n8n, W.IDS.trigger);
+	const t0 = performance.now();
+	const sent = await sendAll(hook.destination, sequence, { [secretHeader[0]]: secretHeader[1] });
+	const ackedMs = performance.now() - t0;
+	let finishedMs = null;
+	let executions = 0;
+	const deadline = Date.now() + 300_000;
+	for (;;) {
+		const now = await countExecutions(n8n, W.IDS.trigger);
+		executions = now.total - before.total;
+		if (executions >= deliveries && now.unfinished === 0) {
+			finishedMs = performance.now() - t0;
+			break;
+		}
+		if (Date.now() > deadline) break;
+		await delay(200);
+	}
+	const trigger = {
+		deliveries,
+		statuses: sent.statuses,
+		executions,
+		ackP50Ms: +percentile(sent.latencies, 50).toFixed(1),
+		ackedInMs: Math.round(ackedMs),
+		finishedInMs: finishedMs === null ? null : Math.round(finishedMs),
+		executionsPerS: finishedMs === null ? null : +(executions / (finishedMs / 1000)).toFixed(2),
+	};
+	// (b) bulk action job
+	const ids = [...sandbox.state.products.keys()].map(Number);
+	const beforeRequests = sandbox.requests.length;
+	const t1 = performance.now();
+	const answers = await Promise.all(
+		Array.from({ length: calls }, (_, c) =>
+			request(`${target.webhookBaseUrl}/webhook/${W.PATHS.quotaOurs}`, {
+				method: 'POST',
+				body: { ids: ids.slice(c * idsPerCall, (c + 1) * idsPerCall) },
+				timeoutMs: 600_000,
+			}),
+		),
+	);
+	const bulkMs = performance.now() - t1;
+	const stats = apiStats(sandbox.requests.slice(beforeRequests));
+	const bulk = {
+		calls,
+		idsPerCall,
+		answers: answers.reduce((m, a) => ((m[a.status] = (m[a.status] || 0) + 1), m), {}),
+		...stats,
+		wallMs: Math.round(bulkMs),
+		executionsPerS: +(calls / (bulkMs / 1000)).toFixed(2),
+		itemsPerS: +((calls * idsPerCall) / (bulkMs / 1000)).toFixed(1),
+	};
+	return { trigger, bulk };
+}
+
+function logQueueWork(label, r) {
+	out(`    ${label}: trigger ${r.trigger.executions}/${r.trigger.deliveries} executions in ${r.trigger.finishedInMs} ms = ${r.trigger.executionsPerS}/s (answers ${JSON.stringify(r.trigger.statuses)}); bulk job ${r.bulk.calls} executions in ${r.bulk.wallMs} ms = ${r.bulk.executionsPerS}/s (answers ${JSON.stringify(r.bulk.answers)}, ${r.bulk.calls > 0 ? r.bulk.rateLimited : 0} 429s)`);
+}
+
+/** Boots a queue-mode cluster (e2e/lib/queue.js) with the bench's workflows and measures it with 2 workers, then 1. */
+async function queueCluster(work) {
+	const { createQueueHarness } = require('../e2e/lib');
+	const harness = await createQueueHarness({
+		sandbox: { seed: { products: work.calls * work.idsPerCall }, latencyMs: LATENCY_MS, rateLimit: false, contract: false },
+		scenarios: [
+			{
+				credentials: (ctx) => W.credentials(ctx.sandbox),
+				// the hook's destination is nginx (WEBHOOK_URL), so the trigger URL needs no n8n address
+				workflows: (ctx) => W.build(ctx.sandbox).filter((w) => w.id === W.IDS.trigger || w.id === W.IDS.quotaOurs),
+				setup: async (ctx) => {
+					await ctx.n8n.publish(W.IDS.trigger);
+					await ctx.n8n.publish(W.IDS.quotaOurs);
+				},
+			},
+		],
+		progress: (message) => out(`  · ${message}`),
+	});
+	try {
+		const { ctx, cluster } = harness;
+		const target = { n8n: cluster.main, sandbox: ctx.sandbox, waitFor: ctx.waitFor, webhookBaseUrl: cluster.webhookBaseUrl };
+		// main activates the published workflows a few seconds after the cluster is up
+		await ctx.waitFor(async () => (await cluster.post(`/webhook/${W.PATHS.quotaOurs}`, { ids: [] })).status !== 404, {
+			timeoutMs: 90_000,
+			intervalMs: 1000,
+			message: 'the bulk job webhook',
+		});
+		out('  · queue mode, 2 workers');
+		const two = await queueWork(target, { ...work, offset: 10_000 });
+		logQueueWork('queue, 2 workers', two);
+		await cluster.workers[1].stop();
+		out('  · queue mode, 1 worker (worker-2 stopped)');
+		const one = await queueWork(target, { ...work, offset: 20_000 });
+		logQueueWork('queue, 1 worker', one);
+		return { oneWorker: one, twoWorkers: two, workerConcurrency: cluster.options.workerConcurrency };
+	} finally {
+		await harness.close();
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
@@ -547,6 +667,7 @@ async function main() {
 	const orderCount = args.quick ? 50 : 200;
 	const quotaCalls = 3 * SCALED_QUOTA.quota;
 	const deliveries = args.quick ? 200 : 1000;
+	const queueWorkSize = { deliveries: args.quick ? 60 : 200, calls: args.quick ? 10 : 20, idsPerCall: 10 };
 	const started = Date.now();
 	const info = machine();
 	out(`bench (${args.quick ? 'quick' : 'full'}): n8n ${info.n8nVersion}, ${info.nproc} CPUs (${info.cpuModel}), ${info.memoryGiB} GiB, load ${info.loadAverageAtStart.join(' ')}`);
@@ -578,11 +699,24 @@ async function main() {
 			results.catalog = { quota: REAL_QUOTA, reps, results: await catalog(bench, sizes, reps) };
 		}
 		if (want('trigger')) results.trigger = await trigger(bench, deliveries);
+		if (want('queue')) {
+			out('  · queue-mode section: regular mode first (this n8n), then a queue-mode cluster');
+			results.queue = { work: queueWorkSize, regular: await queueWork({ n8n, sandbox, waitFor: ctx.waitFor, webhookBaseUrl: n8n.baseUrl }, { ...queueWorkSize, offset: 30_000 }) };
+			logQueueWork('regular', results.queue.regular);
+		}
 		results.n8nVmHwmMiB = memorySampler(n8n.child.pid).stop().hwmMiB;
 	} finally {
+		if (!results.queue) {
+			results.durationS = Math.round((Date.now() - started) / 1000);
+			results.loadAverageAtEnd = os.loadavg().map((v) => +v.toFixed(2));
+		}
+		await harness.close();
+	}
+	if (results.queue) {
+		// the cluster boots after the regular n8n is stopped: the two never share the 2 cores
+		Object.assign(results.queue, await queueCluster(queueWorkSize));
 		results.durationS = Math.round((Date.now() - started) / 1000);
 		results.loadAverageAtEnd = os.loadavg().map((v) => +v.toFixed(2));
-		await harness.close();
 	}
 	if (want('catalog')) {
 		// outside n8n: the transport alone, pages one after the other vs 4 in flight
@@ -609,7 +743,7 @@ async function main() {
 		// --only: the re-measured sections replace those of the previous full run, the rest is kept
 		const previous = JSON.parse(fs.readFileSync(latest, 'utf8'));
 		const base = previous.base || previous;
-		const sections = { catalog: ['catalog', 'transportConcurrency', 'n8nVmHwmMiB'], orders: ['orders'], quota: ['quota'], trigger: ['trigger'] };
+		const sections = { catalog: ['catalog', 'transportConcurrency', 'n8nVmHwmMiB'], orders: ['orders'], quota: ['quota'], trigger: ['trigger'], queue: ['queue'] };
 		report = { ...previous, base: { startedAt: base.startedAt, durationS: base.durationS, machine: base.machine, loadAverageAtEnd: base.loadAverageAtEnd } };
 		for (const name of args.only) for (const key of sections[name] || []) if (results[key] !== undefined) report[key] = results[key];
 		const remeasured = (previous.remeasured || []).filter((entry) => !entry.sections.every((name) => args.only.includes(name)));
