@@ -8,8 +8,8 @@
  *
  * The store runs a scaled quota (15 requests per 3 s, like the bench) so the job crosses many
  * windows in seconds. Asserted: every execution succeeds and every item's result is the store's
- * data (0 rate-limit errors reach the workflows), both workers took part, and how many 429s the
- * store answered (printed; bounded).
+ * data (0 rate-limit errors reach the workflows), both workers took part, every refused request was
+ * sent again and accepted once, and how many 429s the store answered (printed; at most a quarter).
  */
 const WF = 'e2eQueueQuota001';
 const PATH = 'e2e-queue-quota';
@@ -58,7 +58,7 @@ function quotaWorkflow(ctx) {
 				operation: 'update',
 				productId: rl("$('Ids').item.json.id"),
 				// a value that depends on this call, so a lost or crossed write shows
-				updateFields: { inventoryLevel: "={{ 1000 + $('Ids').item.json.batch }}" },
+				updateFields: { retailPrice: "={{ 1000 + $('Ids').item.json.batch }}" },
 			},
 		}),
 		{
@@ -66,7 +66,7 @@ function quotaWorkflow(ctx) {
 			...ctx.wf.codeStep(
 				'Summary',
 				`const got = $('Get Product').all().map((i) => ({ id: i.json.id, name: i.json.name }));
-const updated = $('Update Product').all().map((i) => ({ id: i.json.id, inventory: i.json.inventory_level }));
+const updated = $('Update Product').all().map((i) => ({ id: i.json.id, retailPrice: i.json.retail_price }));
 return [{ json: { batch: $('Ids').first().json.batch, got, updated } }];`,
 			),
 			executeOnce: true,
@@ -134,22 +134,25 @@ module.exports = {
 					const [summary] = a.json;
 					ctx.assert.equal(summary.batch, b);
 					ctx.assert.deepEqual(summary.got, expectedNames[b]);
-					ctx.assert.deepEqual(summary.updated, batches[b].map((id) => ({ id, inventory: 1000 + b })));
+					ctx.assert.deepEqual(summary.updated, batches[b].map((id) => ({ id, retailPrice: 1000 + b })));
 				});
 				// the writes reached the store, once each
 				batches.forEach((batch, b) => {
 					for (const id of batch) {
 						const product = store.state.products.get(id) ?? store.state.products.get(String(id));
-						ctx.assert.equal(product.inventory_level, 1000 + b, `product ${id}`);
+						ctx.assert.equal(Number(product.retail_price), 1000 + b, `product ${id}`);
 					}
 				});
 				const puts = requests.filter((r) => r.method === 'PUT' && r.status === 200);
 				ctx.assert.equal(puts.length, CALLS * IDS_PER_CALL, 'one accepted PUT per item');
 				// split over both workers, so both governors shared the one quota
 				ctx.assert.deepEqual([...new Set(workers)].sort(), ['worker-1', 'worker-2']);
-				// the quota was respected: at most QUOTA.quota accepted per window (the sandbox
-				// refuses the rest with 429), and the refusals stay few
-				ctx.assert.ok(refused.length <= 4, `${refused.length} requests answered 429`);
+				// every refused request was sent again and accepted: exactly one accepted call per item
+				// and step, no more (a 429 is not processed, so retrying a write duplicates nothing)
+				ctx.assert.equal(requests.length - refused.length, CALLS * IDS_PER_CALL * 2);
+				// the governors pace: the refusals stay a small share (HTTP Request with defaults, which
+				// does not pace, gets most of its calls refused at this quota: bench/RESULTS.md)
+				ctx.assert.ok(refused.length <= (CALLS * IDS_PER_CALL * 2) / 4, `${refused.length} requests answered 429`);
 			},
 		},
 	],
