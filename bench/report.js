@@ -60,6 +60,8 @@ function renderAck(a, L) {
 	L();
 	L(`The BigCommerce Trigger subscribed to \`store/order/created\` with its defaults (Skip Incomplete Orders on, Include Full Record on) and n8n's plain Webhook node (respond immediately), the same deliveries to both, under four conditions of the API set on the sandbox. One sender: up to ${t.oneSender.max} deliveries (at least ${t.oneSender.min}, at most ${t.oneSender.budgetMs / 1000} s) to each endpoint, alternating which goes first. ${t.concurrent.senders} senders: rounds of ${t.concurrent.chunk} deliveries, ${t.concurrent.senders} at a time, to one endpoint and then the other, ABBA (at least 1 round, at most ${t.concurrent.maxRounds} or ${t.concurrent.budgetMs / 1000} s). Each delivery is a fresh "Order Created" for a complete order the sandbox holds (another \`created_at\` second each, so no repeat). Ack = client-side time to the full answer; the client gives up after ${ms(t.timeoutMs)} (a timeout: BigCommerce counts a slow answer as a failed delivery), and a timed-out ack counts as ${ms(t.timeoutMs)}, so a p99 shown "≥" is a lower bound. After each condition the faults are removed (held connections closed), and the bench waits until n8n has finished what it still had in flight before the next one.`);
 	L();
+	L(`API conditions: ${a.conditions.map((c) => `**${c.name}**: ${c.label}`).join('; ')}.`);
+	L();
 	L('| API condition | Load | Endpoint | Acks | p50 | p99 | max | p99 − plain p99 | Timeouts | HTTP answers |');
 	L('|---|---|---|---|---|---|---|---|---|---|');
 	const comparisons = ackComparisons(a);
@@ -71,7 +73,7 @@ function renderAck(a, L) {
 			for (const [which, endpoint] of [['trigger', 'BigCommerce Trigger'], ['plain', 'plain Webhook node']]) {
 				const e = p[which];
 				const delta = which === 'trigger' ? `${e.timeouts ? '≥ ' : ''}${cmp.delta >= 0 ? '+' : '−'}${ms(Math.abs(cmp.delta))}` : '';
-				L(`| ${c.label} | ${label} | ${endpoint} | ${e.n} | ${ackMs(e.p50, e, t.timeoutMs)} | ${ackMs(e.p99, e, t.timeoutMs)} | ${ackMs(e.max, e, t.timeoutMs)} | ${delta} | ${e.timeouts} | ${JSON.stringify(e.statuses)} |`);
+				L(`| ${c.name} | ${label} | ${endpoint} | ${e.n} | ${ackMs(e.p50, e, t.timeoutMs)} | ${ackMs(e.p99, e, t.timeoutMs)} | ${ackMs(e.max, e, t.timeoutMs)} | ${delta} | ${e.timeouts} | ${JSON.stringify(e.statuses)} |`);
 			}
 		}
 	}

@@ -572,20 +572,20 @@ const ACK_TIMEOUT_MS = 10_000;
 /** The condition that teaches n8n's process-wide rate-limit governor a 15 s wait runs last. */
 const THROTTLE_RESET_MS = 15_000;
 const ACK_CONDITIONS = [
-	{ name: 'healthy', label: `healthy (${LATENCY_MS} ms per call, no quota)`, set() {} },
+	{ name: 'healthy', label: `every call answered after ${LATENCY_MS} ms, no quota`, set() {} },
 	{
 		name: 'down',
-		label: 'down: every API call answers 503',
+		label: 'every API call answers 503',
 		set: (sandbox) => sandbox.faults.add({ kind: 'status', status: 503, times: Infinity }),
 	},
 	{
 		name: 'hung',
-		label: 'hung: every API call accepted and never answered (until the condition ends)',
+		label: 'every API call accepted and never answered (until the condition ends)',
 		set: (sandbox) => sandbox.faults.add({ kind: 'hang', times: Infinity }),
 	},
 	{
 		name: 'throttled',
-		label: `throttled: every API call answers 429, quota spent, X-Rate-Limit-Time-Reset-Ms ${THROTTLE_RESET_MS}`,
+		label: `every API call answers 429, quota spent, X-Rate-Limit-Time-Reset-Ms ${THROTTLE_RESET_MS}`,
 		set(sandbox) {
 			sandbox.setRateLimit(REAL_QUOTA);
 			sandbox.faults.add({
@@ -626,8 +626,21 @@ function ackSummary(samples) {
 	};
 }
 
-/** Waits until the sandbox has had no API call for `quietMs` and neither workflow has a running execution. */
-async function settleAck(bench, quietMs = 3000, limitMs = 180_000) {
+/** Executions of a workflow not finished yet, among its newest 250 (more than a condition starts). */
+async function runningExecutions(n8n, workflowId) {
+	const res = await n8n.api('GET', `/executions?${new URLSearchParams({ workflowId, limit: '250' })}`);
+	if (res.status !== 200) throw new Error(`executions: ${res.status} ${res.text.slice(0, 200)}`);
+	return res.json.data.filter((e) => !e.stoppedAt).length;
+}
+
+/**
+ * Waits until n8n has finished with what the bench sent: no running execution, no API call for
+ * 3 s, and each workflow's execution count at `expected` (one per delivery). A delivery still
+ * inside webhook() (waiting on the API or on the rate-limit governor) has no execution yet, so
+ * when a count stays short the bench waits for a quiet period longer than the throttled reset
+ * before it accepts it (the trigger ignored or lost those deliveries). Bounded: false after 180 s.
+ */
+async function settleAck(bench, expected, limitMs = 180_000) {
 	const deadline = Date.now() + limitMs;
 	let seen = bench.sandbox.requests.length;
 	let quietSince = Date.now();
@@ -637,9 +650,18 @@ async function settleAck(bench, quietMs = 3000, limitMs = 180_000) {
 			seen = bench.sandbox.requests.length;
 			quietSince = Date.now();
 		}
-		const running =
-			(await countExecutions(bench.n8n, W.IDS.ackTrigger)).unfinished + (await countExecutions(bench.n8n, W.IDS.plainHook)).unfinished;
-		if (running === 0 && Date.now() - quietSince >= quietMs) return true;
+		const quietMs = Date.now() - quietSince;
+		if (quietMs >= 3000) {
+			let running = 0;
+			for (const { workflowId } of expected) running += await runningExecutions(bench.n8n, workflowId);
+			if (running === 0) {
+				let complete = true;
+				for (const { workflowId, total } of expected) {
+					if ((await countExecutions(bench.n8n, workflowId)).total < total) complete = false;
+				}
+				if (complete || quietMs >= THROTTLE_RESET_MS + 5000) return true;
+			}
+		}
 		if (Date.now() > deadline) return false;
 	}
 }
@@ -663,14 +685,21 @@ async function ack(bench, quick) {
 	const send = (which, text) => post(endpoints[which].url, text, endpoints[which].headers, limits.timeoutMs);
 	sandbox.setRateLimit(false);
 	sandbox.faults.clear();
+	const totals = async () => {
+		const counts = {};
+		for (const which of Object.keys(endpoints)) counts[which] = (await countExecutions(n8n, endpoints[which].workflowId)).total;
+		return counts;
+	};
+	const expectedTotals = (counts, deliveries) => Object.keys(endpoints).map((which) => ({ workflowId: endpoints[which].workflowId, total: counts[which] + deliveries }));
 	// warm-up (first delivery of each workflow loads and compiles code), not recorded
-	for (const which of ['trigger', 'plain']) await send(which, next());
-	await settleAck(bench);
+	const warm = await totals();
+	const warmUp = next();
+	for (const which of ['trigger', 'plain']) await send(which, warmUp);
+	await settleAck(bench, expectedTotals(warm, 1));
 
 	const conditions = [];
 	for (const condition of ACK_CONDITIONS) {
-		const before = {};
-		for (const which of Object.keys(endpoints)) before[which] = (await countExecutions(n8n, endpoints[which].workflowId)).total;
+		const before = await totals();
 		const requestsBefore = sandbox.requests.length;
 		condition.set(sandbox);
 		const samples = { oneSender: { trigger: [], plain: [] }, concurrent: { trigger: [], plain: [] } };
@@ -691,22 +720,20 @@ async function ack(bench, quick) {
 				await Promise.all(Array.from({ length: limits.concurrent.senders }, worker));
 			}
 		}
-		const sendingS = Math.round((Date.now() - started) / 100) / 10;
 		const apiCalls = sandbox.requests.length - requestsBefore;
 		// the condition ends: faults removed (held connections closed), no quota; what n8n still
 		// had in flight finishes against the healthy API before the next condition starts
 		sandbox.faults.clear();
 		sandbox.setRateLimit(false);
-		const settled = await settleAck(bench);
-		const result = { name: condition.name, label: condition.label, apiCallsWhileSending: apiCalls, settled, phases: {} };
+		const deliveries = samples.oneSender.trigger.length + samples.concurrent.trigger.length;
+		const settled = await settleAck(bench, expectedTotals(before, deliveries));
+		const result = { name: condition.name, label: condition.label, deliveries, apiCallsWhileSending: apiCalls, settled, phases: {} };
 		for (const phase of Object.keys(samples)) {
 			result.phases[phase] = { trigger: ackSummary(samples[phase].trigger), plain: ackSummary(samples[phase].plain) };
 		}
+		const after = await totals();
 		result.executions = {};
-		for (const which of Object.keys(endpoints)) {
-			result.executions[which] = (await countExecutions(n8n, endpoints[which].workflowId)).total - before[which];
-		}
-		result.deliveries = samples.oneSender.trigger.length + samples.concurrent.trigger.length;
+		for (const which of Object.keys(endpoints)) result.executions[which] = after[which] - before[which];
 		conditions.push(result);
 		for (const [phase, r] of Object.entries(result.phases)) {
 			out(`    ${condition.name} ${phase}: trigger p50 ${r.trigger.p50} p99 ${r.trigger.p99} max ${r.trigger.max} ms (${r.trigger.timeouts} timeouts of ${r.trigger.n}); plain p50 ${r.plain.p50} p99 ${r.plain.p99} max ${r.plain.max} ms (${r.plain.timeouts} timeouts of ${r.plain.n})`);
