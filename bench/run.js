@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run bench [-- --quick] [-- --only catalog,quota,orders,trigger,queue]` (--only: the parts named are
+ * `npm run bench [-- --quick] [-- --only catalog,quota,orders,trigger,ack,queue]` (--only: the parts named are
  * re-measured and merged into the previous full run's results, bench/results/latest.json)
  *
  * Benchmarks this package in a REAL n8n 2.40.7 (the e2e harness: cached install, build + pack,
@@ -19,7 +19,7 @@ const { execSync, spawnSync } = require('node:child_process');
 
 const { createHarness, installer, request, processes } = require('../e2e/lib');
 const W = require('./workflows');
-const { writeReport } = require('./report');
+const { writeReport, spliceReport } = require('./report');
 
 const LATENCY_MS = 80;
 const REAL_QUOTA = { quota: 150, windowMs: 30_000 };
@@ -368,16 +368,20 @@ async function orders(bench, n) {
 // ---------------------------------------------------------------------------------------------
 // 4. Trigger: duplicate storm
 
-function envelope(sandbox, index, createdAt) {
-	const data = { type: 'product', id: 100000 + index };
+/** A delivery body as BigCommerce sends it (its `hash` covers `data` only). */
+function delivery(sandbox, scope, data, createdAt) {
 	return {
 		created_at: createdAt,
 		store_id: String(sandbox.storeId || '1001234'),
 		producer: `stores/${sandbox.storeHash}`,
-		scope: 'store/product/updated',
+		scope,
 		hash: crypto.createHash('sha1').update(JSON.stringify(data)).digest('hex'),
 		data,
 	};
+}
+
+function envelope(sandbox, index, createdAt) {
+	return delivery(sandbox, 'store/product/updated', { type: 'product', id: 100000 + index }, createdAt);
 }
 
 /**
@@ -406,6 +410,30 @@ function plan(sandbox, distinct, duplicates) {
 	return sequence;
 }
 
+/**
+ * POSTs one delivery and times the acknowledgement: client-side time to the full answer.
+ * `status` is the HTTP status, or `error:<code>`; `timedOut` when no answer came within `timeoutMs`.
+ */
+async function post(url, text, headers, timeoutMs = 30_000) {
+	const t0 = performance.now();
+	let status;
+	let timedOut = false;
+	try {
+		const res = await fetch(url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', ...headers },
+			body: text,
+			signal: AbortSignal.timeout(timeoutMs),
+		});
+		await res.arrayBuffer();
+		status = res.status;
+	} catch (error) {
+		timedOut = error.name === 'TimeoutError';
+		status = timedOut ? 'timeout' : `error:${error.code || (error.cause && error.cause.code) || error.name}`;
+	}
+	return { ms: performance.now() - t0, status, timedOut };
+}
+
 async function sendAll(url, sequence, headers, concurrency = 8) {
 	const latencies = [];
 	const statuses = {};
@@ -416,21 +444,8 @@ async function sendAll(url, sequence, headers, concurrency = 8) {
 			const text = JSON.stringify(burst.body);
 			await Promise.all(
 				Array.from({ length: burst.copies }, async () => {
-					const t0 = performance.now();
-					let status;
-					try {
-						const res = await fetch(url, {
-							method: 'POST',
-							headers: { 'Content-Type': 'application/json', ...headers },
-							body: text,
-							signal: AbortSignal.timeout(30_000),
-						});
-						await res.arrayBuffer();
-						status = res.status;
-					} catch (error) {
-						status = `error:${error.code || error.name}`;
-					}
-					latencies.push(performance.now() - t0);
+					const { ms, status } = await post(url, text, headers);
+					latencies.push(ms);
 					statuses[status] = (statuses[status] || 0) + 1;
 				}),
 			);
@@ -473,18 +488,24 @@ async function settleExecutions(bench, workflowId) {
 	}
 }
 
+/** [name, value] of the secret header the trigger registered with its hook for `url`. */
+async function hookSecretHeader(bench, url) {
+	const hook = await bench.h.ctx.waitFor(
+		() => (bench.sandbox.state.hooks || []).find((h) => h.destination === url && h.is_active),
+		{ timeoutMs: 60_000, message: `the trigger hook for ${url}` },
+	);
+	const secretHeader = Object.entries(hook.headers || {}).find(([name]) => /bigcommerce-secret/i.test(name));
+	if (!secretHeader) throw new Error('the trigger hook carries no secret header');
+	return secretHeader;
+}
+
 async function trigger(bench, deliveries) {
 	const { n8n, sandbox } = bench;
 	sandbox.setRateLimit(false);
 	const duplicates = Math.round(deliveries * 0.3);
 	const distinct = deliveries - duplicates;
 	const url = W.triggerUrl(n8n);
-	const hook = await bench.h.ctx.waitFor(
-		() => (sandbox.state.hooks || []).find((h) => h.destination === url && h.is_active),
-		{ timeoutMs: 60_000, message: 'the trigger hook' },
-	);
-	const secretHeader = Object.entries(hook.headers || {}).find(([name]) => /bigcommerce-secret/i.test(name));
-	if (!secretHeader) throw new Error('the trigger hook carries no secret header');
+	const secretHeader = await hookSecretHeader(bench, url);
 	const sequence = plan(sandbox, distinct, duplicates);
 	const sent = sequence.reduce((n, b) => n + b.copies, 0);
 	const beforeTrigger = await countExecutions(n8n, W.IDS.trigger);
@@ -539,7 +560,191 @@ async function trigger(bench, deliveries) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 6. Queue mode: the same work in regular mode and in a queue-mode cluster (1 and 2 workers)
+// 6. Trigger acknowledgement with the API in trouble (issue 10)
+
+/**
+ * How long the bench waits for one acknowledgement. BigCommerce counts a slow answer as a failed
+ * delivery; the bench must also stay bounded when the trigger waits on a hung API (today's code
+ * waits up to 4 × 60 s). A delivery without an answer by then counts as a timeout and its
+ * latency as this value (so the p99 of a condition with timeouts is a lower bound).
+ */
+const ACK_TIMEOUT_MS = 10_000;
+/** The condition that teaches n8n's process-wide rate-limit governor a 15 s wait runs last. */
+const THROTTLE_RESET_MS = 15_000;
+const ACK_CONDITIONS = [
+	{ name: 'healthy', label: `every call answered after ${LATENCY_MS} ms, no quota`, set() {} },
+	{
+		name: 'down',
+		label: 'every API call answers 503',
+		set: (sandbox) => sandbox.faults.add({ kind: 'status', status: 503, times: Infinity }),
+	},
+	{
+		name: 'hung',
+		label: 'every API call accepted and never answered (until the condition ends)',
+		set: (sandbox) => sandbox.faults.add({ kind: 'hang', times: Infinity }),
+	},
+	{
+		name: 'throttled',
+		label: `every API call answers 429, quota spent, X-Rate-Limit-Time-Reset-Ms ${THROTTLE_RESET_MS}`,
+		set(sandbox) {
+			sandbox.setRateLimit(REAL_QUOTA);
+			sandbox.faults.add({
+				kind: 'rateLimit',
+				times: Infinity,
+				headers: { 'X-Rate-Limit-Time-Reset-Ms': String(THROTTLE_RESET_MS), 'X-Retry-After': String(THROTTLE_RESET_MS / 1000) },
+			});
+		},
+	},
+];
+
+/** Fresh "Order Created" deliveries for orders that exist and are complete (a distinct key each). */
+function orderCreatedDeliveries(sandbox) {
+	const ids = (sandbox.state.orders || []).filter((o) => !o.is_deleted && Number(o.status_id) !== 0).map((o) => o.id);
+	if (!ids.length) throw new Error('the sandbox has no complete order to announce');
+	const now = Math.floor(Date.now() / 1000);
+	let n = 0;
+	// one second earlier each: same order, other second = another delivery (see dedup.ts deliveryKey)
+	return () => {
+		const body = delivery(sandbox, 'store/order/created', { type: 'order', id: ids[n % ids.length] }, now - n);
+		n++;
+		return JSON.stringify(body);
+	};
+}
+
+function ackSummary(samples) {
+	const values = samples.map((x) => x.ms);
+	const statuses = {};
+	for (const x of samples) statuses[x.status] = (statuses[x.status] || 0) + 1;
+	const round = (v) => (v === null ? null : +v.toFixed(1));
+	return {
+		n: samples.length,
+		p50: round(percentile(values, 50)),
+		p99: round(percentile(values, 99)),
+		max: values.length ? round(Math.max(...values)) : null,
+		timeouts: samples.filter((x) => x.timedOut).length,
+		statuses,
+	};
+}
+
+/** Executions of a workflow not finished yet, among its newest 250 (more than a condition starts). */
+async function runningExecutions(n8n, workflowId) {
+	const res = await n8n.api('GET', `/executions?${new URLSearchParams({ workflowId, limit: '250' })}`);
+	if (res.status !== 200) throw new Error(`executions: ${res.status} ${res.text.slice(0, 200)}`);
+	return res.json.data.filter((e) => !e.stoppedAt).length;
+}
+
+/**
+ * Waits until n8n has finished with what the bench sent: no running execution, no API call for
+ * 3 s, and each workflow's execution count at `expected` (one per delivery). A delivery still
+ * inside webhook() (waiting on the API or on the rate-limit governor) has no execution yet, so
+ * when a count stays short the bench waits for a quiet period longer than the throttled reset
+ * before it accepts it (the trigger ignored or lost those deliveries). Bounded: false after 180 s.
+ */
+async function settleAck(bench, expected, limitMs = 180_000) {
+	const deadline = Date.now() + limitMs;
+	let seen = bench.sandbox.requests.length;
+	let quietSince = Date.now();
+	for (;;) {
+		await delay(500);
+		if (bench.sandbox.requests.length !== seen) {
+			seen = bench.sandbox.requests.length;
+			quietSince = Date.now();
+		}
+		const quietMs = Date.now() - quietSince;
+		if (quietMs >= 3000) {
+			let running = 0;
+			for (const { workflowId } of expected) running += await runningExecutions(bench.n8n, workflowId);
+			if (running === 0) {
+				let complete = true;
+				for (const { workflowId, total } of expected) {
+					if ((await countExecutions(bench.n8n, workflowId)).total < total) complete = false;
+				}
+				if (complete || quietMs >= THROTTLE_RESET_MS + 5000) return true;
+			}
+		}
+		if (Date.now() > deadline) return false;
+	}
+}
+
+async function ack(bench, quick) {
+	const { n8n, sandbox } = bench;
+	const limits = {
+		timeoutMs: ACK_TIMEOUT_MS,
+		// one sender: pairs (one delivery to each endpoint, alternating which goes first)
+		oneSender: { max: quick ? 40 : 100, min: 5, budgetMs: quick ? 15_000 : 30_000 },
+		// modest concurrent load: rounds of `chunk` deliveries, `senders` at a time, to one endpoint then the other (ABBA)
+		concurrent: { senders: 4, chunk: 12, maxRounds: quick ? 2 : 5, budgetMs: quick ? 15_000 : 30_000 },
+	};
+	const endpoints = {
+		trigger: { url: W.triggerUrl(n8n, 'ackTrigger'), workflowId: W.IDS.ackTrigger },
+		plain: { url: W.hookUrl(n8n, W.PATHS.plainHook), workflowId: W.IDS.plainHook, headers: {} },
+	};
+	const [name, value] = await hookSecretHeader(bench, endpoints.trigger.url);
+	endpoints.trigger.headers = { [name]: value };
+	const next = orderCreatedDeliveries(sandbox);
+	const send = (which, text) => post(endpoints[which].url, text, endpoints[which].headers, limits.timeoutMs);
+	sandbox.setRateLimit(false);
+	sandbox.faults.clear();
+	const totals = async () => {
+		const counts = {};
+		for (const which of Object.keys(endpoints)) counts[which] = (await countExecutions(n8n, endpoints[which].workflowId)).total;
+		return counts;
+	};
+	const expectedTotals = (counts, deliveries) => Object.keys(endpoints).map((which) => ({ workflowId: endpoints[which].workflowId, total: counts[which] + deliveries }));
+	// warm-up (first delivery of each workflow loads and compiles code), not recorded
+	const warm = await totals();
+	const warmUp = next();
+	for (const which of ['trigger', 'plain']) await send(which, warmUp);
+	await settleAck(bench, expectedTotals(warm, 1));
+
+	const conditions = [];
+	for (const condition of ACK_CONDITIONS) {
+		const before = await totals();
+		const requestsBefore = sandbox.requests.length;
+		condition.set(sandbox);
+		const samples = { oneSender: { trigger: [], plain: [] }, concurrent: { trigger: [], plain: [] } };
+
+		let started = Date.now();
+		for (let i = 0; i < limits.oneSender.max && (i < limits.oneSender.min || Date.now() - started < limits.oneSender.budgetMs); i++) {
+			const text = next();
+			for (const which of i % 2 === 0 ? ['plain', 'trigger'] : ['trigger', 'plain']) samples.oneSender[which].push(await send(which, text));
+		}
+		started = Date.now();
+		for (let round = 0; round < limits.concurrent.maxRounds && (round === 0 || Date.now() - started < limits.concurrent.budgetMs); round++) {
+			const texts = Array.from({ length: limits.concurrent.chunk }, next);
+			for (const which of round % 2 === 0 ? ['plain', 'trigger'] : ['trigger', 'plain']) {
+				let k = 0;
+				const worker = async () => {
+					while (k < texts.length) samples.concurrent[which].push(await send(which, texts[k++]));
+				};
+				await Promise.all(Array.from({ length: limits.concurrent.senders }, worker));
+			}
+		}
+		const apiCalls = sandbox.requests.length - requestsBefore;
+		// the condition ends: faults removed (held connections closed), no quota; what n8n still
+		// had in flight finishes against the healthy API before the next condition starts
+		sandbox.faults.clear();
+		sandbox.setRateLimit(false);
+		const deliveries = samples.oneSender.trigger.length + samples.concurrent.trigger.length;
+		const settled = await settleAck(bench, expectedTotals(before, deliveries));
+		const result = { name: condition.name, label: condition.label, deliveries, apiCallsWhileSending: apiCalls, settled, phases: {} };
+		for (const phase of Object.keys(samples)) {
+			result.phases[phase] = { trigger: ackSummary(samples[phase].trigger), plain: ackSummary(samples[phase].plain) };
+		}
+		const after = await totals();
+		result.executions = {};
+		for (const which of Object.keys(endpoints)) result.executions[which] = after[which] - before[which];
+		conditions.push(result);
+		for (const [phase, r] of Object.entries(result.phases)) {
+			out(`    ${condition.name} ${phase}: trigger p50 ${r.trigger.p50} p99 ${r.trigger.p99} max ${r.trigger.max} ms (${r.trigger.timeouts} timeouts of ${r.trigger.n}); plain p50 ${r.plain.p50} p99 ${r.plain.p99} max ${r.plain.max} ms (${r.plain.timeouts} timeouts of ${r.plain.n})`);
+		}
+		out(`    ${condition.name}: executions trigger ${result.executions.trigger}, plain ${result.executions.plain} for ${result.deliveries} deliveries each; ${apiCalls} API calls while sending${settled ? '' : '; n8n had not settled after 180 s'}`);
+	}
+	return { limits, latencyMs: LATENCY_MS, throttleResetMs: THROTTLE_RESET_MS, conditions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. Queue mode: the same work in regular mode and in a queue-mode cluster (1 and 2 workers)
 
 /**
  * Executions per second for (a) the trigger: `deliveries` distinct events sent 8 at a time to the
@@ -704,6 +909,11 @@ async function main() {
 			results.queue = { work: queueWorkSize, regular: await queueWork({ n8n, sandbox, waitFor: ctx.waitFor, webhookBaseUrl: n8n.baseUrl }, { ...queueWorkSize, offset: 30_000 }) };
 			logQueueWork('regular', results.queue.regular);
 		}
+		// last: its throttled condition leaves n8n's rate-limit governor waiting
+		if (want('ack')) {
+			out('  · trigger acknowledgement with the API healthy, down, hung, throttled');
+			results.ack = await ack(bench, args.quick);
+		}
 		results.n8nVmHwmMiB = memorySampler(n8n.child.pid).stop().hwmMiB;
 	} finally {
 		if (!results.queue) {
@@ -743,12 +953,24 @@ async function main() {
 		// --only: the re-measured sections replace those of the previous full run, the rest is kept
 		const previous = JSON.parse(fs.readFileSync(latest, 'utf8'));
 		const base = previous.base || previous;
-		const sections = { catalog: ['catalog', 'transportConcurrency', 'n8nVmHwmMiB'], orders: ['orders'], quota: ['quota'], trigger: ['trigger'], queue: ['queue'] };
+		const sections = { catalog: ['catalog', 'transportConcurrency', 'n8nVmHwmMiB'], orders: ['orders'], quota: ['quota'], trigger: ['trigger'], ack: ['ack'], queue: ['queue'] };
 		report = { ...previous, base: { startedAt: base.startedAt, durationS: base.durationS, machine: base.machine, loadAverageAtEnd: base.loadAverageAtEnd } };
 		for (const name of args.only) for (const key of sections[name] || []) if (results[key] !== undefined) report[key] = results[key];
 		const remeasured = (previous.remeasured || []).filter((entry) => !entry.sections.every((name) => args.only.includes(name)));
 		remeasured.push({ sections: args.only, startedAt: results.startedAt, durationS: results.durationS, machine: results.machine, loadAverageAtEnd: results.loadAverageAtEnd });
 		report.remeasured = remeasured;
+	}
+	const resultsMd = path.join(__dirname, 'RESULTS.md');
+	const spliced =
+		args.only && !args.quick && !fs.existsSync(latest) && fs.existsSync(resultsMd)
+			? spliceReport(fs.readFileSync(resultsMd, 'utf8'), results, args.only)
+			: undefined;
+	if (spliced) {
+		// no raw results of the full run here (bench/results/ is not committed): the re-measured
+		// sections go into the report that is there; latest.json stays absent (it would hold only them)
+		fs.writeFileSync(resultsMd, spliced);
+		out(`report: ${path.relative(process.cwd(), resultsMd)}, sections ${args.only.join(',')} replaced (${results.durationS} s)`);
+		return;
 	}
 	if (!args.quick) fs.writeFileSync(latest, JSON.stringify(report, null, 2));
 	const md = writeReport(report);
