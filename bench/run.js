@@ -808,10 +808,12 @@ async function queueWork(target, { deliveries, calls, idsPerCall, offset }) {
 	const bulkMs = performance.now() - t1;
 	const stats = apiStats(sandbox.requests.slice(beforeRequests));
 	const bulk = {
-		calls,
+		executions: calls,
 		idsPerCall,
 		answers: answers.reduce((m, a) => ((m[a.status] = (m[a.status] || 0) + 1), m), {}),
-		...stats,
+		apiCalls: stats.calls,
+		rateLimited: stats.rateLimited,
+		failed: stats.failed,
 		wallMs: Math.round(bulkMs),
 		executionsPerS: +(calls / (bulkMs / 1000)).toFixed(2),
 		itemsPerS: +((calls * idsPerCall) / (bulkMs / 1000)).toFixed(1),
@@ -820,7 +822,7 @@ async function queueWork(target, { deliveries, calls, idsPerCall, offset }) {
 }
 
 function logQueueWork(label, r) {
-	out(`    ${label}: trigger ${r.trigger.executions}/${r.trigger.deliveries} executions in ${r.trigger.finishedInMs} ms = ${r.trigger.executionsPerS}/s (answers ${JSON.stringify(r.trigger.statuses)}); bulk job ${r.bulk.calls} executions in ${r.bulk.wallMs} ms = ${r.bulk.executionsPerS}/s (answers ${JSON.stringify(r.bulk.answers)}, ${r.bulk.calls > 0 ? r.bulk.rateLimited : 0} 429s)`);
+	out(`    ${label}: trigger ${r.trigger.executions}/${r.trigger.deliveries} executions in ${r.trigger.finishedInMs} ms = ${r.trigger.executionsPerS}/s (answers ${JSON.stringify(r.trigger.statuses)}); bulk job ${r.bulk.executions ?? r.bulk.calls} executions in ${r.bulk.wallMs} ms = ${r.bulk.executionsPerS}/s (answers ${JSON.stringify(r.bulk.answers)}, ${r.bulk.rateLimited} 429s)`);
 }
 
 /** Boots a queue-mode cluster (e2e/lib/queue.js) with the bench's workflows and measures it with 2 workers, then 1. */
