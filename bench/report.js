@@ -298,7 +298,7 @@ function render(r) {
 			L(`| ${label} | ${w.trigger.executions} in ${s(w.trigger.finishedInMs)} | ${w.trigger.executionsPerS ?? '—'} | ${w.trigger.ackP50Ms} ms | ${JSON.stringify(w.trigger.statuses)} | ${s(w.bulk.wallMs)} (answers ${JSON.stringify(w.bulk.answers)}) | ${w.bulk.executionsPerS} | ${w.bulk.itemsPerS} | ${w.bulk.rateLimited} |`);
 		}
 		L();
-		L('Trigger executions/s = executions counted (Public API on main) ÷ time from the first delivery sent (8 senders) until all of them had finished; bulk executions/s = calls ÷ time until the last webhook answer (respond when the last node finishes).');
+		L('Trigger executions/s = executions counted (Public API on main) ÷ time from the first delivery sent (8 senders) until all of them had finished; bulk executions/s = calls ÷ time until the last webhook answer (respond when the last node finishes). On this 2-core machine the cluster (PostgreSQL, Redis, five n8n processes) and the regular n8n share the same two cores with the bench driver and, when the load average under the machine line is high, other people\'s suites: a second worker then adds contention, not CPU, so "2 workers" is not expected to beat "1 worker" here, and differences of tens of percent are noise. What does not vary: every delivery gave exactly one execution, every bulk call answered 200, no 429. Rate limits across workers (a store at its quota): e2e `test/e2e-queue/30-rate-limit.e2e.js`, numbers in the README\'s rate-limit section.');
 		L();
 	}
 
