@@ -9,11 +9,11 @@
  * at most once, and its remaining nodes never run. The store's request log shows which nodes ran:
  * one "Get store" before the Wait, one after it.
  * The execution is a BigCommerce Trigger delivery: BigCommerce got its 200 when the execution was
- * enqueued, and execute() recorded the key (processed_data) before the kill, so resends of the
- * delivery never reach the downstream again. The event is not lost: n8n's Retry of the failed
- * execution (claim token, mode "retry") runs it in full.
+ * enqueued (so it would not resend), and execute() recorded the key (processed_data) before the
+ * kill, so resends of the delivery never reach the downstream again; n8n's Retry of the stalled
+ * execution has no run data to start from. The delivery's downstream is lost: at most once.
  */
-const { triggerWorkflow, activated, webhookLive, eligibleOrders, deliverOnce } = require('./trigger-helpers');
+const { triggerWorkflow, publishedHook, eligibleOrders, deliverOnce } = require('./trigger-helpers');
 
 const WF = 'e2eQueueCrash001';
 
@@ -43,21 +43,20 @@ module.exports = {
 	name: 'Queue mode: a worker killed mid-execution',
 	workflows: (ctx) => [crashWorkflow(ctx)],
 	setup: async (ctx) => {
-		await ctx.n8n.publish(WF);
-		ctx.shared.crashHook = (await activated(ctx, WF, 1))[0];
-		await webhookLive(ctx, WF);
+		await ctx.n8n.publish(WF); // offline: main activates it when the cluster starts
 	},
 	tests: [
 		{
-			name: 'a trigger execution whose worker is killed: not re-run by the other worker, ends as error (stalled job), the nodes after the kill never run; resends start nothing downstream; n8n Retry delivers it once',
+			name: 'a trigger execution whose worker is killed: not re-run by the other worker, ends as error (stalled job), the nodes after the kill never run; resends and n8n Retry run nothing after the trigger again (at most once)',
 			timeoutMs: 480_000,
 			async run(ctx) {
+				const hook = await publishedHook(ctx, WF);
 				const from = ctx.sandbox.requests.length;
 				const before = (await ctx.executions(WF)).length;
 				const [order] = eligibleOrders(ctx, 1);
 				const payload = ctx.sandbox.webhooks.envelope('store/order/created', { type: 'order', id: order.id });
 				const messageId = 'msg_q2_worker_crash';
-				const answer = await deliverOnce(ctx, ctx.shared.crashHook, payload, { messageId });
+				const answer = await deliverOnce(ctx, hook, payload, { messageId });
 				ctx.assert.equal(answer.status, 200, 'BigCommerce is answered before the execution runs');
 				const row = await ctx.waitFor(async () => (await ctx.executions(WF))[before], {
 					timeoutMs: 30_000,
@@ -114,7 +113,7 @@ module.exports = {
 
 				// BigCommerce resends the delivery (once to each webhook process, round-robin)
 				const resends = [];
-				for (let i = 0; i < 2; i++) resends.push(await deliverOnce(ctx, ctx.shared.crashHook, payload, { messageId }));
+				for (let i = 0; i < 2; i++) resends.push(await deliverOnce(ctx, hook, payload, { messageId }));
 				await ctx.delay(4000);
 				const afterResends = await ctx.executions(WF);
 				await ctx.waitFor(
@@ -137,16 +136,20 @@ module.exports = {
 					{ timeoutMs: 120_000, intervalMs: 2000, message: `the retry of ${row.id} finished` },
 				);
 				const retriedRan = Object.keys(retried.data?.resultData?.runData || {});
-				ctx.log(`retry ${retried.id}: ${retried.status}; nodes that ran: ${retriedRan.join(', ')}`);
+				const retryError = retried.data?.resultData?.error;
+				ctx.log(
+					`retry ${retried.id}: ${retried.status}; nodes that ran: ${retriedRan.join(', ') || '-'}; error: ${retryError?.name || '-'}: ${String(retryError?.message || '-').slice(0, 160)}`,
+				);
 
 				ctx.assert.deepEqual(resends.map((r) => r.status), [200, 200]);
+				// at most once: nothing after the trigger ran again for this delivery, neither for the
+				// resends (the key was recorded before the kill) nor for n8n's Retry (n8n 2.40.7 keeps no
+				// run data of a stalled job: the Retry has nothing to run from; stated in the README)
 				ctx.assert.equal(
-					storeReads(ctx, from).length - storeReadsAtFailure,
-					2,
-					'only the Retry reached the store again (Before + After); the resends ran no node after the trigger',
+					storeReads(ctx, from).length,
+					storeReadsAtFailure,
+					'no node after the trigger reached the store again',
 				);
-				ctx.assert.equal(retried.status, 'success');
-				ctx.assert.ok(retriedRan.includes('After'), 'the Retry ran the nodes the kill cut off');
 				ctx.assert.match(String(error?.message), /failed to be processed too many times/);
 				ctx.assert.deepEqual(otherWorkers, [], 'no other worker re-ran the execution');
 				ctx.assert.equal(storeReadsAtFailure, 1, 'only the node before the kill reached the store');

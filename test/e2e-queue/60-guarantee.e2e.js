@@ -14,8 +14,7 @@
  */
 const {
 	triggerWorkflow,
-	activated,
-	webhookLive,
+	publishedHook,
 	settledExecutions,
 	eligibleOrders,
 	deliverOnce,
@@ -84,19 +83,14 @@ module.exports = {
 		triggerWorkflow(ctx, MEASURE_RR, 'e2e queue: copies measured, round-robin', [SCOPE]),
 	],
 	setup: async (ctx) => {
+		// offline: main activates them when the cluster starts
 		for (const id of ALL) await ctx.n8n.publish(id);
-		ctx.shared.guaranteeHooks = {};
-		for (const id of ALL) {
-			const [hook] = await activated(ctx, id, 1);
-			ctx.shared.guaranteeHooks[id] = hook;
-			await webhookLive(ctx, id);
-		}
 	},
 	tests: [
 		{
 			name: 'round-robin: 6 sequential repeats of one delivery (1 s apart) reach both webhook processes; 2 executions start, the downstream runs once',
 			async run(ctx) {
-				const hook = ctx.shared.guaranteeHooks[SEQUENTIAL];
+				const hook = await publishedHook(ctx, SEQUENTIAL);
 				const [order] = eligibleOrders(ctx, 1);
 				const event = newEvent(ctx, order);
 				const after = await lastExecutionId(ctx, SEQUENTIAL);
@@ -121,7 +115,7 @@ module.exports = {
 			name: 'path-hash: a repeat after restarting the webhook process that received the first copy reaches it again; it starts an execution, the downstream does not run again',
 			async run(ctx) {
 				const { cluster } = ctx;
-				const hook = ctx.shared.guaranteeHooks[RESTART_HASH];
+				const hook = await publishedHook(ctx, RESTART_HASH);
 				const [order] = eligibleOrders(ctx, 1);
 				const event = newEvent(ctx, order);
 				const after = await lastExecutionId(ctx, RESTART_HASH);
@@ -152,7 +146,7 @@ module.exports = {
 			name: 'round-robin: repeats after restarting the webhook process that received the first copy reach both processes; the downstream does not run again',
 			async run(ctx) {
 				const { cluster } = ctx;
-				const hook = ctx.shared.guaranteeHooks[RESTART_RR];
+				const hook = await publishedHook(ctx, RESTART_RR);
 				const [order] = eligibleOrders(ctx, 1);
 				const event = newEvent(ctx, order);
 				const after = await lastExecutionId(ctx, RESTART_RR);
@@ -184,11 +178,13 @@ module.exports = {
 				const { nginx } = ctx.cluster;
 				const table = [];
 				const [order] = eligibleOrders(ctx, 1);
+				// live on both webhook processes before any routing change (path-hash: only one answers)
+				for (const id of [MEASURE_HASH, MEASURE_RR]) await publishedHook(ctx, id);
 				for (const [routing, id] of [
 					['path-hash', MEASURE_HASH],
 					['round-robin', MEASURE_RR],
 				]) {
-					const hook = ctx.shared.guaranteeHooks[id];
+					const hook = await publishedHook(ctx, id);
 					await nginx.reload(routing);
 					try {
 						for (const spacing of SPACINGS_MS) {

@@ -105,6 +105,20 @@ async function settledExecutions(ctx, id, { quietMs = 4000, timeoutMs = 90_000 }
 	}
 }
 
+/**
+ * The hook of a workflow published in a scenario's `setup` (offline: main activates it when the
+ * cluster starts), once it is active and both webhook processes serve the workflow. Cached.
+ */
+async function publishedHook(ctx, id) {
+	ctx.shared.publishedHooks = ctx.shared.publishedHooks || {};
+	if (!ctx.shared.publishedHooks[id]) {
+		const [hook] = await activated(ctx, id, 1);
+		await webhookLive(ctx, id);
+		ctx.shared.publishedHooks[id] = hook;
+	}
+	return ctx.shared.publishedHooks[id];
+}
+
 /** Orders the trigger passes on (not incomplete), distinct. */
 function eligibleOrders(ctx, count) {
 	const orders = ctx.sandbox.state.orders
@@ -203,6 +217,7 @@ module.exports = {
 	hookWrites,
 	activated,
 	webhookLive,
+	publishedHook,
 	settledExecutions,
 	eligibleOrders,
 	deliverOnce,
