@@ -31,7 +31,7 @@ const SCOPE = 'store/order/created';
 /** Copies per round and the spacings measured (ms between the starts of two copies). */
 const COPIES = 8;
 const SPACINGS_MS = [0, 50, 500, 2000];
-const ROUNDS = 2;
+const ROUNDS = Number(process.env.E2E_QUEUE_ROUNDS) || 2; // the README's table: E2E_QUEUE_ROUNDS=5
 
 /** A new delivery (a distinct key: a created_at no other test uses) and its message id. */
 let nextCreatedAt = Math.floor(Date.now() / 1000) - 86_400;
@@ -186,6 +186,7 @@ module.exports = {
 				]) {
 					const hook = await publishedHook(ctx, id);
 					await nginx.reload(routing);
+					await ctx.delay(1000); // nginx's old worker hands over: no refused connection in round 1
 					try {
 						for (const spacing of SPACINGS_MS) {
 							for (let round = 0; round < ROUNDS; round++) {
@@ -212,7 +213,7 @@ module.exports = {
 								).size;
 								table.push({ routing, spacing, round, answers, processes, started, downstream });
 								ctx.log(
-									`${routing}, ${spacing} ms: answers ${answers.map((a) => a.status).join(',')}; ${processes} process(es); started ${started}, downstream ran ${downstream}`,
+									`${routing}, ${spacing} ms: answers ${answers.map((a) => a.attempts.join('/')).join(',')}; ${processes} process(es); started ${started}, downstream ran ${downstream}`,
 								);
 							}
 						}
@@ -230,7 +231,8 @@ module.exports = {
 					}
 				}
 				for (const row of table) {
-					ctx.assert.deepEqual(row.answers.map((a) => a.status), Array(COPIES).fill(200));
+					// the final answer of each copy (a refused connection is retried, as BigCommerce does)
+					ctx.assert.deepEqual(row.answers.map((a) => a.attempts.at(-1)), Array(COPIES).fill(200));
 					ctx.assert.ok(row.downstream >= 1, `${row.routing} ${row.spacing} ms: the event reached the downstream`);
 					if (row.routing === 'path-hash') {
 						ctx.assert.equal(row.processes, 1, 'path-hash: one webhook process got every copy');
