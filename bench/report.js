@@ -60,6 +60,9 @@ function renderAck(a, L) {
 	L();
 	L(`The BigCommerce Trigger subscribed to \`store/order/created\` with its defaults (Skip Incomplete Orders on, Include Full Record on) and n8n's plain Webhook node (respond immediately), the same deliveries to both, under four conditions of the API set on the sandbox. One sender: up to ${t.oneSender.max} deliveries (at least ${t.oneSender.min}, at most ${t.oneSender.budgetMs / 1000} s) to each endpoint, alternating which goes first. ${t.concurrent.senders} senders: rounds of ${t.concurrent.chunk} deliveries, ${t.concurrent.senders} at a time, to one endpoint and then the other, ABBA (at least 1 round, at most ${t.concurrent.maxRounds} or ${t.concurrent.budgetMs / 1000} s). Each delivery is a fresh "Order Created" for a complete order the sandbox holds (another \`created_at\` second each, so no repeat). Ack = client-side time to the full answer; the client gives up after ${ms(t.timeoutMs)} (a timeout: BigCommerce counts a slow answer as a failed delivery), and a timed-out ack counts as ${ms(t.timeoutMs)}, so a p99 shown "≥" is a lower bound; with fewer than 100 acks in a cell, its p99 is its max. After each condition the faults are removed (held connections closed), and the bench waits until n8n has finished what it still had in flight before the next one.`);
 	L();
+	const settings = Object.entries(a.n8nEnv || {});
+	L(`n8n settings: ${settings.length ? settings.map(([k, v]) => `\`${k}=${v}\``).join(', ') : "n8n's defaults (expression engine `vm`, isolate pool of 1, eager acquisition)"}.`);
+	L();
 	L(`API conditions: ${a.conditions.map((c) => `**${c.name}**: ${c.label}`).join('; ')}.`);
 	L();
 	L('| API condition | Load | Endpoint | Acks | p50 | p99 | max | p99 − plain p99 | Timeouts | HTTP answers |');
