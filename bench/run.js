@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run bench [-- --quick] [-- --only catalog,quota,orders,trigger,ack,queue]` (--only: the parts named are
- * re-measured and merged into the previous full run's results, bench/results/latest.json)
+ * `npm run bench [-- --quick] [-- --only catalog,quota,orders,trigger,ack,queue] [-- --n8n-env N8N_X=value]`
+ * (--only: the parts named are re-measured and merged into the previous full run's results,
+ * bench/results/latest.json; --n8n-env, repeatable: an n8n setting for this run, e.g.
+ * N8N_EXPRESSION_ENGINE=legacy to see what n8n's expression isolates cost the acknowledgement)
  *
  * Benchmarks this package in a REAL n8n 2.40.7 (the e2e harness: cached install, build + pack,
  * in-process sandbox) against the sandbox with 80 ms latency per call and BigCommerce's quota,
@@ -26,9 +28,16 @@ const REAL_QUOTA = { quota: 150, windowMs: 30_000 };
 const SCALED_QUOTA = { quota: 15, windowMs: 3_000 };
 
 function parseArgs(argv) {
-	const args = { quick: false, only: null };
+	const args = { quick: false, only: null, n8nEnv: {} };
+	const setting = (text) => {
+		const at = text.indexOf('=');
+		if (!/^N8N_[A-Z0-9_]+$/.test(text.slice(0, at))) throw new Error(`--n8n-env takes NAME=VALUE with an N8N_ setting name; got "${text}"`);
+		args.n8nEnv[text.slice(0, at)] = text.slice(at + 1);
+	};
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--quick') args.quick = true;
+		else if (argv[i] === '--n8n-env') setting(argv[++i] || '');
+		else if (argv[i].startsWith('--n8n-env=')) setting(argv[i].slice('--n8n-env='.length));
 		else if (argv[i] === '--only') args.only = argv[++i].split(',');
 		else if (argv[i].startsWith('--only=')) args.only = argv[i].slice(7).split(',');
 	}
@@ -889,9 +898,10 @@ async function main() {
 		},
 		progress: (message) => out(`  · ${message}`),
 	});
-	const results = { startedAt: new Date(started).toISOString(), quick: args.quick, machine: info, latencyMs: LATENCY_MS };
+	const results = { startedAt: new Date(started).toISOString(), quick: args.quick, machine: info, latencyMs: LATENCY_MS, n8nEnv: args.n8nEnv };
 	try {
 		const { ctx, n8n, sandbox } = harness;
+		Object.assign(n8n.extraEnv, args.n8nEnv);
 		await ctx.importCredentials(W.credentials(sandbox));
 		await ctx.importWorkflows(W.build(sandbox));
 		await ctx.started();
@@ -914,7 +924,7 @@ async function main() {
 		// last: its throttled condition leaves n8n's rate-limit governor waiting
 		if (want('ack')) {
 			out('  · trigger acknowledgement with the API healthy, down, hung, throttled');
-			results.ack = await ack(bench, args.quick);
+			results.ack = { ...(await ack(bench, args.quick)), n8nEnv: args.n8nEnv };
 		}
 		results.n8nVmHwmMiB = memorySampler(n8n.child.pid).stop().hwmMiB;
 	} finally {
