@@ -2,7 +2,9 @@
 /**
  * The README's test command (`npm test`): the unit and integration suite (jest, against the
  * in-process sandbox), then the end-to-end suite in a real n8n (`npm run test:e2e`), then the
- * browser suite on n8n's editor (`npm run test:ui`) when Chromium is installed.
+ * queue-mode suite (`npm run test:e2e -- --queue`) when PostgreSQL, Redis and nginx are installed
+ * (otherwise one "skipped" line: a developer without them still gets a green run; CI installs them),
+ * then the browser suite on n8n's editor (`npm run test:ui`) when Chromium is installed (the same).
  * Prints one closing line "tests: N passed, N failed". `--unit` runs only jest.
  */
 const { spawn, spawnSync } = require('node:child_process');
@@ -31,11 +33,12 @@ if (fs.existsSync(jestReport)) {
 } else ok = false;
 if (jest.status !== 0) ok = false;
 
-async function runE2e(args = []) {
+async function runE2e(args = [], env = {}) {
 	// streams the e2e runner's output and reads its closing "N passed, N failed" line
 	const child = spawn(process.execPath, [path.join(root, 'e2e', 'run.js'), ...args], {
 		cwd: root,
 		stdio: ['ignore', 'pipe', 'inherit'],
+		env: { ...process.env, ...env },
 	});
 	let tail = '';
 	child.stdout.on('data', (chunk) => {
@@ -52,15 +55,32 @@ async function runE2e(args = []) {
 	if (code !== 0) ok = false;
 }
 
+/** The binaries the queue-mode harness needs, or the reason they are missing. */
+function queueModeMissing() {
+	try {
+		require(path.join(root, 'e2e', 'lib', 'queue.js')).findBinaries();
+		return null;
+	} catch (error) {
+		return error.message;
+	}
+}
+
 async function main() {
-	if (!unitOnly) await runE2e();
-	// the browser suite (test/ui) needs Debian's Chromium (.ci/run installs it)
 	if (!unitOnly) {
-		if (require('../e2e/lib/browser').findChromium()) await runE2e(['--ui']);
+		await runE2e();
+		const missing = queueModeMissing();
+		if (missing) {
+			console.log(`queue-mode suite skipped: install postgresql redis-server nginx-light (${missing})`);
+		} else {
+			// the regular run just built dist/: the queue run packs it as it is
+			await runE2e(['--queue'], { E2E_SKIP_BUILD: '1' });
+		}
+		// the browser suite (test/ui) needs Debian's Chromium (.ci/run installs it)
+		if (require('../e2e/lib/browser').findChromium()) await runE2e(['--ui'], { E2E_SKIP_BUILD: '1' });
 		else console.log('UI suite skipped: install chromium (apt-get install -y chromium)');
 	}
 	console.log(`tests: ${passed} passed, ${failed} failed`);
-process.exit(ok && failed === 0 ? 0 : 1);
+	process.exit(ok && failed === 0 ? 0 : 1);
 }
 
 main();
