@@ -12,7 +12,11 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const CHROMIUM_PATHS = [
+	'/usr/lib/chromium/chromium',
+	'/usr/bin/chromium',
+	'/usr/bin/chromium-browser',
+];
 const IMAGES = path.resolve(__dirname, '..', '..', 'docs', 'images');
 
 /** The Chromium binary, or null (the UI suite is then skipped with a clear line). */
@@ -27,10 +31,17 @@ function findChromium() {
  */
 async function openBrowser({ baseUrl, screenshots = false }) {
 	const executablePath = findChromium();
-	if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)');
+	if (!executablePath)
+		throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)');
 	const { chromium } = require('playwright-core');
-	const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: baseUrl });
+	const browser = await chromium.launch({
+		executablePath,
+		args: ['--no-sandbox', '--disable-dev-shm-usage'],
+	});
+	const context = await browser.newContext({
+		viewport: { width: 1440, height: 900 },
+		baseURL: baseUrl,
+	});
 	const page = await context.newPage();
 	// generous: the machine is shared (2 cores) and n8n's editor is a large bundle
 	page.setDefaultTimeout(30_000);
@@ -43,7 +54,10 @@ async function openBrowser({ baseUrl, screenshots = false }) {
 		async signIn({ email, password }) {
 			// 'load' can wait long on assets n8n fetches from the internet (none here)
 			await page.goto('/signin', { waitUntil: 'domcontentloaded' });
-			await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(email);
+			await page
+				.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]')
+				.first()
+				.fill(email);
 			await page.locator('input[type="password"]').first().fill(password);
 			await page.keyboard.press('Enter');
 			await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
@@ -53,13 +67,17 @@ async function openBrowser({ baseUrl, screenshots = false }) {
 			if (!screenshots) return null;
 			fs.mkdirSync(IMAGES, { recursive: true });
 			const file = path.join(IMAGES, `${name}.png`);
-			if (target && typeof target.screenshot === 'function') await target.screenshot({ path: file });
+			if (target && typeof target.screenshot === 'function')
+				await target.screenshot({ path: file });
 			else await page.screenshot({ path: file, ...(target ? { clip: target } : {}) });
 			return file;
 		},
 		/** A full-page PNG in the temp folder, for a failed test's report. */
 		async failureShot(label) {
-			const file = path.join(os.tmpdir(), `bc-ui-failure-${label.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
+			const file = path.join(
+				os.tmpdir(),
+				`bc-ui-failure-${label.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`,
+			);
 			await page.screenshot({ path: file }).catch(() => undefined);
 			return file;
 		},

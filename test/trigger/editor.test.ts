@@ -37,10 +37,26 @@ describe('trigger Channel picker', () => {
 	const channelParam = () => trigger.description.properties.find((p) => p.name === 'channelId')!;
 
 	it('is a list of the store\'s channels by name (plus "All Channels"), loaded from the store', async () => {
-		expect(channelParam()).toMatchObject({ type: 'options', typeOptions: { loadOptionsMethod: 'getChannels' }, default: 0 });
-		const loadOptions = (trigger as unknown as { methods?: { loadOptions?: Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>> } }).methods?.loadOptions;
+		expect(channelParam()).toMatchObject({
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getChannels' },
+			default: 0,
+		});
+		const loadOptions = (
+			trigger as unknown as {
+				methods?: {
+					loadOptions?: Record<
+						string,
+						(this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>
+					>;
+				};
+			}
+		).methods?.loadOptions;
 		expect(typeof loadOptions?.getChannels).toBe('function');
-		const { ctx } = createExecuteContext({ params: { authentication: 'accessToken' }, credentials: sandboxCredentials(sandbox) });
+		const { ctx } = createExecuteContext({
+			params: { authentication: 'accessToken' },
+			credentials: sandboxCredentials(sandbox),
+		});
 		const from = sandbox.requests.length;
 		const options = await loadOptions!.getChannels.call(ctx as unknown as ILoadOptionsFunctions);
 		expect(sandbox.requests.slice(from).map((r) => r.path)).toContain('/channels');
@@ -49,7 +65,9 @@ describe('trigger Channel picker', () => {
 		expect(channels.length).toBeGreaterThan(1);
 		for (const channel of channels) {
 			// numeric values: what the parameter stored before it became a list
-			expect(options).toContainEqual(expect.objectContaining({ value: channel.id, name: expect.stringContaining(channel.name) }));
+			expect(options).toContainEqual(
+				expect.objectContaining({ value: channel.id, name: expect.stringContaining(channel.name) }),
+			);
 		}
 	});
 

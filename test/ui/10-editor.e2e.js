@@ -25,7 +25,10 @@ async function newWorkflowWithManualTrigger(page) {
 	await openNewWorkflow(page);
 	await page.locator('[data-test-id="canvas-add-button"]').click();
 	await page.locator(`${PANEL} input`).fill('Manual');
-	await page.locator(`${PANEL} [data-test-id="node-creator-item-name"]`, { hasText: /^Trigger manually$/ }).first().waitFor();
+	await page
+		.locator(`${PANEL} [data-test-id="node-creator-item-name"]`, { hasText: /^Trigger manually$/ })
+		.first()
+		.waitFor();
 	await page.keyboard.press('Enter');
 	await page.locator('[data-test-id="canvas-node"]').first().waitFor();
 	await page.keyboard.press('Escape');
@@ -35,7 +38,11 @@ async function newWorkflowWithManualTrigger(page) {
 async function openBigCommerceEntry(page) {
 	await page.locator('[data-test-id="node-creator-plus-button"]').click();
 	await page.locator(`${PANEL} input`).fill('BigCommerce');
-	const entry = page.locator(`${PANEL} [data-test-id="item-iterator-item"]`, { has: page.locator('[data-test-id="node-creator-item-name"]', { hasText: /^BigCommerce$/ }) }).first();
+	const entry = page
+		.locator(`${PANEL} [data-test-id="item-iterator-item"]`, {
+			has: page.locator('[data-test-id="node-creator-item-name"]', { hasText: /^BigCommerce$/ }),
+		})
+		.first();
 	await entry.waitFor();
 	return entry;
 }
@@ -49,7 +56,9 @@ async function clickPanelText(page, text) {
 async function createCredential(page, { storeHashInput, accessToken, apiBaseUrl }) {
 	await page.goto('/home/credentials/create', { waitUntil: 'domcontentloaded' });
 	await page.locator('[data-test-id="new-credential-type-select"] input').fill('BigCommerce API');
-	await page.locator('[data-test-id="new-credential-type-select-option"]', { hasText: /^BigCommerce API$/ }).click();
+	await page
+		.locator('[data-test-id="new-credential-type-select-option"]', { hasText: /^BigCommerce API$/ })
+		.click();
 	await page.locator('[data-test-id="new-credential-type-button"]').click();
 	const modal = page.locator('[data-test-id="editCredential-modal"]');
 	await modal.locator('[data-test-id="parameter-input-storeHash"] input').fill(storeHashInput);
@@ -70,8 +79,14 @@ module.exports = {
 				await newWorkflowWithManualTrigger(page);
 				const entry = await openBigCommerceEntry(page);
 				const description = actionDescription(ctx);
-				const shown = await entry.locator('[data-test-id="node-creator-item-description"]').innerText();
-				ctx.assert.equal(shown.replace(/\s+/g, ' ').trim(), description, 'the entry shows the action node\'s own description');
+				const shown = await entry
+					.locator('[data-test-id="node-creator-item-description"]')
+					.innerText();
+				ctx.assert.equal(
+					shown.replace(/\s+/g, ' ').trim(),
+					description,
+					"the entry shows the action node's own description",
+				);
 				await ctx.ui.shot('nodes-panel', { x: 1056, y: 64, width: 384, height: 260 });
 				await entry.click();
 				const panel = page.locator(PANEL);
@@ -79,10 +94,21 @@ module.exports = {
 				const text = await panel.innerText();
 				// actions grouped under one heading per resource, each heading followed by its actions (the
 				// list is virtualised: only its first screenfuls are in the page)
-				for (const [heading, action] of [['BRAND ACTIONS', 'Get a brand'], ['CART ACTIONS', 'Create a cart'], ['CATEGORY ACTIONS', 'Get a category']]) {
-					ctx.assert.match(text, new RegExp(`${heading}\\n(?:.+\\n)*?${action}\\n`, 'i'), `"${action}" under "${heading}"`);
+				for (const [heading, action] of [
+					['BRAND ACTIONS', 'Get a brand'],
+					['CART ACTIONS', 'Create a cart'],
+					['CATEGORY ACTIONS', 'Get a category'],
+				]) {
+					ctx.assert.match(
+						text,
+						new RegExp(`${heading}\\n(?:.+\\n)*?${action}\\n`, 'i'),
+						`"${action}" under "${heading}"`,
+					);
 				}
-				ctx.assert.ok(!/Starts the workflow on BigCommerce store events/.test(text), 'no trigger-only description on the entry');
+				ctx.assert.ok(
+					!/Starts the workflow on BigCommerce store events/.test(text),
+					'no trigger-only description on the entry',
+				);
 				await ctx.ui.shot('nodes-panel-actions', { x: 1056, y: 64, width: 384, height: 640 });
 				await page.keyboard.press('Escape');
 			},
@@ -102,7 +128,10 @@ module.exports = {
 				await bad.getByText('More details').click();
 				await bad.getByText(/The access token is invalid or has been revoked/).waitFor();
 				const badText = await bad.innerText();
-				ctx.assert.ok(!badText.includes('not-the-token-0000'), 'the token is not echoed in the error');
+				ctx.assert.ok(
+					!badText.includes('not-the-token-0000'),
+					'the token is not echoed in the error',
+				);
 				await page.keyboard.press('Escape');
 
 				const good = await createCredential(page, {
@@ -125,7 +154,9 @@ module.exports = {
 			name: 'Product › Get: the product is picked by name from the list; the output table shows it',
 			async run(ctx) {
 				const { page } = ctx.ui;
-				const product = [...ctx.sandbox.state.products.values()].find((p) => /\s\d+$/.test(p.name)) || [...ctx.sandbox.state.products.values()][0];
+				const product =
+					[...ctx.sandbox.state.products.values()].find((p) => /\s\d+$/.test(p.name)) ||
+					[...ctx.sandbox.state.products.values()][0];
 				await newWorkflowWithManualTrigger(page);
 				const entry = await openBigCommerceEntry(page);
 				await entry.click();
@@ -133,7 +164,10 @@ module.exports = {
 				const ndv = page.locator(NDV);
 				await ndv.locator('[data-test-id="parameter-input-operation"]').waitFor();
 				// n8n preselects the newest BigCommerce API credential: the good one saved by the test above
-				ctx.assert.match(await ndv.locator('[data-test-id="node-credentials-select"] input').first().inputValue(), /^BigCommerce account/);
+				ctx.assert.match(
+					await ndv.locator('[data-test-id="node-credentials-select"] input').first().inputValue(),
+					/^BigCommerce account/,
+				);
 				await ndv.locator('[data-test-id="rlc-input"]').click();
 				await page.keyboard.type(product.name);
 				const item = page.locator('[data-test-id="rlc-item"]', { hasText: product.name }).first();
@@ -145,10 +179,18 @@ module.exports = {
 				const output = ndv.locator('[data-test-id="output-panel"]');
 				await output.getByText('1 item').waitFor();
 				// the table's cells: the product's name and SKU as the store holds them
-				await output.locator('td', { hasText: new RegExp(`^\\s*${product.name}\\s*$`) }).first().waitFor();
-				await output.locator('td', { hasText: new RegExp(`^\\s*${product.sku}\\s*$`) }).first().waitFor();
+				await output
+					.locator('td', { hasText: new RegExp(`^\\s*${product.name}\\s*$`) })
+					.first()
+					.waitFor();
+				await output
+					.locator('td', { hasText: new RegExp(`^\\s*${product.sku}\\s*$`) })
+					.first()
+					.waitFor();
 				ctx.assert.ok(
-					ctx.sandbox.requests.slice(from).some((r) => r.method === 'GET' && r.path === `/catalog/products/${product.id}`),
+					ctx.sandbox.requests
+						.slice(from)
+						.some((r) => r.method === 'GET' && r.path === `/catalog/products/${product.id}`),
 					'the product was fetched by the id the list put in the locator',
 				);
 				await ctx.ui.shot('product-get-output');
@@ -164,7 +206,10 @@ module.exports = {
 				await openNewWorkflow(page);
 				await page.locator('[data-test-id="canvas-add-button"]').click();
 				await page.locator(`${PANEL} input`).fill('BigCommerce');
-				await page.locator(`${PANEL} [data-test-id="node-creator-item-name"]`, { hasText: /^BigCommerce$/ }).first().click();
+				await page
+					.locator(`${PANEL} [data-test-id="node-creator-item-name"]`, { hasText: /^BigCommerce$/ })
+					.first()
+					.click();
 				await clickPanelText(page, 'On order created');
 				const ndv = page.locator(NDV);
 				const channelInput = ndv.locator('[data-test-id="parameter-input-channelId"]');
@@ -172,34 +217,76 @@ module.exports = {
 				const option = page.getByRole('option', { name: new RegExp(`^${channel.name}`) }).first();
 				await option.waitFor();
 				const names = await page.getByRole('option').allInnerTexts();
-				ctx.assert.ok(names.some((n) => n.trim() === 'All Channels'), `"All Channels" offered: ${names.join(', ')}`);
-				for (const c of channels) ctx.assert.ok(names.some((n) => n.startsWith(c.name)), `channel "${c.name}" offered by name`);
+				ctx.assert.ok(
+					names.some((n) => n.trim() === 'All Channels'),
+					`"All Channels" offered: ${names.join(', ')}`,
+				);
+				for (const c of channels)
+					ctx.assert.ok(
+						names.some((n) => n.startsWith(c.name)),
+						`channel "${c.name}" offered by name`,
+					);
 				await ctx.ui.shot('trigger-channel', { x: 505, y: 64, width: 440, height: 560 });
 				await option.click();
-				ctx.assert.match(await channelInput.innerText().catch(() => '') + (await channelInput.locator('input').inputValue().catch(() => '')), new RegExp(channel.name));
+				ctx.assert.match(
+					(await channelInput.innerText().catch(() => '')) +
+						(await channelInput
+							.locator('input')
+							.inputValue()
+							.catch(() => '')),
+					new RegExp(channel.name),
+				);
 				// the sandbox is plain HTTP on localhost: the development-only option lets it register
 				await ndv
-					.locator('[data-test-id="collection-parameter-add-dropdown"], [data-test-id="collection-parameter-add"]')
+					.locator(
+						'[data-test-id="collection-parameter-add-dropdown"], [data-test-id="collection-parameter-add"]',
+					)
 					.or(ndv.getByPlaceholder('Add Option'))
 					.or(ndv.getByText('Add Option', { exact: true }))
 					.first()
 					.click();
-				await page.getByText('Allow Non-HTTPS URL (Development Only)', { exact: true }).last().click();
-				await ndv.locator('[data-test-id="parameter-input-allowInsecureUrl"] .el-switch, [data-test-id="parameter-input-allowInsecureUrl"] [role="switch"]').first().click();
+				await page
+					.getByText('Allow Non-HTTPS URL (Development Only)', { exact: true })
+					.last()
+					.click();
+				await ndv
+					.locator(
+						'[data-test-id="parameter-input-allowInsecureUrl"] .el-switch, [data-test-id="parameter-input-allowInsecureUrl"] [role="switch"]',
+					)
+					.first()
+					.click();
 				await ctx.ui.shot('trigger', { x: 505, y: 64, width: 440, height: 620 });
 
 				// Listen for test event: n8n registers a test webhook in the store; a delivery shows as output
 				const hooksBefore = ctx.sandbox.webhooks.hooks.length;
-				await ndv.getByRole('button', { name: /Test this trigger|Listen for test event/ }).first().click();
+				await ndv
+					.getByRole('button', { name: /Test this trigger|Listen for test event/ })
+					.first()
+					.click();
 				const hook = await ctx.waitFor(
-					() => ctx.sandbox.webhooks.hooks.slice(hooksBefore).find((h) => h.scope === `store/channel/${channel.id}/order/created`),
-					{ timeoutMs: 60_000, message: `a test hook on store/channel/${channel.id}/order/created` },
+					() =>
+						ctx.sandbox.webhooks.hooks
+							.slice(hooksBefore)
+							.find((h) => h.scope === `store/channel/${channel.id}/order/created`),
+					{
+						timeoutMs: 60_000,
+						message: `a test hook on store/channel/${channel.id}/order/created`,
+					},
 				);
-				const order = ctx.sandbox.state.orders.find((o) => Number(o.channel_id ?? 1) === channel.id) || ctx.sandbox.state.orders[0];
-				ctx.sandbox.emit('store/order/created', { type: 'order', id: order.id }, { channelId: channel.id });
+				const order =
+					ctx.sandbox.state.orders.find((o) => Number(o.channel_id ?? 1) === channel.id) ||
+					ctx.sandbox.state.orders[0];
+				ctx.sandbox.emit(
+					'store/order/created',
+					{ type: 'order', id: order.id },
+					{ channelId: channel.id },
+				);
 				const output = ndv.locator('[data-test-id="output-panel"]');
 				await output.getByText(/1 item/).waitFor({ timeout: 60_000 });
-				ctx.assert.match(await output.innerText(), new RegExp(`store/channel/${channel.id}/order/created|store/order/created`));
+				ctx.assert.match(
+					await output.innerText(),
+					new RegExp(`store/channel/${channel.id}/order/created`),
+				);
 				ctx.log(`test delivery to ${hook.destination} shown as the trigger's output`);
 				await ctx.ui.shot('trigger-test-event');
 				await page.keyboard.press('Escape');
