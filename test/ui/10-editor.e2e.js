@@ -255,7 +255,6 @@ module.exports = {
 					)
 					.first()
 					.click();
-				await ctx.ui.shot('trigger', { x: 505, y: 64, width: 440, height: 620 });
 
 				// Listen for test event: n8n registers a test webhook in the store; a delivery shows as output
 				const hooksBefore = ctx.sandbox.webhooks.hooks.length;
