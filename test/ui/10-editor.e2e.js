@@ -282,10 +282,11 @@ module.exports = {
 				);
 				const output = ndv.locator('[data-test-id="output-panel"]');
 				await output.getByText(/1 item/).waitFor({ timeout: 60_000 });
-				ctx.assert.match(
-					await output.innerText(),
-					new RegExp(`store/channel/${channel.id}/order/created`),
-				);
+				// the table's scope cell: the delivery on the picked channel (the table renders after the count)
+				await output
+					.locator('td', { hasText: `store/channel/${channel.id}/order/created` })
+					.first()
+					.waitFor();
 				ctx.log(`test delivery to ${hook.destination} shown as the trigger's output`);
 				await ctx.ui.shot('trigger-test-event');
 				await page.keyboard.press('Escape');
