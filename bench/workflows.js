@@ -139,7 +139,7 @@ function build(sandbox) {
 		chain(IDS.ordersOurs, 'bench: orders with line items (this node)', () => [
 			webhookNode(IDS.ordersOurs, PATHS.ordersOurs),
 			// line items with the list (V2 include=consignments.line_items): one call per 250 orders
-			ourNode(IDS.ordersOurs, NODES.ordersList, { resource: 'order', operation: 'getMany', returnAll: true, includeLineItems: true }),
+			ourNode(IDS.ordersOurs, NODES.ordersList, { resource: 'order', operation: 'getAll', returnAll: true, includeLineItems: true }),
 		]),
 		chain(IDS.ordersHttp, 'bench: orders with line items (HTTP Request, one call per order)', () => [
 			webhookNode(IDS.ordersHttp, PATHS.ordersHttp),

@@ -47,7 +47,7 @@ describe('router', () => {
 		const [a, b] = liveOrderIds();
 		const { result, sent } = await run([
 			{ resource: 'order', operation: 'get', orderId: rl(a) },
-			{ resource: 'order', operation: 'getMany', returnAll: false, limit: 3, filters: {}, sort: 'id:asc', simplify: true },
+			{ resource: 'order', operation: 'getAll', returnAll: false, limit: 3, filters: {}, sort: 'id:asc', simplify: true },
 			{ resource: 'order', operation: 'get', orderId: rl(b) },
 		]);
 		expect(result).toHaveLength(1);

@@ -30,7 +30,7 @@ module.exports = {
 				id: WF,
 				name: 'e2e: orders',
 				steps: [
-					{ name: 'List orders', parameters: { resource: 'order', operation: 'getMany', limit: 5 } },
+					{ name: 'List orders', parameters: { resource: 'order', operation: 'getAll', limit: 5 } },
 					{ name: 'Get order', parameters: { resource: 'order', operation: 'get', orderId: order(cancel.id) } },
 					{
 						name: 'Status for shopper',
@@ -53,7 +53,7 @@ module.exports = {
 						},
 						continueOnFail: true,
 					},
-					{ name: 'Order products', parameters: { resource: 'orderProduct', operation: 'getMany', orderId: order(ship.id), returnAll: true } },
+					{ name: 'Order products', parameters: { resource: 'orderProduct', operation: 'getAll', orderId: order(ship.id), returnAll: true } },
 					{
 						name: 'Mark awaiting shipment',
 						parameters: { resource: 'order', operation: 'update', orderId: order(ship.id), updateFields: { statusId: '9' } },
@@ -69,8 +69,8 @@ module.exports = {
 							trackingCarrier: 'ups',
 						},
 					},
-					{ name: 'List shipments', parameters: { resource: 'orderShipment', operation: 'getMany', orderId: order(ship.id), returnAll: true } },
-					{ name: 'Transactions', parameters: { resource: 'orderTransaction', operation: 'getMany', orderId: order(cancel.id), returnAll: true } },
+					{ name: 'List shipments', parameters: { resource: 'orderShipment', operation: 'getAll', orderId: order(ship.id), returnAll: true } },
+					{ name: 'Transactions', parameters: { resource: 'orderTransaction', operation: 'getAll', orderId: order(cancel.id), returnAll: true } },
 					{ name: 'Statuses', parameters: { resource: 'order', operation: 'getStatuses' } },
 					{ name: 'Cancel order', parameters: { resource: 'order', operation: 'cancel', orderId: order(cancel.id) } },
 					{

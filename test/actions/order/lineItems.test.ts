@@ -14,7 +14,7 @@ describe('Order → Get Many, Include Line Items (300 orders)', () => {
 	it('reads 300 orders with their line items in 2 list calls and no per-order call', async () => {
 		expect(live()).toHaveLength(300);
 		const mark = sandbox.requests.length;
-		const out = await runNode(sandbox, { resource: 'order', operation: 'getMany', returnAll: true, includeLineItems: true });
+		const out = await runNode(sandbox, { resource: 'order', operation: 'getAll', returnAll: true, includeLineItems: true });
 		const requests = since(sandbox, mark);
 		expect(requests).toHaveLength(2);
 		for (const r of requests) {
@@ -38,7 +38,7 @@ describe('Order → Get Many, Include Line Items (300 orders)', () => {
 	it('line items equal what GET /orders/{id}/products returns (Order › Get, Include Products)', async () => {
 		const listed = await runNode(sandbox, {
 			resource: 'order',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: false,
 			limit: 5,
 			includeLineItems: true,
@@ -61,7 +61,7 @@ describe('Order → Get Many, Include Line Items (300 orders)', () => {
 
 	it('without the option the list is read as before (no include, products is the link)', async () => {
 		const mark = sandbox.requests.length;
-		const out = await runNode(sandbox, { resource: 'order', operation: 'getMany', returnAll: false, limit: 3, simplify: false });
+		const out = await runNode(sandbox, { resource: 'order', operation: 'getAll', returnAll: false, limit: 3, simplify: false });
 		const [request] = since(sandbox, mark);
 		expect(request.query.include).toBeUndefined();
 		expect(request.query.consignment_structure).toBeUndefined();

@@ -47,7 +47,7 @@ describe('Order resource locators', () => {
 	it('a status chosen from the list (resource locator value) filters Get Many', async () => {
 		const out = await runNode(sandbox, {
 			resource: 'order',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: true,
 			filters: { statusId: { __rl: true, mode: 'list', value: '3', cachedResultName: 'Partially Shipped (3)' } },
 		});

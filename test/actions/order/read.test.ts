@@ -67,7 +67,7 @@ describe('Order → Get Many', () => {
 		const mark = sandbox.requests.length;
 		const out = await runNode(sandbox, {
 			resource: 'order',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: true,
 			filters: { statusId: '2' },
 			simplify: true,
@@ -81,7 +81,7 @@ describe('Order → Get Many', () => {
 	it('filters by email, customer, channel, ID range and dates', async () => {
 		const out = await runNode(sandbox, {
 			resource: 'order',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: true,
 			filters: { email: 'shopper2@example.com' },
 		});
@@ -90,7 +90,7 @@ describe('Order → Get Many', () => {
 
 		const byCustomer = await runNode(sandbox, {
 			resource: 'order',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: true,
 			filters: { customerId: 0 },
 		});
@@ -99,7 +99,7 @@ describe('Order → Get Many', () => {
 
 		const channel = await runNode(sandbox, {
 			resource: 'order',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: true,
 			filters: { channelId: { __rl: true, mode: 'list', value: '2' } },
 		});
@@ -111,7 +111,7 @@ describe('Order → Get Many', () => {
 		const customerId = (sandbox.state.orders as Json[]).find((o) => o.customer_id > 0 && !o.is_deleted).customer_id;
 		const picked = await runNode(sandbox, {
 			resource: 'order',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: true,
 			filters: { customerId: rl(customerId), channelId: { __rl: true, mode: 'list', value: '' } },
 		});
@@ -123,7 +123,7 @@ describe('Order → Get Many', () => {
 		const mark = sandbox.requests.length;
 		const range = await runNode(sandbox, {
 			resource: 'order',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: true,
 			filters: { minId: 105, maxId: 109, createdAfter: '2020-01-01T00:00:00Z', modifiedBefore: '2030-01-01T00:00:00Z' },
 		});
@@ -140,7 +140,7 @@ describe('Order → Get Many', () => {
 		const mark = sandbox.requests.length;
 		const out = await runNode(sandbox, {
 			resource: 'order',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: false,
 			limit: 3,
 			sort: 'date_created:desc',
@@ -155,7 +155,7 @@ describe('Order → Get Many', () => {
 	it('returns nothing (no error) when no order matches (V2 answers 204)', async () => {
 		const out = await runNode(sandbox, {
 			resource: 'order',
-			operation: 'getMany',
+			operation: 'getAll',
 			returnAll: true,
 			filters: { email: 'nobody@example.org' },
 		});

@@ -152,7 +152,7 @@ describe('Order → Archive', () => {
 		expect(sandbox.requests.at(-1)).toMatchObject({ method: 'DELETE', path: `/orders/${order.id}`, status: 204 });
 		expect(stateOrder(sandbox, order.id).is_deleted).toBe(true);
 		expect(events).toContainEqual(['store/order/archived', { type: 'order', id: order.id }]);
-		const list = await runNode(sandbox, { resource: 'order', operation: 'getMany', returnAll: true, filters: { minId: order.id, maxId: order.id } });
+		const list = await runNode(sandbox, { resource: 'order', operation: 'getAll', returnAll: true, filters: { minId: order.id, maxId: order.id } });
 		expect(list).toHaveLength(0);
 	});
 

@@ -119,11 +119,11 @@ describe('Order Shipment → Create', () => {
 describe('Order Shipment → Get Many / Update / Delete', () => {
 	it('lists shipments with tracking and ISO dates; none → empty', async () => {
 		const shipped = orderInStatus(sandbox, 10);
-		const out = await runNode(sandbox, { resource: 'orderShipment', operation: 'getMany', orderId: rl(shipped.id), returnAll: true });
+		const out = await runNode(sandbox, { resource: 'orderShipment', operation: 'getAll', orderId: rl(shipped.id), returnAll: true });
 		expect(out.map((item) => item.json.tracking_number)).toEqual(shipped.shipments.map((s: Json) => s.tracking_number));
 		expect(out[0].json.date_created).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 		const pending = orderInStatus(sandbox, 7);
-		const none = await runNode(sandbox, { resource: 'orderShipment', operation: 'getMany', orderId: rl(pending.id), returnAll: true });
+		const none = await runNode(sandbox, { resource: 'orderShipment', operation: 'getAll', orderId: rl(pending.id), returnAll: true });
 		expect(none).toHaveLength(0);
 		expect(sandbox.requests.at(-1)?.status).toBe(204);
 	});

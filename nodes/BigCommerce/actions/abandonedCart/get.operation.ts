@@ -1,13 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { fail, toItems } from '../common';
 import { CART_READ, createRedirectUrls, simplifyCart } from '../cart/shared';
 import { CHECKOUT_READ } from '../checkout/get.operation';
 import { CUSTOMERS_READ } from '../customer/shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get by Token',
+	value: 'get',
+	action: 'Get an abandoned cart by token',
+	description:
+		'Turn an abandoned-cart token into the cart: its items, the shopper\'s email when known, whether it became an order, and a fresh recovery link',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Token',
 		name: 'token',
@@ -51,11 +60,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['abandonedCart'], operation: ['get'] } },
-	properties,
-);
 
 const TOKEN = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 

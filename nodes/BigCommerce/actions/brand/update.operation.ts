@@ -1,13 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { toItems } from '../common';
 import { CATALOG_WRITE, fail, locator, requireLocatorId } from '../product/shared';
 import { fetchBrand } from './get.operation';
 import { brandBody, brandFieldOptions } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Update', value: 'update', action: 'Update a brand', description: 'Change a brand\'s name or page fields' };
+
+export const properties: INodeProperties[] = [
 	locator('brand'),
 	{
 		displayName: 'Update Fields',
@@ -20,11 +22,6 @@ const properties: INodeProperties[] = [
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['brand'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireLocatorId(this, i, 'brand');

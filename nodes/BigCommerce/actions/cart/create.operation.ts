@@ -1,13 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { channelField } from '../channel/fields';
 import { fail, isBlank, locatorValue, toItems } from '../common';
 import { customerField, wholeNumber } from '../customer/shared';
 import { CART_WRITE, lineItemsProperties, readLineItems, simplifyCart } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a cart',
+	description: 'Create a cart with line items, for a customer or a guest',
+};
+
+export const properties: INodeProperties[] = [
 	...lineItemsProperties(),
 	{
 		displayName: 'Additional Fields',
@@ -59,11 +66,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['cart'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const lineItems = readLineItems(this, i);

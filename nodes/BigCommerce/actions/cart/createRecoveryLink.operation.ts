@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { fail, requireUuid, toItems } from '../common';
 
 import { cartIdParameter, createRedirectUrls } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create Recovery Link',
+	value: 'createRecoveryLink',
+	action: 'Create a cart recovery link',
+	description: 'Create single-use links that restore the cart or open its checkout',
+};
+
+export const properties: INodeProperties[] = [
 	cartIdParameter,
 	{
 		displayName: 'Query Parameters',
@@ -27,11 +34,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['cart'], operation: ['createRecoveryLink'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const cartId = requireUuid(this, i, 'cartId', 'Cart ID');

@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { requireUuid, toItems } from '../common';
 import { CART_READ, cartIdParameter, simplifyCart } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a cart',
+	description: 'Get a cart with its line items and totals',
+};
+
+export const properties: INodeProperties[] = [
 	cartIdParameter,
 	{
 		displayName: 'Options',
@@ -31,11 +38,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['cart'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const cartId = requireUuid(this, i, 'cartId', 'Cart ID');

@@ -1,13 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { fail, isBlank, locatorValue, requireUuid, toItems } from '../common';
 import { optionalLocator } from '../product/shared';
 import { wholeNumber } from '../customer/shared';
 import { CART_READ, CART_WRITE, allLineItems, cartIdParameter, itemIdParameter } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update Item',
+	value: 'updateItem',
+	action: 'Update a cart item',
+	description: 'Change the quantity, variant or price of a line item',
+};
+
+export const properties: INodeProperties[] = [
 	cartIdParameter,
 	itemIdParameter,
 	{
@@ -45,11 +52,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['cart'], operation: ['updateItem'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const cartId = requireUuid(this, i, 'cartId', 'Cart ID');

@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { getPagination, returnAllOrLimit, toItems } from '../common';
 import { CATALOG_READ } from '../product/shared';
 import { parentCategoryField, parentCategoryId } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many categories',
+	description: 'List categories, optionally filtered by name, parent, visibility or keyword',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -32,11 +39,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['category'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);

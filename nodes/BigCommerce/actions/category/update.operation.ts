@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { fail, toItems } from '../common';
 import { CATALOG_WRITE, locator, requireLocatorId } from '../product/shared';
 import { categoryBody, categoryFieldOptions, parentCategoryField } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = { name: 'Update', value: 'update', action: 'Update a category', description: 'Change a category\'s fields or move it' };
+
+export const properties: INodeProperties[] = [
 	locator('category'),
 	{
 		displayName: 'Update Fields',
@@ -23,11 +25,6 @@ const properties: INodeProperties[] = [
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['category'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireLocatorId(this, i, 'category');

@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { fail, toItems } from '../common';
 
 import { CHANNEL_SCOPE, channelBody, channelTypeOptions, optionalChannelFields } from './fields';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a channel',
+	description: 'Create a sales channel (storefront, marketplace, POS or marketing)',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -40,11 +47,6 @@ const properties: INodeProperties[] = [
 		options: optionalChannelFields,
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['channel'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const type = String(this.getNodeParameter('type', i));

@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { requireId, toItems } from '../common';
 import { CHANNEL_READ_SCOPE, channelLocator } from './fields';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a channel',
+	description: 'Get a channel by ID',
+};
+
+export const properties: INodeProperties[] = [
 	channelLocator(),
 	{
 		displayName: 'Include Currencies',
@@ -15,11 +22,6 @@ const properties: INodeProperties[] = [
 		description: 'Whether to include the channel\'s enabled and default currencies',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['channel'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'channelId', 'Channel');

@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { fail, getPagination, isoDateValue, returnAllOrLimit, toItems } from '../common';
 
 import { CHANNEL_READ_SCOPE, channelStatusOptions, channelTypeOptions } from './fields';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many channels',
+	description: 'List channels, optionally filtered by type, status or platform',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -61,11 +68,6 @@ const properties: INodeProperties[] = [
 		description: 'Whether to include each channel\'s enabled and default currencies',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['channel'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);

@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { requireId, toItems } from '../common';
 import { requireSomeFields } from '../coupon/helpers';
 import { CHANNEL_SCOPE, channelBody, channelLocator, optionalChannelFields } from './fields';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a channel',
+	description: 'Rename a channel or change its status (archive instead of delete)',
+};
+
+export const properties: INodeProperties[] = [
 	channelLocator(),
 	{
 		displayName: 'Update Fields',
@@ -20,11 +27,6 @@ const properties: INodeProperties[] = [
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['channel'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'channelId', 'Channel');

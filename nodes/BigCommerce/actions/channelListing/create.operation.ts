@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { requireId, toItems } from '../common';
 import { idList } from '../coupon/helpers';
@@ -8,7 +8,14 @@ import { channelLocator } from '../channel/fields';
 import { locator, requireLocatorId } from '../product/shared';
 import { checkState, LISTING_SCOPE, listingStateOptions, listingTexts, optionalListingFields } from './fields';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a channel listing',
+	description: 'List a product (and some of its variants) on a channel',
+};
+
+export const properties: INodeProperties[] = [
 	channelLocator('The channel to list the product on'),
 	locator('product', { description: 'The catalog product to list: pick it from the list, or give its ID or control-panel URL' }),
 	{
@@ -35,11 +42,6 @@ const properties: INodeProperties[] = [
 		options: optionalListingFields,
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['channelListing'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const channelId = requireId(this, i, 'channelId', 'Channel');

@@ -1,13 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestFull } from '../../transport';
 import { getPagination, isoDateValue, requireId, returnAllOrLimit, toItems } from '../common';
 import { idList } from '../coupon/helpers';
 import { channelLocator } from '../channel/fields';
 import { LISTING_READ_SCOPE } from './fields';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many channel listings',
+	description: 'List the product listings of a channel',
+};
+
+export const properties: INodeProperties[] = [
 	channelLocator(),
 	...returnAllOrLimit(),
 	{
@@ -35,11 +42,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['channelListing'], operation: ['getAll'] } },
-	properties,
-);
 
 const PAGE = 250;
 

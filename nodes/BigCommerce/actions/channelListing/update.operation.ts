@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { requireId, toItems } from '../common';
 import { idList, requireSomeFields } from '../coupon/helpers';
@@ -15,7 +15,14 @@ import {
 	optionalListingFields,
 } from './fields';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a channel listing',
+	description: 'Change a listing\'s state, name or description, or add variants',
+};
+
+export const properties: INodeProperties[] = [
 	channelLocator(),
 	listingIdProperty,
 	{
@@ -52,11 +59,6 @@ const properties: INodeProperties[] = [
 		description: 'Whether a new state also applies to the variants already on the listing',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['channelListing'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const channelId = requireId(this, i, 'channelId', 'Channel');

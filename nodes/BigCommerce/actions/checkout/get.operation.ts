@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { requireUuid, toItems } from '../common';
 import { simplifyCart } from '../cart/shared';
@@ -8,7 +8,14 @@ import { simplifyCart } from '../cart/shared';
 /** Upstream spells the scope two ways (checkouts spec: store_checkouts; scope docs: store_checkout). */
 export const CHECKOUT_READ = 'store_checkouts_read_only (listed as "Checkouts" read-only; some BigCommerce docs spell it store_checkout_read_only)';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a checkout',
+	description: 'Get a checkout: cart, billing address, consignments, taxes and totals',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Checkout ID',
 		name: 'checkoutId',
@@ -50,11 +57,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['checkout'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const checkoutId = requireUuid(this, i, 'checkoutId', 'Checkout ID');

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { toItems } from '../common';
 import {
@@ -12,7 +12,14 @@ import {
 } from './fields';
 import { MARKETING_SCOPE } from './helpers';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a coupon',
+	description: 'Create a coupon code with a discount',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Code',
 		name: 'code',
@@ -70,11 +77,6 @@ const properties: INodeProperties[] = [
 		options: optionalCouponFields,
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['coupon'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fields: IDataObject = {

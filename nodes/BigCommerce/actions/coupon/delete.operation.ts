@@ -1,23 +1,25 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { destructiveNotice, requireId, toItems } from '../common';
 import { couponIdProperty } from './fields';
 import { MARKETING_SCOPE } from './helpers';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a coupon',
+	description: 'Permanently delete a coupon (destructive)',
+};
+
+export const properties: INodeProperties[] = [
 	destructiveNotice('This permanently deletes the coupon; shoppers can no longer use its code. It cannot be undone.'),
 	{
 		...couponIdProperty,
 		description: 'The numeric ID of the coupon to delete permanently',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['coupon'], operation: ['delete'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'couponId', 'Coupon ID');

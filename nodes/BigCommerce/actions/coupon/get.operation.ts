@@ -1,17 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { fail, requireId, toItems } from '../common';
 import { couponIdProperty } from './fields';
 import { MARKETING_READ_SCOPE } from './helpers';
 
-const properties: INodeProperties[] = [couponIdProperty];
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a coupon',
+	description: 'Get a coupon by ID',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['coupon'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [couponIdProperty];
 
 /** V2 has no GET /coupons/{id}: the coupon is read with the `id` filter. */
 export async function fetchCoupon(ctx: IExecuteFunctions, i: number, id: number): Promise<IDataObject> {

@@ -1,12 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { toItems } from '../common';
 import { promotionDiscount, promotionMinimumSpend, promotionProblem } from '../promotion/helpers';
 import { amount, checkCode, isoOrNull, MARKETING_READ_SCOPE } from './helpers';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Look Up Code',
+	value: 'lookUpCode',
+	action: 'Look up a coupon code',
+	description:
+		'Check whether a coupon code is valid now (enabled, dates, usage limit) and give its discount, minimum purchase and expiry; the reason when invalid',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Code',
 		name: 'code',
@@ -17,11 +25,6 @@ const properties: INodeProperties[] = [
 		description: 'The coupon code exactly as the shopper has it',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['coupon'], operation: ['lookUpCode'] } },
-	properties,
-);
 
 const same = (a: unknown, b: string) => String(a ?? '').toLowerCase() === b.toLowerCase();
 

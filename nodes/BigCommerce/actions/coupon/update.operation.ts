@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { requireId, toItems } from '../common';
 import {
@@ -14,7 +14,14 @@ import {
 import { fetchCoupon } from './get.operation';
 import { MARKETING_SCOPE, requireSomeFields, toRfc2822 } from './helpers';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a coupon',
+	description: 'Change a coupon\'s code, discount, limits or expiry',
+};
+
+export const properties: INodeProperties[] = [
 	couponIdProperty,
 	{
 		displayName: 'Update Fields',
@@ -73,11 +80,6 @@ const properties: INodeProperties[] = [
 		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['coupon'], operation: ['update'] } },
-	properties,
-);
 
 /** What PUT /coupons/{id} accepts; read-only fields (id, num_uses, date_created) are left out. */
 const WRITABLE = [

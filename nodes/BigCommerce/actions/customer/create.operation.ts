@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { fail, requireEmail, requireString, toItems } from '../common';
 import { CUSTOMERS_WRITE, customerBody, customerFields, jsonArray, sortByName, withGroupNames } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a customer',
+	description: 'Create a customer account, optionally with addresses',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Email',
 		name: 'email',
@@ -48,11 +55,6 @@ const properties: INodeProperties[] = [
 		]),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customer'], operation: ['create'] } },
-	properties,
-);
 
 const ADDRESS_REQUIRED = ['first_name', 'last_name', 'address1', 'city', 'country_code'];
 

@@ -1,22 +1,24 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { destructiveNotice, fail, toItems } from '../common';
 import { CUSTOMERS_WRITE, customerLocator, findCustomers, lookedUpCustomerId, readCustomerRef } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a customer',
+	description: 'Permanently delete a customer and their addresses (destructive)',
+};
+
+export const properties: INodeProperties[] = [
 	destructiveNotice('This permanently deletes the customer and their saved addresses (their orders stay). It cannot be undone.'),
 	customerLocator({
 		description:
 			'The customer to delete permanently, with their addresses. This cannot be undone; their orders are kept.',
 	}),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customer'], operation: ['delete'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ref = readCustomerRef(this, i)!;

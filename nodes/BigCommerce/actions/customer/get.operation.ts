@@ -1,10 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { fail, toItems } from '../common';
 import { customerLocator, findCustomers, includeList, includeOptions, readCustomerRef, simplifyCustomer, withGroupNames } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a customer',
+	description: 'Get one customer by ID or email, with addresses and group name',
+};
+
+export const properties: INodeProperties[] = [
 	customerLocator(),
 	{
 		displayName: 'Options',
@@ -15,11 +22,6 @@ const properties: INodeProperties[] = [
 		options: includeOptions,
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customer'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ref = readCustomerRef(this, i)!;

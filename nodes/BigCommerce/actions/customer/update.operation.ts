@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { fail, toItems } from '../common';
 import { CUSTOMERS_WRITE, customerBody, customerFields, customerIdOf, customerLocator, readCustomerRef, withGroupNames, sortByName } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a customer',
+	description: 'Change a customer\'s details, group or password',
+};
+
+export const properties: INodeProperties[] = [
 	customerLocator(),
 	{
 		displayName: 'Update Fields',
@@ -37,11 +44,6 @@ const properties: INodeProperties[] = [
 		]),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customer'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ref = readCustomerRef(this, i)!;

@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { toItems } from '../common';
 import { CUSTOMERS_WRITE, customerIdOf, customerLocator, readCustomerRef } from '../customer/shared';
 import { addressBody, findAddresses, optionalAddressFields, sameAddress } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a customer address',
+	description: 'Add an address to a customer\'s address book',
+};
+
+export const properties: INodeProperties[] = [
 	customerLocator({ description: 'The customer the address belongs to' }),
 	{ displayName: 'First Name', name: 'firstName', type: 'string', required: true, default: '' },
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', required: true, default: '' },
@@ -47,11 +54,6 @@ const properties: INodeProperties[] = [
 		options: optionalAddressFields,
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customerAddress'], operation: ['create'] } },
-	properties,
-);
 
 const REQUIRED = ['firstName', 'lastName', 'address1', 'city', 'stateOrProvince', 'postalCode', 'countryCode'];
 

@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { getPagination, returnAllOrLimit, toItems } from '../common';
 import { CUSTOMERS_READ, customerIdOf, customerLocator, idList, readCustomerRef } from '../customer/shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many customer addresses',
+	description: 'List saved addresses, of one customer or of all',
+};
+
+export const properties: INodeProperties[] = [
 	customerLocator({
 		required: false,
 		description: 'Only this customer\'s addresses (leave empty for the addresses of every customer)',
@@ -44,11 +51,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customerAddress'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ref = readCustomerRef(this, i, 'customerId', true);

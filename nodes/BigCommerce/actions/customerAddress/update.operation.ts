@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { fail, requireId, toItems } from '../common';
 import { CUSTOMERS_WRITE, sortByName } from '../customer/shared';
 import { addressBody, findAddresses, optionalAddressFields, requiredAddressFieldsForUpdate } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a customer address',
+	description: 'Change a saved address',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Address ID',
 		name: 'addressId',
@@ -24,11 +31,6 @@ const properties: INodeProperties[] = [
 		options: sortByName([...requiredAddressFieldsForUpdate, ...optionalAddressFields]),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customerAddress'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'addressId', 'Address ID');

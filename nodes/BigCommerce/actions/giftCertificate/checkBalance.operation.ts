@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { fail, toItems } from '../common';
 import { amount, isoOrNull, MARKETING_READ_SCOPE } from '../coupon/helpers';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Check Balance',
+	value: 'checkBalance',
+	action: 'Check a gift certificate balance',
+	description: 'Give the balance, currency, status and expiry of the gift certificate with exactly this code',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Code',
 		name: 'code',
@@ -16,11 +23,6 @@ const properties: INodeProperties[] = [
 		description: 'The gift certificate code exactly as the shopper has it',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['giftCertificate'], operation: ['checkBalance'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const code = String(this.getNodeParameter('code', i, '') ?? '').trim();

@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { toItems } from '../common';
 import { MARKETING_SCOPE } from '../coupon/helpers';
 import { giftBody, giftEmails, optionalGiftFields } from './fields';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a gift certificate',
+	description: 'Create a gift certificate (BigCommerce does not email it)',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Recipient Name',
 		name: 'toName',
@@ -62,11 +69,6 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['giftCertificate'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const body: IDataObject = {

@@ -1,20 +1,22 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { destructiveNotice, requireId, toItems } from '../common';
 import { MARKETING_SCOPE } from '../coupon/helpers';
 import { giftCertificateIdProperty } from './fields';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a gift certificate',
+	description: 'Permanently delete a gift certificate (destructive)',
+};
+
+export const properties: INodeProperties[] = [
 	destructiveNotice('This permanently deletes the gift certificate and its remaining balance. It cannot be undone.'),
 	{ ...giftCertificateIdProperty, description: 'The numeric ID of the gift certificate to delete permanently' },
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['giftCertificate'], operation: ['delete'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'giftCertificateId', 'Gift Certificate ID');

@@ -1,17 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { requireId, toItems } from '../common';
 import { MARKETING_READ_SCOPE } from '../coupon/helpers';
 import { giftCertificateIdProperty } from './fields';
 
-const properties: INodeProperties[] = [giftCertificateIdProperty];
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a gift certificate',
+	description: 'Get a gift certificate by ID',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['giftCertificate'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [giftCertificateIdProperty];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'giftCertificateId', 'Gift Certificate ID');

@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { emailValue, fail, getPagination, isBlank, locatorValue, returnAllOrLimit, toItems } from '../common';
 import { orderLocator } from '../order/shared';
 import { MARKETING_READ_SCOPE } from '../coupon/helpers';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many gift certificates',
+	description: 'List gift certificates, optionally filtered by code, recipient, sender or order',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -24,11 +31,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['giftCertificate'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);

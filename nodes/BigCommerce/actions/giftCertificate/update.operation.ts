@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { emailValue, requireId, toItems } from '../common';
 import { MARKETING_SCOPE, requireSomeFields } from '../coupon/helpers';
 import { giftBody, giftCertificateIdProperty, optionalGiftFields } from './fields';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a gift certificate',
+	description: 'Change a gift certificate\'s balance, status, expiry or recipient',
+};
+
+export const properties: INodeProperties[] = [
 	giftCertificateIdProperty,
 	{
 		displayName: 'Update Fields',
@@ -30,11 +37,6 @@ const properties: INodeProperties[] = [
 		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['giftCertificate'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'giftCertificateId', 'Gift Certificate ID');

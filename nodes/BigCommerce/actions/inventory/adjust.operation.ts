@@ -1,12 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { fail, toItems } from '../common';
 import { parseJsonValue } from '../order/shared';
 import { INVENTORY_WRITE, MAX_ADJUSTMENT_ITEMS } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Adjust',
+	value: 'adjust',
+	action: 'Adjust inventory',
+	description:
+		'Set (absolute) or change (relative) stock per location for many items, batched by 2000; all items are checked first',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Adjustment',
 		name: 'mode',
@@ -106,11 +114,6 @@ const properties: INodeProperties[] = [
 		description: 'Why the stock changed (kept in the inventory history)',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['inventory'], operation: ['adjust'] } },
-	properties,
-);
 
 const ID_KEYS = ['variant_id', 'product_id', 'sku'];
 

@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { getPagination, returnAllOrLimit, toItems } from '../common';
 import { INVENTORY_READ, idList, textList } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Items',
+	value: 'getItems',
+	action: 'Get inventory items',
+	description: 'Get stock per location (available to sell, on hand, safety stock) by SKU, product, variant or location',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -57,11 +64,6 @@ const properties: INodeProperties[] = [
 			'Whether to return one flat record per item and location (SKU, IDs, location, available to sell, on hand, safety stock) instead of one record per item with nested locations',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['inventory'], operation: ['getItems'] } },
-	properties,
-);
 
 function flatten(item: IDataObject): IDataObject[] {
 	const identity = (item.identity ?? {}) as IDataObject;

@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { getPagination, returnAllOrLimit, toItems } from '../common';
 import { LOCATIONS_READ } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Locations',
+	value: 'getLocations',
+	action: 'Get inventory locations',
+	description: 'List inventory locations (warehouses, stores) with their IDs and codes',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Active Only',
@@ -15,11 +22,6 @@ const properties: INodeProperties[] = [
 		description: 'Whether to return only enabled locations',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['inventory'], operation: ['getLocations'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);

@@ -1,13 +1,22 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { requireId, toItems } from '../common';
 import { CANCELLED_STATUS_ID, fetchOrder, orderLocator, setOrderCancelled, statusName, withStatusName } from './shared';
 
 /** Statuses in which an order may no longer be cancelled (something shipped, or it is closed). */
 export const NOT_CANCELLABLE = new Set([2, 3, 4, 5, 6, 10, 13, 14]);
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Cancel',
+	value: 'cancel',
+	action: 'Cancel an order',
+	description:
+		'Destructive, back office: cancel an order by its ID alone, checking no identity; never give it to shoppers or an agent facing them (use Cancel for Shopper)',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Destructive: sets the order to Cancelled. Refused when anything has shipped or the order is already closed (Shipped, Partially Shipped, Completed, Refunded, Partially Refunded, Cancelled, Declined, Disputed). Back office only: it takes an order ID alone and checks no identity, and order numbers are sequential. Never give it to shoppers or to an AI agent that talks to them: use Order › Cancel for Shopper there.',
@@ -17,11 +26,6 @@ const properties: INodeProperties[] = [
 	},
 	orderLocator({ description: 'The order to cancel' }),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['cancel'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const orderId = requireId(this, i, 'orderId', 'Order');

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { toItems } from '../common';
 import { CANCELLED_STATUS_ID, setOrderCancelled, statusName, toNumber } from './shared';
 import { shopperIdentityFields, verifyShopperOrder } from './shopperIdentity';
@@ -18,7 +19,15 @@ export const SHOPPER_CANCELLABLE = new Set([
 	11, // Awaiting Fulfillment
 ]);
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Cancel for Shopper',
+	value: 'cancelForShopper',
+	action: 'Cancel an order for a shopper',
+	description:
+		"Destructive: cancel a shopper's unshipped order only if the order number and the order's billing email both match; built for AI agents facing shoppers",
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName:
 			"Destructive: sets the shopper's order to Cancelled, only when the order number AND the order's billing email both match and nothing has shipped (Pending, Awaiting Payment, Awaiting Pickup, Awaiting Shipment, Awaiting Fulfillment). Built to be given to an AI agent that talks to shoppers.",
@@ -28,11 +37,6 @@ const properties: INodeProperties[] = [
 	},
 	...shopperIdentityFields('with the email, it identifies the order to cancel'),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['cancelForShopper'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// every identity failure throws the same answer before anything is changed

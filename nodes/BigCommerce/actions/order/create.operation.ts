@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { isBlank, toItems } from '../common';
 import {
@@ -37,7 +38,14 @@ export const addressFields: INodeProperties[] = [
 	{ displayName: 'ZIP / Postal Code', name: 'zip', type: 'string', default: '' },
 ];
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create an order',
+	description: 'Create an order with billing address and products',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Billing Address',
 		name: 'billingAddress',
@@ -107,11 +115,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['create'] } },
-	properties,
-);
 
 function fail(ctx: IExecuteFunctions, i: number, message: string, description?: string): never {
 	throw new NodeOperationError(ctx.getNode(), `Item ${i}: ${message}`, { itemIndex: i, description });

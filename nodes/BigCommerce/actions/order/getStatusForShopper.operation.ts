@@ -1,12 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { requireEmail, toItems } from '../common';
 import { ORDERS_READ, statusName, toNumber } from './shared';
 import { sameShopperEmail, shopperIdentityFields, verifyShopperOrder } from './shopperIdentity';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Status for Shopper',
+	value: 'getStatusForShopper',
+	action: 'Get order status for a shopper',
+	description:
+		"Look up a shopper's order only if the order number and the order's billing email both match: status, items, totals, shipments with carrier, tracking number and link",
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Look Up',
 		name: 'lookup',
@@ -48,11 +57,6 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { lookup: ['recent'] } },
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['getStatusForShopper'] } },
-	properties,
-);
 
 function trackingOf(shipment: IDataObject): IDataObject {
 	return {

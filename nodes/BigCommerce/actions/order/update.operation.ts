@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { isBlank, requireId, toItems } from '../common';
 import { readAddress } from './create.operation';
@@ -17,7 +18,14 @@ import {
 import { channelField } from '../channel/fields';
 import { customerField } from '../customer/shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update an order',
+	description: "Change an order's status, staff notes, customer message, customer or billing address",
+};
+
+export const properties: INodeProperties[] = [
 	orderLocator(),
 	{
 		displayName: 'Update Fields',
@@ -65,11 +73,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const orderId = requireId(this, i, 'orderId', 'Order');

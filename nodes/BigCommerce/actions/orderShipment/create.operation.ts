@@ -1,12 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { fail, requireId, toItems } from '../common';
 import { ORDERS_READ, ORDERS_WRITE, checkWholeNumber, orderLocator, parseJsonValue } from '../order/shared';
 import { shipmentBody, shipmentFields } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a shipment',
+	description:
+		'Ship items of an order with tracking number, carrier and tracking link; the order becomes Shipped or Partially Shipped',
+};
+
+export const properties: INodeProperties[] = [
 	orderLocator({ description: 'The order to ship items of' }),
 	{
 		displayName: 'Items',
@@ -101,11 +109,6 @@ const properties: INodeProperties[] = [
 		options: shipmentFields,
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['orderShipment'], operation: ['create'] } },
-	properties,
-);
 
 function readItems(ctx: IExecuteFunctions, i: number, mode: string): IDataObject[] {
 	let raw: unknown[] = [];

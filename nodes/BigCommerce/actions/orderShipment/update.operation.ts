@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { fail, requireId, toItems } from '../common';
 import { ORDERS_WRITE, orderLocator } from '../order/shared';
 import { readShipmentId, shipmentBody, shipmentFields, shipmentIdField } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a shipment',
+	description: "Change a shipment's tracking number, carrier, tracking link or comments",
+};
+
+export const properties: INodeProperties[] = [
 	orderLocator(),
 	shipmentIdField,
 	{
@@ -23,11 +30,6 @@ const properties: INodeProperties[] = [
 		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['orderShipment'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const orderId = requireId(this, i, 'orderId', 'Order');

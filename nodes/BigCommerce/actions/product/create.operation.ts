@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { toItems } from '../common';
 import { CATALOG_WRITE, checkAmount, fail, productBodyFromFields, productFieldOptions } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a product',
+	description: 'Create a product with name, type, price, weight and optional fields',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -51,11 +58,6 @@ const properties: INodeProperties[] = [
 		options: productFieldOptions(false),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const name = String(this.getNodeParameter('name', i, '') ?? '').trim();

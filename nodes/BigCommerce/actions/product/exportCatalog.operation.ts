@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems, bigCommerceApiRequestFull } from '../../transport';
 import { toItems } from '../common';
 import {
@@ -20,7 +20,15 @@ export const CUSTOMER_GROUPS_SCOPE = 'store_v2_customers_read_only';
 const STATIC_KEY = 'productExportCatalog';
 const PAGE_SIZE = 250;
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Export Catalog',
+	value: 'exportCatalog',
+	action: 'Export the product catalog',
+	description:
+		'Every product with variants, images, custom fields and videos in the fewest API calls; optional visible/in-stock and customer-group filters, incremental mode and a CSV or JSON Lines file',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Reads every product with its variants, images, custom fields and videos, 250 products per API call, and outputs one item per product. With Simplify on, each item has the product ID, name, SKU, type, URL path, plain-text description, price, sale price, calculated price, retail price, availability, visibility, in-stock flag, inventory tracking and level, brand ID, category IDs, creation and modification dates, and lists of variants (ID, SKU, options such as "Size: M", price, stock, purchasing disabled), images (ID, URL, thumbnail URL, main-image flag, description), custom fields (name, value) and videos (YouTube ID, title, URL).',
@@ -106,11 +114,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['exportCatalog'] } },
-	properties,
-);
 
 interface Cursor {
 	/** ISO time the previous run started. */

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { toItems } from '../common';
 import { fail, fetchProduct, locator, requireLocatorId, simplifyProduct, simplifyProperty } from './shared';
 
@@ -12,7 +12,14 @@ export const includeOptions = [
 	{ name: 'Videos', value: 'videos' },
 ];
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a product',
+	description: 'Get a product by ID with its variants, images, custom fields, videos and options',
+};
+
+export const properties: INodeProperties[] = [
 	locator('product'),
 	{
 		displayName: 'Include',
@@ -24,11 +31,6 @@ const properties: INodeProperties[] = [
 	},
 	simplifyProperty,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['get'] } },
-	properties,
-);
 
 /** Validates the Include list against the accepted values. */
 export function readInclude(ctx: IExecuteFunctions, i: number): string[] {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest, bigCommerceApiRequestAllItems } from '../../transport';
 import { fail, getPagination, isBlank, isoDateValue, locatorValue, returnAllOrLimit, toItems } from '../common';
 import { includeOptions, readInclude } from './get.operation';
@@ -14,7 +14,15 @@ import {
 	simplifyProperty,
 } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many products',
+	description:
+		'List products filtered by keyword, name, SKU (including variant SKUs), category, brand, visibility, availability, inventory, modification date or channel',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -109,11 +117,6 @@ const properties: INodeProperties[] = [
 	},
 	simplifyProperty,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['getAll'] } },
-	properties,
-);
 
 /** Validates a date filter and returns it in ISO 8601 (seconds). */
 export const isoDate = isoDateValue;

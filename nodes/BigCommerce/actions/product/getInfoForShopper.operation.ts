@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { toItems } from '../common';
 import {
@@ -15,7 +15,15 @@ import {
 	stripHtml,
 } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Info for Shopper',
+	value: 'getInfoForShopper',
+	action: 'Get product info for a shopper',
+	description:
+		'Answer a shopper\'s product question: look up a visible product by ID, SKU (product or variant) or name and return its plain-text description, price and sale price, availability, variants with options and stock, custom fields, images and videos',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Look Up By',
 		name: 'lookUpBy',
@@ -62,11 +70,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['getInfoForShopper'] } },
-	properties,
-);
 
 async function listProducts(ctx: IExecuteFunctions, i: number, qs: IDataObject): Promise<IDataObject[]> {
 	const data = await bigCommerceApiRequest.call(ctx, {

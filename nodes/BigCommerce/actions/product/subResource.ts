@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationModule } from '../types';
 import { bigCommerceApiRequest, bigCommerceApiRequestAllItems } from '../../transport';
 import { getPagination, returnAllOrLimit, toItems } from '../common';
 import { CATALOG_READ, CATALOG_WRITE, fail, locator, requireLocatorId, requirePlainId } from './shared';
@@ -17,6 +17,8 @@ export interface SubResourceConfig {
 	path: string;
 	/** Lower-case noun, e.g. 'image'. */
 	noun: string;
+	/** Lower-case plural, e.g. 'images' or 'custom fields'. */
+	plural: string;
 	/** The record-ID parameter, e.g. { name: 'imageId', label: 'Image ID' }. */
 	id: { name: string; label: string };
 	/** Parameters of Create (besides the product). */
@@ -29,14 +31,10 @@ export interface SubResourceConfig {
 	updateBody(ctx: IExecuteFunctions, i: number, fields: IDataObject): IDataObject;
 }
 
-export interface OperationParts {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]>;
+/** "a" or "an" before a noun ("an image", "a video"). */
+function article(noun: string): string {
+	return /^[aeiou]/i.test(noun) ? 'an' : 'a';
 }
-
-const show = (config: SubResourceConfig, operation: string) => ({
-	show: { resource: [config.resource], operation: [operation] },
-});
 
 function idProperty(config: SubResourceConfig): INodeProperties {
 	return {
@@ -50,9 +48,15 @@ function idProperty(config: SubResourceConfig): INodeProperties {
 	};
 }
 
-export function makeGetAll(config: SubResourceConfig): OperationParts {
+export function makeGetAll(config: SubResourceConfig): OperationModule {
 	return {
-		description: updateDisplayOptions(show(config, 'getAll'), [locator('product'), ...returnAllOrLimit()]),
+		option: {
+			name: 'Get Many',
+			value: 'getAll',
+			action: `Get many product ${config.plural}`,
+			description: `List the ${config.plural} of a product`,
+		},
+		properties: [locator('product'), ...returnAllOrLimit()],
 		async execute(this: IExecuteFunctions, i: number) {
 			const productId = requireLocatorId(this, i, 'product');
 			const pagination = getPagination(this, i);
@@ -72,9 +76,15 @@ export function makeGetAll(config: SubResourceConfig): OperationParts {
 	};
 }
 
-export function makeCreate(config: SubResourceConfig): OperationParts {
+export function makeCreate(config: SubResourceConfig): OperationModule {
 	return {
-		description: updateDisplayOptions(show(config, 'create'), [locator('product'), ...config.createProperties]),
+		option: {
+			name: 'Create',
+			value: 'create',
+			action: `Create a product ${config.noun}`,
+			description: `Add ${article(config.noun)} ${config.noun} to a product`,
+		},
+		properties: [locator('product'), ...config.createProperties],
 		async execute(this: IExecuteFunctions, i: number) {
 			const productId = requireLocatorId(this, i, 'product');
 			const body = config.createBody(this, i);
@@ -91,9 +101,15 @@ export function makeCreate(config: SubResourceConfig): OperationParts {
 	};
 }
 
-export function makeUpdate(config: SubResourceConfig): OperationParts {
+export function makeUpdate(config: SubResourceConfig): OperationModule {
 	return {
-		description: updateDisplayOptions(show(config, 'update'), [
+		option: {
+			name: 'Update',
+			value: 'update',
+			action: `Update a product ${config.noun}`,
+			description: `Change ${article(config.noun)} ${config.noun} of a product`,
+		},
+		properties: [
 			locator('product'),
 			idProperty(config),
 			{
@@ -104,7 +120,7 @@ export function makeUpdate(config: SubResourceConfig): OperationParts {
 				default: {},
 				options: config.updateOptions,
 			},
-		]),
+		],
 		async execute(this: IExecuteFunctions, i: number) {
 			const productId = requireLocatorId(this, i, 'product');
 			const id = requirePlainId(this, i, config.id.name, config.id.label);
@@ -124,9 +140,15 @@ export function makeUpdate(config: SubResourceConfig): OperationParts {
 	};
 }
 
-export function makeDelete(config: SubResourceConfig): OperationParts {
+export function makeDelete(config: SubResourceConfig): OperationModule {
 	return {
-		description: updateDisplayOptions(show(config, 'delete'), [
+		option: {
+			name: 'Delete',
+			value: 'delete',
+			action: `Delete a product ${config.noun}`,
+			description: `Permanently delete ${article(config.noun)} ${config.noun} of a product (destructive)`,
+		},
+		properties: [
 			{
 				displayName: `This permanently deletes the ${config.noun}. It cannot be undone.`,
 				name: 'deleteNotice',
@@ -135,7 +157,7 @@ export function makeDelete(config: SubResourceConfig): OperationParts {
 			},
 			locator('product'),
 			idProperty(config),
-		]),
+		],
 		async execute(this: IExecuteFunctions, i: number) {
 			const productId = requireLocatorId(this, i, 'product');
 			const id = requirePlainId(this, i, config.id.name, config.id.label);
@@ -148,48 +170,5 @@ export function makeDelete(config: SubResourceConfig): OperationParts {
 			});
 			return toItems(this, { id, product_id: productId, deleted: true });
 		},
-	};
-}
-
-/** The Operation selector of a sub-resource. */
-/** "a" or "an" before a noun ("an image", "a video"). */
-function article(noun: string): string {
-	return /^[aeiou]/i.test(noun) ? 'an' : 'a';
-}
-
-export function subResourceOperations(config: SubResourceConfig, plural: string): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [config.resource] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: `Create a product ${config.noun}`,
-				description: `Add ${article(config.noun)} ${config.noun} to a product`,
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: `Delete a product ${config.noun}`,
-				description: `Permanently delete ${article(config.noun)} ${config.noun} of a product (destructive)`,
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: `Get many product ${plural}`,
-				description: `List the ${plural} of a product`,
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				action: `Update a product ${config.noun}`,
-				description: `Change ${article(config.noun)} ${config.noun} of a product`,
-			},
-		],
-		default: 'getAll',
 	};
 }

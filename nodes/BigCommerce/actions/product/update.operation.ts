@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { toItems } from '../common';
 import { CATALOG_WRITE, fail, locator, productBodyFromFields, productFieldOptions, requireLocatorId } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a product',
+	description: 'Change a product\'s fields',
+};
+
+export const properties: INodeProperties[] = [
 	locator('product'),
 	{
 		displayName: 'Update Fields',
@@ -16,11 +23,6 @@ const properties: INodeProperties[] = [
 		options: productFieldOptions(true),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireLocatorId(this, i, 'product');

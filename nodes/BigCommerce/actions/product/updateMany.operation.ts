@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestFull } from '../../transport';
 import { toItems } from '../common';
 import { CATALOG_WRITE, fail, rethrow } from './shared';
@@ -8,7 +9,15 @@ import { CATALOG_WRITE, fail, rethrow } from './shared';
 /** BigCommerce accepts at most 10 products per batch update. */
 export const BATCH_SIZE = 10;
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update Many',
+	value: 'updateMany',
+	action: 'Update many products',
+	description:
+		'Update a batch of products from a JSON array of product IDs with the fields to change, 10 per request; the whole batch is checked before anything is sent',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Products (JSON)',
 		name: 'products',
@@ -36,11 +45,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['updateMany'] } },
-	properties,
-);
 
 /** Reads and checks the whole batch before any request: a JSON array of objects with numeric ids. */
 function readBatch(ctx: IExecuteFunctions, i: number): IDataObject[] {

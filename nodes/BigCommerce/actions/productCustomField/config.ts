@@ -13,6 +13,7 @@ export const config: SubResourceConfig = {
 	resource: 'productCustomField',
 	path: 'custom-fields',
 	noun: 'custom field',
+	plural: 'custom fields',
 	id: { name: 'customFieldId', label: 'Custom Field ID' },
 	createProperties: [
 		{

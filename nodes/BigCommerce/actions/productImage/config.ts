@@ -52,6 +52,7 @@ export const config: SubResourceConfig = {
 	resource: 'productImage',
 	path: 'images',
 	noun: 'image',
+	plural: 'images',
 	id: { name: 'imageId', label: 'Image ID' },
 	createProperties: [
 		{

@@ -162,6 +162,7 @@ export const config: SubResourceConfig = {
 	resource: 'productVariant',
 	path: 'variants',
 	noun: 'variant',
+	plural: 'variants',
 	id: { name: 'variantId', label: 'Variant ID' },
 	createProperties: [
 		{

@@ -51,6 +51,7 @@ export const config: SubResourceConfig = {
 	resource: 'productVideo',
 	path: 'videos',
 	noun: 'video',
+	plural: 'videos',
 	id: { name: 'videoRecordId', label: 'Video ID' },
 	createProperties: [
 		{

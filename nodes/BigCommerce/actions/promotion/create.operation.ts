@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { fail, toItems } from '../common';
 import { checkCode, MARKETING_SCOPE, wholeNumber } from '../coupon/helpers';
 import { optionalPromotionFields, promotionBody } from './fields';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a promotion',
+	description: 'Create an automatic or coupon promotion',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -82,11 +89,6 @@ const properties: INodeProperties[] = [
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['promotion'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const redemptionType = this.getNodeParameter('redemptionType', i) as string;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { fail, requireId, toItems } from '../common';
 import { MARKETING_SCOPE, wholeNumber } from '../coupon/helpers';
@@ -10,7 +10,14 @@ import { promotionIdProperty } from './fields';
 const BATCH = 250;
 const MAX_CODES = 10000;
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Generate Coupon Codes',
+	value: 'generateCodes',
+	action: 'Generate coupon codes for a promotion',
+	description: 'Generate unique codes for a Bulk coupon promotion',
+};
+
+export const properties: INodeProperties[] = [
 	{ ...promotionIdProperty, description: 'The numeric ID of a Coupon promotion of type Bulk' },
 	{
 		displayName: 'Number of Codes',
@@ -89,11 +96,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['promotion'], operation: ['generateCodes'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'promotionId', 'Promotion ID');

@@ -1,18 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { requireId, toItems } from '../common';
 import { MARKETING_READ_SCOPE } from '../coupon/helpers';
 import { promotionIdProperty, simplifyProperty } from './fields';
 import { simplifyPromotion } from './helpers';
 
-const properties: INodeProperties[] = [promotionIdProperty, simplifyProperty];
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a promotion',
+	description: 'Get a promotion by ID',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['promotion'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [promotionIdProperty, simplifyProperty];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'promotionId', 'Promotion ID');

@@ -1,13 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { getPagination, returnAllOrLimit, toItems } from '../common';
 import { checkCode, idList, MARKETING_READ_SCOPE } from '../coupon/helpers';
 import { simplifyProperty, statusOptions } from './fields';
 import { simplifyPromotion } from './helpers';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many promotions',
+	description: 'List promotions, optionally filtered by status, code, name, type or channel',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -35,11 +42,6 @@ const properties: INodeProperties[] = [
 	},
 	simplifyProperty,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['promotion'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);

@@ -1,20 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { isBlank, requireId, toItems } from '../common';
 import { channelField } from '../channel/fields';
 import { isoOrNull, MARKETING_READ_SCOPE } from '../coupon/helpers';
 import { promotionDiscount, promotionMinimumSpend, promotionProblem } from './helpers';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'List Active',
+	value: 'listActive',
+	action: 'List active promotions',
+	description:
+		'List the promotions running now (enabled and inside their dates) with their discount and coupon code',
+};
+
+export const properties: INodeProperties[] = [
 	channelField('Only promotions that run on this channel (empty: any channel)'),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['promotion'], operation: ['listActive'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const qs: IDataObject = { status: 'ENABLED' };

@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { requireId, toItems } from '../common';
 import { MARKETING_SCOPE, requireSomeFields } from '../coupon/helpers';
 import { optionalPromotionFields, promotionBody, promotionIdProperty } from './fields';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a promotion',
+	description: 'Change a promotion\'s name, status, dates, limits or rules',
+};
+
+export const properties: INodeProperties[] = [
 	promotionIdProperty,
 	{
 		displayName: 'Update Fields',
@@ -27,11 +34,6 @@ const properties: INodeProperties[] = [
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['promotion'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'promotionId', 'Promotion ID');

@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { requireId, toItems } from '../common';
 import { zoneIdProperty } from './getZone.operation';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Methods of a Zone',
+	value: 'getMethods',
+	action: 'Get the shipping methods of a zone',
+	description: 'List the shipping methods (flat rate, carriers...) of a shipping zone',
+};
+
+export const properties: INodeProperties[] = [
 	zoneIdProperty,
 	{
 		displayName: 'Enabled Only',
@@ -15,11 +22,6 @@ const properties: INodeProperties[] = [
 		description: 'Whether to return only the methods shoppers can choose',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['shipping'], operation: ['getMethods'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const zoneId = requireId(this, i, 'zoneId', 'Zone ID');

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { requireId, toItems } from '../common';
 
@@ -14,12 +14,14 @@ export const zoneIdProperty: INodeProperties = {
 	description: 'The numeric ID of the shipping zone (see Get Zones)',
 };
 
-const properties: INodeProperties[] = [zoneIdProperty];
+export const option: OperationOption = {
+	name: 'Get Zone',
+	value: 'getZone',
+	action: 'Get a shipping zone',
+	description: 'Get a shipping zone by ID',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['shipping'], operation: ['getZone'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [zoneIdProperty];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'zoneId', 'Zone ID');

@@ -1,15 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { toItems } from '../common';
 
-const properties: INodeProperties[] = [];
+export const option: OperationOption = {
+	name: 'Get Zones',
+	value: 'getZones',
+	action: 'Get shipping zones',
+	description: 'List every shipping zone with its locations and free-shipping settings',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['shipping'], operation: ['getZones'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// the zones list has no paging: it is returned whole

@@ -1,15 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { toItems } from '../common';
 
-const properties: INodeProperties[] = [];
+export const option: OperationOption = {
+	name: 'Get Information',
+	value: 'get',
+	action: 'Get store information',
+	description: 'Get the store\'s name, domain, currency, timezone, plan and features',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['store'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const store = (await bigCommerceApiRequest.call(this, {

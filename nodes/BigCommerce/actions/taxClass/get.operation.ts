@@ -1,10 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { requireWholeNumber, toItems } from '../common';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a tax class',
+	description: 'Get a tax class by ID',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Tax Class ID',
 		name: 'taxClassId',
@@ -15,11 +22,6 @@ const properties: INodeProperties[] = [
 		description: 'The numeric ID of the tax class (0 is the default tax class)',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['taxClass'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireWholeNumber(this, i, 'taxClassId', 'Tax Class ID');

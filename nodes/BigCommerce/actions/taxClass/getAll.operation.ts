@@ -1,15 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { getPagination, returnAllOrLimit, toItems } from '../common';
 
-const properties: INodeProperties[] = [...returnAllOrLimit()];
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many tax classes',
+	description: 'List the store\'s tax classes',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['taxClass'], operation: ['getAll'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [...returnAllOrLimit()];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);

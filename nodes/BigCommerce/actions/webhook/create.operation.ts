@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { toItems } from '../common';
 import { checkDestination, checkScope, headersObject, headersProperty, hookOutput } from './fields';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a webhook',
+	description: 'Subscribe a URL to a store event',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Event Scope',
 		name: 'scope',
@@ -33,11 +40,6 @@ const properties: INodeProperties[] = [
 	},
 	headersProperty,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhook'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const body: IDataObject = {

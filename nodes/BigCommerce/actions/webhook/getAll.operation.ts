@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { getPagination, returnAllOrLimit, toItems } from '../common';
 import { checkDestination, checkScope, hookOutput } from './fields';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many webhooks',
+	description: 'List the webhooks of this API account, optionally only active or deactivated ones',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -39,11 +46,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhook'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);

@@ -1,12 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { fail, requireId, toItems } from '../common';
 
 import { checkDestination, checkScope, headersObject, hookOutput, webhookIdProperty } from './fields';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a webhook',
+	description: 'Change a webhook\'s event, URL or headers, or re-enable a deactivated webhook',
+};
+
+export const properties: INodeProperties[] = [
 	webhookIdProperty,
 	{
 		displayName: 'Update Fields',
@@ -58,11 +65,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhook'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'webhookId', 'Webhook ID');

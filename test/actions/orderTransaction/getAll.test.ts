@@ -13,7 +13,7 @@ describe('Order Transaction → Get Many', () => {
 	it('lists the payment transactions of a paid (refunded) order from V3', async () => {
 		const order = orderInStatus(sandbox, 4);
 		const mark = sandbox.requests.length;
-		const out = await runNode(sandbox, { resource: 'orderTransaction', operation: 'getMany', orderId: rl(order.id), returnAll: true });
+		const out = await runNode(sandbox, { resource: 'orderTransaction', operation: 'getAll', orderId: rl(order.id), returnAll: true });
 		expect(out.map((item) => item.json.event)).toEqual(order.transactions.map((t: Json) => t.event));
 		expect(out.map((item) => item.json.event)).toContain('refund');
 		expect(out[0].json).toMatchObject({ order_id: String(order.id), currency: 'USD', status: 'ok' });
@@ -23,7 +23,7 @@ describe('Order Transaction → Get Many', () => {
 
 	it('returns nothing for an unpaid order (204)', async () => {
 		const order = orderInStatus(sandbox, 7);
-		const out = await runNode(sandbox, { resource: 'orderTransaction', operation: 'getMany', orderId: rl(order.id), returnAll: true });
+		const out = await runNode(sandbox, { resource: 'orderTransaction', operation: 'getAll', orderId: rl(order.id), returnAll: true });
 		expect(out).toHaveLength(0);
 		expect(sandbox.requests.at(-1)?.status).toBe(204);
 	});
@@ -34,7 +34,7 @@ describe('Order Transaction → Get Many', () => {
 		const { createExecuteContext } = await import('../../helpers/context');
 		const { BigCommerce } = await import('../../../nodes/BigCommerce/BigCommerce.node');
 		const { ctx } = createExecuteContext({
-			params: { authentication: 'accessToken', resource: 'orderTransaction', operation: 'getMany', orderId: rl(order.id), returnAll: true },
+			params: { authentication: 'accessToken', resource: 'orderTransaction', operation: 'getAll', orderId: rl(order.id), returnAll: true },
 			credentials: { bigCommerceApi: { storeHash: sandbox.storeHash, accessToken: token, apiBaseUrl: sandbox.baseUrl } },
 		});
 		const error = await new BigCommerce().execute.call(ctx).then(
@@ -47,7 +47,7 @@ describe('Order Transaction → Get Many', () => {
 
 	it('rejects a negative order ID before any request', async () => {
 		const mark = sandbox.requests.length;
-		const error = await runNodeError(sandbox, { resource: 'orderTransaction', operation: 'getMany', orderId: rl('-3'), returnAll: true });
+		const error = await runNodeError(sandbox, { resource: 'orderTransaction', operation: 'getAll', orderId: rl('-3'), returnAll: true });
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(since(sandbox, mark)).toHaveLength(0);
 	});

@@ -13,7 +13,7 @@ describe('Order Product → Get Many', () => {
 	it('lists the lines of an order, simplified, with shipped quantities', async () => {
 		const order = orderInStatus(sandbox, 3);
 		const mark = sandbox.requests.length;
-		const out = await runNode(sandbox, { resource: 'orderProduct', operation: 'getMany', orderId: rl(order.id), returnAll: true });
+		const out = await runNode(sandbox, { resource: 'orderProduct', operation: 'getAll', orderId: rl(order.id), returnAll: true });
 		expect(out.map((item) => item.json.id)).toEqual(order.products.map((p: Json) => p.id));
 		expect(out[0].json).toMatchObject({ name: order.products[0].name, quantity: order.products[0].quantity, quantity_shipped: order.products[0].quantity_shipped });
 		expect(typeof out[0].json.price_inc_tax).toBe('number');
@@ -22,7 +22,7 @@ describe('Order Product → Get Many', () => {
 
 	it('returns the full record without Simplify, and honours Limit', async () => {
 		const order = (sandbox.state.orders as Json[]).find((o) => o.products.length >= 2);
-		const out = await runNode(sandbox, { resource: 'orderProduct', operation: 'getMany', orderId: rl(order.id), returnAll: false, limit: 1, simplify: false });
+		const out = await runNode(sandbox, { resource: 'orderProduct', operation: 'getAll', orderId: rl(order.id), returnAll: false, limit: 1, simplify: false });
 		expect(out).toHaveLength(1);
 		expect(out[0].json).toHaveProperty('applied_discounts');
 		expect(sandbox.requests.at(-1)?.query).toMatchObject({ limit: '1' });
@@ -30,7 +30,7 @@ describe('Order Product → Get Many', () => {
 
 	it('rejects a non-numeric order ID before any request', async () => {
 		const mark = sandbox.requests.length;
-		const error = await runNodeError(sandbox, { resource: 'orderProduct', operation: 'getMany', orderId: rl('12.5'), returnAll: true });
+		const error = await runNodeError(sandbox, { resource: 'orderProduct', operation: 'getAll', orderId: rl('12.5'), returnAll: true });
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(since(sandbox, mark)).toHaveLength(0);
 	});

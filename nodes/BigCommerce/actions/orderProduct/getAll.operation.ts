@@ -1,11 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { getPagination, requireId, returnAllOrLimit, toItems } from '../common';
 import { ORDERS_READ, orderLocator, toNumber } from '../order/shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many order products',
+	description: 'List the lines of an order: product, SKU, quantities ordered and shipped, prices',
+};
+
+export const properties: INodeProperties[] = [
 	orderLocator(),
 	...returnAllOrLimit(),
 	{
@@ -17,11 +24,6 @@ const properties: INodeProperties[] = [
 			'Whether to return a compact record per line (IDs, name, SKU, quantities, prices) instead of the full order product',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['orderProduct'], operation: ['getMany'] } },
-	properties,
-);
 
 function simplify(p: IDataObject): IDataObject {
 	return {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { getPagination, isBlank, returnAllOrLimit, toItems, uuidValue } from '../common';
 import {
@@ -16,7 +16,14 @@ import {
 import { channelField } from '../channel/fields';
 import { customerField } from '../customer/shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many orders',
+	description: 'List orders filtered by status, customer, email, dates, ID range or channel',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -119,11 +126,6 @@ const properties: INodeProperties[] = [
 			'Whether to return a compact record per order (ID, status, customer, dates, totals) instead of the full order',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['getMany'] } },
-	properties,
-);
 
 /** Turns the Filters collection into V2 query parameters, validating each value. */
 export function orderFilters(ctx: IExecuteFunctions, i: number, filters: IDataObject): IDataObject {

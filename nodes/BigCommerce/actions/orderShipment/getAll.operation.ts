@@ -1,16 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { getPagination, requireId, returnAllOrLimit, toItems } from '../common';
 import { ORDERS_READ, orderLocator } from '../order/shared';
 
-const properties: INodeProperties[] = [orderLocator(), ...returnAllOrLimit()];
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many shipments',
+	description: 'List the shipments of an order with carrier, tracking number and tracking link',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['orderShipment'], operation: ['getMany'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [orderLocator(), ...returnAllOrLimit()];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const orderId = requireId(this, i, 'orderId', 'Order');
