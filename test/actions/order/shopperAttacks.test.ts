@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { BigCommerce } from '../../../nodes/BigCommerce/BigCommerce.node';
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import { ORDER_STATUSES } from '../../../nodes/BigCommerce/actions/order/shared';
+import { ORDER_STATUSES } from '../../../nodes/BigCommerce/shared/orderStatuses';
 import { rl, runNode, runNodeError, since, stateOrder } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

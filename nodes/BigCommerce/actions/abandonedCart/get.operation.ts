@@ -3,10 +3,10 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, toItems } from '../common';
-import { CART_READ, createRedirectUrls, simplifyCart } from '../cart/shared';
-import { CHECKOUT_READ } from '../checkout/get.operation';
-import { CUSTOMERS_READ } from '../customer/shared';
+import { createRedirectUrls, simplifyCart } from '../cart/shared';
+import { CART_READ, CHECKOUT_READ, CUSTOMERS_READ } from '../../shared/scopes';
+import { fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get by Token',

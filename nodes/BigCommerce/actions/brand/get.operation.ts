@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_READ, locator, requireLocatorId } from '../product/shared';
+import { CATALOG_READ } from '../../shared/scopes';
+import { locator, requireLocatorId } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = { name: 'Get', value: 'get', action: 'Get a brand', description: 'Get a brand by ID' };
 

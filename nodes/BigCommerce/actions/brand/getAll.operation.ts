@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { CATALOG_READ } from '../product/shared';
+import { CATALOG_READ } from '../../shared/scopes';
+import { getPagination } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = { name: 'Get Many', value: 'getAll', action: 'Get many brands', description: 'List brands, optionally filtered by name' };
 

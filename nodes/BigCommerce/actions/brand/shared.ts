@@ -1,6 +1,6 @@
+import { fail } from '../../shared/validate';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail } from '../product/shared';
 
 export const brandFieldOptions: INodeProperties[] = [
 	{ displayName: 'Image URL', name: 'imageUrl', type: 'string', default: '', description: 'Public URL of the brand logo' },

@@ -2,10 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_WRITE, fail, locator, requireLocatorId } from '../product/shared';
 import { fetchBrand } from './get.operation';
 import { brandBody, brandFieldOptions } from './shared';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { locator, requireLocatorId } from '../../shared/locators';
+import { toItems } from '../../shared/items';
+import { fail } from '../../shared/validate';
 
 export const option: OperationOption = { name: 'Update', value: 'update', action: 'Update a brand', description: 'Change a brand\'s name or page fields' };
 

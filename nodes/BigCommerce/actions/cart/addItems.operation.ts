@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireUuid, toItems } from '../common';
-import { CART_WRITE, cartIdParameter, lineItemsProperties, readLineItems } from './shared';
+import { cartIdParameter, lineItemsProperties, readLineItems } from './shared';
+import { CART_WRITE } from '../../shared/scopes';
+import { requireUuid } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Add Items',

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { channelField } from '../channel/fields';
-import { fail, isBlank, locatorValue, toItems } from '../common';
-import { customerField, wholeNumber } from '../customer/shared';
-import { CART_WRITE, lineItemsProperties, readLineItems, simplifyCart } from './shared';
+import { lineItemsProperties, readLineItems, simplifyCart } from './shared';
+import { CART_WRITE } from '../../shared/scopes';
+import { wholeNumberValue, fail, isBlank, locatorValue } from '../../shared/validate';
+import { channelField, customerField } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -73,10 +74,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const body: IDataObject = { line_items: lineItems };
 	if (!isBlank(fields.customerId)) {
-		const customerId = wholeNumber(this, i, locatorValue(fields.customerId), 'Customer');
+		const customerId = wholeNumberValue(this, i, locatorValue(fields.customerId), 'Customer');
 		if (customerId !== 0) body.customer_id = customerId;
 	}
-	if (!isBlank(fields.channelId)) body.channel_id = wholeNumber(this, i, locatorValue(fields.channelId), 'Channel', 1);
+	if (!isBlank(fields.channelId)) body.channel_id = wholeNumberValue(this, i, locatorValue(fields.channelId), 'Channel', { min: 1 });
 	if (fields.currencyCode !== undefined && String(fields.currencyCode).trim()) {
 		const code = String(fields.currencyCode).trim().toUpperCase();
 		if (!/^[A-Z]{3}$/.test(code)) fail(this, i, `"Currency Code" must be a three-letter ISO 4217 code such as USD; got "${code}"`);

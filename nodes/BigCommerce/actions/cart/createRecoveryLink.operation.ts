@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
-import { fail, requireUuid, toItems } from '../common';
 
 import { cartIdParameter, createRedirectUrls } from './shared';
+import { fail, requireUuid } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Create Recovery Link',

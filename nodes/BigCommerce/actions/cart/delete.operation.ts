@@ -2,8 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { destructiveNotice, requireUuid, toItems } from '../common';
-import { CART_WRITE, cartIdParameter } from './shared';
+import { cartIdParameter } from './shared';
+import { CART_WRITE } from '../../shared/scopes';
+import { destructiveNotice } from '../../shared/properties';
+import { requireUuid } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Delete',

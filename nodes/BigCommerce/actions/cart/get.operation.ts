@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireUuid, toItems } from '../common';
-import { CART_READ, cartIdParameter, simplifyCart } from './shared';
+import { cartIdParameter, simplifyCart } from './shared';
+import { CART_READ } from '../../shared/scopes';
+import { requireUuid } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get',

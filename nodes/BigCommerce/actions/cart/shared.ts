@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail } from '../common';
-
-export const CART_READ = 'store_cart_read_only';
-export const CART_WRITE = 'store_cart';
+import { CART_WRITE } from '../../shared/scopes';
+import { fail } from '../../shared/validate';
 
 export const cartIdParameter: INodeProperties = {
 	displayName: 'Cart ID',

@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, isBlank, locatorValue, requireUuid, toItems } from '../common';
-import { optionalLocator } from '../product/shared';
-import { wholeNumber } from '../customer/shared';
-import { CART_READ, CART_WRITE, allLineItems, cartIdParameter, itemIdParameter } from './shared';
+import { allLineItems, cartIdParameter, itemIdParameter } from './shared';
+import { optionalLocator } from '../../shared/locators';
+import { CART_READ, CART_WRITE } from '../../shared/scopes';
+import { wholeNumberValue, fail, isBlank, locatorValue, requireUuid } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Update Item',
@@ -56,11 +57,11 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const cartId = requireUuid(this, i, 'cartId', 'Cart ID');
 	const itemId = requireUuid(this, i, 'itemId', 'Line Item ID');
-	const quantity = wholeNumber(this, i, this.getNodeParameter('quantity', i), 'Quantity', 1);
+	const quantity = wholeNumberValue(this, i, this.getNodeParameter('quantity', i), 'Quantity', { min: 1 });
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const lineItem: IDataObject = { quantity };
 	if (fields.variantId !== undefined && Number(fields.variantId) !== 0) {
-		lineItem.variant_id = wholeNumber(this, i, fields.variantId, 'Variant ID', 1);
+		lineItem.variant_id = wholeNumberValue(this, i, fields.variantId, 'Variant ID', { min: 1 });
 	}
 	if (fields.listPrice !== undefined) {
 		const price = Number(fields.listPrice);
@@ -68,7 +69,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		lineItem.list_price = price;
 	}
 	const picked = locatorValue(fields.productId);
-	let productId = !isBlank(picked) && Number(picked) !== 0 ? wholeNumber(this, i, picked, 'Product', 1) : undefined;
+	let productId = !isBlank(picked) && Number(picked) !== 0 ? wholeNumberValue(this, i, picked, 'Product', { min: 1 }) : undefined;
 	if (productId === undefined) {
 		// BigCommerce wants the product ID with the change: read it from the cart
 		const cart = (await bigCommerceApiRequest.call(this, {

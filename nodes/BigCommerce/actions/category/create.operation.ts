@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_WRITE } from '../product/shared';
 import { categoryBody, categoryFieldOptions, checkCategoryName, parentCategoryField, parentCategoryId } from './shared';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = { name: 'Create', value: 'create', action: 'Create a category', description: 'Create a category, top-level or below a parent' };
 

@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { CATALOG_READ } from '../product/shared';
 import { parentCategoryField, parentCategoryId } from './shared';
+import { CATALOG_READ } from '../../shared/scopes';
+import { getPagination } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get Many',

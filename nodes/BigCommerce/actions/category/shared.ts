@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail, isBlank, locatorValue } from '../common';
-import { checkCount, locator } from '../product/shared';
+import { wholeNumberValue, fail, isBlank, locatorValue } from '../../shared/validate';
+import { locator } from '../../shared/locators';
 
 /**
  * The parent-category picker (From List or By ID; By ID 0 = top level). Left empty it means top
@@ -15,7 +15,7 @@ export function parentCategoryField(description: string): INodeProperties {
 /** The parent category ID from the picker (or a plain number), or undefined when left empty. */
 export function parentCategoryId(ctx: IExecuteFunctions, i: number, value: unknown): number | undefined {
 	if (isBlank(value)) return undefined;
-	return checkCount(ctx, i, locatorValue(value), 'Parent Category');
+	return wholeNumberValue(ctx, i, locatorValue(value), 'Parent Category');
 }
 
 export const categoryFieldOptions: INodeProperties[] = [

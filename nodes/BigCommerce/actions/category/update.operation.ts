@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, toItems } from '../common';
-import { CATALOG_WRITE, locator, requireLocatorId } from '../product/shared';
 import { categoryBody, categoryFieldOptions, parentCategoryField } from './shared';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { locator, requireLocatorId } from '../../shared/locators';
+import { fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = { name: 'Update', value: 'update', action: 'Update a category', description: 'Change a category\'s fields or move it' };
 

@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, toItems } from '../common';
 
-import { CHANNEL_SCOPE, channelBody, channelTypeOptions, optionalChannelFields } from './fields';
+import { channelBody, channelTypeOptions, optionalChannelFields } from './fields';
+import { CHANNELS_WRITE } from '../../shared/scopes';
+import { fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -70,7 +72,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: '/channels',
 		body,
-		scope: CHANNEL_SCOPE,
+		scope: CHANNELS_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, channel);

@@ -1,45 +1,5 @@
+import { fail } from '../../shared/validate';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { fail } from '../common';
-
-export const CHANNEL_SCOPE = 'store_channel_settings';
-export const CHANNEL_READ_SCOPE = 'store_channel_settings_read_only';
-
-/** The channel picker: from the list (searchChannels) or by ID. */
-export function channelLocator(description = 'The channel, picked from the list or by ID (1 is the default storefront)'): INodeProperties {
-	return {
-		displayName: 'Channel',
-		name: 'channelId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchChannels', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 1',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^[0-9]+$', errorMessage: 'A channel ID is a whole number such as 1' },
-					},
-				],
-			},
-		],
-	};
-}
-
-/** An optional channel picker (From List or By ID) for collections and optional filters. */
-export function channelField(description: string): INodeProperties {
-	return { ...channelLocator(description), required: false };
-}
 
 export const channelStatusOptions = [
 	{ name: 'Active', value: 'active' },

@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { CHANNEL_READ_SCOPE, channelLocator } from './fields';
+import { CHANNELS_READ } from '../../shared/scopes';
+import { channelLocator } from '../../shared/locators';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -31,7 +33,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: `/channels/${id}`,
 		qs: includeCurrencies ? { include: 'currencies' } : undefined,
-		scope: CHANNEL_READ_SCOPE,
+		scope: CHANNELS_READ,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, channel);

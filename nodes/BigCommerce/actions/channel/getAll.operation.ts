@@ -2,9 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { fail, getPagination, isoDateValue, returnAllOrLimit, toItems } from '../common';
 
-import { CHANNEL_READ_SCOPE, channelStatusOptions, channelTypeOptions } from './fields';
+import { channelStatusOptions, channelTypeOptions } from './fields';
+import { CHANNELS_READ } from '../../shared/scopes';
+import { fail, getPagination, isoDateValue } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -94,7 +97,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	const channels = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v3', path: '/channels', qs, scope: CHANNEL_READ_SCOPE, itemIndex: i },
+		{ method: 'GET', version: 'v3', path: '/channels', qs, scope: CHANNELS_READ, itemIndex: i },
 		pagination,
 	);
 	return toItems(this, channels);

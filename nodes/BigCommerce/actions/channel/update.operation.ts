@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { requireSomeFields } from '../coupon/helpers';
-import { CHANNEL_SCOPE, channelBody, channelLocator, optionalChannelFields } from './fields';
+import { channelBody, optionalChannelFields } from './fields';
+import { CHANNELS_WRITE } from '../../shared/scopes';
+import { channelLocator } from '../../shared/locators';
+import { requireId, requireSomeFields } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -38,7 +40,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: `/channels/${id}`,
 		body,
-		scope: CHANNEL_SCOPE,
+		scope: CHANNELS_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, channel);

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { idList } from '../coupon/helpers';
-import { channelLocator } from '../channel/fields';
-import { locator, requireLocatorId } from '../product/shared';
-import { checkState, LISTING_SCOPE, listingStateOptions, listingTexts, optionalListingFields } from './fields';
+import { checkState, listingStateOptions, listingTexts, optionalListingFields } from './fields';
+import { locator, requireLocatorId, channelLocator } from '../../shared/locators';
+import { CHANNEL_LISTINGS_WRITE } from '../../shared/scopes';
+import { idListValue, requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -46,7 +46,7 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const channelId = requireId(this, i, 'channelId', 'Channel');
 	const productId = requireLocatorId(this, i, 'product');
-	const variantIds = idList(this, i, this.getNodeParameter('variantIds', i, ''), 'Variant IDs', { allowEmpty: true });
+	const variantIds = idListValue(this, i, this.getNodeParameter('variantIds', i, ''), 'Variant IDs', { allowEmpty: true });
 	const state = checkState(this, i, this.getNodeParameter('state', i));
 	const listing: IDataObject = {
 		product_id: productId,
@@ -59,7 +59,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: `/channels/${channelId}/listings`,
 		body: [listing],
-		scope: LISTING_SCOPE,
+		scope: CHANNEL_LISTINGS_WRITE,
 		itemIndex: i,
 	})) as IDataObject[];
 	return toItems(this, Array.isArray(saved) ? saved : [saved]);

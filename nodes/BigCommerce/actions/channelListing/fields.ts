@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail } from '../common';
-
-export const LISTING_SCOPE = 'store_channel_listings';
-export const LISTING_READ_SCOPE = 'store_channel_listings_read_only';
+import { CHANNEL_LISTINGS_READ } from '../../shared/scopes';
+import { fail } from '../../shared/validate';
 
 export const listingIdProperty: INodeProperties = {
 	displayName: 'Listing ID',
@@ -78,7 +76,7 @@ export async function fetchListing(
 	i: number,
 	channelId: number,
 	listingId: number,
-	scope = LISTING_READ_SCOPE,
+	scope = CHANNEL_LISTINGS_READ,
 ): Promise<IDataObject> {
 	return (await bigCommerceApiRequest.call(ctx, {
 		method: 'GET',

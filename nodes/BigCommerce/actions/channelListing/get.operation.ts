@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
-import { requireId, toItems } from '../common';
-import { channelLocator } from '../channel/fields';
 import { fetchListing, listingIdProperty } from './fields';
+import { channelLocator } from '../../shared/locators';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get',

@@ -2,18 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { idList, requireSomeFields } from '../coupon/helpers';
-import { channelLocator } from '../channel/fields';
-import {
-	checkState,
-	fetchListing,
-	LISTING_SCOPE,
-	listingIdProperty,
-	listingStateOptions,
-	listingTexts,
-	optionalListingFields,
-} from './fields';
+import { checkState, fetchListing, listingIdProperty, listingStateOptions, listingTexts, optionalListingFields } from './fields';
+import { CHANNEL_LISTINGS_WRITE } from '../../shared/scopes';
+import { idListValue, requireId, requireSomeFields } from '../../shared/validate';
+import { channelLocator } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -68,12 +61,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const newState = fields.state !== undefined ? checkState(this, i, fields.state) : undefined;
 	const addVariantIds =
 		fields.addVariantIds !== undefined && fields.addVariantIds !== ''
-			? idList(this, i, fields.addVariantIds, 'Add Variant IDs')
+			? idListValue(this, i, fields.addVariantIds, 'Add Variant IDs')
 			: [];
 	const applyToVariants = this.getNodeParameter('applyStateToVariants', i, true) as boolean;
 
 	// PUT needs product_id, state and variants: they come from the current listing
-	const current = await fetchListing(this, i, channelId, listingId, LISTING_SCOPE);
+	const current = await fetchListing(this, i, channelId, listingId, CHANNEL_LISTINGS_WRITE);
 	const productId = Number(current.product_id);
 	const state = newState ?? String(current.state);
 	const variants: IDataObject[] = [];
@@ -99,7 +92,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: `/channels/${channelId}/listings`,
 		body: [body],
-		scope: LISTING_SCOPE,
+		scope: CHANNEL_LISTINGS_WRITE,
 		itemIndex: i,
 	})) as IDataObject[];
 	return toItems(this, Array.isArray(saved) ? saved : [saved]);

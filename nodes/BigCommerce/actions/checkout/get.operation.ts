@@ -2,11 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireUuid, toItems } from '../common';
 import { simplifyCart } from '../cart/shared';
-
-/** Upstream spells the scope two ways (checkouts spec: store_checkouts; scope docs: store_checkout). */
-export const CHECKOUT_READ = 'store_checkouts_read_only (listed as "Checkouts" read-only; some BigCommerce docs spell it store_checkout_read_only)';
+import { CHECKOUT_READ } from '../../shared/scopes';
+import { requireUuid } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get',

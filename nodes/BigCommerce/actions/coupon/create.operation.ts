@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
 import {
 	appliesToOptions,
 	coreCouponBody,
@@ -10,7 +9,8 @@ import {
 	optionalCouponBody,
 	optionalCouponFields,
 } from './fields';
-import { MARKETING_SCOPE } from './helpers';
+import { toItems } from '../../shared/items';
+import { MARKETING_WRITE } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -96,7 +96,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v2',
 		path: '/coupons',
 		body,
-		scope: MARKETING_SCOPE,
+		scope: MARKETING_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, coupon);

@@ -2,9 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { destructiveNotice, requireId, toItems } from '../common';
 import { couponIdProperty } from './fields';
-import { MARKETING_SCOPE } from './helpers';
+import { destructiveNotice } from '../../shared/properties';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_WRITE } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Delete',
@@ -28,7 +30,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'DELETE',
 		version: 'v2',
 		path: `/coupons/${id}`,
-		scope: MARKETING_SCOPE,
+		scope: MARKETING_WRITE,
 		itemIndex: i,
 	});
 	return toItems(this, { id, deleted: true });

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkCode, dateMs, idList, moneyString, toRfc2822, wholeNumber } from './helpers';
-import { fail } from '../common';
+import { wholeNumberValue, idListValue, codeValue, dateValue, moneyStringValue, fail } from '../../shared/validate';
+import { toRfc2822 } from '../../shared/dates';
 
 export const couponTypeOptions = [
 	{ name: 'Dollar Amount Off Each Item', value: 'per_item_discount' },
@@ -81,13 +81,13 @@ export function optionalCouponBody(ctx: IExecuteFunctions, i: number, fields: ID
 	const body: IDataObject = {};
 	if (fields.enabled !== undefined) body.enabled = Boolean(fields.enabled);
 	if (fields.expires !== undefined && fields.expires !== '') {
-		body.expires = toRfc2822(dateMs(ctx, i, fields.expires, 'Expires'));
+		body.expires = toRfc2822(dateValue(ctx, i, fields.expires, 'Expires'));
 	}
-	if (fields.maxUses !== undefined) body.max_uses = wholeNumber(ctx, i, fields.maxUses, 'Max Uses');
+	if (fields.maxUses !== undefined) body.max_uses = wholeNumberValue(ctx, i, fields.maxUses, 'Max Uses');
 	if (fields.maxUsesPerCustomer !== undefined) {
-		body.max_uses_per_customer = wholeNumber(ctx, i, fields.maxUsesPerCustomer, 'Max Uses Per Customer');
+		body.max_uses_per_customer = wholeNumberValue(ctx, i, fields.maxUsesPerCustomer, 'Max Uses Per Customer');
 	}
-	if (fields.minPurchase !== undefined) body.min_purchase = moneyString(ctx, i, fields.minPurchase, 'Minimum Purchase');
+	if (fields.minPurchase !== undefined) body.min_purchase = moneyStringValue(ctx, i, fields.minPurchase, 'Minimum Purchase');
 	if (fields.shippingMethods !== undefined && fields.shippingMethods !== '') {
 		body.shipping_methods = String(fields.shippingMethods)
 			.split(',')
@@ -112,20 +112,20 @@ export function coreCouponBody(
 		if (!name || name.length > 100) fail(ctx, i, `"Name" must be 1 to 100 characters; got "${name}"`);
 		body.name = name;
 	}
-	if (fields.code !== undefined) body.code = checkCode(ctx, i, fields.code, 'Code');
+	if (fields.code !== undefined) body.code = codeValue(ctx, i, fields.code, 'Code');
 	if (fields.type !== undefined) {
 		if (!COUPON_TYPES.includes(String(fields.type))) {
 			fail(ctx, i, `"Discount Type" must be one of ${COUPON_TYPES.join(', ')}; got "${String(fields.type)}"`);
 		}
 		body.type = fields.type;
 	}
-	if (fields.amount !== undefined) body.amount = moneyString(ctx, i, fields.amount, 'Amount');
+	if (fields.amount !== undefined) body.amount = moneyStringValue(ctx, i, fields.amount, 'Amount');
 	if (fields.appliesTo !== undefined || fields.appliesToIds !== undefined) {
 		const entity = String(fields.appliesTo ?? currentEntity ?? 'categories');
 		if (!['categories', 'products'].includes(entity)) {
 			fail(ctx, i, `"Applies To" must be categories or products; got "${entity}"`);
 		}
-		const ids = idList(ctx, i, fields.appliesToIds ?? (entity === 'categories' ? '0' : ''), 'Applies To IDs', {
+		const ids = idListValue(ctx, i, fields.appliesToIds ?? (entity === 'categories' ? '0' : ''), 'Applies To IDs', {
 			allowZero: entity === 'categories',
 		});
 		body.applies_to = { entity, ids };

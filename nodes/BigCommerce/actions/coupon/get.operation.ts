@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireId, toItems } from '../common';
 import { couponIdProperty } from './fields';
-import { MARKETING_READ_SCOPE } from './helpers';
+import { fail, requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_READ } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -22,7 +23,7 @@ export async function fetchCoupon(ctx: IExecuteFunctions, i: number, id: number)
 		version: 'v2',
 		path: '/coupons',
 		qs: { id },
-		scope: MARKETING_READ_SCOPE,
+		scope: MARKETING_READ,
 		itemIndex: i,
 	})) as IDataObject[];
 	const coupon = Array.isArray(found) ? found.find((entry) => Number(entry.id) === id) : undefined;

@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { fail, getPagination, returnAllOrLimit, toItems } from '../common';
 import { couponTypeOptions } from './fields';
-import { checkCode, MARKETING_READ_SCOPE } from './helpers';
+import { fail, getPagination, codeValue } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
+import { MARKETING_READ } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -67,7 +69,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const pagination = getPagination(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (filters.code !== undefined && filters.code !== '') qs.code = checkCode(this, i, filters.code, 'Code');
+	if (filters.code !== undefined && filters.code !== '') qs.code = codeValue(this, i, filters.code, 'Code');
 	if (filters.name !== undefined && filters.name !== '') qs.name = String(filters.name).trim();
 	if (filters.type !== undefined) qs.type = filters.type;
 	for (const [key, param, label] of [
@@ -81,7 +83,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	const coupons = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v2', path: '/coupons', qs, scope: MARKETING_READ_SCOPE, itemIndex: i },
+		{ method: 'GET', version: 'v2', path: '/coupons', qs, scope: MARKETING_READ, itemIndex: i },
 		pagination,
 	);
 	return toItems(this, coupons);

@@ -2,9 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
 import { promotionDiscount, promotionMinimumSpend, promotionProblem } from '../promotion/helpers';
-import { amount, checkCode, isoOrNull, MARKETING_READ_SCOPE } from './helpers';
+import { toItems } from '../../shared/items';
+import { amount } from '../../shared/simplify';
+import { codeValue } from '../../shared/validate';
+import { isoOrNull } from '../../shared/dates';
+import { MARKETING_READ } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Look Up Code',
@@ -54,7 +57,7 @@ function explain(code: string, problem: string | null, expiry: string | null, st
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const code = checkCode(this, i, this.getNodeParameter('code', i, ''), 'Code');
+	const code = codeValue(this, i, this.getNodeParameter('code', i, ''), 'Code');
 	const now = Date.now();
 
 	const coupons = (await bigCommerceApiRequest.call(this, {
@@ -62,7 +65,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v2',
 		path: '/coupons',
 		qs: { code },
-		scope: MARKETING_READ_SCOPE,
+		scope: MARKETING_READ,
 		itemIndex: i,
 	})) as IDataObject[];
 	// a code of a V3 promotion also shows in V2 as a `type: promotion` coupon with placeholder values:
@@ -98,7 +101,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: '/promotions',
 		qs: { code, limit: 5 },
-		scope: MARKETING_READ_SCOPE,
+		scope: MARKETING_READ,
 		itemIndex: i,
 	})) as IDataObject[];
 	const notFound = () =>
@@ -118,7 +121,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			version: 'v3',
 			path: `/promotions/${String(promotion.id)}/codes`,
 			qs: { code, limit: 1 },
-			scope: MARKETING_READ_SCOPE,
+			scope: MARKETING_READ,
 			itemIndex: i,
 		})) as IDataObject[];
 		codeRecord = (Array.isArray(codes) ? codes : []).find((entry) => same(entry.code, code));

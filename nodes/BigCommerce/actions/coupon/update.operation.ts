@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
 import {
 	appliesToOptions,
 	coreCouponBody,
@@ -12,7 +11,10 @@ import {
 	optionalCouponFields,
 } from './fields';
 import { fetchCoupon } from './get.operation';
-import { MARKETING_SCOPE, requireSomeFields, toRfc2822 } from './helpers';
+import { requireId, requireSomeFields } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_WRITE } from '../../shared/scopes';
+import { toRfc2822 } from '../../shared/dates';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -128,7 +130,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v2',
 		path: `/coupons/${id}`,
 		body,
-		scope: MARKETING_SCOPE,
+		scope: MARKETING_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, coupon);

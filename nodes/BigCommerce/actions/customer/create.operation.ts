@@ -2,8 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireEmail, requireString, toItems } from '../common';
-import { CUSTOMERS_WRITE, customerBody, customerFields, jsonArray, sortByName, withGroupNames } from './shared';
+import { customerBody, customerFields, withGroupNames } from './shared';
+import { CUSTOMERS_WRITE } from '../../shared/scopes';
+import { sortByName } from '../../shared/properties';
+import { jsonValue, fail, requireEmail, requireString } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -70,7 +73,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		}),
 	};
 	if (fields.addresses !== undefined && String(fields.addresses).trim() !== '' && String(fields.addresses).trim() !== '[]') {
-		const addresses = jsonArray(this, i, fields.addresses, 'Addresses (JSON)');
+		const addresses = jsonValue(this, i, fields.addresses, 'Addresses (JSON)', 'array');
 		if (addresses.length > 10) fail(this, i, '"Addresses (JSON)" may hold at most 10 addresses');
 		addresses.forEach((address, index) => {
 			if (!address || typeof address !== 'object' || Array.isArray(address)) {

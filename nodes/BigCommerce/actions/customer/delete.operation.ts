@@ -2,8 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { destructiveNotice, fail, toItems } from '../common';
-import { CUSTOMERS_WRITE, customerLocator, findCustomers, lookedUpCustomerId, readCustomerRef } from './shared';
+import { findCustomers, lookedUpCustomerId, readCustomerRef } from './shared';
+import { CUSTOMERS_WRITE } from '../../shared/scopes';
+import { customerLocator } from '../../shared/locators';
+import { destructiveNotice } from '../../shared/properties';
+import { fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Delete',

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
-import { fail, toItems } from '../common';
-import { customerLocator, findCustomers, includeList, includeOptions, readCustomerRef, simplifyCustomer, withGroupNames } from './shared';
+import { findCustomers, includeList, includeOptions, readCustomerRef, simplifyCustomer, withGroupNames } from './shared';
+import { customerLocator } from '../../shared/locators';
+import { fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get',

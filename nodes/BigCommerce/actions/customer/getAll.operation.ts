@@ -2,8 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { fail, getPagination, returnAllOrLimit, toItems } from '../common';
-import { CUSTOMERS_READ, idList, includeList, includeOptions, isEmail, isoDate, simplifyCustomer, withGroupNames } from './shared';
+import { includeList, includeOptions, simplifyCustomer, withGroupNames } from './shared';
+import { CUSTOMERS_READ } from '../../shared/scopes';
+import { idListValue, isoDateValue, fail, getPagination, isEmail } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -120,12 +123,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	if (present('name')) qs['name:like'] = String(filters.name).trim();
 	if (present('company')) qs['company:in'] = String(filters.company).trim();
-	if (present('ids')) qs['id:in'] = idList(this, i, filters.ids, 'Customer IDs').join(',');
+	if (present('ids')) qs['id:in'] = idListValue(this, i, filters.ids, 'Customer IDs', { allowZero: true, allowEmpty: true }).join(',');
 	if (present('customerGroupIds')) {
-		qs['customer_group_id:in'] = idList(this, i, filters.customerGroupIds, 'Customer Group IDs').join(',');
+		qs['customer_group_id:in'] = idListValue(this, i, filters.customerGroupIds, 'Customer Group IDs', { allowZero: true, allowEmpty: true }).join(',');
 	}
-	if (present('modifiedAfter')) qs['date_modified:min'] = isoDate(this, i, filters.modifiedAfter, 'Modified After');
-	if (present('createdAfter')) qs['date_created:min'] = isoDate(this, i, filters.createdAfter, 'Created After');
+	if (present('modifiedAfter')) qs['date_modified:min'] = isoDateValue(this, i, filters.modifiedAfter, 'Modified After');
+	if (present('createdAfter')) qs['date_created:min'] = isoDateValue(this, i, filters.createdAfter, 'Created After');
 	if (options.sort) qs.sort = options.sort;
 	const include = includeList(options);
 	if (include) qs.include = include;

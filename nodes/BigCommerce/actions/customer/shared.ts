@@ -6,73 +6,13 @@ import type {
 } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { asPositiveId, fail, idListValue, isEmail, isoDateValue, jsonValue } from '../common';
-
-export const CUSTOMERS_READ = 'store_v2_customers_read_only';
-export const CUSTOMERS_WRITE = 'store_v2_customers';
+import { CUSTOMERS_READ } from '../../shared/scopes';
+import { wholeNumberValue, asPositiveId, fail, idListValue, isEmail } from '../../shared/validate';
 
 /** BigCommerce accepts at most this many customers per create/update call. */
 export const CUSTOMER_BATCH_LIMIT = 10;
 
 
-export { isEmail };
-
-/** The Customer resource locator: from a searchable list, by ID, or by email address. */
-export function customerLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
-	return {
-		displayName: 'Customer',
-		name: 'customerId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The customer, picked from the list, by ID, or by email address',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchCustomers', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 42',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^[0-9]+$', errorMessage: 'A customer ID is a whole number such as 42' },
-					},
-				],
-			},
-			{
-				displayName: 'By Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'e.g. jane@example.com',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$',
-							errorMessage: 'Enter an email address such as jane@example.com',
-						},
-					},
-				],
-			},
-		],
-		...overrides,
-	};
-}
-
-/**
- * An optional customer picker for collections (filters, additional fields): From List or By ID
- * (By ID 0 = guest where the API allows it). No email mode: resolving it would need a request.
- */
-export function customerField(description: string): INodeProperties {
-	const picker = customerLocator({ required: false, description });
-	return { ...picker, modes: (picker.modes ?? []).filter((mode) => mode.name !== 'email') };
-}
 
 /** A customer reference read and validated from the locator; no request is sent yet. */
 export type CustomerRef = { id: number; email?: undefined } | { id?: undefined; email: string };
@@ -161,23 +101,6 @@ export async function customerIdOf(ctx: IExecuteFunctions, i: number, ref: Custo
 	}
 	return lookedUpCustomerId(ctx, i, customer, `with the email address "${ref.email}"`);
 }
-
-/** Splits a comma-separated list of positive whole numbers, naming the parameter on failure. */
-export function idList(ctx: IExecuteFunctions, i: number, value: unknown, label: string): number[] {
-	return idListValue(ctx, i, value, label, { allowZero: true, allowEmpty: true });
-}
-
-/** A whole number from a collection field (e.g. Customer Group ID), within [min, ∞). */
-export function wholeNumber(ctx: IExecuteFunctions, i: number, value: unknown, label: string, min = 0): number {
-	const text = String(value ?? '').trim();
-	if (!/^\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) {
-		fail(ctx, i, `"${label}" must be a whole number of ${min} or more; got "${text}"`);
-	}
-	return Number(text);
-}
-
-/** An ISO 8601 date-time (n8n's dateTime fields), normalised to `YYYY-MM-DDTHH:mm:ssZ`. */
-export const isoDate = isoDateValue;
 
 /** Customer group names by ID, fetched once per execution (V2 /customer_groups, same scope). */
 const groupNameCache = new WeakMap<object, Promise<Map<number, string>>>();
@@ -399,13 +322,13 @@ export function customerBody(ctx: IExecuteFunctions, i: number, fields: IDataObj
 	text('notes', 'notes');
 	text('taxExemptCategory', 'tax_exempt_category');
 	if (fields.customerGroupId !== undefined) {
-		body.customer_group_id = wholeNumber(ctx, i, fields.customerGroupId, 'Customer Group ID');
+		body.customer_group_id = wholeNumberValue(ctx, i, fields.customerGroupId, 'Customer Group ID');
 	}
 	if (fields.acceptsMarketingEmails !== undefined) {
 		body.accepts_product_review_abandoned_cart_emails = Boolean(fields.acceptsMarketingEmails);
 	}
 	if (fields.channelIds !== undefined && String(fields.channelIds).trim() !== '') {
-		const ids = idList(ctx, i, fields.channelIds, 'Channel IDs');
+		const ids = idListValue(ctx, i, fields.channelIds, 'Channel IDs', { allowZero: true, allowEmpty: true });
 		if (ids.some((id) => id < 1)) fail(ctx, i, '"Channel IDs" must be positive whole numbers');
 		body.channel_ids = ids;
 	}
@@ -420,14 +343,4 @@ export function customerBody(ctx: IExecuteFunctions, i: number, fields: IDataObj
 	}
 	if (Object.keys(authentication).length) body.authentication = authentication;
 	return body;
-}
-
-/** A JSON array from a collection field (string or already parsed), naming the field on failure. */
-export function jsonArray(ctx: IExecuteFunctions, i: number, raw: unknown, label: string): IDataObject[] {
-	return jsonValue(ctx, i, raw, label, 'array');
-}
-
-/** Collection options sorted by display name, as n8n lists them. */
-export function sortByName(options: INodeProperties[]): INodeProperties[] {
-	return [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }

@@ -2,8 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, toItems } from '../common';
-import { CUSTOMERS_WRITE, customerBody, customerFields, customerIdOf, customerLocator, readCustomerRef, withGroupNames, sortByName } from './shared';
+import { customerBody, customerFields, customerIdOf, readCustomerRef, withGroupNames } from './shared';
+import { CUSTOMERS_WRITE } from '../../shared/scopes';
+import { sortByName } from '../../shared/properties';
+import { customerLocator } from '../../shared/locators';
+import { fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Update',

@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CUSTOMERS_WRITE, customerIdOf, customerLocator, readCustomerRef } from '../customer/shared';
+import { customerIdOf, readCustomerRef } from '../customer/shared';
 import { addressBody, findAddresses, optionalAddressFields, sameAddress } from './shared';
+import { CUSTOMERS_WRITE } from '../../shared/scopes';
+import { customerLocator } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Create',

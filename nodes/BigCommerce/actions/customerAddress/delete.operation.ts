@@ -2,9 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { destructiveNotice, fail, requireId, toItems } from '../common';
-import { CUSTOMERS_WRITE } from '../customer/shared';
 import { findAddresses } from './shared';
+import { CUSTOMERS_WRITE } from '../../shared/scopes';
+import { destructiveNotice } from '../../shared/properties';
+import { fail, requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Delete',

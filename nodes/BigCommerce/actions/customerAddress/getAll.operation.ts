@@ -2,8 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { CUSTOMERS_READ, customerIdOf, customerLocator, idList, readCustomerRef } from '../customer/shared';
+import { customerIdOf, readCustomerRef } from '../customer/shared';
+import { CUSTOMERS_READ } from '../../shared/scopes';
+import { idListValue, getPagination } from '../../shared/validate';
+import { customerLocator } from '../../shared/locators';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -58,7 +62,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
 	const present = (key: string) => filters[key] !== undefined && String(filters[key]).trim() !== '';
-	if (present('ids')) qs['id:in'] = idList(this, i, filters.ids, 'Address IDs').join(',');
+	if (present('ids')) qs['id:in'] = idListValue(this, i, filters.ids, 'Address IDs', { allowZero: true, allowEmpty: true }).join(',');
 	if (present('company')) qs['company:in'] = String(filters.company).trim();
 	if (present('name')) qs['name:in'] = String(filters.name).trim();
 	if (ref) qs['customer_id:in'] = await customerIdOf(this, i, ref);

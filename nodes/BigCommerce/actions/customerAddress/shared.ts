@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { bigCommerceApiRequest } from '../../transport';
-import { fail } from '../common';
+import { fail } from '../../shared/validate';
 
 /** The address fields BigCommerce compares to decide that two addresses are the same. */
 export const ADDRESS_KEYS = [

@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireId, toItems } from '../common';
-import { CUSTOMERS_WRITE, sortByName } from '../customer/shared';
 import { addressBody, findAddresses, optionalAddressFields, requiredAddressFieldsForUpdate } from './shared';
+import { CUSTOMERS_WRITE } from '../../shared/scopes';
+import { sortByName } from '../../shared/properties';
+import { fail, requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Update',

@@ -2,8 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, toItems } from '../common';
-import { amount, isoOrNull, MARKETING_READ_SCOPE } from '../coupon/helpers';
+import { fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { amount } from '../../shared/simplify';
+import { isoOrNull } from '../../shared/dates';
+import { MARKETING_READ } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Check Balance',
@@ -34,7 +37,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v2',
 		path: '/gift_certificates',
 		qs: { code, limit: 5 },
-		scope: MARKETING_READ_SCOPE,
+		scope: MARKETING_READ,
 		itemIndex: i,
 	})) as IDataObject[];
 	// exact match only: never hand back a certificate whose code merely resembles the one asked for

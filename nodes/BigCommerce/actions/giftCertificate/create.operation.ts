@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { MARKETING_SCOPE } from '../coupon/helpers';
 import { giftBody, giftEmails, optionalGiftFields } from './fields';
+import { toItems } from '../../shared/items';
+import { MARKETING_WRITE } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -88,7 +88,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v2',
 		path: '/gift_certificates',
 		body,
-		scope: MARKETING_SCOPE,
+		scope: MARKETING_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, gift);

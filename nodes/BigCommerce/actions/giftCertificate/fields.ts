@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail, isBlank, locatorValue, requireEmail } from '../common';
-import { customerField } from '../customer/shared';
-import { dateMs, moneyString, toRfc2822, wholeNumber } from '../coupon/helpers';
+import { wholeNumberValue, fail, isBlank, locatorValue, requireEmail, dateValue, moneyStringValue } from '../../shared/validate';
+import { customerField } from '../../shared/locators';
+import { toRfc2822 } from '../../shared/dates';
 
 export const giftCertificateIdProperty: INodeProperties = {
 	displayName: 'Gift Certificate ID',
@@ -92,16 +92,16 @@ export function giftBody(ctx: IExecuteFunctions, i: number, fields: IDataObject)
 		if (!value) fail(ctx, i, `"${label}" must not be empty`);
 		body[key] = value;
 	}
-	if (fields.amount !== undefined) body.amount = moneyString(ctx, i, fields.amount, 'Amount');
-	if (fields.balance !== undefined) body.balance = moneyString(ctx, i, fields.balance, 'Balance');
+	if (fields.amount !== undefined) body.amount = moneyStringValue(ctx, i, fields.amount, 'Amount');
+	if (fields.balance !== undefined) body.balance = moneyStringValue(ctx, i, fields.balance, 'Balance');
 	if (fields.code !== undefined && fields.code !== '') {
 		const code = String(fields.code).trim();
 		if (!code || code.length > 255) fail(ctx, i, `"Code" must be 1 to 255 characters; got "${code}"`);
 		body.code = code;
 	}
-	if (!isBlank(fields.customerId)) body.customer_id = wholeNumber(ctx, i, locatorValue(fields.customerId), 'Customer');
+	if (!isBlank(fields.customerId)) body.customer_id = wholeNumberValue(ctx, i, locatorValue(fields.customerId), 'Customer');
 	if (fields.expiryDate !== undefined && fields.expiryDate !== '') {
-		body.expiry_date = toRfc2822(dateMs(ctx, i, fields.expiryDate, 'Expiry Date'));
+		body.expiry_date = toRfc2822(dateValue(ctx, i, fields.expiryDate, 'Expiry Date'));
 	}
 	if (fields.message !== undefined && fields.message !== '') {
 		const message = String(fields.message);

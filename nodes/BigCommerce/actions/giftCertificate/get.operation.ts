@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { MARKETING_READ_SCOPE } from '../coupon/helpers';
 import { giftCertificateIdProperty } from './fields';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_READ } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -21,7 +22,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		version: 'v2',
 		path: `/gift_certificates/${id}`,
-		scope: MARKETING_READ_SCOPE,
+		scope: MARKETING_READ,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, gift);

@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { emailValue, fail, getPagination, isBlank, locatorValue, returnAllOrLimit, toItems } from '../common';
-import { orderLocator } from '../order/shared';
-import { MARKETING_READ_SCOPE } from '../coupon/helpers';
+import { orderLocator } from '../../shared/locators';
+import { emailValue, fail, getPagination, isBlank, locatorValue } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
+import { MARKETING_READ } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -55,7 +57,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	const gifts = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v2', path: '/gift_certificates', qs, scope: MARKETING_READ_SCOPE, itemIndex: i },
+		{ method: 'GET', version: 'v2', path: '/gift_certificates', qs, scope: MARKETING_READ, itemIndex: i },
 		pagination,
 	);
 	return toItems(this, gifts);

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { emailValue, requireId, toItems } from '../common';
-import { MARKETING_SCOPE, requireSomeFields } from '../coupon/helpers';
 import { giftBody, giftCertificateIdProperty, optionalGiftFields } from './fields';
+import { emailValue, requireId, requireSomeFields } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_WRITE } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -56,7 +57,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v2',
 		path: `/gift_certificates/${id}`,
 		body,
-		scope: MARKETING_SCOPE,
+		scope: MARKETING_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, gift);

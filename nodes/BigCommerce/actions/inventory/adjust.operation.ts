@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, toItems } from '../common';
-import { parseJsonValue } from '../order/shared';
-import { INVENTORY_WRITE, MAX_ADJUSTMENT_ITEMS } from './shared';
+import { MAX_ADJUSTMENT_ITEMS } from './shared';
+import { INVENTORY_WRITE } from '../../shared/scopes';
+import { jsonValue, fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Adjust',
@@ -117,7 +118,8 @@ export const properties: INodeProperties[] = [
 
 const ID_KEYS = ['variant_id', 'product_id', 'sku'];
 
-function wholeNumber(value: unknown): number | undefined {
+/** A whole number that may be negative (an adjustment), or undefined. */
+function asInteger(value: unknown): number | undefined {
 	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
 	return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : undefined;
 }
@@ -125,11 +127,11 @@ function wholeNumber(value: unknown): number | undefined {
 /** Validates one adjustment line; returns the API item. */
 function checkLine(ctx: IExecuteFunctions, i: number, raw: IDataObject, n: number, mode: string): IDataObject {
 	const where = `Inventory item ${n}`;
-	const location = wholeNumber(raw.location_id);
+	const location = asInteger(raw.location_id);
 	if (location === undefined || location < 1) {
 		fail(ctx, i, `${where}: "location_id" must be a positive whole number; got "${String(raw.location_id ?? '')}"`);
 	}
-	const quantity = wholeNumber(raw.quantity);
+	const quantity = asInteger(raw.quantity);
 	if (quantity === undefined) {
 		fail(ctx, i, `${where}: "quantity" must be a whole number; got "${String(raw.quantity ?? '')}"`);
 	}
@@ -151,7 +153,7 @@ function checkLine(ctx: IExecuteFunctions, i: number, raw: IDataObject, n: numbe
 		if (!sku) fail(ctx, i, `${where}: "sku" must not be empty`);
 		item.sku = sku;
 	} else {
-		const id = wholeNumber(raw[key]);
+		const id = asInteger(raw[key]);
 		if (id === undefined || id < 1) fail(ctx, i, `${where}: "${key}" must be a positive whole number; got "${String(raw[key])}"`);
 		item[key] = id;
 	}
@@ -164,7 +166,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const input = this.getNodeParameter('input', i, 'fields') as string;
 	let raw: IDataObject[];
 	if (input === 'json') {
-		const list = parseJsonValue(this, i, this.getNodeParameter('itemsJson', i), 'Items (JSON)', 'array') as unknown[];
+		const list = jsonValue(this, i, this.getNodeParameter('itemsJson', i), 'Items (JSON)', 'array', { example: '[{"product_id": 1, "quantity": 1}]' }) as unknown[];
 		raw = list.map((entry, index) => {
 			if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
 				fail(this, i, `Inventory item ${index + 1} in "Items (JSON)" must be an object`);

@@ -2,8 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { INVENTORY_READ, idList, textList } from './shared';
+import { textList } from './shared';
+import { INVENTORY_READ } from '../../shared/scopes';
+import { idListValue, getPagination } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get Items',
@@ -91,9 +94,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const pagination = getPagination(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
-	const locations = idList(this, i, filters.locationIds, 'Location IDs');
-	const products = idList(this, i, filters.productIds, 'Product IDs');
-	const variants = idList(this, i, filters.variantIds, 'Variant IDs');
+	const locations = idListValue(this, i, filters.locationIds, 'Location IDs', { allowEmpty: true });
+	const products = idListValue(this, i, filters.productIds, 'Product IDs', { allowEmpty: true });
+	const variants = idListValue(this, i, filters.variantIds, 'Variant IDs', { allowEmpty: true });
 	const skus = textList(filters.skus);
 	if (locations.length) qs['location_id:in'] = locations.join(',');
 	if (products.length) qs['product_id:in'] = products.join(',');

@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { LOCATIONS_READ } from './shared';
+import { LOCATIONS_READ } from '../../shared/scopes';
+import { getPagination } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get Locations',

@@ -2,8 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
-import { requireId, toItems } from '../common';
-import { CANCELLED_STATUS_ID, fetchOrder, orderLocator, setOrderCancelled, statusName, withStatusName } from './shared';
+import { fetchOrder, setOrderCancelled, withStatusName } from './shared';
+import { CANCELLED_STATUS_ID, orderStatusName } from '../../shared/orderStatuses';
+import { orderLocator } from '../../shared/locators';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 /** Statuses in which an order may no longer be cancelled (something shipped, or it is closed). */
 export const NOT_CANCELLABLE = new Set([2, 3, 4, 5, 6, 10, 13, 14]);
@@ -37,7 +40,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		});
 	}
 	const statusId = Number(order.status_id);
-	const status = String(order.status || statusName(statusId) || `status ${statusId}`);
+	const status = String(order.status || orderStatusName(statusId) || `status ${statusId}`);
 	const shipped = Number(order.items_shipped ?? 0);
 	if (NOT_CANCELLABLE.has(statusId) || shipped > 0) {
 		const reason =

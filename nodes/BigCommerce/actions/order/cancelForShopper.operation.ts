@@ -2,9 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
-import { toItems } from '../common';
-import { CANCELLED_STATUS_ID, setOrderCancelled, statusName, toNumber } from './shared';
+import { setOrderCancelled } from './shared';
 import { shopperIdentityFields, verifyShopperOrder } from './shopperIdentity';
+import { CANCELLED_STATUS_ID, orderStatusName } from '../../shared/orderStatuses';
+import { toNumber } from '../../shared/simplify';
+import { toItems } from '../../shared/items';
 
 /**
  * The statuses a shopper may cancel by themselves: the order is placed and nothing is on its way
@@ -43,7 +45,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const order = await verifyShopperOrder(this, i);
 	const orderId = Number(order.id);
 	const statusId = Number(order.status_id);
-	const status = String(order.status || statusName(statusId) || `status ${statusId}`);
+	const status = String(order.status || orderStatusName(statusId) || `status ${statusId}`);
 	const shipped = Number(order.items_shipped ?? 0);
 	if (!SHOPPER_CANCELLABLE.has(statusId) || shipped > 0) {
 		// the shopper proved who they are: telling them their own order's status is fine
@@ -63,7 +65,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	return toItems(this, {
 		order_number: orderId,
 		cancelled: true,
-		status: String(updated.status || statusName(updated.status_id) || ''),
+		status: String(updated.status || orderStatusName(updated.status_id) || ''),
 		status_id: updated.status_id,
 		previous_status: status,
 		total: toNumber(order.total_inc_tax),

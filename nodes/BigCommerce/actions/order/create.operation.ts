@@ -3,18 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { isBlank, toItems } from '../common';
-import {
-	ORDERS_WRITE,
-	checkEmail,
-	checkStatusId,
-	checkWholeNumber,
-	statusLocator,
-	parseJsonValue,
-	withStatusName,
-} from './shared';
-import { channelField } from '../channel/fields';
-import { customerField } from '../customer/shared';
+import { checkStatusId, withStatusName } from './shared';
+import { ORDERS_WRITE } from '../../shared/scopes';
+import { jsonValue, wholeNumberValue, emailValue, isBlank } from '../../shared/validate';
+import { channelField, customerField, statusLocator } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
 export const addressFields: INodeProperties[] = [
 	{ displayName: 'City', name: 'city', type: 'string', default: '' },
@@ -148,12 +141,12 @@ export function readAddress(
 		fail(ctx, i, `"${label}" Country Code must be two letters such as US; got "${address.country_iso2}"`);
 	}
 	if (address.country_iso2) address.country_iso2 = String(address.country_iso2).toUpperCase();
-	if (address.email !== undefined) address.email = checkEmail(ctx, i, address.email, `${label} Email`);
+	if (address.email !== undefined) address.email = emailValue(ctx, i, address.email, `${label} Email`);
 	return address;
 }
 
 function readProducts(ctx: IExecuteFunctions, i: number): IDataObject[] {
-	const products = parseJsonValue(ctx, i, ctx.getNodeParameter('products', i), 'Products (JSON)', 'array') as unknown[];
+	const products = jsonValue(ctx, i, ctx.getNodeParameter('products', i), 'Products (JSON)', 'array', { example: '[{"product_id": 1, "quantity": 1}]' }) as unknown[];
 	if (!products.length) fail(ctx, i, '"Products (JSON)" must list at least one order line');
 	return products.map((entry, index) => {
 		const where = `"Products (JSON)" line ${index + 1}`;
@@ -170,8 +163,8 @@ function readProducts(ctx: IExecuteFunctions, i: number): IDataObject[] {
 			out[key] = line[key];
 		}
 		if (line.product_id !== undefined) {
-			out.product_id = checkWholeNumber(ctx, i, line.product_id, `${where} product_id`, 1);
-			if (line.variant_id !== undefined) out.variant_id = checkWholeNumber(ctx, i, line.variant_id, `${where} variant_id`, 1);
+			out.product_id = wholeNumberValue(ctx, i, line.product_id, `${where} product_id`, { min: 1 });
+			if (line.variant_id !== undefined) out.variant_id = wholeNumberValue(ctx, i, line.variant_id, `${where} variant_id`, { min: 1 });
 			if (line.product_options !== undefined) out.product_options = line.product_options;
 			return out;
 		}
@@ -195,8 +188,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const products = readProducts(this, i);
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const body: IDataObject = { billing_address: billing, products };
-	if (!isBlank(fields.customerId)) body.customer_id = checkWholeNumber(this, i, fields.customerId, 'Customer', 0);
-	if (!isBlank(fields.channelId)) body.channel_id = checkWholeNumber(this, i, fields.channelId, 'Channel', 1);
+	if (!isBlank(fields.customerId)) body.customer_id = wholeNumberValue(this, i, fields.customerId, 'Customer');
+	if (!isBlank(fields.channelId)) body.channel_id = wholeNumberValue(this, i, fields.channelId, 'Channel', { min: 1 });
 	if (fields.statusId !== undefined && fields.statusId !== '') body.status_id = checkStatusId(this, i, fields.statusId, 'Status');
 	if (fields.staffNotes) body.staff_notes = String(fields.staffNotes);
 	if (fields.customerMessage) body.customer_message = String(fields.customerMessage);
@@ -204,7 +197,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (fields.externalOrderId) body.external_order_id = String(fields.externalOrderId);
 	let shipping: IDataObject[] = [];
 	if (fields.shippingAddresses !== undefined && fields.shippingAddresses !== '') {
-		const list = parseJsonValue(this, i, fields.shippingAddresses, 'Shipping Addresses (JSON)', 'array') as unknown[];
+		const list = jsonValue(this, i, fields.shippingAddresses, 'Shipping Addresses (JSON)', 'array', { example: '[{"product_id": 1, "quantity": 1}]' }) as unknown[];
 		shipping = list.map((entry, index) => {
 			if (!entry || typeof entry !== 'object' || Array.isArray(entry)) fail(this, i, `"Shipping Addresses (JSON)" entry ${index + 1} must be an object`);
 			const { shipping_method: method, ...rest } = entry as IDataObject;

@@ -2,8 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { ORDERS_READ, orderLocator, simplifyOrder, withStatusName } from './shared';
+import { simplifyOrder, withStatusName } from './shared';
+import { ORDERS_READ } from '../../shared/scopes';
+import { orderLocator } from '../../shared/locators';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get',

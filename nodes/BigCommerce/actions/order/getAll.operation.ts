@@ -2,19 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, isBlank, returnAllOrLimit, toItems, uuidValue } from '../common';
-import {
-	ORDERS_READ,
-	checkDate,
-	checkEmail,
-	checkStatusId,
-	checkWholeNumber,
-	statusLocator,
-	simplifyOrder,
-	withStatusName,
-} from './shared';
-import { channelField } from '../channel/fields';
-import { customerField } from '../customer/shared';
+import { checkStatusId, simplifyOrder, withStatusName } from './shared';
+import { ORDERS_READ } from '../../shared/scopes';
+import { wholeNumberValue, isoDateValue, emailValue, getPagination, isBlank, uuidValue } from '../../shared/validate';
+import { channelField, customerField, statusLocator } from '../../shared/locators';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -134,13 +127,13 @@ export function orderFilters(ctx: IExecuteFunctions, i: number, filters: IDataOb
 		qs.status_id = checkStatusId(ctx, i, filters.statusId, 'Status');
 	}
 	if (!isBlank(filters.customerId)) {
-		qs.customer_id = checkWholeNumber(ctx, i, filters.customerId, 'Customer', 0);
+		qs.customer_id = wholeNumberValue(ctx, i, filters.customerId, 'Customer');
 	}
-	if (filters.email !== undefined && filters.email !== '') qs.email = checkEmail(ctx, i, filters.email, 'Email');
-	if (filters.minId !== undefined && filters.minId !== '') qs.min_id = checkWholeNumber(ctx, i, filters.minId, 'Min ID', 1);
-	if (filters.maxId !== undefined && filters.maxId !== '') qs.max_id = checkWholeNumber(ctx, i, filters.maxId, 'Max ID', 1);
+	if (filters.email !== undefined && filters.email !== '') qs.email = emailValue(ctx, i, filters.email, 'Email');
+	if (filters.minId !== undefined && filters.minId !== '') qs.min_id = wholeNumberValue(ctx, i, filters.minId, 'Min ID', { min: 1 });
+	if (filters.maxId !== undefined && filters.maxId !== '') qs.max_id = wholeNumberValue(ctx, i, filters.maxId, 'Max ID', { min: 1 });
 	if (!isBlank(filters.channelId)) {
-		qs.channel_id = checkWholeNumber(ctx, i, filters.channelId, 'Channel', 1);
+		qs.channel_id = wholeNumberValue(ctx, i, filters.channelId, 'Channel', { min: 1 });
 	}
 	if (!isBlank(filters.cartId)) qs.cart_id = uuidValue(ctx, i, filters.cartId, 'Cart ID');
 	const dates: Array<[string, string, string]> = [
@@ -150,7 +143,7 @@ export function orderFilters(ctx: IExecuteFunctions, i: number, filters: IDataOb
 		['modifiedBefore', 'max_date_modified', 'Modified Before'],
 	];
 	for (const [field, key, label] of dates) {
-		if (filters[field] !== undefined && filters[field] !== '') qs[key] = checkDate(ctx, i, filters[field], label);
+		if (filters[field] !== undefined && filters[field] !== '') qs[key] = isoDateValue(ctx, i, filters[field], label);
 	}
 	return qs;
 }

@@ -3,9 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireEmail, toItems } from '../common';
-import { ORDERS_READ, statusName, toNumber } from './shared';
 import { sameShopperEmail, shopperIdentityFields, verifyShopperOrder } from './shopperIdentity';
+import { ORDERS_READ } from '../../shared/scopes';
+import { orderStatusName } from '../../shared/orderStatuses';
+import { toNumber } from '../../shared/simplify';
+import { requireEmail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get Status for Shopper',
@@ -99,7 +102,7 @@ async function recentOrders(ctx: IExecuteFunctions, i: number): Promise<INodeExe
 		.slice(0, limit)
 		.map((order) => ({
 			order_number: order.id,
-			status: order.status || statusName(order.status_id),
+			status: order.status || orderStatusName(order.status_id),
 			status_id: order.status_id,
 			date_created: order.date_created || null,
 			date_shipped: order.date_shipped || null,
@@ -134,7 +137,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const names = new Map(products.map((p) => [p.id, p.name]));
 	return toItems(this, {
 		order_number: order.id,
-		status: order.status || statusName(order.status_id),
+		status: order.status || orderStatusName(order.status_id),
 		status_id: order.status_id,
 		date_created: order.date_created || null,
 		date_shipped: order.date_shipped || null,

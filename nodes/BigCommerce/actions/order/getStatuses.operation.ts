@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { ORDERS_READ } from './shared';
+import { ORDERS_READ } from '../../shared/scopes';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get Statuses',

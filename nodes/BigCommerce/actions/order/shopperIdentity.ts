@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { emailValue, fail } from '../common';
 import { fetchOrder } from './shared';
+import { emailValue, fail } from '../../shared/validate';
 
 /**
  * The identity rule for every operation that reveals or changes ONE shopper's order (the

@@ -3,20 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { isBlank, requireId, toItems } from '../common';
 import { readAddress } from './create.operation';
-import {
-	ORDERS_WRITE,
-	checkStatusId,
-	checkWholeNumber,
-	statusLocator,
-	fetchOrder,
-	orderLocator,
-	parseJsonValue,
-	withStatusName,
-} from './shared';
-import { channelField } from '../channel/fields';
-import { customerField } from '../customer/shared';
+import { checkStatusId, fetchOrder, withStatusName } from './shared';
+import { ORDERS_WRITE } from '../../shared/scopes';
+import { wholeNumberValue, jsonValue, isBlank, requireId } from '../../shared/validate';
+import { orderLocator, channelField, customerField, statusLocator } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -79,8 +71,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body: IDataObject = {};
 	if (fields.statusId !== undefined && fields.statusId !== '') body.status_id = checkStatusId(this, i, fields.statusId, 'Status');
-	if (!isBlank(fields.customerId)) body.customer_id = checkWholeNumber(this, i, fields.customerId, 'Customer', 0);
-	if (!isBlank(fields.channelId)) body.channel_id = checkWholeNumber(this, i, fields.channelId, 'Channel', 1);
+	if (!isBlank(fields.customerId)) body.customer_id = wholeNumberValue(this, i, fields.customerId, 'Customer');
+	if (!isBlank(fields.channelId)) body.channel_id = wholeNumberValue(this, i, fields.channelId, 'Channel', { min: 1 });
 	for (const [field, key] of [
 		['staffNotes', 'staff_notes'],
 		['customerMessage', 'customer_message'],
@@ -90,7 +82,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		if (fields[field] !== undefined) body[key] = String(fields[field]);
 	}
 	if (fields.billingAddress !== undefined && fields.billingAddress !== '') {
-		const raw = parseJsonValue(this, i, fields.billingAddress, 'Billing Address (JSON)', 'object') as IDataObject;
+		const raw = jsonValue(this, i, fields.billingAddress, 'Billing Address (JSON)', 'object', { example: '{"first_name": "Jane"}' }) as IDataObject;
 		const address = readAddress(this, i, raw, 'Billing Address (JSON)', []);
 		if (Object.keys(address).length) body.billing_address = address;
 	}

@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireId, toItems } from '../common';
-import { ORDERS_READ, ORDERS_WRITE, checkWholeNumber, orderLocator, parseJsonValue } from '../order/shared';
 import { shipmentBody, shipmentFields } from './shared';
+import { ORDERS_READ, ORDERS_WRITE } from '../../shared/scopes';
+import { jsonValue, wholeNumberValue, fail, requireId } from '../../shared/validate';
+import { orderLocator } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -113,7 +115,7 @@ export const properties: INodeProperties[] = [
 function readItems(ctx: IExecuteFunctions, i: number, mode: string): IDataObject[] {
 	let raw: unknown[] = [];
 	if (mode === 'json') {
-		raw = parseJsonValue(ctx, i, ctx.getNodeParameter('itemsJson', i), 'Items (JSON)', 'array') as unknown[];
+		raw = jsonValue(ctx, i, ctx.getNodeParameter('itemsJson', i), 'Items (JSON)', 'array', { example: '[{"product_id": 1, "quantity": 1}]' }) as unknown[];
 		raw = raw.map((entry, index) => {
 			if (!entry || typeof entry !== 'object' || Array.isArray(entry)) fail(ctx, i, `"Items (JSON)" entry ${index + 1} must be an object`);
 			const e = entry as IDataObject;
@@ -124,8 +126,8 @@ function readItems(ctx: IExecuteFunctions, i: number, mode: string): IDataObject
 	}
 	if (!raw.length) fail(ctx, i, '"Items to Ship" must list at least one order product and quantity');
 	return (raw as IDataObject[]).map((entry, index) => ({
-		order_product_id: checkWholeNumber(ctx, i, entry.orderProductId, `Item ${index + 1} Order Product ID`, 1),
-		quantity: checkWholeNumber(ctx, i, entry.quantity, `Item ${index + 1} Quantity`, 1),
+		order_product_id: wholeNumberValue(ctx, i, entry.orderProductId, `Item ${index + 1} Order Product ID`, { min: 1 }),
+		quantity: wholeNumberValue(ctx, i, entry.quantity, `Item ${index + 1} Quantity`, { min: 1 }),
 	}));
 }
 

@@ -2,9 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { ORDERS_WRITE, orderLocator } from '../order/shared';
 import { readShipmentId, shipmentIdField } from './shared';
+import { ORDERS_WRITE } from '../../shared/scopes';
+import { orderLocator } from '../../shared/locators';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Delete',

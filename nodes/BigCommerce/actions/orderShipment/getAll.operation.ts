@@ -2,8 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, requireId, returnAllOrLimit, toItems } from '../common';
-import { ORDERS_READ, orderLocator } from '../order/shared';
+import { ORDERS_READ } from '../../shared/scopes';
+import { orderLocator } from '../../shared/locators';
+import { getPagination, requireId } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get Many',

@@ -1,6 +1,6 @@
+import { fail, requireId } from '../../shared/validate';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail, requireId } from '../common';
 
 export const SHIPPING_PROVIDERS = [
 	{ name: 'Australia Post', value: 'auspost' },

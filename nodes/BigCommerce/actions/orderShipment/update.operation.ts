@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireId, toItems } from '../common';
-import { ORDERS_WRITE, orderLocator } from '../order/shared';
 import { readShipmentId, shipmentBody, shipmentFields, shipmentIdField } from './shared';
+import { ORDERS_WRITE } from '../../shared/scopes';
+import { orderLocator } from '../../shared/locators';
+import { fail, requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Update',

@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_WRITE, checkAmount, fail, productBodyFromFields, productFieldOptions } from './shared';
+import { productBodyFromFields, productFieldOptions } from './shared';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { amountValue, fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -64,8 +66,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (!name || name.length > 250) fail(this, i, `"Name" must be 1 to 250 characters; got "${name}"`);
 	const type = this.getNodeParameter('productType', i, 'physical') as string;
 	if (type !== 'physical' && type !== 'digital') fail(this, i, `"Type" must be physical or digital; got "${type}"`);
-	const price = checkAmount(this, i, this.getNodeParameter('price', i, undefined), 'Price');
-	const weight = checkAmount(this, i, this.getNodeParameter('weight', i, undefined), 'Weight');
+	const price = amountValue(this, i, this.getNodeParameter('price', i, undefined), 'Price');
+	const weight = amountValue(this, i, this.getNodeParameter('weight', i, undefined), 'Weight');
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const body: IDataObject = { ...productBodyFromFields(this, i, fields), name, type, price, weight };
 	const product = (await bigCommerceApiRequest.call(this, {

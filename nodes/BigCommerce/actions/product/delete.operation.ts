@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_WRITE, locator, requireLocatorId } from './shared';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { locator, requireLocatorId } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Delete',

@@ -2,21 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems, bigCommerceApiRequestFull } from '../../transport';
-import { toItems } from '../common';
-import {
-	CATALOG_READ,
-	fail,
-	FULL_INCLUDE,
-	isHttpError,
-	isInStock,
-	parseIdList,
-	rethrow,
-	simplifyProduct,
-} from './shared';
+import { FULL_INCLUDE } from './shared';
+import { CATALOG_READ, CUSTOMERS_READ } from '../../shared/scopes';
+import { isHttpError, rethrow } from '../../shared/errors';
+import { isInStock, simplifyProduct } from '../../shared/simplify';
+import { idListValue, fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 /** Products modified this long before the previous run's start are read again (clock skew). */
 export const INCREMENTAL_OVERLAP_MS = 10 * 60 * 1000;
-export const CUSTOMER_GROUPS_SCOPE = 'store_v2_customers_read_only';
 const STATIC_KEY = 'productExportCatalog';
 const PAGE_SIZE = 250;
 
@@ -127,7 +121,7 @@ async function readGroupAccess(ctx: IExecuteFunctions, i: number): Promise<Array
 	try {
 		const groups = await bigCommerceApiRequestAllItems.call(
 			ctx,
-			{ method: 'GET', version: 'v2', path: '/customer_groups', scope: CUSTOMER_GROUPS_SCOPE, itemIndex: i },
+			{ method: 'GET', version: 'v2', path: '/customer_groups', scope: CUSTOMERS_READ, itemIndex: i },
 			{ returnAll: true },
 		);
 		const sets: Array<Set<number>> = [];
@@ -325,7 +319,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	const channels =
 		options.channelIds !== undefined && String(options.channelIds).trim() !== ''
-			? parseIdList(this, i, options.channelIds, 'Channel IDs')
+			? idListValue(this, i, options.channelIds, 'Channel IDs', { allowEmpty: true })
 			: [];
 
 	const startedAt = new Date();
@@ -347,7 +341,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (excludeRestricted) {
 		groups = await readGroupAccess(this, i);
 		if (!groups) {
-			notice = `The "Exclude Products Restricted to Customer Groups" filter was NOT applied: the API account lacks the "${CUSTOMER_GROUPS_SCOPE}" scope needed to read customer groups, so products restricted to customer groups may be included.`;
+			notice = `The "Exclude Products Restricted to Customer Groups" filter was NOT applied: the API account lacks the "${CUSTOMERS_READ}" scope needed to read customer groups, so products restricted to customer groups may be included.`;
 		}
 	}
 

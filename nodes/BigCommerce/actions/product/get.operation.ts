@@ -1,8 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
-import { toItems } from '../common';
-import { fail, fetchProduct, locator, requireLocatorId, simplifyProduct, simplifyProperty } from './shared';
+import { fetchProduct } from './shared';
+import { locator, requireLocatorId } from '../../shared/locators';
+import { simplifyProduct, simplifyProperty } from '../../shared/simplify';
+import { toItems } from '../../shared/items';
+import { fail } from '../../shared/validate';
 
 export const includeOptions = [
 	{ name: 'Custom Fields', value: 'custom_fields' },

@@ -2,17 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest, bigCommerceApiRequestAllItems } from '../../transport';
-import { fail, getPagination, isBlank, isoDateValue, locatorValue, returnAllOrLimit, toItems } from '../common';
 import { includeOptions, readInclude } from './get.operation';
-import {
-	CATALOG_READ,
-	checkCount,
-	optionalLocator,
-	optionalLocatorId,
-	parseIdList,
-	simplifyProduct,
-	simplifyProperty,
-} from './shared';
+import { CATALOG_READ } from '../../shared/scopes';
+import { wholeNumberValue, idListValue, fail, getPagination, isBlank, isoDateValue, locatorValue } from '../../shared/validate';
+import { optionalLocator, optionalLocatorId } from '../../shared/locators';
+import { simplifyProduct, simplifyProperty } from '../../shared/simplify';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -118,9 +114,6 @@ export const properties: INodeProperties[] = [
 	simplifyProperty,
 ];
 
-/** Validates a date filter and returns it in ISO 8601 (seconds). */
-export const isoDate = isoDateValue;
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
@@ -135,18 +128,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const brandId = optionalLocatorId(this, i, filters.brandId, 'Brand');
 	if (brandId !== undefined) qs.brand_id = brandId;
 	if (!isBlank(filters.categoryId)) {
-		qs['categories:in'] = parseIdList(this, i, [locatorValue(filters.categoryId)], 'Category').join(',');
+		qs['categories:in'] = idListValue(this, i, [locatorValue(filters.categoryId)], 'Category', { allowEmpty: true }).join(',');
 	}
-	if (text('channelIds')) qs['channel_id:in'] = parseIdList(this, i, filters.channelIds, 'Channel IDs').join(',');
+	if (text('channelIds')) qs['channel_id:in'] = idListValue(this, i, filters.channelIds, 'Channel IDs', { allowEmpty: true }).join(',');
 	if (filters.visibility !== undefined) qs.is_visible = filters.visibility !== 'hidden';
-	const min = filters.inventoryMin === undefined ? undefined : checkCount(this, i, filters.inventoryMin, 'Min Inventory Level');
-	const max = filters.inventoryMax === undefined ? undefined : checkCount(this, i, filters.inventoryMax, 'Max Inventory Level');
+	const min = filters.inventoryMin === undefined ? undefined : wholeNumberValue(this, i, filters.inventoryMin, 'Min Inventory Level');
+	const max = filters.inventoryMax === undefined ? undefined : wholeNumberValue(this, i, filters.inventoryMax, 'Max Inventory Level');
 	if (min !== undefined && max !== undefined && min > max) {
 		fail(this, i, `"Min Inventory Level" (${min}) must not be above "Max Inventory Level" (${max})`);
 	}
 	if (min !== undefined) qs['inventory_level:min'] = min;
 	if (max !== undefined) qs['inventory_level:max'] = max;
-	if (text('modifiedSince')) qs['date_modified:min'] = isoDate(this, i, filters.modifiedSince, 'Modified Since');
+	if (text('modifiedSince')) qs['date_modified:min'] = isoDateValue(this, i, filters.modifiedSince, 'Modified Since');
 	if (include.length) qs.include = include.join(',');
 	// with options included BigCommerce answers 10 products per page
 	const pageSize = include.includes('options') ? 10 : undefined;

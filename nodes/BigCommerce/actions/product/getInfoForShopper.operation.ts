@@ -2,18 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import {
-	CATALOG_READ,
-	fail,
-	fetchProduct,
-	FULL_INCLUDE,
-	isHttpError,
-	isInStock,
-	optionLabel,
-	rethrow,
-	stripHtml,
-} from './shared';
+import { fetchProduct, FULL_INCLUDE } from './shared';
+import { CATALOG_READ } from '../../shared/scopes';
+import { isHttpError, rethrow } from '../../shared/errors';
+import { isInStock, optionLabel, stripHtml } from '../../shared/simplify';
+import { toItems } from '../../shared/items';
+import { fail } from '../../shared/validate';
 
 export const option: OperationOption = {
 	name: 'Get Info for Shopper',

@@ -2,8 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationModule } from '../types';
 import { bigCommerceApiRequest, bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { CATALOG_READ, CATALOG_WRITE, fail, locator, requireLocatorId, requirePlainId } from './shared';
+import { CATALOG_READ, CATALOG_WRITE } from '../../shared/scopes';
+import { locator, requireLocatorId } from '../../shared/locators';
+import { requireId, getPagination, fail } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
 /**
  * The four product sub-resources (variants, images, custom fields, videos) share one shape:
@@ -123,7 +126,7 @@ export function makeUpdate(config: SubResourceConfig): OperationModule {
 		],
 		async execute(this: IExecuteFunctions, i: number) {
 			const productId = requireLocatorId(this, i, 'product');
-			const id = requirePlainId(this, i, config.id.name, config.id.label);
+			const id = requireId(this, i, config.id.name, config.id.label);
 			const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 			const body = config.updateBody(this, i, fields);
 			if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
@@ -160,7 +163,7 @@ export function makeDelete(config: SubResourceConfig): OperationModule {
 		],
 		async execute(this: IExecuteFunctions, i: number) {
 			const productId = requireLocatorId(this, i, 'product');
-			const id = requirePlainId(this, i, config.id.name, config.id.label);
+			const id = requireId(this, i, config.id.name, config.id.label);
 			await bigCommerceApiRequest.call(this, {
 				method: 'DELETE',
 				version: 'v3',

@@ -2,8 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_WRITE, fail, locator, productBodyFromFields, productFieldOptions, requireLocatorId } from './shared';
+import { productBodyFromFields, productFieldOptions } from './shared';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { locator, requireLocatorId } from '../../shared/locators';
+import { toItems } from '../../shared/items';
+import { fail } from '../../shared/validate';
 
 export const option: OperationOption = {
 	name: 'Update',

@@ -3,8 +3,10 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestFull } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_WRITE, fail, rethrow } from './shared';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { rethrow } from '../../shared/errors';
+import { toItems } from '../../shared/items';
+import { fail } from '../../shared/validate';
 
 /** BigCommerce accepts at most 10 products per batch update. */
 export const BATCH_SIZE = 10;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { fail } from '../product/shared';
 import type { SubResourceConfig } from '../product/subResource';
+import { fail } from '../../shared/validate';
 
 function checkText(ctx: IExecuteFunctions, i: number, value: unknown, label: string): string {
 	const text = String(value ?? '').trim();

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail } from '../product/shared';
 import type { SubResourceConfig } from '../product/subResource';
+import { fail } from '../../shared/validate';
 
 function checkImageUrl(ctx: IExecuteFunctions, i: number, value: unknown): string {
 	const url = String(value ?? '').trim();

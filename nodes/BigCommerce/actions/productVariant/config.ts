@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkAmount, checkCount, fail } from '../product/shared';
 import type { SubResourceConfig } from '../product/subResource';
+import { amountValue, wholeNumberValue, fail } from '../../shared/validate';
 
 function variantFieldOptions(withSku: boolean): INodeProperties[] {
 	const options: INodeProperties[] = [
@@ -97,13 +97,13 @@ function variantBody(ctx: IExecuteFunctions, i: number, fields: IDataObject): ID
 		['costPrice', 'cost_price', 'Cost Price'],
 		['weight', 'weight', 'Weight'],
 	] as const) {
-		if (fields[param] !== undefined) body[key] = checkAmount(ctx, i, fields[param], label);
+		if (fields[param] !== undefined) body[key] = amountValue(ctx, i, fields[param], label);
 	}
 	for (const [param, key, label] of [
 		['inventoryLevel', 'inventory_level', 'Inventory Level'],
 		['inventoryWarningLevel', 'inventory_warning_level', 'Inventory Warning Level'],
 	] as const) {
-		if (fields[param] !== undefined) body[key] = checkCount(ctx, i, fields[param], label);
+		if (fields[param] !== undefined) body[key] = wholeNumberValue(ctx, i, fields[param], label);
 	}
 	for (const [param, key] of [
 		['binPickingNumber', 'bin_picking_number'],

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail } from '../product/shared';
 import type { SubResourceConfig } from '../product/subResource';
+import { fail } from '../../shared/validate';
 
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 

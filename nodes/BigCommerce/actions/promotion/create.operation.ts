@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, toItems } from '../common';
-import { checkCode, MARKETING_SCOPE, wholeNumber } from '../coupon/helpers';
 import { optionalPromotionFields, promotionBody } from './fields';
+import { wholeNumberValue, fail, codeValue } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_WRITE } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -106,9 +107,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	};
 	// the code limits are checked whatever the type, and refused where there is no code to limit
 	const codeLimits: IDataObject = {};
-	if (additional.codeMaxUses !== undefined) codeLimits.max_uses = wholeNumber(this, i, additional.codeMaxUses, 'Code Max Uses');
+	if (additional.codeMaxUses !== undefined) codeLimits.max_uses = wholeNumberValue(this, i, additional.codeMaxUses, 'Code Max Uses');
 	if (additional.codeMaxUsesPerCustomer !== undefined) {
-		codeLimits.max_uses_per_customer = wholeNumber(this, i, additional.codeMaxUsesPerCustomer, 'Code Max Uses Per Customer');
+		codeLimits.max_uses_per_customer = wholeNumberValue(this, i, additional.codeMaxUsesPerCustomer, 'Code Max Uses Per Customer');
 	}
 	let code: IDataObject | undefined;
 	if (redemptionType === 'COUPON') {
@@ -118,7 +119,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const rawCode = String(this.getNodeParameter('couponCode', i, '') ?? '').trim();
 		if (rawCode) {
 			if (couponType === 'BULK') fail(this, i, '"Coupon Code" cannot be set on a Bulk promotion: generate its codes instead');
-			code = { code: checkCode(this, i, rawCode, 'Coupon Code'), ...codeLimits };
+			code = { code: codeValue(this, i, rawCode, 'Coupon Code'), ...codeLimits };
 		}
 	}
 	if (!code && Object.keys(codeLimits).length) {
@@ -134,7 +135,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: '/promotions',
 		body,
-		scope: MARKETING_SCOPE,
+		scope: MARKETING_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
 	if (!code) return toItems(this, promotion);
@@ -144,7 +145,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: `/promotions/${String(promotion.id)}/codes`,
 		body: code,
-		scope: MARKETING_SCOPE,
+		scope: MARKETING_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, { ...promotion, codes: created, multiple_codes: { has_multiple_codes: false } });

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { dateMs, idList, toIso, wholeNumber } from '../coupon/helpers';
-import { fail, jsonValue } from '../common';
+import { idListValue, wholeNumberValue, dateValue, fail, jsonValue } from '../../shared/validate';
+import { toIso } from '../../shared/dates';
 
 export const promotionIdProperty: INodeProperties = {
 	displayName: 'Promotion ID',
@@ -101,7 +101,7 @@ export function promotionBody(ctx: IExecuteFunctions, i: number, fields: IDataOb
 		body.can_be_used_with_other_promotions = Boolean(fields.canBeUsedWithOtherPromotions);
 	}
 	if (fields.channelIds !== undefined && fields.channelIds !== '') {
-		body.channels = idList(ctx, i, fields.channelIds, 'Channel IDs').map((id) => ({ id }));
+		body.channels = idListValue(ctx, i, fields.channelIds, 'Channel IDs').map((id) => ({ id }));
 	}
 	if (fields.customerJson !== undefined && fields.customerJson !== '' && fields.customerJson !== '{}') {
 		body.customer = jsonValue(ctx, i, fields.customerJson, 'Customer (JSON)', 'object') as IDataObject;
@@ -109,17 +109,17 @@ export function promotionBody(ctx: IExecuteFunctions, i: number, fields: IDataOb
 	let start: number | undefined;
 	let end: number | undefined;
 	if (fields.startDate !== undefined && fields.startDate !== '') {
-		start = dateMs(ctx, i, fields.startDate, 'Start Date');
+		start = dateValue(ctx, i, fields.startDate, 'Start Date');
 		body.start_date = toIso(start);
 	}
 	if (fields.endDate !== undefined && fields.endDate !== '') {
-		end = dateMs(ctx, i, fields.endDate, 'End Date');
+		end = dateValue(ctx, i, fields.endDate, 'End Date');
 		body.end_date = toIso(end);
 	}
 	if (start !== undefined && end !== undefined && end <= start) {
 		fail(ctx, i, `"End Date" (${toIso(end)}) must be after "Start Date" (${toIso(start)})`);
 	}
-	if (fields.maxUses !== undefined) body.max_uses = wholeNumber(ctx, i, fields.maxUses, 'Max Uses');
+	if (fields.maxUses !== undefined) body.max_uses = wholeNumberValue(ctx, i, fields.maxUses, 'Max Uses');
 	if (fields.status !== undefined) {
 		if (!['ENABLED', 'DISABLED'].includes(String(fields.status))) {
 			fail(ctx, i, `"Status" must be ENABLED or DISABLED; got "${String(fields.status)}"`);

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireId, toItems } from '../common';
-import { MARKETING_SCOPE, wholeNumber } from '../coupon/helpers';
 import { promotionIdProperty } from './fields';
+import { wholeNumberValue, fail, requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_WRITE } from '../../shared/scopes';
 
 /** BigCommerce generates at most 250 codes per call. */
 const BATCH = 250;
@@ -105,9 +106,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const base: IDataObject = {};
-	if (options.maxUses !== undefined) base.max_uses = wholeNumber(this, i, options.maxUses, 'Max Uses Per Code', 100000);
+	if (options.maxUses !== undefined) base.max_uses = wholeNumberValue(this, i, options.maxUses, 'Max Uses Per Code', { max: 100000 });
 	if (options.maxUsesPerCustomer !== undefined) {
-		base.max_uses_per_customer = wholeNumber(this, i, options.maxUsesPerCustomer, 'Max Uses Per Customer', 100000);
+		base.max_uses_per_customer = wholeNumberValue(this, i, options.maxUsesPerCustomer, 'Max Uses Per Customer', { max: 100000 });
 	}
 	if (options.codeLength !== undefined) {
 		const length = Number(options.codeLength);
@@ -141,7 +142,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			version: 'v3',
 			path: `/promotions/${id}/codegen`,
 			body: { ...base, batch_size: Math.min(BATCH, remaining) },
-			scope: MARKETING_SCOPE,
+			scope: MARKETING_WRITE,
 			itemIndex: i,
 		})) as IDataObject;
 		for (const entry of (batch.codes as IDataObject[] | undefined) ?? []) {

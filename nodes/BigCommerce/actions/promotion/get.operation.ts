@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { MARKETING_READ_SCOPE } from '../coupon/helpers';
 import { promotionIdProperty, simplifyProperty } from './fields';
 import { simplifyPromotion } from './helpers';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_READ } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -23,7 +24,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		version: 'v3',
 		path: `/promotions/${id}`,
-		scope: MARKETING_READ_SCOPE,
+		scope: MARKETING_READ,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, simplify ? simplifyPromotion(promotion) : promotion);

@@ -2,10 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { checkCode, idList, MARKETING_READ_SCOPE } from '../coupon/helpers';
 import { simplifyProperty, statusOptions } from './fields';
 import { simplifyPromotion } from './helpers';
+import { idListValue, getPagination, codeValue } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
+import { MARKETING_READ } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -48,17 +50,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const qs: IDataObject = {};
-	if (filters.code !== undefined && filters.code !== '') qs.code = checkCode(this, i, filters.code, 'Code');
+	if (filters.code !== undefined && filters.code !== '') qs.code = codeValue(this, i, filters.code, 'Code');
 	if (filters.name !== undefined && filters.name !== '') qs.name = String(filters.name).trim();
 	if (filters.query !== undefined && filters.query !== '') qs.query = String(filters.query).trim();
 	if (filters.redemptionType !== undefined) qs.redemption_type = filters.redemptionType;
 	if (filters.status !== undefined) qs.status = filters.status;
 	if (filters.channelIds !== undefined && filters.channelIds !== '') {
-		qs.channels = idList(this, i, filters.channelIds, 'Channel IDs').join(',');
+		qs.channels = idListValue(this, i, filters.channelIds, 'Channel IDs').join(',');
 	}
 	const promotions = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v3', path: '/promotions', qs, scope: MARKETING_READ_SCOPE, itemIndex: i },
+		{ method: 'GET', version: 'v3', path: '/promotions', qs, scope: MARKETING_READ, itemIndex: i },
 		pagination,
 	);
 	return toItems(this, simplify ? promotions.map(simplifyPromotion) : promotions);

@@ -1,6 +1,7 @@
+import { amount } from '../../shared/simplify';
 import type { IDataObject } from 'n8n-workflow';
+import { isoOrNull } from '../../shared/dates';
 
-import { amount, isoOrNull } from '../coupon/helpers';
 
 /** Why a promotion cannot be used right now, or null when it can. */
 export function promotionProblem(promotion: IDataObject, now: number): string | null {

@@ -2,10 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { isBlank, requireId, toItems } from '../common';
-import { channelField } from '../channel/fields';
-import { isoOrNull, MARKETING_READ_SCOPE } from '../coupon/helpers';
 import { promotionDiscount, promotionMinimumSpend, promotionProblem } from './helpers';
+import { channelField } from '../../shared/locators';
+import { isBlank, requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { isoOrNull } from '../../shared/dates';
+import { MARKETING_READ } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'List Active',
@@ -26,7 +28,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	const promotions = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v3', path: '/promotions', qs, scope: MARKETING_READ_SCOPE, itemIndex: i },
+		{ method: 'GET', version: 'v3', path: '/promotions', qs, scope: MARKETING_READ, itemIndex: i },
 		{ returnAll: true },
 	);
 	const now = Date.now();

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { MARKETING_SCOPE, requireSomeFields } from '../coupon/helpers';
 import { optionalPromotionFields, promotionBody, promotionIdProperty } from './fields';
+import { requireId, requireSomeFields } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_WRITE } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -45,7 +46,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: `/promotions/${id}`,
 		body,
-		scope: MARKETING_SCOPE,
+		scope: MARKETING_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, promotion);

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const zoneIdProperty: INodeProperties = {
 	displayName: 'Zone ID',

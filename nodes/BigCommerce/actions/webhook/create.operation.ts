@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
 import { checkDestination, checkScope, headersObject, headersProperty, hookOutput } from './fields';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Create',

@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { destructiveNotice, requireId, toItems } from '../common';
 import { hookOutput, webhookIdProperty } from './fields';
+import { destructiveNotice } from '../../shared/properties';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Delete',

@@ -1,5 +1,5 @@
+import { fail } from '../../shared/validate';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { fail } from '../common';
 
 
 export const webhookIdProperty: INodeProperties = {

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireId, toItems } from '../common';
 
 import { checkDestination, checkScope, headersObject, hookOutput, webhookIdProperty } from './fields';
+import { fail, requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
 	name: 'Update',
