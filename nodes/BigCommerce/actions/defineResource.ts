@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { sortByName } from '../shared/properties';
 import type { OperationModule, ResourceModule } from './types';
 
 /**
@@ -34,9 +35,7 @@ export function defineResource(
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [option.value] } },
-		options: operations
-			.map((operation) => ({ ...operation.option }))
-			.sort((a, b) => a.name.localeCompare(b.name)),
+		options: sortByName(operations.map((operation) => ({ ...operation.option }))),
 		default: selectorDefault,
 	};
 	return {

@@ -1,3 +1,4 @@
+import { sortByName } from './properties';
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 /** BigCommerce's 15 order statuses (V2 `status_id`), for the action node and the trigger alike. */
@@ -27,11 +28,9 @@ export function orderStatusName(id: unknown): string | undefined {
 }
 
 /** Status dropdown options sorted by name; values are the status IDs as strings (order filters). */
-export const ORDER_STATUS_OPTIONS = Object.entries(ORDER_STATUSES)
-	.map(([id, name]) => ({ name, value: id }))
-	.sort((a, b) => a.name.localeCompare(b.name));
+export const ORDER_STATUS_OPTIONS = sortByName(Object.entries(ORDER_STATUSES)
+	.map(([id, name]) => ({ name, value: id })));
 
 /** Status options named "Shipped (2)" with numeric values, sorted by name (the trigger's filters). */
-export const ORDER_STATUS_OPTIONS_WITH_ID: INodePropertyOptions[] = Object.entries(ORDER_STATUSES)
-	.map(([id, name]) => ({ name: `${name} (${id})`, value: Number(id) }))
-	.sort((a, b) => a.name.localeCompare(b.name));
+export const ORDER_STATUS_OPTIONS_WITH_ID: INodePropertyOptions[] = sortByName(Object.entries(ORDER_STATUSES)
+	.map(([id, name]) => ({ name: `${name} (${id})`, value: Number(id) })));

@@ -31,7 +31,11 @@ export function returnAllOrLimit(maxValue = MAX_LIMIT): INodeProperties[] {
 	];
 }
 
-/** Collection options sorted by display name, as n8n lists them. */
-export function sortByName(options: INodeProperties[]): INodeProperties[] {
-	return [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+/**
+ * Parameters (by display name) or dropdown options (by name) sorted as n8n lists them; a copy.
+ * n8n's lint wants static lists sorted; lists built from shared parts are sorted with this.
+ */
+export function sortByName<T extends { name: string; displayName?: string }>(items: T[]): T[] {
+	const label = (item: T) => item.displayName ?? item.name;
+	return [...items].sort((a, b) => label(a).localeCompare(label(b)));
 }

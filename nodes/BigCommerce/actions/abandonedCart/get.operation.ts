@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { createRedirectUrls, simplifyCart } from '../cart/shared';
-import { CART_READ, CHECKOUT_READ, CUSTOMERS_READ } from '../../shared/scopes';
+import { CART_READ, CHECKOUT_READ, CUSTOMERS_READ, INFORMATION_READ, CART_WRITE } from '../../shared/scopes';
 import { fail } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 
@@ -113,7 +113,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		version: 'v3',
 		path: `/abandoned-carts/${token}`,
-		scope: 'store_v2_information_read_only',
+		scope: INFORMATION_READ,
 		itemIndex: i,
 	})) as IDataObject;
 	const cartId = String(found.cart_id ?? '');
@@ -220,7 +220,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	if (wantLink && out.status === 'open') {
 		out.recovery_link =
-			(await optional(this.getNode(), warnings, 'the recovery link', 'store_cart', async () => await createRedirectUrls(this, i, cartId))) ?? null;
+			(await optional(this.getNode(), warnings, 'the recovery link', CART_WRITE, async () => await createRedirectUrls(this, i, cartId))) ?? null;
 	}
 	if (warnings.length) out.warnings = warnings;
 	return toItems(this, out);

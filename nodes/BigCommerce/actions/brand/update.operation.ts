@@ -7,7 +7,8 @@ import { brandBody, brandFieldOptions } from './shared';
 import { CATALOG_WRITE } from '../../shared/scopes';
 import { locator, requireLocatorId } from '../../shared/locators';
 import { toItems } from '../../shared/items';
-import { fail } from '../../shared/validate';
+import { requireSomeChange } from '../../shared/validate';
+import { sortByName } from '../../shared/properties';
 
 export const option: OperationOption = { name: 'Update', value: 'update', action: 'Update a brand', description: 'Change a brand\'s name or page fields' };
 
@@ -19,9 +20,7 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: (
-			[...brandFieldOptions, { displayName: 'Name', name: 'name', type: 'string', default: '' }] as INodeProperties[]
-		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: sortByName<INodeProperties>([...brandFieldOptions, { displayName: 'Name', name: 'name', type: 'string', default: '' }]),
 	},
 ];
 
@@ -29,7 +28,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const id = requireLocatorId(this, i, 'brand');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body = brandBody(this, i, fields);
-	if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
+	requireSomeChange(this, i, body);
 	// the update schema requires `name`: keep the current one when it is not being changed
 	if (body.name === undefined) body.name = (await fetchBrand(this, i, id)).name;
 	const brand = (await bigCommerceApiRequest.call(this, {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { bigCommerceApiRequest } from '../../transport';
 import { CART_WRITE } from '../../shared/scopes';
-import { fail } from '../../shared/validate';
+import { fail, asPositiveId } from '../../shared/validate';
 
 export const cartIdParameter: INodeProperties = {
 	displayName: 'Cart ID',
@@ -97,12 +97,6 @@ export function lineItemsProperties(): INodeProperties[] {
 
 const ITEM_KEYS = new Set(['product_id', 'variant_id', 'quantity', 'list_price', 'name', 'option_selections', 'gift_wrapping']);
 
-function positiveInt(value: unknown): number | undefined {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) return undefined;
-	return Number(text);
-}
-
 /** Checks one line item (from JSON or fields) and returns it in BigCommerce's form. */
 function checkItem(ctx: IExecuteFunctions, i: number, raw: unknown, position: number, label: string): IDataObject {
 	const where = `${label} entry ${position}`;
@@ -118,14 +112,14 @@ function checkItem(ctx: IExecuteFunctions, i: number, raw: unknown, position: nu
 		);
 	}
 	const item: IDataObject = {};
-	const productId = positiveInt(input.product_id);
+	const productId = asPositiveId(input.product_id);
 	if (productId === undefined) fail(ctx, i, `${where}: "product_id" must be a positive whole number; got "${String(input.product_id ?? '')}"`);
 	item.product_id = productId;
-	const quantity = positiveInt(input.quantity);
+	const quantity = asPositiveId(input.quantity);
 	if (quantity === undefined) fail(ctx, i, `${where}: "quantity" must be a whole number of 1 or more; got "${String(input.quantity ?? '')}"`);
 	item.quantity = quantity;
 	if (input.variant_id !== undefined && input.variant_id !== null && input.variant_id !== '') {
-		const variantId = positiveInt(input.variant_id);
+		const variantId = asPositiveId(input.variant_id);
 		if (variantId === undefined) fail(ctx, i, `${where}: "variant_id" must be a positive whole number; got "${String(input.variant_id)}"`);
 		item.variant_id = variantId;
 	}
@@ -139,7 +133,7 @@ function checkItem(ctx: IExecuteFunctions, i: number, raw: unknown, position: nu
 		if (!Array.isArray(input.option_selections)) fail(ctx, i, `${where}: "option_selections" must be an array`);
 		(input.option_selections as unknown[]).forEach((selection, k) => {
 			const s = selection as IDataObject;
-			if (!s || typeof s !== 'object' || positiveInt(s.option_id) === undefined || s.option_value === undefined || s.option_value === '') {
+			if (!s || typeof s !== 'object' || asPositiveId(s.option_id) === undefined || s.option_value === undefined || s.option_value === '') {
 				fail(ctx, i, `${where}: option_selections[${k}] needs "option_id" (a whole number) and "option_value"`);
 			}
 		});

@@ -5,8 +5,9 @@ import { bigCommerceApiRequest } from '../../transport';
 import { categoryBody, categoryFieldOptions, parentCategoryField } from './shared';
 import { CATALOG_WRITE } from '../../shared/scopes';
 import { locator, requireLocatorId } from '../../shared/locators';
-import { fail } from '../../shared/validate';
+import { fail, requireSomeChange } from '../../shared/validate';
 import { toItems } from '../../shared/items';
+import { sortByName } from '../../shared/properties';
 
 export const option: OperationOption = { name: 'Update', value: 'update', action: 'Update a category', description: 'Change a category\'s fields or move it' };
 
@@ -18,13 +19,11 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: (
-			[
+		options: sortByName<INodeProperties>([
 			...categoryFieldOptions,
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 			parentCategoryField('Move the category below this one (By ID 0: top level)'),
-		] as INodeProperties[]
-		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		]),
 	},
 ];
 
@@ -32,7 +31,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const id = requireLocatorId(this, i, 'category');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body = categoryBody(this, i, fields);
-	if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
+	requireSomeChange(this, i, body);
 	if (body.parent_id === id) fail(this, i, '"Parent Category" cannot be the category itself');
 	const category = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',

@@ -7,6 +7,7 @@ import { CHANNELS_WRITE } from '../../shared/scopes';
 import { channelLocator } from '../../shared/locators';
 import { requireId, requireSomeFields } from '../../shared/validate';
 import { toItems } from '../../shared/items';
+import { sortByName } from '../../shared/properties';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -23,10 +24,10 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
+		options: sortByName<INodeProperties>([
 			...optionalChannelFields,
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
+		]),
 	},
 ];
 

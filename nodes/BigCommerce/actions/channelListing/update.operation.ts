@@ -7,6 +7,7 @@ import { CHANNEL_LISTINGS_WRITE } from '../../shared/scopes';
 import { idListValue, requireId, requireSomeFields } from '../../shared/validate';
 import { channelLocator } from '../../shared/locators';
 import { toItems } from '../../shared/items';
+import { sortByName } from '../../shared/properties';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -24,7 +25,7 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
+		options: sortByName<INodeProperties>([
 			...optionalListingFields,
 			{
 				displayName: 'Add Variant IDs',
@@ -42,7 +43,7 @@ export const properties: INodeProperties[] = [
 				default: 'active',
 				description: 'New state of the listing; its variants follow unless "Apply State to Variants" is off',
 			},
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
+		]),
 	},
 	{
 		displayName: 'Apply State to Variants',

@@ -15,6 +15,7 @@ import { requireId, requireSomeFields } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 import { MARKETING_WRITE } from '../../shared/scopes';
 import { toRfc2822 } from '../../shared/dates';
+import { sortByName } from '../../shared/properties';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -31,8 +32,7 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: (
-			[
+		options: sortByName<INodeProperties>([
 			{
 				displayName: 'Amount',
 				name: 'amount',
@@ -78,8 +78,7 @@ export const properties: INodeProperties[] = [
 				description: 'Internal name of the coupon (unique)',
 			},
 			...optionalCouponFields,
-			] as INodeProperties[]
-		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			]),
 	},
 ];
 

@@ -6,7 +6,7 @@ import { customerBody, customerFields, customerIdOf, readCustomerRef, withGroupN
 import { CUSTOMERS_WRITE } from '../../shared/scopes';
 import { sortByName } from '../../shared/properties';
 import { customerLocator } from '../../shared/locators';
-import { fail } from '../../shared/validate';
+import { fail, requireSomeChange } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
@@ -53,9 +53,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const ref = readCustomerRef(this, i)!;
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body = customerBody(this, i, fields);
-	if (!Object.keys(body).length) {
-		fail(this, i, '"Update Fields" is empty: add at least one field to change', 'Nothing would change: choose the fields to update.');
-	}
+	requireSomeChange(this, i, body);
 	const id = await customerIdOf(this, i, ref);
 	const updated = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { bigCommerceApiRequest } from '../../transport';
 import { fail } from '../../shared/validate';
+import { CUSTOMERS_READ } from '../../shared/scopes';
 
 /** The address fields BigCommerce compares to decide that two addresses are the same. */
 export const ADDRESS_KEYS = [
@@ -136,7 +137,7 @@ export async function findAddresses(ctx: IExecuteFunctions, i: number, qs: IData
 		version: 'v3',
 		path: '/customers/addresses',
 		qs,
-		scope: 'store_v2_customers_read_only',
+		scope: CUSTOMERS_READ,
 		itemIndex: i,
 	});
 	return Array.isArray(data) ? (data as IDataObject[]) : [];

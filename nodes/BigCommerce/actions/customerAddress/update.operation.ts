@@ -5,7 +5,7 @@ import { bigCommerceApiRequest } from '../../transport';
 import { addressBody, findAddresses, optionalAddressFields, requiredAddressFieldsForUpdate } from './shared';
 import { CUSTOMERS_WRITE } from '../../shared/scopes';
 import { sortByName } from '../../shared/properties';
-import { fail, requireId } from '../../shared/validate';
+import { fail, requireId, requireSomeChange } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
@@ -38,9 +38,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const id = requireId(this, i, 'addressId', 'Address ID');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body = addressBody(this, i, fields, []);
-	if (!Object.keys(body).length) {
-		fail(this, i, '"Update Fields" is empty: add at least one field to change', 'Nothing would change: choose the fields to update.');
-	}
+	requireSomeChange(this, i, body);
 	const updated = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',
 		version: 'v3',

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { orderLocator } from '../../shared/locators';
-import { emailValue, fail, getPagination, isBlank, locatorValue } from '../../shared/validate';
+import { emailValue, fail, getPagination, isBlank, locatorValue, asPositiveId } from '../../shared/validate';
 import { returnAllOrLimit } from '../../shared/properties';
 import { toItems } from '../../shared/items';
 import { MARKETING_READ } from '../../shared/scopes';
@@ -51,8 +51,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	if (!isBlank(filters.orderId)) {
 		const raw = String(locatorValue(filters.orderId)).trim();
-		const orderId = Number(raw);
-		if (!/^\d+$/.test(raw) || orderId < 1) fail(this, i, `"Order" must be a positive whole number; got "${raw}"`);
+		const orderId = asPositiveId(raw);
+		if (orderId === undefined) fail(this, i, `"Order" must be a positive whole number; got "${raw}"`);
 		qs.order_id = orderId;
 	}
 	const gifts = await bigCommerceApiRequestAllItems.call(

@@ -6,6 +6,7 @@ import { giftBody, giftCertificateIdProperty, optionalGiftFields } from './field
 import { emailValue, requireId, requireSomeFields } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 import { MARKETING_WRITE } from '../../shared/scopes';
+import { sortByName } from '../../shared/properties';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -22,7 +23,7 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: ([
+		options: sortByName([
 			{
 				displayName: 'Amount',
 				name: 'amount',
@@ -35,7 +36,7 @@ export const properties: INodeProperties[] = [
 			{ displayName: 'Sender Email', name: 'fromEmail', type: 'string', placeholder: 'name@email.com', default: '' },
 			{ displayName: 'Sender Name', name: 'fromName', type: 'string', default: '' },
 			...optionalGiftFields,
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		]),
 	},
 ];
 

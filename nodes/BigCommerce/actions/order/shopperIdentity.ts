@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fetchOrder } from './shared';
-import { emailValue, fail } from '../../shared/validate';
+import { emailValue, fail, asPositiveId } from '../../shared/validate';
 
 /**
  * The identity rule for every operation that reveals or changes ONE shopper's order (the
@@ -71,7 +71,7 @@ export async function verifyShopperOrder(ctx: IExecuteFunctions, i: number): Pro
 	const givenEmail = text(ctx.getNodeParameter('email', i, ''));
 	const digits = givenNumber.replace(/^#\s*/, '');
 	if (digits === '' || givenEmail === '') identityFailure(ctx, i);
-	if (!/^\d+$/.test(digits) || Number(digits) <= 0 || !Number.isSafeInteger(Number(digits))) {
+	if (asPositiveId(digits) === undefined) {
 		fail(
 			ctx,
 			i,

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { readAddress } from './create.operation';
 import { checkStatusId, fetchOrder, withStatusName } from './shared';
 import { ORDERS_WRITE } from '../../shared/scopes';
-import { wholeNumberValue, jsonValue, isBlank, requireId } from '../../shared/validate';
+import { wholeNumberValue, jsonValue, isBlank, requireId, requireSomeChange } from '../../shared/validate';
 import { orderLocator, channelField, customerField, statusLocator } from '../../shared/locators';
 import { toItems } from '../../shared/items';
 
@@ -93,11 +92,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		delete existing.form_fields;
 		body.billing_address = { ...existing, ...(body.billing_address as IDataObject) };
 	}
-	if (!Object.keys(body).length) {
-		throw new NodeOperationError(this.getNode(), `Item ${i}: "Update Fields" is empty: add at least one field to change`, {
-			itemIndex: i,
-		});
-	}
+	requireSomeChange(this, i, body);
 	const order = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',
 		version: 'v2',

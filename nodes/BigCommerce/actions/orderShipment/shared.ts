@@ -1,8 +1,9 @@
 import { fail, requireId } from '../../shared/validate';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { sortByName } from '../../shared/properties';
 
 
-export const SHIPPING_PROVIDERS = [
+export const SHIPPING_PROVIDERS = sortByName([
 	{ name: 'Australia Post', value: 'auspost' },
 	{ name: 'Canada Post', value: 'canadapost' },
 	{ name: 'Endicia', value: 'endicia' },
@@ -14,7 +15,7 @@ export const SHIPPING_PROVIDERS = [
 	{ name: 'UPS Ready', value: 'upsready' },
 	{ name: 'UPS Online', value: 'upsonline' },
 	{ name: 'USPS', value: 'usps' },
-].sort((a, b) => a.name.localeCompare(b.name));
+]);
 
 export const shipmentIdField: INodeProperties = {
 	displayName: 'Shipment ID',

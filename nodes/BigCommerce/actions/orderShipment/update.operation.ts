@@ -5,8 +5,9 @@ import { bigCommerceApiRequest } from '../../transport';
 import { readShipmentId, shipmentBody, shipmentFields, shipmentIdField } from './shared';
 import { ORDERS_WRITE } from '../../shared/scopes';
 import { orderLocator } from '../../shared/locators';
-import { fail, requireId } from '../../shared/validate';
+import { requireId, requireSomeChange } from '../../shared/validate';
 import { toItems } from '../../shared/items';
+import { sortByName } from '../../shared/properties';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -24,12 +25,12 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: ([
+		options: sortByName([
 			...shipmentFields,
 			{ displayName: 'Tracking Carrier', name: 'trackingCarrier', type: 'string', default: '', placeholder: 'e.g. ups' },
 			{ displayName: 'Tracking Link', name: 'trackingLink', type: 'string', default: '' },
 			{ displayName: 'Tracking Number', name: 'trackingNumber', type: 'string', default: '' },
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		]),
 	},
 ];
 
@@ -37,7 +38,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const orderId = requireId(this, i, 'orderId', 'Order');
 	const shipmentId = readShipmentId(this, i);
 	const body = shipmentBody(this, i, this.getNodeParameter('updateFields', i, {}) as IDataObject);
-	if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
+	requireSomeChange(this, i, body);
 	const shipment = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',
 		version: 'v2',

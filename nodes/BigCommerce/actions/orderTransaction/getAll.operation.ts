@@ -6,6 +6,7 @@ import { orderLocator } from '../../shared/locators';
 import { getPagination, requireId } from '../../shared/validate';
 import { returnAllOrLimit } from '../../shared/properties';
 import { toItems } from '../../shared/items';
+import { TRANSACTIONS_READ } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -25,7 +26,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			method: 'GET',
 			version: 'v3',
 			path: `/orders/${orderId}/transactions`,
-			scope: 'store_v2_transactions_read_only',
+			scope: TRANSACTIONS_READ,
 			itemIndex: i,
 		},
 		pagination,

@@ -5,6 +5,7 @@ import { bigCommerceApiRequestAllItems } from '../../transport';
 import { getPagination } from '../../shared/validate';
 import { returnAllOrLimit } from '../../shared/properties';
 import { toItems } from '../../shared/items';
+import { PAYMENT_METHODS_READ } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -32,7 +33,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			method: 'GET',
 			version: 'v2',
 			path: '/payments/methods',
-			scope: 'store_payments_methods_read',
+			scope: PAYMENT_METHODS_READ,
 			itemIndex: i,
 		},
 		pagination,

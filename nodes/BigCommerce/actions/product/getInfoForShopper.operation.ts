@@ -7,7 +7,7 @@ import { CATALOG_READ } from '../../shared/scopes';
 import { isHttpError, rethrow } from '../../shared/errors';
 import { isInStock, optionLabel, stripHtml } from '../../shared/simplify';
 import { toItems } from '../../shared/items';
-import { fail } from '../../shared/validate';
+import { fail, asPositiveId } from '../../shared/validate';
 
 export const option: OperationOption = {
 	name: 'Get Info for Shopper',
@@ -140,7 +140,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (!['id', 'sku', 'name'].includes(lookUpBy)) fail(this, i, `"Look Up By" must be id, sku or name; got "${lookUpBy}"`);
 	const labels: Record<string, string> = { id: 'Product ID', sku: 'SKU', name: 'Name' };
 	if (!value) fail(this, i, `"Value" must not be empty: give the ${labels[lookUpBy]} to look up`);
-	if (lookUpBy === 'id' && (!/^\d+$/.test(value) || Number(value) <= 0)) {
+	if (lookUpBy === 'id' && asPositiveId(value) === undefined) {
 		fail(this, i, `"Value" must be a positive whole-number product ID such as 123 when looking up by Product ID; got "${value}"`);
 	}
 

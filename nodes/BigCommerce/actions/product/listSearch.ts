@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { bigCommerceApiRequestFull } from '../../transport';
+import { CATALOG_READ } from '../../shared/scopes';
 
 async function search(
 	ctx: ILoadOptionsFunctions,
@@ -15,7 +16,7 @@ async function search(
 		version: 'v3',
 		path,
 		qs: { ...qs, page, limit: 50 },
-		scope: 'store_v2_products_read_only',
+		scope: CATALOG_READ,
 	});
 	const body = response.body as { data?: IDataObject[]; meta?: { pagination?: { total_pages?: number } } };
 	const results = (body.data ?? []).map((record) => ({ name: label(record), value: String(record.id) }));

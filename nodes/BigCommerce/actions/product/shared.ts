@@ -4,6 +4,7 @@ import { bigCommerceApiRequest } from '../../transport';
 import { optionalLocator, optionalLocatorId } from '../../shared/locators';
 import { jsonValue, amountValue, wholeNumberValue, fail, idListValue } from '../../shared/validate';
 import { CATALOG_READ } from '../../shared/scopes';
+import { sortByName } from '../../shared/properties';
 
 /** Everything the export and the shopper tool read in one call. */
 export const FULL_INCLUDE = 'variants,images,custom_fields,videos';
@@ -19,7 +20,7 @@ const availabilityOptions = [
 
 /** The writable product fields shared by Create (Additional Fields) and Update (Update Fields). */
 export function productFieldOptions(update: boolean): INodeProperties[] {
-	const fields: INodeProperties[] = [
+	let fields: INodeProperties[] = [
 		{
 			displayName: 'Availability',
 			name: 'availability',
@@ -160,7 +161,7 @@ export function productFieldOptions(update: boolean): INodeProperties[] {
 				default: 0,
 			},
 		);
-		fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
+		fields = sortByName(fields);
 	}
 	return fields;
 }

@@ -4,7 +4,7 @@ import type { OperationModule } from '../types';
 import { bigCommerceApiRequest, bigCommerceApiRequestAllItems } from '../../transport';
 import { CATALOG_READ, CATALOG_WRITE } from '../../shared/scopes';
 import { locator, requireLocatorId } from '../../shared/locators';
-import { requireId, getPagination, fail } from '../../shared/validate';
+import { requireId, getPagination, requireSomeChange } from '../../shared/validate';
 import { returnAllOrLimit } from '../../shared/properties';
 import { toItems } from '../../shared/items';
 
@@ -129,7 +129,7 @@ export function makeUpdate(config: SubResourceConfig): OperationModule {
 			const id = requireId(this, i, config.id.name, config.id.label);
 			const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 			const body = config.updateBody(this, i, fields);
-			if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
+			requireSomeChange(this, i, body);
 			const record = (await bigCommerceApiRequest.call(this, {
 				method: 'PUT',
 				version: 'v3',

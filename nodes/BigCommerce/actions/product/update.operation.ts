@@ -6,7 +6,7 @@ import { productBodyFromFields, productFieldOptions } from './shared';
 import { CATALOG_WRITE } from '../../shared/scopes';
 import { locator, requireLocatorId } from '../../shared/locators';
 import { toItems } from '../../shared/items';
-import { fail } from '../../shared/validate';
+import { requireSomeChange } from '../../shared/validate';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -31,7 +31,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const id = requireLocatorId(this, i, 'product');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body = productBodyFromFields(this, i, fields);
-	if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
+	requireSomeChange(this, i, body);
 	const product = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',
 		version: 'v3',

@@ -6,7 +6,7 @@ import { bigCommerceApiRequestFull } from '../../transport';
 import { CATALOG_WRITE } from '../../shared/scopes';
 import { rethrow } from '../../shared/errors';
 import { toItems } from '../../shared/items';
-import { fail } from '../../shared/validate';
+import { fail, asPositiveId } from '../../shared/validate';
 
 /** BigCommerce accepts at most 10 products per batch update. */
 export const BATCH_SIZE = 10;
@@ -69,9 +69,9 @@ function readBatch(ctx: IExecuteFunctions, i: number): IDataObject[] {
 			return;
 		}
 		const id = (entry as IDataObject).id;
-		const n = typeof id === 'string' && /^\d+$/.test(id.trim()) ? Number(id) : id;
+		const n = asPositiveId(id);
 		if (id === undefined || id === null || id === '') problems.push(`entry ${index} has no "id"`);
-		else if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0) problems.push(`entry ${index} has "id" ${JSON.stringify(id)}, which is not a positive whole number`);
+		else if (n === undefined) problems.push(`entry ${index} has "id" ${JSON.stringify(id)}, which is not a positive whole number`);
 		else if (seen.has(n)) problems.push(`entry ${index} repeats product id ${n}`);
 		else {
 			seen.add(n);

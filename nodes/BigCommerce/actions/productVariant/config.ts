@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { SubResourceConfig } from '../product/subResource';
 import { amountValue, wholeNumberValue, fail } from '../../shared/validate';
+import { sortByName } from '../../shared/properties';
 
 function variantFieldOptions(withSku: boolean): INodeProperties[] {
-	const options: INodeProperties[] = [
+	let options: INodeProperties[] = [
 		{ displayName: 'Bin Picking Number', name: 'binPickingNumber', type: 'string', default: '' },
 		{
 			displayName: 'Cost Price',
@@ -83,7 +84,7 @@ function variantFieldOptions(withSku: boolean): INodeProperties[] {
 	];
 	if (withSku) {
 		options.push({ displayName: 'SKU', name: 'sku', type: 'string', default: '' });
-		options.sort((a, b) => a.displayName.localeCompare(b.displayName));
+		options = sortByName(options);
 	}
 	return options;
 }

@@ -6,6 +6,7 @@ import { optionalPromotionFields, promotionBody } from './fields';
 import { wholeNumberValue, fail, codeValue } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 import { MARKETING_WRITE } from '../../shared/scopes';
+import { sortByName } from '../../shared/properties';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -69,7 +70,7 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
+		options: sortByName<INodeProperties>([
 			...optionalPromotionFields,
 			{
 				displayName: 'Code Max Uses',
@@ -87,7 +88,7 @@ export const properties: INodeProperties[] = [
 				default: 0,
 				description: 'How many times each customer can use the coupon code (0 = unlimited)',
 			},
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
+		]),
 	},
 ];
 

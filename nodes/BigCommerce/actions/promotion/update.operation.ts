@@ -6,6 +6,7 @@ import { optionalPromotionFields, promotionBody, promotionIdProperty } from './f
 import { requireId, requireSomeFields } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 import { MARKETING_WRITE } from '../../shared/scopes';
+import { sortByName } from '../../shared/properties';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -22,7 +23,7 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
+		options: sortByName<INodeProperties>([
 			...optionalPromotionFields,
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Internal name of the promotion' },
 			{
@@ -32,7 +33,7 @@ export const properties: INodeProperties[] = [
 				default: '[{"action": {"cart_value": {"discount": {"percentage_amount": "10"}}}}]',
 				description: 'Replaces the promotion\'s rules: a list of {action, condition}',
 			},
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
+		]),
 	},
 ];
 

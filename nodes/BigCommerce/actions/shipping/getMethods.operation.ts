@@ -5,6 +5,7 @@ import { bigCommerceApiRequest } from '../../transport';
 import { zoneIdProperty } from './getZone.operation';
 import { requireId } from '../../shared/validate';
 import { toItems } from '../../shared/items';
+import { INFORMATION_READ } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Get Methods of a Zone',
@@ -31,7 +32,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		version: 'v2',
 		path: `/shipping/zones/${zoneId}/methods`,
-		scope: 'store_v2_information_read_only',
+		scope: INFORMATION_READ,
 		itemIndex: i,
 	})) as IDataObject[];
 	const list = (Array.isArray(methods) ? methods : [])

@@ -4,6 +4,7 @@ import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { requireId } from '../../shared/validate';
 import { toItems } from '../../shared/items';
+import { INFORMATION_READ } from '../../shared/scopes';
 
 export const zoneIdProperty: INodeProperties = {
 	displayName: 'Zone ID',
@@ -30,7 +31,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		version: 'v2',
 		path: `/shipping/zones/${id}`,
-		scope: 'store_v2_information_read_only',
+		scope: INFORMATION_READ,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, zone);

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { toItems } from '../../shared/items';
+import { INFORMATION_READ } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Get Zones',
@@ -19,7 +20,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		version: 'v2',
 		path: '/shipping/zones',
-		scope: 'store_v2_information_read_only',
+		scope: INFORMATION_READ,
 		itemIndex: i,
 	})) as IDataObject[];
 	return toItems(this, Array.isArray(zones) ? zones : []);

@@ -5,6 +5,7 @@ import { bigCommerceApiRequestAllItems } from '../../transport';
 import { getPagination } from '../../shared/validate';
 import { returnAllOrLimit } from '../../shared/properties';
 import { toItems } from '../../shared/items';
+import { INFORMATION_READ } from '../../shared/scopes';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -23,7 +24,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			method: 'GET',
 			version: 'v2',
 			path: '/tax_classes',
-			scope: 'store_v2_information_read_only',
+			scope: INFORMATION_READ,
 			itemIndex: i,
 		},
 		pagination,

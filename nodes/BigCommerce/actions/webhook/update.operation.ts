@@ -4,7 +4,7 @@ import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 
 import { checkDestination, checkScope, headersObject, hookOutput, webhookIdProperty } from './fields';
-import { fail, requireId } from '../../shared/validate';
+import { requireId, requireSomeChange } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
@@ -78,7 +78,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (fields.isActive !== undefined) body.is_active = Boolean(fields.isActive);
 	const headers = fields.headers !== undefined ? headersObject(this, i, fields.headers) : undefined;
 	if (headers) body.headers = headers;
-	if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
+	requireSomeChange(this, i, body);
 	const hook = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',
 		version: 'v3',
