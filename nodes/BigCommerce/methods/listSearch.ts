@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { bigCommerceApiRequestFull } from '../transport';
-import { catalogListSearch } from '../actions/product/listSearch';
+import { catalogListSearch } from './catalogListSearch';
 import { CUSTOMERS_READ, CHANNELS_READ, ORDERS_READ } from '../shared/scopes';
 import { asWholeNumber } from '../shared/validate';
 

@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { createRedirectUrls, simplifyCart } from '../cart/shared';
+import { createRedirectUrls, simplifyCart } from '../cart/helpers';
 import { CART_READ, CHECKOUT_READ, CUSTOMERS_READ, INFORMATION_READ, CART_WRITE } from '../../shared/scopes';
 import { fail } from '../../shared/validate';
 import { toItems } from '../../shared/items';

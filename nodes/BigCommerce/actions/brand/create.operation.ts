@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { brandBody, brandFieldOptions, checkBrandName } from './shared';
+import { brandBody, brandFieldOptions, checkBrandName } from './helpers';
 import { CATALOG_WRITE } from '../../shared/scopes';
 import { toItems } from '../../shared/items';
 

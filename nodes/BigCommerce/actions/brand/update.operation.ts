@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { fetchBrand } from './get.operation';
-import { brandBody, brandFieldOptions } from './shared';
+import { brandBody, brandFieldOptions } from './helpers';
 import { CATALOG_WRITE } from '../../shared/scopes';
 import { locator, requireLocatorId } from '../../shared/locators';
 import { toItems } from '../../shared/items';

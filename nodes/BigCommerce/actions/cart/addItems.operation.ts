@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { cartIdParameter, lineItemsProperties, readLineItems } from './shared';
+import { cartIdParameter, lineItemsProperties, readLineItems } from './helpers';
 import { CART_WRITE } from '../../shared/scopes';
 import { requireUuid } from '../../shared/validate';
 import { toItems } from '../../shared/items';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { lineItemsProperties, readLineItems, simplifyCart } from './shared';
+import { lineItemsProperties, readLineItems, simplifyCart } from './helpers';
 import { CART_WRITE } from '../../shared/scopes';
 import { wholeNumberValue, fail, isBlank, locatorValue } from '../../shared/validate';
 import { channelField, customerField } from '../../shared/locators';

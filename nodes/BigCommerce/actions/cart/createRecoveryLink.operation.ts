@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 
-import { cartIdParameter, createRedirectUrls } from './shared';
+import { cartIdParameter, createRedirectUrls } from './helpers';
 import { fail, requireUuid } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 

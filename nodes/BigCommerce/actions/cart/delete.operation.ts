@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { cartIdParameter } from './shared';
+import { cartIdParameter } from './helpers';
 import { CART_WRITE } from '../../shared/scopes';
 import { destructiveNotice } from '../../shared/properties';
 import { requireUuid } from '../../shared/validate';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestFull, unwrapResponse } from '../../transport';
-import { cartIdParameter, itemIdParameter } from './shared';
+import { cartIdParameter, itemIdParameter } from './helpers';
 import { CART_WRITE } from '../../shared/scopes';
 import { requireUuid } from '../../shared/validate';
 import { toItems } from '../../shared/items';

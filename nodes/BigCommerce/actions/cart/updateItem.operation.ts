@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { allLineItems, cartIdParameter, itemIdParameter } from './shared';
+import { allLineItems, cartIdParameter, itemIdParameter } from './helpers';
 import { optionalLocator } from '../../shared/locators';
 import { CART_READ, CART_WRITE } from '../../shared/scopes';
 import { wholeNumberValue, fail, isBlank, locatorValue, requireUuid } from '../../shared/validate';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { categoryBody, categoryFieldOptions, checkCategoryName, parentCategoryField, parentCategoryId } from './shared';
+import { categoryBody, categoryFieldOptions, checkCategoryName, parentCategoryField, parentCategoryId } from './helpers';
 import { CATALOG_WRITE } from '../../shared/scopes';
 import { toItems } from '../../shared/items';
 

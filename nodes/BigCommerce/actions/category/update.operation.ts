@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { categoryBody, categoryFieldOptions, parentCategoryField } from './shared';
+import { categoryBody, categoryFieldOptions, parentCategoryField } from './helpers';
 import { CATALOG_WRITE } from '../../shared/scopes';
 import { locator, requireLocatorId } from '../../shared/locators';
 import { fail, requireSomeChange } from '../../shared/validate';

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 
-import { channelBody, channelTypeOptions, optionalChannelFields } from './fields';
+import { channelBody, channelTypeOptions, optionalChannelFields } from './helpers';
 import { CHANNELS_WRITE } from '../../shared/scopes';
 import { fail } from '../../shared/validate';
 import { toItems } from '../../shared/items';

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 
-import { channelStatusOptions, channelTypeOptions } from './fields';
+import { channelStatusOptions, channelTypeOptions } from './helpers';
 import { CHANNELS_READ } from '../../shared/scopes';
 import { fail, getPagination, isoDateValue } from '../../shared/validate';
 import { returnAllOrLimit } from '../../shared/properties';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { channelBody, optionalChannelFields } from './fields';
+import { channelBody, optionalChannelFields } from './helpers';
 import { CHANNELS_WRITE } from '../../shared/scopes';
 import { channelLocator } from '../../shared/locators';
 import { requireId, requireSomeFields } from '../../shared/validate';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { checkState, listingStateOptions, listingTexts, optionalListingFields } from './fields';
+import { checkState, listingStateOptions, listingTexts, optionalListingFields } from './helpers';
 import { locator, requireLocatorId, channelLocator } from '../../shared/locators';
 import { CHANNEL_LISTINGS_WRITE } from '../../shared/scopes';
 import { idListValue, requireId } from '../../shared/validate';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
-import { fetchListing, listingIdProperty } from './fields';
+import { fetchListing, listingIdProperty } from './helpers';
 import { channelLocator } from '../../shared/locators';
 import { requireId } from '../../shared/validate';
 import { toItems } from '../../shared/items';

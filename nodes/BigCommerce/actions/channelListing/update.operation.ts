@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { checkState, fetchListing, listingIdProperty, listingStateOptions, listingTexts, optionalListingFields } from './fields';
+import { checkState, fetchListing, listingIdProperty, listingStateOptions, listingTexts, optionalListingFields } from './helpers';
 import { CHANNEL_LISTINGS_WRITE } from '../../shared/scopes';
 import { idListValue, requireId, requireSomeFields } from '../../shared/validate';
 import { channelLocator } from '../../shared/locators';

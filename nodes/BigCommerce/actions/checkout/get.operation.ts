@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { simplifyCart } from '../cart/shared';
+import { simplifyCart } from '../cart/helpers';
 import { CHECKOUT_READ } from '../../shared/scopes';
 import { requireUuid } from '../../shared/validate';
 import { toItems } from '../../shared/items';

@@ -8,7 +8,7 @@ import {
 	couponTypeOptions,
 	optionalCouponBody,
 	optionalCouponFields,
-} from './fields';
+} from './helpers';
 import { toItems } from '../../shared/items';
 import { MARKETING_WRITE } from '../../shared/scopes';
 

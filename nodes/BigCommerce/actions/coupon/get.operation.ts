@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { couponIdProperty } from './fields';
+import { couponIdProperty } from './helpers';
 import { fail, requireId } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 import { MARKETING_READ } from '../../shared/scopes';

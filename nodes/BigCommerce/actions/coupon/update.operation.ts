@@ -9,7 +9,7 @@ import {
 	couponTypeOptions,
 	optionalCouponBody,
 	optionalCouponFields,
-} from './fields';
+} from './helpers';
 import { fetchCoupon } from './get.operation';
 import { requireId, requireSomeFields } from '../../shared/validate';
 import { toItems } from '../../shared/items';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { customerBody, customerFields, withGroupNames } from './shared';
+import { customerBody, customerFields, withGroupNames } from './helpers';
 import { CUSTOMERS_WRITE } from '../../shared/scopes';
 import { sortByName } from '../../shared/properties';
 import { jsonValue, fail, requireEmail, requireString } from '../../shared/validate';

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { findCustomers, lookedUpCustomerId, readCustomerRef } from './shared';
+import { findCustomers, lookedUpCustomerId, readCustomerRef } from './helpers';
 import { CUSTOMERS_WRITE } from '../../shared/scopes';
 import { customerLocator } from '../../shared/locators';
 import { destructiveNotice } from '../../shared/properties';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
-import { findCustomers, includeList, includeOptions, readCustomerRef, simplifyCustomer, withGroupNames } from './shared';
+import { findCustomers, includeList, includeOptions, readCustomerRef, simplifyCustomer, withGroupNames } from './helpers';
 import { customerLocator } from '../../shared/locators';
 import { fail } from '../../shared/validate';
 import { toItems } from '../../shared/items';

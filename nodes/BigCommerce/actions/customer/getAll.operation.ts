@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { includeList, includeOptions, simplifyCustomer, withGroupNames } from './shared';
+import { includeList, includeOptions, simplifyCustomer, withGroupNames } from './helpers';
 import { CUSTOMERS_READ } from '../../shared/scopes';
 import { idListValue, isoDateValue, fail, getPagination, isEmail } from '../../shared/validate';
 import { returnAllOrLimit } from '../../shared/properties';

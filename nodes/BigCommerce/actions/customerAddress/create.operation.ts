@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { customerIdOf, readCustomerRef } from '../customer/shared';
-import { addressBody, findAddresses, optionalAddressFields, sameAddress } from './shared';
+import { customerIdOf, readCustomerRef } from '../customer/helpers';
+import { addressBody, findAddresses, optionalAddressFields, sameAddress } from './helpers';
 import { CUSTOMERS_WRITE } from '../../shared/scopes';
 import { customerLocator } from '../../shared/locators';
 import { toItems } from '../../shared/items';

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { findAddresses } from './shared';
+import { findAddresses } from './helpers';
 import { CUSTOMERS_WRITE } from '../../shared/scopes';
 import { destructiveNotice } from '../../shared/properties';
 import { fail, requireId } from '../../shared/validate';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { customerIdOf, readCustomerRef } from '../customer/shared';
+import { customerIdOf, readCustomerRef } from '../customer/helpers';
 import { CUSTOMERS_READ } from '../../shared/scopes';
 import { idListValue, getPagination } from '../../shared/validate';
 import { customerLocator } from '../../shared/locators';

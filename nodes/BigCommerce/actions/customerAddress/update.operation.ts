@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { addressBody, findAddresses, optionalAddressFields, requiredAddressFieldsForUpdate } from './shared';
+import { addressBody, findAddresses, optionalAddressFields, requiredAddressFieldsForUpdate } from './helpers';
 import { CUSTOMERS_WRITE } from '../../shared/scopes';
 import { sortByName } from '../../shared/properties';
 import { fail, requireId, requireSomeChange } from '../../shared/validate';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { describeGroup } from './shared';
+import { describeGroup } from './helpers';
 import { CUSTOMERS_READ } from '../../shared/scopes';
 import { requireId } from '../../shared/validate';
 import { toItems } from '../../shared/items';

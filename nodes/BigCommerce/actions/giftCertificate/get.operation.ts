@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { giftCertificateIdProperty } from './fields';
+import { giftCertificateIdProperty } from './helpers';
 import { requireId } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 import { MARKETING_READ } from '../../shared/scopes';

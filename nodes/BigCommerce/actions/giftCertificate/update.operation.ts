@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { giftBody, giftCertificateIdProperty, optionalGiftFields } from './fields';
+import { giftBody, giftCertificateIdProperty, optionalGiftFields } from './helpers';
 import { emailValue, requireId, requireSomeFields } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 import { MARKETING_WRITE } from '../../shared/scopes';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { MAX_ADJUSTMENT_ITEMS } from './shared';
+import { MAX_ADJUSTMENT_ITEMS } from './helpers';
 import { INVENTORY_WRITE } from '../../shared/scopes';
 import { jsonValue, fail } from '../../shared/validate';
 import { toItems } from '../../shared/items';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { textList } from './shared';
+import { textList } from './helpers';
 import { INVENTORY_READ } from '../../shared/scopes';
 import { idListValue, getPagination } from '../../shared/validate';
 import { returnAllOrLimit } from '../../shared/properties';

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
-import { fetchOrder, setOrderCancelled, withStatusName } from './shared';
+import { fetchOrder, setOrderCancelled, withStatusName } from './helpers';
 import { CANCELLED_STATUS_ID, orderStatusName } from '../../shared/orderStatuses';
 import { orderLocator } from '../../shared/locators';
 import { requireId } from '../../shared/validate';

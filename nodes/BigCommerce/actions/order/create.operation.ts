@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { checkStatusId, withStatusName } from './shared';
+import { checkStatusId, withStatusName } from './helpers';
 import { ORDERS_WRITE } from '../../shared/scopes';
 import { jsonValue, wholeNumberValue, emailValue, isBlank } from '../../shared/validate';
 import { channelField, customerField, statusLocator } from '../../shared/locators';

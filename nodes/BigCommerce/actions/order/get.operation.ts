@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { simplifyOrder, withStatusName } from './shared';
+import { simplifyOrder, withStatusName } from './helpers';
 import { ORDERS_READ } from '../../shared/scopes';
 import { orderLocator } from '../../shared/locators';
 import { requireId } from '../../shared/validate';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { checkStatusId, simplifyOrder, withStatusName } from './shared';
+import { checkStatusId, simplifyOrder, withStatusName } from './helpers';
 import { ORDERS_READ } from '../../shared/scopes';
 import { wholeNumberValue, isoDateValue, emailValue, getPagination, isBlank, uuidValue } from '../../shared/validate';
 import { channelField, customerField, statusLocator } from '../../shared/locators';

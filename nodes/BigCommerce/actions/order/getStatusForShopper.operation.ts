@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { sameShopperEmail, shopperIdentityFields, verifyShopperOrder } from './shopperIdentity';
+import { sameShopperEmail, shopperIdentityFields, verifyShopperOrder } from './helpers';
 import { ORDERS_READ } from '../../shared/scopes';
 import { orderStatusName } from '../../shared/orderStatuses';
 import { toNumber } from '../../shared/simplify';

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { readAddress } from './create.operation';
-import { checkStatusId, fetchOrder, withStatusName } from './shared';
+import { checkStatusId, fetchOrder, withStatusName } from './helpers';
 import { ORDERS_WRITE } from '../../shared/scopes';
 import { wholeNumberValue, jsonValue, isBlank, requireId, requireSomeChange } from '../../shared/validate';
 import { orderLocator, channelField, customerField, statusLocator } from '../../shared/locators';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { shipmentBody, shipmentFields } from './shared';
+import { shipmentBody, shipmentFields } from './helpers';
 import { ORDERS_READ, ORDERS_WRITE } from '../../shared/scopes';
 import { jsonValue, wholeNumberValue, fail, requireId } from '../../shared/validate';
 import { orderLocator } from '../../shared/locators';

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { readShipmentId, shipmentIdField } from './shared';
+import { readShipmentId, shipmentIdField } from './helpers';
 import { ORDERS_WRITE } from '../../shared/scopes';
 import { orderLocator } from '../../shared/locators';
 import { requireId } from '../../shared/validate';

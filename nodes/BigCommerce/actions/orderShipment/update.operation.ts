@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { readShipmentId, shipmentBody, shipmentFields, shipmentIdField } from './shared';
+import { readShipmentId, shipmentBody, shipmentFields, shipmentIdField } from './helpers';
 import { ORDERS_WRITE } from '../../shared/scopes';
 import { orderLocator } from '../../shared/locators';
 import { requireId, requireSomeChange } from '../../shared/validate';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { productBodyFromFields, productFieldOptions } from './shared';
+import { productBodyFromFields, productFieldOptions } from './helpers';
 import { CATALOG_WRITE } from '../../shared/scopes';
 import { amountValue, fail } from '../../shared/validate';
 import { toItems } from '../../shared/items';

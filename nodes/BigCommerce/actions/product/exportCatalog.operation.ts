@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems, bigCommerceApiRequestFull } from '../../transport';
-import { FULL_INCLUDE } from './shared';
+import { FULL_INCLUDE } from './helpers';
 import { CATALOG_READ, CUSTOMERS_READ } from '../../shared/scopes';
 import { isHttpError, rethrow } from '../../shared/errors';
 import { isInStock, simplifyProduct } from '../../shared/simplify';

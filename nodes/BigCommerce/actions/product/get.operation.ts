@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
-import { fetchProduct } from './shared';
+import { fetchProduct } from './helpers';
 import { locator, requireLocatorId } from '../../shared/locators';
 import { simplifyProduct, simplifyProperty } from '../../shared/simplify';
 import { toItems } from '../../shared/items';

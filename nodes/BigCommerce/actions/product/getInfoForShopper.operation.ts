@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fetchProduct, FULL_INCLUDE } from './shared';
+import { fetchProduct, FULL_INCLUDE } from './helpers';
 import { CATALOG_READ } from '../../shared/scopes';
 import { isHttpError, rethrow } from '../../shared/errors';
 import { isInStock, optionLabel, stripHtml } from '../../shared/simplify';

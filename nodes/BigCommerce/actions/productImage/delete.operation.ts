@@ -1,4 +1,4 @@
-import { makeDelete } from '../product/subResource';
-import { config } from './config';
+import { makeDelete } from '../productSubResource';
+import { config } from './helpers';
 
 export const { option, properties, execute } = makeDelete(config);

@@ -1,4 +1,4 @@
-import { makeGetAll } from '../product/subResource';
-import { config } from './config';
+import { makeGetAll } from '../productSubResource';
+import { config } from './helpers';
 
 export const { option, properties, execute } = makeGetAll(config);

@@ -1,4 +1,4 @@
-import { makeCreate } from '../product/subResource';
-import { config } from './config';
+import { makeCreate } from '../productSubResource';
+import { config } from './helpers';
 
 export const { option, properties, execute } = makeCreate(config);

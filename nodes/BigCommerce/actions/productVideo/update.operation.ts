@@ -1,4 +1,4 @@
-import { makeUpdate } from '../product/subResource';
-import { config } from './config';
+import { makeUpdate } from '../productSubResource';
+import { config } from './helpers';
 
 export const { option, properties, execute } = makeUpdate(config);

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { promotionIdProperty } from './fields';
+import { promotionIdProperty } from './helpers';
 import { destructiveNotice } from '../../shared/properties';
 import { requireId } from '../../shared/validate';
 import { toItems } from '../../shared/items';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { simplifyProperty, statusOptions } from './fields';
+import { simplifyProperty, statusOptions } from './helpers';
 import { simplifyPromotion } from './helpers';
 import { idListValue, getPagination, codeValue } from '../../shared/validate';
 import { returnAllOrLimit } from '../../shared/properties';

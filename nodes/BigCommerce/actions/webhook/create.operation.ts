@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { checkDestination, checkScope, headersObject, headersProperty, hookOutput } from './fields';
+import { checkDestination, checkScope, headersObject, headersProperty, hookOutput } from './helpers';
 import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { hookOutput, webhookIdProperty } from './fields';
+import { hookOutput, webhookIdProperty } from './helpers';
 import { requireId } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 

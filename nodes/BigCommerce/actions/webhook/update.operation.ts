@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 
-import { checkDestination, checkScope, headersObject, hookOutput, webhookIdProperty } from './fields';
+import { checkDestination, checkScope, headersObject, hookOutput, webhookIdProperty } from './helpers';
 import { requireId, requireSomeChange } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { SubResourceConfig } from '../product/subResource';
+import type { SubResourceConfig } from '../productSubResource';
 import { fail } from '../../shared/validate';
 
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;

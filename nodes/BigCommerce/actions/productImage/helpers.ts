@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { SubResourceConfig } from '../product/subResource';
+import type { SubResourceConfig } from '../productSubResource';
 import { fail } from '../../shared/validate';
 
 function checkImageUrl(ctx: IExecuteFunctions, i: number, value: unknown): string {

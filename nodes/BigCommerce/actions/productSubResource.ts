@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OperationModule } from '../types';
-import { bigCommerceApiRequest, bigCommerceApiRequestAllItems } from '../../transport';
-import { CATALOG_READ, CATALOG_WRITE } from '../../shared/scopes';
-import { locator, requireLocatorId } from '../../shared/locators';
-import { requireId, getPagination, requireSomeChange } from '../../shared/validate';
-import { returnAllOrLimit } from '../../shared/properties';
-import { toItems } from '../../shared/items';
+import type { OperationModule } from './types';
+import { bigCommerceApiRequest, bigCommerceApiRequestAllItems } from '../transport';
+import { CATALOG_READ, CATALOG_WRITE } from '../shared/scopes';
+import { locator, requireLocatorId } from '../shared/locators';
+import { requireId, getPagination, requireSomeChange } from '../shared/validate';
+import { returnAllOrLimit } from '../shared/properties';
+import { toItems } from '../shared/items';
 
 /**
  * The four product sub-resources (variants, images, custom fields, videos) share one shape:

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { SubResourceConfig } from '../product/subResource';
+import type { SubResourceConfig } from '../productSubResource';
 import { amountValue, wholeNumberValue, fail } from '../../shared/validate';
 import { sortByName } from '../../shared/properties';
 

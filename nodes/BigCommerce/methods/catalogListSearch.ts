@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { bigCommerceApiRequestFull } from '../../transport';
-import { CATALOG_READ } from '../../shared/scopes';
+import { bigCommerceApiRequestFull } from '../transport';
+import { CATALOG_READ } from '../shared/scopes';
 
 async function search(
 	ctx: ILoadOptionsFunctions,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { SubResourceConfig } from '../product/subResource';
+import type { SubResourceConfig } from '../productSubResource';
 import { fail } from '../../shared/validate';
 
 function checkText(ctx: IExecuteFunctions, i: number, value: unknown, label: string): string {
