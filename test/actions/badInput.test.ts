@@ -11,6 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { BigCommerce } from '../../nodes/BigCommerce/BigCommerce.node';
 import { createExecuteContext, sandboxCredentials, type Params } from '../helpers/context';
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox';
+import { locator } from '../helpers/node';
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
@@ -20,7 +21,6 @@ afterAll(async () => sandbox.close());
 
 const properties = new BigCommerce().description.properties;
 const UUID = '8a3b2c1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d';
-const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** Valid values for parameters whose default would fail validation first. */
 const VALID: Record<string, Params> = {
@@ -60,7 +60,7 @@ function parametersOf(resource: string, operation: string): INodeProperties[] {
 function validBase(resource: string, operation: string): Params {
 	const base: Params = { authentication: 'accessToken', resource, operation };
 	for (const p of parametersOf(resource, operation)) {
-		if (p.type === 'resourceLocator') base[p.name] = rl('1');
+		if (p.type === 'resourceLocator') base[p.name] = locator('1');
 		else if (p.type === 'collection' || p.type === 'fixedCollection') base[p.name] = {};
 		else if (p.type === 'string' && p.required) {
 			const lower = p.name.toLowerCase();
@@ -119,7 +119,7 @@ for (const resource of resources) {
 			const idLike = p.type === 'resourceLocator' || (/Id$/.test(p.name) && (p.type === 'string' || p.type === 'number'));
 			if (idLike && !NOT_NUMERIC.has(p.name)) {
 				for (const bad of ['-5', 'abc']) {
-					const value = p.type === 'resourceLocator' ? rl(bad) : bad;
+					const value = p.type === 'resourceLocator' ? locator(bad) : bad;
 					cases.push({ title: `${key}: ${p.displayName} "${bad}"`, params: { ...base, [p.name]: value }, names: `"${p.displayName}"` });
 				}
 			}
@@ -155,7 +155,7 @@ for (const resource of resources) {
 				}
 				const optionIdLike = option.type === 'resourceLocator' || (/Id$/.test(option.name) && (option.type === 'string' || option.type === 'number'));
 				if (optionIdLike && !NOT_NUMERIC.has(option.name)) {
-					const value = option.type === 'resourceLocator' ? rl('-5') : option.type === 'number' ? -5 : '-5';
+					const value = option.type === 'resourceLocator' ? locator('-5') : option.type === 'number' ? -5 : '-5';
 					cases.push({ title: `${key}: ${p.displayName} › ${option.displayName} -5`, params: inside(value), names: `"${option.displayName}"` });
 				}
 			}

@@ -11,6 +11,7 @@ import { BigCommerceOAuth2Api } from '../../credentials/BigCommerceOAuth2Api.cre
 import { BigCommerce } from '../../nodes/BigCommerce/BigCommerce.node';
 import { createExecuteContext, sandboxCredentials, type Params } from '../helpers/context';
 import { acknowledgeViolations, startSandbox, type SandboxHandle } from '../helpers/sandbox';
+import { locator } from '../helpers/node';
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
@@ -18,7 +19,6 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox.close());
 
-const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
 async function run(params: Params[], continueOnFail = false) {
 	const { ctx, sent } = createExecuteContext({
@@ -46,9 +46,9 @@ describe('router', () => {
 	it('returns one output (one result set) with each item paired to its input', async () => {
 		const [a, b] = liveOrderIds();
 		const { result, sent } = await run([
-			{ resource: 'order', operation: 'get', orderId: rl(a) },
+			{ resource: 'order', operation: 'get', orderId: locator(a) },
 			{ resource: 'order', operation: 'getAll', returnAll: false, limit: 3, filters: {}, sort: 'id:asc', simplify: true },
-			{ resource: 'order', operation: 'get', orderId: rl(b) },
+			{ resource: 'order', operation: 'get', orderId: locator(b) },
 		]);
 		expect(result).toHaveLength(1);
 		const [out] = result;
@@ -64,9 +64,9 @@ describe('router', () => {
 		const mark = sandbox.requests.length;
 		const { result } = await run(
 			[
-				{ resource: 'order', operation: 'get', orderId: rl('abc') },
-				{ resource: 'order', operation: 'get', orderId: rl(a) },
-				{ resource: 'order', operation: 'get', orderId: rl(999999) },
+				{ resource: 'order', operation: 'get', orderId: locator('abc') },
+				{ resource: 'order', operation: 'get', orderId: locator(a) },
+				{ resource: 'order', operation: 'get', orderId: locator(999999) },
 			],
 			true,
 		);
@@ -84,13 +84,13 @@ describe('router', () => {
 	it('without Continue On Fail, stops at the first failing item with its index', async () => {
 		const [a] = liveOrderIds();
 		const inputError = await runError([
-			{ resource: 'order', operation: 'get', orderId: rl(a) },
-			{ resource: 'order', operation: 'get', orderId: rl('-1') },
+			{ resource: 'order', operation: 'get', orderId: locator(a) },
+			{ resource: 'order', operation: 'get', orderId: locator('-1') },
 		]);
 		expect(inputError).toBeInstanceOf(NodeOperationError);
 		expect(inputError.context.itemIndex).toBe(1);
 
-		const apiError = await runError([{ resource: 'order', operation: 'get', orderId: rl(999999) }]);
+		const apiError = await runError([{ resource: 'order', operation: 'get', orderId: locator(999999) }]);
 		acknowledgeViolations();
 		expect(apiError).toBeInstanceOf(NodeApiError);
 		expect((apiError as NodeApiError).httpCode).toBe('404');

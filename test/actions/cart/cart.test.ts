@@ -1,15 +1,8 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import {
-	buyableProducts,
-	expectRejectedBeforeRequest,
-	recordEvents,
-	requestsSince,
-	round2,
-	run,
-	runError,
-} from '../customer/helpers';
+import { buyableProducts, recordEvents, round2 } from '../customer/fixtures';
+import { expectRejectedBeforeRequest, requestsSince, runNode, runNodeError } from '../../helpers/node';
 
 let sandbox: SandboxHandle;
 let products: ReturnType<typeof buyableProducts>;
@@ -30,7 +23,7 @@ describe('Cart lifecycle', () => {
 		const [a, b] = products;
 		const events = recordEvents(sandbox);
 		const from = sandbox.requests.length;
-		const out = await run(
+		const out = await runNode(
 			sandbox,
 			cart({
 				operation: 'create',
@@ -64,7 +57,7 @@ describe('Cart lifecycle', () => {
 	});
 
 	it('gets the cart, simplified', async () => {
-		const out = await run(sandbox, cart({ operation: 'get', cartId, options: { simplify: true } }));
+		const out = await runNode(sandbox, cart({ operation: 'get', cartId, options: { simplify: true } }));
 		const simple = out.json[0];
 		expect(simple).toMatchObject({ id: cartId, customer_id: 1, email: 'shopper1@example.com', currency: 'USD', item_count: 3 });
 		expect(simple.line_items).toHaveLength(2);
@@ -75,7 +68,7 @@ describe('Cart lifecycle', () => {
 	it('adds items from JSON: a new product, and more of one already in the cart', async () => {
 		const [a, , c] = products;
 		const from = sandbox.requests.length;
-		const out = await run(
+		const out = await runNode(
 			sandbox,
 			cart({ operation: 'addItems', cartId, lineItemsInput: 'json', lineItemsJson: JSON.stringify([{ product_id: c.id, quantity: 1 }, { product_id: a.id, quantity: 1 }]) }),
 		);
@@ -90,7 +83,7 @@ describe('Cart lifecycle', () => {
 	it('updates an item\'s quantity, reading its product from the cart', async () => {
 		const item = physical(sandbox.cartView(sandbox.state.carts.get(cartId))).find((i: Json) => i.product_id === products[2].id);
 		const from = sandbox.requests.length;
-		const out = await run(sandbox, cart({ operation: 'updateItem', cartId, itemId: item.id, quantity: 4 }));
+		const out = await runNode(sandbox, cart({ operation: 'updateItem', cartId, itemId: item.id, quantity: 4 }));
 		const updated = physical(out.json[0]).find((i: Json) => i.id === item.id);
 		expect(updated).toMatchObject({ quantity: 4, extended_sale_price: round2(products[2].price * 4) });
 		const requests = requestsSince(sandbox, from);
@@ -101,14 +94,14 @@ describe('Cart lifecycle', () => {
 	it('updates with the product ID given in one request', async () => {
 		const item = physical(sandbox.cartView(sandbox.state.carts.get(cartId))).find((i: Json) => i.product_id === products[2].id);
 		const from = sandbox.requests.length;
-		await run(sandbox, cart({ operation: 'updateItem', cartId, itemId: item.id, quantity: 2, additionalFields: { productId: { __rl: true, mode: 'list', value: String(products[2].id) } } }));
+		await runNode(sandbox, cart({ operation: 'updateItem', cartId, itemId: item.id, quantity: 2, additionalFields: { productId: { __rl: true, mode: 'list', value: String(products[2].id) } } }));
 		expect(requestsSince(sandbox, from).map((r) => r.method)).toEqual(['PUT']);
 		expect(sandbox.state.carts.get(cartId).line_items.find((i: Json) => i.id === item.id).quantity).toBe(2);
 	});
 
 	it('creates a recovery link with query parameters', async () => {
 		const from = sandbox.requests.length;
-		const out = await run(sandbox, cart({ operation: 'createRecoveryLink', cartId, queryParameters: { parameter: [{ name: 'utm_source', value: 'email' }] } }));
+		const out = await runNode(sandbox, cart({ operation: 'createRecoveryLink', cartId, queryParameters: { parameter: [{ name: 'utm_source', value: 'email' }] } }));
 		expect(out.json[0]).toMatchObject({ cart_id: cartId });
 		for (const key of ['cart_url', 'checkout_url', 'embedded_checkout_url']) {
 			expect(out.json[0][key]).toContain(`id=${cartId}`);
@@ -122,14 +115,14 @@ describe('Cart lifecycle', () => {
 	it('removes items; removing the last one deletes the cart', async () => {
 		const ids = sandbox.state.carts.get(cartId).line_items.map((i: Json) => i.id);
 		const events = recordEvents(sandbox);
-		const first = await run(sandbox, cart({ operation: 'removeItem', cartId, itemId: ids[0] }));
+		const first = await runNode(sandbox, cart({ operation: 'removeItem', cartId, itemId: ids[0] }));
 		expect(physical(first.json[0]).map((i: Json) => i.id)).toEqual(ids.slice(1));
-		await run(sandbox, cart({ operation: 'removeItem', cartId, itemId: ids[1] }));
-		const last = await run(sandbox, cart({ operation: 'removeItem', cartId, itemId: ids[2] }));
+		await runNode(sandbox, cart({ operation: 'removeItem', cartId, itemId: ids[1] }));
+		const last = await runNode(sandbox, cart({ operation: 'removeItem', cartId, itemId: ids[2] }));
 		expect(last.json[0]).toEqual({ id: cartId, removed_item_id: ids[2], cart_deleted: true });
 		expect(sandbox.requests.at(-1)).toMatchObject({ method: 'DELETE', status: 204 });
 		expect(events.map((e) => e.scope)).toContain('store/cart/deleted');
-		const error = await runError(sandbox, cart({ operation: 'get', cartId }));
+		const error = (await runNodeError(sandbox, cart({ operation: 'get', cartId }))).error;
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).httpCode).toBe('404');
 	});
@@ -137,10 +130,10 @@ describe('Cart lifecycle', () => {
 
 describe('Cart → Delete', () => {
 	it('deletes a cart', async () => {
-		const created = await run(sandbox, cart({ operation: 'create', lineItems: { item: [{ productId: products[3].id, quantity: 1 }] } }));
+		const created = await runNode(sandbox, cart({ operation: 'create', lineItems: { item: [{ productId: products[3].id, quantity: 1 }] } }));
 		const id = created.json[0].id;
 		expect(created.json[0]).toMatchObject({ customer_id: 0, email: '' });
-		const out = await run(sandbox, cart({ operation: 'delete', cartId: id }));
+		const out = await runNode(sandbox, cart({ operation: 'delete', cartId: id }));
 		expect(out.json).toEqual([{ id, deleted: true }]);
 		expect(sandbox.requests.at(-1)).toMatchObject({ method: 'DELETE', path: `/carts/${id}`, status: 204 });
 		expect(sandbox.state.carts.has(id)).toBe(false);
@@ -149,7 +142,7 @@ describe('Cart → Delete', () => {
 
 describe('Cart: errors', () => {
 	it('reports an unknown product as BigCommerce\'s error', async () => {
-		const error = await runError(sandbox, cart({ operation: 'create', lineItems: { item: [{ productId: 987654, quantity: 1 }] } }));
+		const error = (await runNodeError(sandbox, cart({ operation: 'create', lineItems: { item: [{ productId: 987654, quantity: 1 }] } }))).error;
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toContain('Product 987654 does not exist');
 	});

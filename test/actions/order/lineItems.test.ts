@@ -1,5 +1,6 @@
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import { rl, runNode, since } from './helpers';
+
+import { locator, runNode } from '../../helpers/node';
 
 /** Order › Get Many with Include Line Items: line items arrive with the list (V2 include). */
 describe('Order → Get Many, Include Line Items (300 orders)', () => {
@@ -14,8 +15,8 @@ describe('Order → Get Many, Include Line Items (300 orders)', () => {
 	it('reads 300 orders with their line items in 2 list calls and no per-order call', async () => {
 		expect(live()).toHaveLength(300);
 		const mark = sandbox.requests.length;
-		const out = await runNode(sandbox, { resource: 'order', operation: 'getAll', returnAll: true, includeLineItems: true });
-		const requests = since(sandbox, mark);
+		const out = (await runNode(sandbox, { resource: 'order', operation: 'getAll', returnAll: true, includeLineItems: true })).out;
+		const requests = sandbox.requests.slice(mark);
 		expect(requests).toHaveLength(2);
 		for (const r of requests) {
 			expect(r).toMatchObject({ method: 'GET', version: 'v2', path: '/orders', status: 200 });
@@ -36,7 +37,7 @@ describe('Order → Get Many, Include Line Items (300 orders)', () => {
 	});
 
 	it('line items equal what GET /orders/{id}/products returns (Order › Get, Include Products)', async () => {
-		const listed = await runNode(sandbox, {
+		const listed = (await runNode(sandbox, {
 			resource: 'order',
 			operation: 'getAll',
 			returnAll: false,
@@ -44,11 +45,11 @@ describe('Order → Get Many, Include Line Items (300 orders)', () => {
 			includeLineItems: true,
 			simplify: false,
 			filters: { minId: live()[120].id },
-		});
+		})).out;
 		expect(listed).toHaveLength(5);
 		for (const item of listed) {
 			const order = item.json as Json;
-			const [single] = await runNode(sandbox, { resource: 'order', operation: 'get', orderId: rl(order.id), include: ['products'] });
+			const [single] = (await runNode(sandbox, { resource: 'order', operation: 'get', orderId: locator(order.id), include: ['products'] })).out;
 			expect(order.products.length).toBeGreaterThan(0);
 			expect(order.products).toEqual((single.json as Json).products);
 			// the full order keeps its consignments, each naming its line items by ID
@@ -61,8 +62,8 @@ describe('Order → Get Many, Include Line Items (300 orders)', () => {
 
 	it('without the option the list is read as before (no include, products is the link)', async () => {
 		const mark = sandbox.requests.length;
-		const out = await runNode(sandbox, { resource: 'order', operation: 'getAll', returnAll: false, limit: 3, simplify: false });
-		const [request] = since(sandbox, mark);
+		const out = (await runNode(sandbox, { resource: 'order', operation: 'getAll', returnAll: false, limit: 3, simplify: false })).out;
+		const [request] = sandbox.requests.slice(mark);
 		expect(request.query.include).toBeUndefined();
 		expect(request.query.consignment_structure).toBeUndefined();
 		expect(out[0].json.products).toMatchObject({ resource: `/orders/${out[0].json.id}/products` });

@@ -3,7 +3,8 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import { listSearch } from '../../../nodes/BigCommerce/methods/listSearch';
 import { createExecuteContext, sandboxCredentials } from '../../helpers/context';
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import { runNode } from './helpers';
+import { locator, runNode } from '../../helpers/node';
+
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
@@ -45,12 +46,12 @@ describe('Order resource locators', () => {
 	});
 
 	it('a status chosen from the list (resource locator value) filters Get Many', async () => {
-		const out = await runNode(sandbox, {
+		const out = (await runNode(sandbox, {
 			resource: 'order',
 			operation: 'getAll',
 			returnAll: true,
 			filters: { statusId: { __rl: true, mode: 'list', value: '3', cachedResultName: 'Partially Shipped (3)' } },
-		});
+		})).out;
 		expect(out.length).toBeGreaterThan(0);
 		expect(out.every((item) => item.json.status === 'Partially Shipped')).toBe(true);
 		expect(sandbox.requests.at(-1)?.query.status_id).toBe('3');

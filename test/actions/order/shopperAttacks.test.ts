@@ -10,7 +10,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { BigCommerce } from '../../../nodes/BigCommerce/BigCommerce.node';
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
 import { ORDER_STATUSES } from '../../../nodes/BigCommerce/shared/orderStatuses';
-import { rl, runNode, runNodeError, since, stateOrder } from './helpers';
+import { stateOrder } from './fixtures';
+import { locator, runNode, runNodeError } from '../../helpers/node';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readRepoFile } = require('../../helpers/repoFile') as { readRepoFile: (path: string) => string };
@@ -20,7 +21,7 @@ beforeAll(async () => {
 	sandbox = await startSandbox();
 	// one archived order, archived the way a merchant does it (its shopper's email still matches)
 	const completed = (sandbox.state.orders as Json[]).find((o) => o.status_id === 10 && !o.is_deleted);
-	await runNode(sandbox, { resource: 'order', operation: 'archive', orderId: rl(completed.id) });
+	(await runNode(sandbox, { resource: 'order', operation: 'archive', orderId: locator(completed.id) })).out;
 });
 afterAll(async () => sandbox.close());
 
@@ -98,7 +99,7 @@ describe.each(TOOLS)('Order › $operation under attack', ({ operation, extra, v
 		const params: Record<string, unknown> = { resource: 'order', operation, ...extra };
 		for (const [key, value] of Object.entries(args)) if (value !== undefined) params[key] = value;
 
-		const error = await runNodeError(sandbox, params);
+		const error = (await runNodeError(sandbox, params)).error;
 
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe(FAILURE);
@@ -109,7 +110,7 @@ describe.each(TOOLS)('Order › $operation under attack', ({ operation, extra, v
 		}
 		// nothing changed, and nothing but (at most) the one order read was sent
 		expect(statuses()).toEqual(before);
-		const sent = since(sandbox, mark);
+		const sent = sandbox.requests.slice(mark);
 		expect(sent.every((r) => r.method === 'GET' && /^\/orders\/\d+$/.test(r.path.replace(/^.*\/v2/, '')))).toBe(true);
 		expect(sent.length).toBeLessThanOrEqual(1);
 	});
@@ -128,7 +129,7 @@ describe.each(TOOLS)('Order › $operation under attack', ({ operation, extra, v
 		['the email upper-cased with spaces', (v: Json) => String(v.id), (v: Json) => `  ${v.billing_address.email.toUpperCase()} `],
 	])('lets the real shopper in: number as %s', async (_title, number, email) => {
 		const victim = live(victimStatus, (sandbox.state.orders as Json[]).filter((o) => o.status_id === 5).map((o) => o.id));
-		const out = await runNode(sandbox, { resource: 'order', operation, ...extra, orderNumber: number(victim), email: email(victim) });
+		const out = (await runNode(sandbox, { resource: 'order', operation, ...extra, orderNumber: number(victim), email: email(victim) })).out;
 		expect(out[0].json.order_number).toBe(victim.id);
 	});
 });
@@ -136,22 +137,22 @@ describe.each(TOOLS)('Order › $operation under attack', ({ operation, extra, v
 describe('Order › Get Status for Shopper: email alone is never enough in "order number and email" mode', () => {
 	it('an empty order number is the identity failure, not a list of the shopper\'s orders', async () => {
 		const mark = sandbox.requests.length;
-		const error = await runNodeError(sandbox, {
+		const error = (await runNodeError(sandbox, {
 			resource: 'order',
 			operation: 'getStatusForShopper',
 			lookup: 'order',
 			orderNumber: '',
 			email: 'shopper1@example.com',
-		});
+		})).error;
 		expect(error.message).toBe(FAILURE);
-		expect(since(sandbox, mark)).toHaveLength(0);
+		expect(sandbox.requests.slice(mark)).toHaveLength(0);
 	});
 
 	it('a missing Look Up means "order number and email" (the safe mode), never the email-only list', async () => {
 		const mark = sandbox.requests.length;
-		const error = await runNodeError(sandbox, { resource: 'order', operation: 'getStatusForShopper', email: 'shopper1@example.com' });
+		const error = (await runNodeError(sandbox, { resource: 'order', operation: 'getStatusForShopper', email: 'shopper1@example.com' })).error;
 		expect(error.message).toBe(FAILURE);
-		expect(since(sandbox, mark)).toHaveLength(0);
+		expect(sandbox.requests.slice(mark)).toHaveLength(0);
 	});
 
 	it('the email-only mode is an explicit choice, with a notice that an email is not proof of identity', () => {
@@ -178,9 +179,9 @@ describe('Order › Cancel for Shopper', () => {
 		const mark = sandbox.requests.length;
 		const params = { resource: 'order', operation: 'cancelForShopper', orderNumber: `#${order.id}`, email: order.billing_address.email };
 		if (CANCELLABLE.includes(statusId) && !order.items_shipped) {
-			const out = await runNode(sandbox, params);
+			const out = (await runNode(sandbox, params)).out;
 			expect(stateOrder(sandbox, order.id).status_id).toBe(5);
-			const puts = since(sandbox, mark).filter((r) => r.method === 'PUT');
+			const puts = sandbox.requests.slice(mark).filter((r) => r.method === 'PUT');
 			expect(puts).toHaveLength(1);
 			expect(puts[0].body).toEqual({ status_id: 5 });
 			// a safe summary, not the whole order
@@ -190,24 +191,24 @@ describe('Order › Cancel for Shopper', () => {
 			expect(out[0].json).toMatchObject({ order_number: order.id, cancelled: true, status: 'Cancelled', status_id: 5 });
 			expect(JSON.stringify(out[0].json)).not.toContain(order.billing_address.street_1);
 		} else {
-			const error = await runNodeError(sandbox, params);
+			const error = (await runNodeError(sandbox, params)).error;
 			expect(error).toBeInstanceOf(NodeOperationError);
 			expect(error.message).toMatch(new RegExp(`^Item 0: Order #${order.id} cannot be cancelled`));
 			expect(error.message).toContain(statusId === 5 ? 'already cancelled' : `its status is "${ORDER_STATUSES[statusId]}"`);
 			expect(stateOrder(sandbox, order.id).status_id).toBe(statusId);
-			expect(since(sandbox, mark).filter((r) => r.method !== 'GET')).toHaveLength(0);
+			expect(sandbox.requests.slice(mark).filter((r) => r.method !== 'GET')).toHaveLength(0);
 		}
 	});
 
 	it('refuses an order set back to Awaiting Fulfillment after part of it shipped', async () => {
 		const order = live(3); // Partially Shipped, with a shipment
-		await runNode(sandbox, { resource: 'order', operation: 'update', orderId: rl(order.id), updateFields: { statusId: '11' } });
+		(await runNode(sandbox, { resource: 'order', operation: 'update', orderId: locator(order.id), updateFields: { statusId: '11' } })).out;
 		expect(stateOrder(sandbox, order.id).status_id).toBe(11);
 		const mark = sandbox.requests.length;
-		const error = await runNodeError(sandbox, { resource: 'order', operation: 'cancelForShopper', orderNumber: String(order.id), email: order.billing_address.email });
+		const error = (await runNodeError(sandbox, { resource: 'order', operation: 'cancelForShopper', orderNumber: String(order.id), email: order.billing_address.email })).error;
 		expect(error.message).toBe(`Item 0: Order #${order.id} cannot be cancelled: part of it has already shipped`);
 		expect(stateOrder(sandbox, order.id).status_id).toBe(11);
-		expect(since(sandbox, mark).filter((r) => r.method !== 'GET')).toHaveLength(0);
+		expect(sandbox.requests.slice(mark).filter((r) => r.method !== 'GET')).toHaveLength(0);
 	});
 
 	it('is registered as its own operation, labelled destructive, next to the admin Cancel', () => {
@@ -252,7 +253,7 @@ describe('Gift Certificate › Check Balance and Coupon › Look Up Code stay ex
 	it.each(['GC7-A4K-92MQ-X4PL'])('a code close to gift certificate %s finds nothing and names no one', async (real) => {
 		const gift = (sandbox.state.giftCertificates as Json[]).find((g) => g.code === real);
 		for (const code of nearMisses(real)) {
-			const out = await runNode(sandbox, { resource: 'giftCertificate', operation: 'checkBalance', code });
+			const out = (await runNode(sandbox, { resource: 'giftCertificate', operation: 'checkBalance', code })).out;
 			expect({ code, answer: out[0].json }).toEqual({ code, answer: { code, found: false, message: 'No gift certificate has this code.' } });
 			for (const secret of [gift.to_name, gift.from_name, gift.to_email, gift.from_email, real]) {
 				// (the answer echoes what was typed; nothing beyond it)
@@ -266,12 +267,12 @@ describe('Gift Certificate › Check Balance and Coupon › Look Up Code stay ex
 			if (/[%*]/.test(code)) {
 				// wildcards are not code characters: refused before any request
 				const mark = sandbox.requests.length;
-				const error = await runNodeError(sandbox, { resource: 'coupon', operation: 'lookUpCode', code });
+				const error = (await runNodeError(sandbox, { resource: 'coupon', operation: 'lookUpCode', code })).error;
 				expect(error.message).toMatch(/"Code" may contain only/);
-				expect(since(sandbox, mark)).toHaveLength(0);
+				expect(sandbox.requests.slice(mark)).toHaveLength(0);
 				continue;
 			}
-			const out = await runNode(sandbox, { resource: 'coupon', operation: 'lookUpCode', code });
+			const out = (await runNode(sandbox, { resource: 'coupon', operation: 'lookUpCode', code })).out;
 			expect({ code, found: out[0].json.found, reason: out[0].json.reason }).toEqual({ code, found: false, reason: 'not found' });
 			expect(JSON.stringify(out[0].json).split(code).join('')).not.toContain(real);
 		}
@@ -284,7 +285,7 @@ describe('Gift Certificate › Check Balance and Coupon › Look Up Code stay ex
 		const real = (await (await fetch(url, { headers: { 'X-Auth-Token': sandbox.accessToken, Accept: 'application/json' } })).json()) as Json;
 		expect(real.data).toHaveLength(1);
 		const fault = sandbox.faults.add({ method: 'GET', path: /^\/v3\/promotions$/, kind: 'status', status: 200, body: real });
-		const out = await runNode(sandbox, { resource: 'coupon', operation: 'lookUpCode', code: 'SUMMER2' });
+		const out = (await runNode(sandbox, { resource: 'coupon', operation: 'lookUpCode', code: 'SUMMER2' })).out;
 		expect(fault.hits).toBe(1);
 		expect(out[0].json).toMatchObject({ code: 'SUMMER2', found: false, reason: 'not found' });
 		expect(JSON.stringify(out[0].json)).not.toMatch(/25%|SUMMER25/);

@@ -2,7 +2,8 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
 import { csvCell } from '../../../nodes/BigCommerce/actions/product/exportCatalog.operation';
-import { runNode, runNodeError } from './helpers';
+import { runNode, runNodeError } from '../../helpers/node';
+
 
 const base = { resource: 'product', operation: 'exportCatalog', simplify: true };
 

@@ -1,7 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import { runNode, runNodeError } from './helpers';
+import { runNode, runNodeError } from '../../helpers/node';
+
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {

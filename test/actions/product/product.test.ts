@@ -1,7 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import { byId, runNode, runNodeError } from './helpers';
+import { locator, runNode, runNodeError } from '../../helpers/node';
+
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
@@ -72,7 +73,7 @@ describe('Product → Get', () => {
 		const { json, requests } = await runNode(sandbox, {
 			resource: 'product',
 			operation: 'get',
-			productId: byId(8),
+			productId: locator(8),
 			include: ['variants', 'images', 'custom_fields', 'videos', 'options'],
 			simplify: true,
 		});
@@ -105,7 +106,7 @@ describe('Product → Get', () => {
 		const { error, requests } = await runNodeError(sandbox, {
 			resource: 'product',
 			operation: 'get',
-			productId: byId(value),
+			productId: locator(value),
 			include: [],
 		});
 		expect(error).toBeInstanceOf(NodeOperationError);
@@ -114,7 +115,7 @@ describe('Product → Get', () => {
 	});
 
 	it('maps a missing product to a 404 NodeApiError', async () => {
-		const { error } = await runNodeError(sandbox, { resource: 'product', operation: 'get', productId: byId(99999), include: [] });
+		const { error } = await runNodeError(sandbox, { resource: 'product', operation: 'get', productId: locator(99999), include: [] });
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).httpCode).toBe('404');
 	});
@@ -126,7 +127,7 @@ describe('Product → Update and Delete', () => {
 		const { json, requests } = await runNode(sandbox, {
 			resource: 'product',
 			operation: 'update',
-			productId: byId(5),
+			productId: locator(5),
 			updateFields: { price: 42, salePrice: 39, name: 'Renamed Five', brandId: { __rl: true, mode: 'list', value: '1' } },
 		});
 		expect(requests).toHaveLength(1);
@@ -136,13 +137,13 @@ describe('Product → Update and Delete', () => {
 	});
 
 	it('refuses an empty update without a request', async () => {
-		const { error, requests } = await runNodeError(sandbox, { resource: 'product', operation: 'update', productId: byId(5), updateFields: {} });
+		const { error, requests } = await runNodeError(sandbox, { resource: 'product', operation: 'update', productId: locator(5), updateFields: {} });
 		expect(error.message).toMatch(/"Update Fields" is empty/);
 		expect(requests).toHaveLength(0);
 	});
 
 	it('deletes a product', async () => {
-		const { json, requests } = await runNode(sandbox, { resource: 'product', operation: 'delete', productId: byId(30) });
+		const { json, requests } = await runNode(sandbox, { resource: 'product', operation: 'delete', productId: locator(30) });
 		expect(requests[0]).toMatchObject({ method: 'DELETE', path: '/catalog/products/30', status: 204 });
 		expect(json[0]).toEqual({ id: 30, deleted: true });
 		expect(products().has(30)).toBe(false);
@@ -154,8 +155,8 @@ describe('router behaviour on the product resource', () => {
 		const { out, requests } = await runNode(
 			sandbox,
 			[
-				{ resource: 'product', operation: 'get', productId: byId('nope'), include: [] },
-				{ resource: 'product', operation: 'get', productId: byId(2), include: [] },
+				{ resource: 'product', operation: 'get', productId: locator('nope'), include: [] },
+				{ resource: 'product', operation: 'get', productId: locator(2), include: [] },
 			],
 			{ items: [{}, {}], continueOnFail: true },
 		);
@@ -168,7 +169,7 @@ describe('router behaviour on the product resource', () => {
 	});
 
 	it('without continueOnFail the first bad item stops the run', async () => {
-		const { error } = await runNodeError(sandbox, [{ resource: 'product', operation: 'get', productId: byId(''), include: [] }]);
+		const { error } = await runNodeError(sandbox, [{ resource: 'product', operation: 'get', productId: locator(''), include: [] }]);
 		expect(error).toBeInstanceOf(NodeOperationError);
 	});
 });

@@ -1,7 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import { byId, runNode, runNodeError } from '../product/helpers';
+import { locator, runNode, runNodeError } from '../../helpers/node';
+
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
@@ -10,7 +11,7 @@ beforeAll(async () => {
 afterAll(async () => sandbox.close());
 
 const product = (id: number) => (sandbox.state.catalog.products as Map<number, Json>).get(id);
-const base = { resource: 'productCustomField', productId: byId(1) };
+const base = { resource: 'productCustomField', productId: locator(1) };
 
 describe('Product Custom Field', () => {
 	let fieldId = 0;

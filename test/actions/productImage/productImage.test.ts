@@ -1,7 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { acknowledgeViolations, startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import { byId, runNode, runNodeError } from '../product/helpers';
+import { locator, runNode, runNodeError } from '../../helpers/node';
+
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
@@ -10,7 +11,7 @@ beforeAll(async () => {
 afterAll(async () => sandbox.close());
 
 const product = (id: number) => (sandbox.state.catalog.products as Map<number, Json>).get(id);
-const base = { resource: 'productImage', productId: byId(2) };
+const base = { resource: 'productImage', productId: locator(2) };
 
 /**
  * The images spec answers POST/PUT with `data: oneOf[image_url variant, image_file variant]`; both
@@ -54,7 +55,7 @@ describe('Product Image', () => {
 		[{ operation: 'create', imageUrl: 'not a url' }, /"Image URL" must be a public http\(s\) URL/],
 		[{ operation: 'create', imageUrl: 'ftp://x.example.com/a.png' }, /"Image URL" must be a public http\(s\) URL/],
 		[{ operation: 'update', imageId: '1', updateFields: { sortOrder: 1.5 } }, /"Sort Order" must be a whole number/],
-		[{ operation: 'getAll', productId: byId('x'), returnAll: true }, /"Product" must be a positive whole-number/],
+		[{ operation: 'getAll', productId: locator('x'), returnAll: true }, /"Product" must be a positive whole-number/],
 	])('rejects %j before any request', async (params, message) => {
 		const { error, requests } = await runNodeError(sandbox, { ...base, additionalFields: {}, ...params });
 		expect(error).toBeInstanceOf(NodeOperationError);

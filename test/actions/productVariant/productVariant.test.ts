@@ -1,7 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { acknowledgeViolations, startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import { byId, runNode, runNodeError } from '../product/helpers';
+import { locator, runNode, runNodeError } from '../../helpers/node';
+
 
 let sandbox: SandboxHandle;
 const events: Array<[string, Json]> = [];
@@ -12,13 +13,13 @@ beforeAll(async () => {
 afterAll(async () => sandbox.close());
 
 const product = (id: number) => (sandbox.state.catalog.products as Map<number, Json>).get(id);
-const base = { resource: 'productVariant', productId: byId(3) };
+const base = { resource: 'productVariant', productId: locator(3) };
 
 describe('Product Variant', () => {
 	let createdId = 0;
 
 	it('Get Many lists the variants of a product', async () => {
-		const { json, requests } = await runNode(sandbox, { ...base, operation: 'getAll', productId: byId(8), returnAll: true });
+		const { json, requests } = await runNode(sandbox, { ...base, operation: 'getAll', productId: locator(8), returnAll: true });
 		expect(requests[0]).toMatchObject({ method: 'GET', path: '/catalog/products/8/variants' });
 		expect(json.map((v) => v.sku)).toEqual(['SKU-8-S0', 'SKU-8-M1', 'SKU-8-L2']);
 	});

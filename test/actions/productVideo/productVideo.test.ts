@@ -1,7 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import { byId, runNode, runNodeError } from '../product/helpers';
+import { locator, runNode, runNodeError } from '../../helpers/node';
+
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
@@ -10,7 +11,7 @@ beforeAll(async () => {
 afterAll(async () => sandbox.close());
 
 const product = (id: number) => (sandbox.state.catalog.products as Map<number, Json>).get(id);
-const base = { resource: 'productVideo', productId: byId(2) };
+const base = { resource: 'productVideo', productId: locator(2) };
 
 describe('Product Video', () => {
 	it('Create takes a YouTube URL and sends its ID; Get Many, Update and Delete follow', async () => {

@@ -1,5 +1,6 @@
+import { expectRejectedBeforeRequest, requestsSince, runNode } from '../../helpers/node';
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import { expectRejectedBeforeRequest, plain, requestsSince, run } from '../coupon/helpers';
+
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
@@ -13,7 +14,7 @@ const byName = (name: string): Json => sandbox.state.promotions.find((p: Json) =
 describe('Promotion → List Active', () => {
 	it('lists only enabled promotions inside their dates, with codes', async () => {
 		const from = sandbox.requests.length;
-		const out = (await run(sandbox, promo({ operation: 'listActive' }))).map(plain);
+		const out = ((await runNode(sandbox, promo({ operation: 'listActive' }))).json);
 		const names = out.map((p) => p.name);
 		expect(names).toEqual(['Spring sale: 10% off everything', '25% off with code SUMMER25', 'Free shipping on everything', 'VIP single-use codes $20 off']);
 		expect(names.join()).not.toMatch(/Black Friday|Winter|Staff/);
@@ -27,16 +28,16 @@ describe('Promotion → List Active', () => {
 	});
 
 	it('filters by channel and says so when nothing runs', async () => {
-		const onChannel1 = await run(sandbox, promo({ operation: 'listActive', channelId: { __rl: true, mode: 'list', value: '1' } }));
+		const onChannel1 = (await runNode(sandbox, promo({ operation: 'listActive', channelId: { __rl: true, mode: 'list', value: '1' } }))).json;
 		expect(onChannel1.map((p) => p.code)).toContain('SUMMER25');
 		expect(sandbox.requests.at(-1)!.query).toMatchObject({ status: 'ENABLED', channels: '1' });
-		const onChannel2 = await run(sandbox, promo({ operation: 'listActive', channelId: '2' })); // a plain ID still works
+		const onChannel2 = (await runNode(sandbox, promo({ operation: 'listActive', channelId: '2' }))).json; // a plain ID still works
 		expect(onChannel2.map((p) => p.code)).not.toContain('SUMMER25');
 		const disabledAll = sandbox.state.promotions.map((p: Json) => [p, p.status]);
 		for (const [p] of disabledAll) p.status = 'DISABLED';
 		try {
-			const [none] = await run(sandbox, promo({ operation: 'listActive' }));
-			expect(plain(none)).toEqual({ active: 0, message: 'No promotion is running right now.' });
+			const [none] = (await runNode(sandbox, promo({ operation: 'listActive' }))).json;
+			expect(none).toEqual({ active: 0, message: 'No promotion is running right now.' });
 		} finally {
 			for (const [p, status] of disabledAll) p.status = status;
 		}
@@ -50,27 +51,27 @@ describe('Promotion CRUD and codes', () => {
 
 	it('gets one promotion simplified or in full', async () => {
 		const id = byName('SUMMER25: 25% off').id;
-		const [simple] = await run(sandbox, promo({ operation: 'get', promotionId: String(id), simplify: true }));
-		expect(plain(simple)).toMatchObject({ id, redemption_type: 'COUPON', status: 'ENABLED', code: 'SUMMER25', discount: '25% off the order', channel_ids: [1] });
+		const [simple] = (await runNode(sandbox, promo({ operation: 'get', promotionId: String(id), simplify: true }))).json;
+		expect(simple).toMatchObject({ id, redemption_type: 'COUPON', status: 'ENABLED', code: 'SUMMER25', discount: '25% off the order', channel_ids: [1] });
 		expect(simple).not.toHaveProperty('rules');
-		const [full] = await run(sandbox, promo({ operation: 'get', promotionId: String(id), simplify: false }));
+		const [full] = (await runNode(sandbox, promo({ operation: 'get', promotionId: String(id), simplify: false }))).json;
 		expect(full.rules[0].action.cart_value.discount.percentage_amount).toBe('25');
 	});
 
 	it('gets many with filters and a limit', async () => {
 		const from = sandbox.requests.length;
-		const coupons = await run(sandbox, promo({ operation: 'getAll', returnAll: true, filters: { redemptionType: 'coupon', status: 'DISABLED' } }));
+		const coupons = (await runNode(sandbox, promo({ operation: 'getAll', returnAll: true, filters: { redemptionType: 'coupon', status: 'DISABLED' } }))).json;
 		expect(coupons.map((p) => p.name)).toEqual(['Staff discount 30%']);
 		expect(requestsSince(sandbox, from)[0].query).toMatchObject({ redemption_type: 'coupon', status: 'DISABLED' });
-		const two = await run(sandbox, promo({ operation: 'getAll', returnAll: false, limit: 2 }));
+		const two = (await runNode(sandbox, promo({ operation: 'getAll', returnAll: false, limit: 2 }))).json;
 		expect(two).toHaveLength(2);
-		const [byCode] = await run(sandbox, promo({ operation: 'getAll', returnAll: true, filters: { code: 'BFPREVIEW' } }));
+		const [byCode] = (await runNode(sandbox, promo({ operation: 'getAll', returnAll: true, filters: { code: 'BFPREVIEW' } }))).json;
 		expect(byCode.name).toBe('Black Friday preview');
 	});
 
 	it('creates a coupon promotion, then its code with a second call', async () => {
 		const from = sandbox.requests.length;
-		const [out] = await run(sandbox, promo({
+		const [out] = (await runNode(sandbox, promo({
 			operation: 'create',
 			name: 'Autumn 12% off',
 			redemptionType: 'COUPON',
@@ -78,7 +79,7 @@ describe('Promotion CRUD and codes', () => {
 			couponCode: 'AUTUMN12',
 			rules: '[{"action": {"cart_value": {"discount": {"percentage_amount": "12"}}}}]',
 			additionalFields: { startDate: '2026-09-01T00:00:00Z', endDate: '2030-09-30T00:00:00Z', channelIds: '1, 2', codeMaxUses: 50 },
-		}));
+		}))).json;
 		couponPromotionId = out.id;
 		expect(out).toMatchObject({ name: 'Autumn 12% off', redemption_type: 'COUPON', status: 'ENABLED', codes: { code: 'AUTUMN12', max_uses: 50 } });
 		const requests = requestsSince(sandbox, from);
@@ -93,22 +94,22 @@ describe('Promotion CRUD and codes', () => {
 			end_date: '2030-09-30T00:00:00Z',
 		});
 		expect(requests[1].body).toEqual({ code: 'AUTUMN12', max_uses: 50 });
-		const [check] = await run(sandbox, { resource: 'coupon', operation: 'lookUpCode', code: 'autumn12' });
+		const [check] = (await runNode(sandbox, { resource: 'coupon', operation: 'lookUpCode', code: 'autumn12' })).json;
 		expect(check).toMatchObject({ found: true, valid: true, source: 'promotion', discount_amount: 12, uses_remaining: 50 });
 	});
 
 	it('updates the status and end date (partial PUT)', async () => {
 		const from = sandbox.requests.length;
-		const [out] = await run(sandbox, promo({ operation: 'update', promotionId: couponPromotionId, updateFields: { status: 'DISABLED', endDate: '2031-01-01T00:00:00Z' } }));
+		const [out] = (await runNode(sandbox, promo({ operation: 'update', promotionId: couponPromotionId, updateFields: { status: 'DISABLED', endDate: '2031-01-01T00:00:00Z' } }))).json;
 		expect(out).toMatchObject({ id: couponPromotionId, status: 'DISABLED', end_date: '2031-01-01T00:00:00+00:00' });
 		expect(requestsSince(sandbox, from)).toEqual([expect.objectContaining({ method: 'PUT', path: `/promotions/${couponPromotionId}`, body: { status: 'DISABLED', end_date: '2031-01-01T00:00:00Z' } })]);
 	});
 
 	it('generates codes for a bulk promotion in batches of 250', async () => {
-		const [created] = await run(sandbox, promo({ operation: 'create', name: 'Influencer codes', redemptionType: 'COUPON', couponType: 'BULK', rules: '[{"action": {"cart_value": {"discount": {"fixed_amount": "15"}}}}]' }));
+		const [created] = (await runNode(sandbox, promo({ operation: 'create', name: 'Influencer codes', redemptionType: 'COUPON', couponType: 'BULK', rules: '[{"action": {"cart_value": {"discount": {"fixed_amount": "15"}}}}]' }))).json;
 		bulkPromotionId = created.id;
 		const from = sandbox.requests.length;
-		const codes = await run(sandbox, promo({ operation: 'generateCodes', promotionId: String(bulkPromotionId), quantity: 260, options: { maxUses: 1, maxUsesPerCustomer: 1 } }));
+		const codes = (await runNode(sandbox, promo({ operation: 'generateCodes', promotionId: String(bulkPromotionId), quantity: 260, options: { maxUses: 1, maxUsesPerCustomer: 1 } }))).json;
 		expect(codes).toHaveLength(260);
 		expect(new Set(codes.map((c) => c.code)).size).toBe(260);
 		expect(codes.every((c) => /^[A-Z0-9]{16}$/.test(c.code) && c.promotion_id === bulkPromotionId && c.max_uses === 1)).toBe(true);
@@ -132,10 +133,10 @@ describe('Promotion CRUD and codes', () => {
 	});
 
 	it('deletes a promotion with its codes', async () => {
-		const [out] = await run(sandbox, promo({ operation: 'delete', promotionId: String(couponPromotionId) }));
-		expect(plain(out)).toEqual({ id: couponPromotionId, deleted: true });
+		const [out] = (await runNode(sandbox, promo({ operation: 'delete', promotionId: String(couponPromotionId) }))).json;
+		expect(out).toEqual({ id: couponPromotionId, deleted: true });
 		expect(sandbox.state.promotions.some((p: Json) => p.id === couponPromotionId)).toBe(false);
-		const [check] = await run(sandbox, { resource: 'coupon', operation: 'lookUpCode', code: 'AUTUMN12' });
+		const [check] = (await runNode(sandbox, { resource: 'coupon', operation: 'lookUpCode', code: 'AUTUMN12' })).json;
 		expect(check).toMatchObject({ found: false, reason: 'not found' });
 	});
 });
