@@ -4,15 +4,18 @@
  * selector, the scoped parameters and the dispatch map from one list. So an operation cannot be
  * reachable without a selector entry, offered without a module, or left out of its resource.
  */
-import { readdirSync } from 'fs';
-import { join } from 'path';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { defineResource } from '../../nodes/BigCommerce/actions/defineResource';
 import { resources } from '../../nodes/BigCommerce/actions/resources';
 import type { OperationModule } from '../../nodes/BigCommerce/actions/types';
 
-const ACTIONS = join(__dirname, '../../nodes/BigCommerce/actions');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { listRepoDir } = require('../helpers/repoFile') as {
+	listRepoDir(relativePath: string): Array<{ name: string; isDirectory: boolean }>;
+};
+
+const ACTIONS = 'nodes/BigCommerce/actions';
 
 const operation = (value: string, name: string): OperationModule => ({
 	option: { name, value, action: `${name} a thing`, description: `${name} a thing` },
@@ -71,12 +74,13 @@ describe('every resource of the node', () => {
 		const registered = new Set(
 			resources.flatMap((r) => Object.values(r.operations).map((m) => `${r.option.value}/${m.option.value}`)),
 		);
-		const files = readdirSync(ACTIONS, { withFileTypes: true })
-			.filter((d) => d.isDirectory())
+		const files = listRepoDir(ACTIONS)
+			.filter((d) => d.isDirectory)
 			.flatMap((d) =>
-				readdirSync(join(ACTIONS, d.name))
-					.filter((f) => f.endsWith('.operation.ts'))
-					.map((f) => `${d.name}/${f.replace('.operation.ts', '')}`),
+				listRepoDir(`${ACTIONS}/${d.name}`)
+					.map((f) => f.name)
+					.filter((name) => name.endsWith('.operation.ts'))
+					.map((name) => `${d.name}/${name.replace('.operation.ts', '')}`),
 			);
 		expect(files.length).toBeGreaterThan(100);
 		expect(files.filter((f) => !registered.has(f))).toEqual([]);

@@ -3,7 +3,7 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import { listSearch } from '../../../nodes/BigCommerce/methods/listSearch';
 import { createExecuteContext, sandboxCredentials } from '../../helpers/context';
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import { locator, runNode } from '../../helpers/node';
+import { runNode } from '../../helpers/node';
 
 
 let sandbox: SandboxHandle;

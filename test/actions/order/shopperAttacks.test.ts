@@ -21,7 +21,7 @@ beforeAll(async () => {
 	sandbox = await startSandbox();
 	// one archived order, archived the way a merchant does it (its shopper's email still matches)
 	const completed = (sandbox.state.orders as Json[]).find((o) => o.status_id === 10 && !o.is_deleted);
-	(await runNode(sandbox, { resource: 'order', operation: 'archive', orderId: locator(completed.id) })).out;
+	await runNode(sandbox, { resource: 'order', operation: 'archive', orderId: locator(completed.id) });
 });
 afterAll(async () => sandbox.close());
 
@@ -202,7 +202,7 @@ describe('Order › Cancel for Shopper', () => {
 
 	it('refuses an order set back to Awaiting Fulfillment after part of it shipped', async () => {
 		const order = live(3); // Partially Shipped, with a shipment
-		(await runNode(sandbox, { resource: 'order', operation: 'update', orderId: locator(order.id), updateFields: { statusId: '11' } })).out;
+		await runNode(sandbox, { resource: 'order', operation: 'update', orderId: locator(order.id), updateFields: { statusId: '11' } });
 		expect(stateOrder(sandbox, order.id).status_id).toBe(11);
 		const mark = sandbox.requests.length;
 		const error = (await runNodeError(sandbox, { resource: 'order', operation: 'cancelForShopper', orderNumber: String(order.id), email: order.billing_address.email })).error;

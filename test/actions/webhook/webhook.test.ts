@@ -37,7 +37,7 @@ describe('Webhook', () => {
 				body: { scope: 'store/order/created', destination: 'https://hooks.example.com/bigcommerce/orders', is_active: true, headers: { 'X-Shared-Secret': 's3cr3t' } },
 			}),
 		]);
-		(await runNode(sandbox, webhook({ operation: 'create', scope: 'store/product/*', destination: 'https://hooks.example.com/bigcommerce/products', isActive: false }))).json;
+		await runNode(sandbox, webhook({ operation: 'create', scope: 'store/product/*', destination: 'https://hooks.example.com/bigcommerce/products', isActive: false }));
 	});
 
 	it('gets one webhook and lists them with filters', async () => {

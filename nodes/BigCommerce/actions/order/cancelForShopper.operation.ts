@@ -2,8 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
-import { setOrderCancelled } from './helpers';
-import { shopperIdentityFields, verifyShopperOrder } from './helpers';
+import { setOrderCancelled, shopperIdentityFields, verifyShopperOrder } from './helpers';
 import { CANCELLED_STATUS_ID, orderStatusName } from '../../shared/orderStatuses';
 import { toNumber } from '../../shared/simplify';
 import { toItems } from '../../shared/items';

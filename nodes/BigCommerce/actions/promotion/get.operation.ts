@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { promotionIdProperty, simplifyProperty } from './helpers';
-import { simplifyPromotion } from './helpers';
+import { promotionIdProperty, simplifyProperty, simplifyPromotion } from './helpers';
 import { requireId } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 import { MARKETING_READ } from '../../shared/scopes';

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { simplifyProperty, statusOptions } from './helpers';
-import { simplifyPromotion } from './helpers';
+import { simplifyProperty, statusOptions, simplifyPromotion } from './helpers';
 import { idListValue, getPagination, codeValue } from '../../shared/validate';
 import { returnAllOrLimit } from '../../shared/properties';
 import { toItems } from '../../shared/items';
