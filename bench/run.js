@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run bench [-- --quick] [-- --only catalog,quota,orders,trigger]` (--only: the parts named are
- * re-measured and merged into the previous full run's results, bench/results/latest.json)
+ * `npm run bench [-- --quick] [-- --only catalog,quota,orders,trigger,ack,queue] [-- --n8n-env N8N_X=value]`
+ * (--only: the parts named are re-measured and merged into the previous full run's results,
+ * bench/results/latest.json; --n8n-env, repeatable: an n8n setting for this run, e.g.
+ * N8N_EXPRESSION_ENGINE=legacy to see what n8n's expression isolates cost the acknowledgement)
  *
  * Benchmarks this package in a REAL n8n 2.40.7 (the e2e harness: cached install, build + pack,
  * in-process sandbox) against the sandbox with 80 ms latency per call and BigCommerce's quota,
@@ -19,16 +21,23 @@ const { execSync, spawnSync } = require('node:child_process');
 
 const { createHarness, installer, request, processes } = require('../e2e/lib');
 const W = require('./workflows');
-const { writeReport } = require('./report');
+const { writeReport, spliceReport } = require('./report');
 
 const LATENCY_MS = 80;
 const REAL_QUOTA = { quota: 150, windowMs: 30_000 };
 const SCALED_QUOTA = { quota: 15, windowMs: 3_000 };
 
 function parseArgs(argv) {
-	const args = { quick: false, only: null };
+	const args = { quick: false, only: null, n8nEnv: {} };
+	const setting = (text) => {
+		const at = text.indexOf('=');
+		if (!/^N8N_[A-Z0-9_]+$/.test(text.slice(0, at))) throw new Error(`--n8n-env takes NAME=VALUE with an N8N_ setting name; got "${text}"`);
+		args.n8nEnv[text.slice(0, at)] = text.slice(at + 1);
+	};
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--quick') args.quick = true;
+		else if (argv[i] === '--n8n-env') setting(argv[++i] || '');
+		else if (argv[i].startsWith('--n8n-env=')) setting(argv[i].slice('--n8n-env='.length));
 		else if (argv[i] === '--only') args.only = argv[++i].split(',');
 		else if (argv[i].startsWith('--only=')) args.only = argv[i].slice(7).split(',');
 	}
@@ -368,16 +377,20 @@ async function orders(bench, n) {
 // ---------------------------------------------------------------------------------------------
 // 4. Trigger: duplicate storm
 
-function envelope(sandbox, index, createdAt) {
-	const data = { type: 'product', id: 100000 + index };
+/** A delivery body as BigCommerce sends it (its `hash` covers `data` only). */
+function delivery(sandbox, scope, data, createdAt) {
 	return {
 		created_at: createdAt,
 		store_id: String(sandbox.storeId || '1001234'),
 		producer: `stores/${sandbox.storeHash}`,
-		scope: 'store/product/updated',
+		scope,
 		hash: crypto.createHash('sha1').update(JSON.stringify(data)).digest('hex'),
 		data,
 	};
+}
+
+function envelope(sandbox, index, createdAt) {
+	return delivery(sandbox, 'store/product/updated', { type: 'product', id: 100000 + index }, createdAt);
 }
 
 /**
@@ -406,6 +419,30 @@ function plan(sandbox, distinct, duplicates) {
 	return sequence;
 }
 
+/**
+ * POSTs one delivery and times the acknowledgement: client-side time to the full answer.
+ * `status` is the HTTP status, or `error:<code>`; `timedOut` when no answer came within `timeoutMs`.
+ */
+async function post(url, text, headers, timeoutMs = 30_000) {
+	const t0 = performance.now();
+	let status;
+	let timedOut = false;
+	try {
+		const res = await fetch(url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', ...headers },
+			body: text,
+			signal: AbortSignal.timeout(timeoutMs),
+		});
+		await res.arrayBuffer();
+		status = res.status;
+	} catch (error) {
+		timedOut = error.name === 'TimeoutError';
+		status = timedOut ? 'timeout' : `error:${error.code || (error.cause && error.cause.code) || error.name}`;
+	}
+	return { ms: performance.now() - t0, status, timedOut };
+}
+
 async function sendAll(url, sequence, headers, concurrency = 8) {
 	const latencies = [];
 	const statuses = {};
@@ -416,21 +453,8 @@ async function sendAll(url, sequence, headers, concurrency = 8) {
 			const text = JSON.stringify(burst.body);
 			await Promise.all(
 				Array.from({ length: burst.copies }, async () => {
-					const t0 = performance.now();
-					let status;
-					try {
-						const res = await fetch(url, {
-							method: 'POST',
-							headers: { 'Content-Type': 'application/json', ...headers },
-							body: text,
-							signal: AbortSignal.timeout(30_000),
-						});
-						await res.arrayBuffer();
-						status = res.status;
-					} catch (error) {
-						status = `error:${error.code || error.name}`;
-					}
-					latencies.push(performance.now() - t0);
+					const { ms, status } = await post(url, text, headers);
+					latencies.push(ms);
 					statuses[status] = (statuses[status] || 0) + 1;
 				}),
 			);
@@ -473,18 +497,24 @@ async function settleExecutions(bench, workflowId) {
 	}
 }
 
+/** [name, value] of the secret header the trigger registered with its hook for `url`. */
+async function hookSecretHeader(bench, url) {
+	const hook = await bench.h.ctx.waitFor(
+		() => (bench.sandbox.state.hooks || []).find((h) => h.destination === url && h.is_active),
+		{ timeoutMs: 60_000, message: `the trigger hook for ${url}` },
+	);
+	const secretHeader = Object.entries(hook.headers || {}).find(([name]) => /bigcommerce-secret/i.test(name));
+	if (!secretHeader) throw new Error('the trigger hook carries no secret header');
+	return secretHeader;
+}
+
 async function trigger(bench, deliveries) {
 	const { n8n, sandbox } = bench;
 	sandbox.setRateLimit(false);
 	const duplicates = Math.round(deliveries * 0.3);
 	const distinct = deliveries - duplicates;
 	const url = W.triggerUrl(n8n);
-	const hook = await bench.h.ctx.waitFor(
-		() => (sandbox.state.hooks || []).find((h) => h.destination === url && h.is_active),
-		{ timeoutMs: 60_000, message: 'the trigger hook' },
-	);
-	const secretHeader = Object.entries(hook.headers || {}).find(([name]) => /bigcommerce-secret/i.test(name));
-	if (!secretHeader) throw new Error('the trigger hook carries no secret header');
+	const secretHeader = await hookSecretHeader(bench, url);
 	const sequence = plan(sandbox, distinct, duplicates);
 	const sent = sequence.reduce((n, b) => n + b.copies, 0);
 	const beforeTrigger = await countExecutions(n8n, W.IDS.trigger);
@@ -539,6 +569,312 @@ async function trigger(bench, deliveries) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 6. Trigger acknowledgement with the API in trouble (issue 10)
+
+/**
+ * How long the bench waits for one acknowledgement. BigCommerce counts a slow answer as a failed
+ * delivery; the bench must also stay bounded when the trigger waits on a hung API (today's code
+ * waits up to 4 × 60 s). A delivery without an answer by then counts as a timeout and its
+ * latency as this value (so the p99 of a condition with timeouts is a lower bound).
+ */
+const ACK_TIMEOUT_MS = 10_000;
+/** The condition that teaches n8n's process-wide rate-limit governor a 15 s wait runs last. */
+const THROTTLE_RESET_MS = 15_000;
+const ACK_CONDITIONS = [
+	{ name: 'healthy', label: `every call answered after ${LATENCY_MS} ms, no quota`, set() {} },
+	{
+		name: 'down',
+		label: 'every API call answers 503',
+		set: (sandbox) => sandbox.faults.add({ kind: 'status', status: 503, times: Infinity }),
+	},
+	{
+		name: 'hung',
+		label: 'every API call accepted and never answered (until the condition ends)',
+		set: (sandbox) => sandbox.faults.add({ kind: 'hang', times: Infinity }),
+	},
+	{
+		name: 'throttled',
+		label: `every API call answers 429, quota spent, X-Rate-Limit-Time-Reset-Ms ${THROTTLE_RESET_MS}`,
+		set(sandbox) {
+			sandbox.setRateLimit(REAL_QUOTA);
+			sandbox.faults.add({
+				kind: 'rateLimit',
+				times: Infinity,
+				headers: { 'X-Rate-Limit-Time-Reset-Ms': String(THROTTLE_RESET_MS), 'X-Retry-After': String(THROTTLE_RESET_MS / 1000) },
+			});
+		},
+	},
+];
+
+/** Fresh "Order Created" deliveries for orders that exist and are complete (a distinct key each). */
+function orderCreatedDeliveries(sandbox) {
+	const ids = (sandbox.state.orders || []).filter((o) => !o.is_deleted && Number(o.status_id) !== 0).map((o) => o.id);
+	if (!ids.length) throw new Error('the sandbox has no complete order to announce');
+	const now = Math.floor(Date.now() / 1000);
+	let n = 0;
+	// one second earlier each: same order, other second = another delivery (see dedup.ts deliveryKey)
+	return () => {
+		const body = delivery(sandbox, 'store/order/created', { type: 'order', id: ids[n % ids.length] }, now - n);
+		n++;
+		return JSON.stringify(body);
+	};
+}
+
+function ackSummary(samples) {
+	const values = samples.map((x) => x.ms);
+	const statuses = {};
+	for (const x of samples) statuses[x.status] = (statuses[x.status] || 0) + 1;
+	const round = (v) => (v === null ? null : +v.toFixed(1));
+	return {
+		n: samples.length,
+		p50: round(percentile(values, 50)),
+		p99: round(percentile(values, 99)),
+		max: values.length ? round(Math.max(...values)) : null,
+		timeouts: samples.filter((x) => x.timedOut).length,
+		statuses,
+	};
+}
+
+/** Executions of a workflow not finished yet, among its newest 250 (more than a condition starts). */
+async function runningExecutions(n8n, workflowId) {
+	const res = await n8n.api('GET', `/executions?${new URLSearchParams({ workflowId, limit: '250' })}`);
+	if (res.status !== 200) throw new Error(`executions: ${res.status} ${res.text.slice(0, 200)}`);
+	return res.json.data.filter((e) => !e.stoppedAt).length;
+}
+
+/**
+ * Waits until n8n has finished with what the bench sent: no running execution, no API call for
+ * 3 s, and each workflow's execution count at `expected` (one per delivery). A delivery still
+ * inside webhook() (waiting on the API or on the rate-limit governor) has no execution yet, so
+ * when a count stays short the bench waits for a quiet period longer than the throttled reset
+ * before it accepts it (the trigger ignored or lost those deliveries). Bounded: false after 180 s.
+ */
+async function settleAck(bench, expected, limitMs = 180_000) {
+	const deadline = Date.now() + limitMs;
+	let seen = bench.sandbox.requests.length;
+	let quietSince = Date.now();
+	for (;;) {
+		await delay(500);
+		if (bench.sandbox.requests.length !== seen) {
+			seen = bench.sandbox.requests.length;
+			quietSince = Date.now();
+		}
+		const quietMs = Date.now() - quietSince;
+		if (quietMs >= 3000) {
+			let running = 0;
+			for (const { workflowId } of expected) running += await runningExecutions(bench.n8n, workflowId);
+			if (running === 0) {
+				let complete = true;
+				for (const { workflowId, total } of expected) {
+					if ((await countExecutions(bench.n8n, workflowId)).total < total) complete = false;
+				}
+				if (complete || quietMs >= THROTTLE_RESET_MS + 5000) return true;
+			}
+		}
+		if (Date.now() > deadline) return false;
+	}
+}
+
+async function ack(bench, quick) {
+	const { n8n, sandbox } = bench;
+	const limits = {
+		timeoutMs: ACK_TIMEOUT_MS,
+		// one sender: pairs (one delivery to each endpoint, alternating which goes first)
+		oneSender: { max: quick ? 40 : 100, min: 5, budgetMs: quick ? 15_000 : 30_000 },
+		// modest concurrent load: rounds of `chunk` deliveries, `senders` at a time, to one endpoint then the other (ABBA)
+		concurrent: { senders: 4, chunk: 12, maxRounds: quick ? 2 : 5, budgetMs: quick ? 15_000 : 30_000 },
+	};
+	const endpoints = {
+		trigger: { url: W.triggerUrl(n8n, 'ackTrigger'), workflowId: W.IDS.ackTrigger },
+		plain: { url: W.hookUrl(n8n, W.PATHS.plainHook), workflowId: W.IDS.plainHook, headers: {} },
+	};
+	const [name, value] = await hookSecretHeader(bench, endpoints.trigger.url);
+	endpoints.trigger.headers = { [name]: value };
+	const next = orderCreatedDeliveries(sandbox);
+	const send = (which, text) => post(endpoints[which].url, text, endpoints[which].headers, limits.timeoutMs);
+	sandbox.setRateLimit(false);
+	sandbox.faults.clear();
+	const totals = async () => {
+		const counts = {};
+		for (const which of Object.keys(endpoints)) counts[which] = (await countExecutions(n8n, endpoints[which].workflowId)).total;
+		return counts;
+	};
+	const expectedTotals = (counts, deliveries) => Object.keys(endpoints).map((which) => ({ workflowId: endpoints[which].workflowId, total: counts[which] + deliveries }));
+	// warm-up (first delivery of each workflow loads and compiles code), not recorded
+	const warm = await totals();
+	const warmUp = next();
+	for (const which of ['trigger', 'plain']) await send(which, warmUp);
+	await settleAck(bench, expectedTotals(warm, 1));
+
+	const conditions = [];
+	for (const condition of ACK_CONDITIONS) {
+		const before = await totals();
+		const requestsBefore = sandbox.requests.length;
+		condition.set(sandbox);
+		const samples = { oneSender: { trigger: [], plain: [] }, concurrent: { trigger: [], plain: [] } };
+
+		let started = Date.now();
+		for (let i = 0; i < limits.oneSender.max && (i < limits.oneSender.min || Date.now() - started < limits.oneSender.budgetMs); i++) {
+			const text = next();
+			for (const which of i % 2 === 0 ? ['plain', 'trigger'] : ['trigger', 'plain']) samples.oneSender[which].push(await send(which, text));
+		}
+		started = Date.now();
+		for (let round = 0; round < limits.concurrent.maxRounds && (round === 0 || Date.now() - started < limits.concurrent.budgetMs); round++) {
+			const texts = Array.from({ length: limits.concurrent.chunk }, next);
+			for (const which of round % 2 === 0 ? ['plain', 'trigger'] : ['trigger', 'plain']) {
+				let k = 0;
+				const worker = async () => {
+					while (k < texts.length) samples.concurrent[which].push(await send(which, texts[k++]));
+				};
+				await Promise.all(Array.from({ length: limits.concurrent.senders }, worker));
+			}
+		}
+		const apiCalls = sandbox.requests.length - requestsBefore;
+		// the condition ends: faults removed (held connections closed), no quota; what n8n still
+		// had in flight finishes against the healthy API before the next condition starts
+		sandbox.faults.clear();
+		sandbox.setRateLimit(false);
+		const deliveries = samples.oneSender.trigger.length + samples.concurrent.trigger.length;
+		const settled = await settleAck(bench, expectedTotals(before, deliveries));
+		const result = { name: condition.name, label: condition.label, deliveries, apiCallsWhileSending: apiCalls, settled, phases: {} };
+		for (const phase of Object.keys(samples)) {
+			result.phases[phase] = { trigger: ackSummary(samples[phase].trigger), plain: ackSummary(samples[phase].plain) };
+		}
+		const after = await totals();
+		result.executions = {};
+		for (const which of Object.keys(endpoints)) result.executions[which] = after[which] - before[which];
+		conditions.push(result);
+		for (const [phase, r] of Object.entries(result.phases)) {
+			out(`    ${condition.name} ${phase}: trigger p50 ${r.trigger.p50} p99 ${r.trigger.p99} max ${r.trigger.max} ms (${r.trigger.timeouts} timeouts of ${r.trigger.n}); plain p50 ${r.plain.p50} p99 ${r.plain.p99} max ${r.plain.max} ms (${r.plain.timeouts} timeouts of ${r.plain.n})`);
+		}
+		out(`    ${condition.name}: executions trigger ${result.executions.trigger}, plain ${result.executions.plain} for ${result.deliveries} deliveries each; ${apiCalls} API calls while sending${settled ? '' : '; n8n had not settled after 180 s'}`);
+	}
+	return { limits, latencyMs: LATENCY_MS, throttleResetMs: THROTTLE_RESET_MS, conditions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. Queue mode: the same work in regular mode and in a queue-mode cluster (1 and 2 workers)
+
+/**
+ * Executions per second for (a) the trigger: `deliveries` distinct events sent 8 at a time to the
+ * hook's destination (the n8n process in regular mode, nginx in front of the two webhook processes
+ * in queue mode), timed until every execution they started has finished; (b) a bulk action job:
+ * `calls` simultaneous webhook calls of the quota job workflow (Product › Get for `idsPerCall`
+ * products each), timed until the last answer. The store has no quota here (80 ms latency per
+ * call), so the numbers are n8n's and the package's throughput, not BigCommerce's quota.
+ */
+async function queueWork(target, { deliveries, calls, idsPerCall, offset }) {
+	const { n8n, sandbox, waitFor } = target;
+	sandbox.setRateLimit(false);
+	const hook = await waitFor(
+		() => (sandbox.state.hooks || []).find((h) => h.scope === 'store/product/updated' && h.is_active),
+		{ timeoutMs: 90_000, message: 'the trigger hook' },
+	);
+	const secretHeader = Object.entries(hook.headers || {}).find(([name]) => /bigcommerce-secret/i.test(name));
+	if (!secretHeader) throw new Error('the trigger hook carries no secret header');
+	// (a) trigger: distinct deliveries (ids never used before on this n8n)
+	const createdAt = Math.floor(Date.now() / 1000);
+	const sequence = Array.from({ length: deliveries }, (_, i) => ({ body: envelope(sandbox, offset + i, createdAt), copies: 1 }));
+	const before = await countExecutions(n8n, W.IDS.trigger);
+	const t0 = performance.now();
+	const sent = await sendAll(hook.destination, sequence, { [secretHeader[0]]: secretHeader[1] });
+	const ackedMs = performance.now() - t0;
+	let finishedMs = null;
+	let executions = 0;
+	const deadline = Date.now() + 300_000;
+	for (;;) {
+		const now = await countExecutions(n8n, W.IDS.trigger);
+		executions = now.total - before.total;
+		if (executions >= deliveries && now.unfinished === 0) {
+			finishedMs = performance.now() - t0;
+			break;
+		}
+		if (Date.now() > deadline) break;
+		await delay(200);
+	}
+	const trigger = {
+		deliveries,
+		statuses: sent.statuses,
+		executions,
+		ackP50Ms: +percentile(sent.latencies, 50).toFixed(1),
+		ackedInMs: Math.round(ackedMs),
+		finishedInMs: finishedMs === null ? null : Math.round(finishedMs),
+		executionsPerS: finishedMs === null ? null : +(executions / (finishedMs / 1000)).toFixed(2),
+	};
+	// (b) bulk action job
+	const ids = [...sandbox.state.products.keys()].map(Number);
+	const beforeRequests = sandbox.requests.length;
+	const t1 = performance.now();
+	const answers = await Promise.all(
+		Array.from({ length: calls }, (_, c) =>
+			request(`${target.webhookBaseUrl}/webhook/${W.PATHS.quotaOurs}`, {
+				method: 'POST',
+				body: { ids: ids.slice(c * idsPerCall, (c + 1) * idsPerCall) },
+				timeoutMs: 600_000,
+			}),
+		),
+	);
+	const bulkMs = performance.now() - t1;
+	const stats = apiStats(sandbox.requests.slice(beforeRequests));
+	const bulk = {
+		executions: calls,
+		idsPerCall,
+		answers: answers.reduce((m, a) => ((m[a.status] = (m[a.status] || 0) + 1), m), {}),
+		apiCalls: stats.calls,
+		rateLimited: stats.rateLimited,
+		failed: stats.failed,
+		wallMs: Math.round(bulkMs),
+		executionsPerS: +(calls / (bulkMs / 1000)).toFixed(2),
+		itemsPerS: +((calls * idsPerCall) / (bulkMs / 1000)).toFixed(1),
+	};
+	return { trigger, bulk };
+}
+
+function logQueueWork(label, r) {
+	out(`    ${label}: trigger ${r.trigger.executions}/${r.trigger.deliveries} executions in ${r.trigger.finishedInMs} ms = ${r.trigger.executionsPerS}/s (answers ${JSON.stringify(r.trigger.statuses)}); bulk job ${r.bulk.executions ?? r.bulk.calls} executions in ${r.bulk.wallMs} ms = ${r.bulk.executionsPerS}/s (answers ${JSON.stringify(r.bulk.answers)}, ${r.bulk.rateLimited} 429s)`);
+}
+
+/** Boots a queue-mode cluster (e2e/lib/queue.js) with the bench's workflows and measures it with 2 workers, then 1. */
+async function queueCluster(work) {
+	const { createQueueHarness } = require('../e2e/lib');
+	const harness = await createQueueHarness({
+		sandbox: { seed: { products: work.calls * work.idsPerCall }, latencyMs: LATENCY_MS, rateLimit: false, contract: false },
+		scenarios: [
+			{
+				credentials: (ctx) => W.credentials(ctx.sandbox),
+				// the hook's destination is nginx (WEBHOOK_URL), so the trigger URL needs no n8n address
+				workflows: (ctx) => W.build(ctx.sandbox).filter((w) => w.id === W.IDS.trigger || w.id === W.IDS.quotaOurs),
+				setup: async (ctx) => {
+					await ctx.n8n.publish(W.IDS.trigger);
+					await ctx.n8n.publish(W.IDS.quotaOurs);
+				},
+			},
+		],
+		progress: (message) => out(`  · ${message}`),
+	});
+	try {
+		const { ctx, cluster } = harness;
+		const target = { n8n: cluster.main, sandbox: ctx.sandbox, waitFor: ctx.waitFor, webhookBaseUrl: cluster.webhookBaseUrl };
+		// main activates the published workflows a few seconds after the cluster is up
+		await ctx.waitFor(async () => (await cluster.post(`/webhook/${W.PATHS.quotaOurs}`, { ids: [] })).status !== 404, {
+			timeoutMs: 90_000,
+			intervalMs: 1000,
+			message: 'the bulk job webhook',
+		});
+		out('  · queue mode, 2 workers');
+		const two = await queueWork(target, { ...work, offset: 10_000 });
+		logQueueWork('queue, 2 workers', two);
+		await cluster.workers[1].stop();
+		out('  · queue mode, 1 worker (worker-2 stopped)');
+		const one = await queueWork(target, { ...work, offset: 20_000 });
+		logQueueWork('queue, 1 worker', one);
+		return { oneWorker: one, twoWorkers: two, workerConcurrency: cluster.options.workerConcurrency };
+	} finally {
+		await harness.close();
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
@@ -547,6 +883,7 @@ async function main() {
 	const orderCount = args.quick ? 50 : 200;
 	const quotaCalls = 3 * SCALED_QUOTA.quota;
 	const deliveries = args.quick ? 200 : 1000;
+	const queueWorkSize = { deliveries: args.quick ? 60 : 200, calls: args.quick ? 10 : 20, idsPerCall: 10 };
 	const started = Date.now();
 	const info = machine();
 	out(`bench (${args.quick ? 'quick' : 'full'}): n8n ${info.n8nVersion}, ${info.nproc} CPUs (${info.cpuModel}), ${info.memoryGiB} GiB, load ${info.loadAverageAtStart.join(' ')}`);
@@ -561,9 +898,10 @@ async function main() {
 		},
 		progress: (message) => out(`  · ${message}`),
 	});
-	const results = { startedAt: new Date(started).toISOString(), quick: args.quick, machine: info, latencyMs: LATENCY_MS };
+	const results = { startedAt: new Date(started).toISOString(), quick: args.quick, machine: info, latencyMs: LATENCY_MS, n8nEnv: args.n8nEnv };
 	try {
 		const { ctx, n8n, sandbox } = harness;
+		Object.assign(n8n.extraEnv, args.n8nEnv);
 		await ctx.importCredentials(W.credentials(sandbox));
 		await ctx.importWorkflows(W.build(sandbox));
 		await ctx.started();
@@ -578,11 +916,29 @@ async function main() {
 			results.catalog = { quota: REAL_QUOTA, reps, results: await catalog(bench, sizes, reps) };
 		}
 		if (want('trigger')) results.trigger = await trigger(bench, deliveries);
+		if (want('queue')) {
+			out('  · queue-mode section: regular mode first (this n8n), then a queue-mode cluster');
+			results.queue = { work: queueWorkSize, regular: await queueWork({ n8n, sandbox, waitFor: ctx.waitFor, webhookBaseUrl: n8n.baseUrl }, { ...queueWorkSize, offset: 30_000 }) };
+			logQueueWork('regular', results.queue.regular);
+		}
+		// last: its throttled condition leaves n8n's rate-limit governor waiting
+		if (want('ack')) {
+			out('  · trigger acknowledgement with the API healthy, down, hung, throttled');
+			results.ack = { ...(await ack(bench, args.quick)), n8nEnv: args.n8nEnv };
+		}
 		results.n8nVmHwmMiB = memorySampler(n8n.child.pid).stop().hwmMiB;
 	} finally {
+		if (!results.queue) {
+			results.durationS = Math.round((Date.now() - started) / 1000);
+			results.loadAverageAtEnd = os.loadavg().map((v) => +v.toFixed(2));
+		}
+		await harness.close();
+	}
+	if (results.queue) {
+		// the cluster boots after the regular n8n is stopped: the two never share the 2 cores
+		Object.assign(results.queue, await queueCluster(queueWorkSize));
 		results.durationS = Math.round((Date.now() - started) / 1000);
 		results.loadAverageAtEnd = os.loadavg().map((v) => +v.toFixed(2));
-		await harness.close();
 	}
 	if (want('catalog')) {
 		// outside n8n: the transport alone, pages one after the other vs 4 in flight
@@ -609,12 +965,24 @@ async function main() {
 		// --only: the re-measured sections replace those of the previous full run, the rest is kept
 		const previous = JSON.parse(fs.readFileSync(latest, 'utf8'));
 		const base = previous.base || previous;
-		const sections = { catalog: ['catalog', 'transportConcurrency', 'n8nVmHwmMiB'], orders: ['orders'], quota: ['quota'], trigger: ['trigger'] };
+		const sections = { catalog: ['catalog', 'transportConcurrency', 'n8nVmHwmMiB'], orders: ['orders'], quota: ['quota'], trigger: ['trigger'], ack: ['ack'], queue: ['queue'] };
 		report = { ...previous, base: { startedAt: base.startedAt, durationS: base.durationS, machine: base.machine, loadAverageAtEnd: base.loadAverageAtEnd } };
 		for (const name of args.only) for (const key of sections[name] || []) if (results[key] !== undefined) report[key] = results[key];
 		const remeasured = (previous.remeasured || []).filter((entry) => !entry.sections.every((name) => args.only.includes(name)));
 		remeasured.push({ sections: args.only, startedAt: results.startedAt, durationS: results.durationS, machine: results.machine, loadAverageAtEnd: results.loadAverageAtEnd });
 		report.remeasured = remeasured;
+	}
+	const resultsMd = path.join(__dirname, 'RESULTS.md');
+	const spliced =
+		args.only && !args.quick && !fs.existsSync(latest) && fs.existsSync(resultsMd)
+			? spliceReport(fs.readFileSync(resultsMd, 'utf8'), results, args.only)
+			: undefined;
+	if (spliced) {
+		// no raw results of the full run here (bench/results/ is not committed): the re-measured
+		// sections go into the report that is there; latest.json stays absent (it would hold only them)
+		fs.writeFileSync(resultsMd, spliced);
+		out(`report: ${path.relative(process.cwd(), resultsMd)}, sections ${args.only.join(',')} replaced (${results.durationS} s)`);
+		return;
 	}
 	if (!args.quick) fs.writeFileSync(latest, JSON.stringify(report, null, 2));
 	const md = writeReport(report);

@@ -18,6 +18,7 @@ const IDS = {
 	quotaHttp: 'benchQuotaHttp01',
 	quotaHttpBatched: 'benchQuotaHttpB1',
 	trigger: 'benchTrigger0001',
+	ackTrigger: 'benchAckTrigger1',
 	plainHook: 'benchPlainHook01',
 };
 
@@ -198,6 +199,23 @@ function build(sandbox) {
 				credentials: { bigCommerceApi: { id: wf.CREDENTIALS.api.id, name: wf.CREDENTIALS.api.name } },
 			}),
 		]),
+		// the acknowledgement path as users get it: "Order Created" with the node's defaults
+		// (Skip Incomplete Orders on, Include Full Record on); only the http:// sandbox URL needs the option
+		chain(IDS.ackTrigger, 'bench: BigCommerce Trigger, Order Created, defaults', () => [
+			place({
+				id: wf.stableUuid(`${IDS.ackTrigger}:trigger`),
+				name: NODES.trigger,
+				type: wf.NODE_TYPES.trigger,
+				typeVersion: 1,
+				webhookId: wf.stableUuid(`${IDS.ackTrigger}:webhook`),
+				parameters: {
+					authentication: 'accessToken',
+					events: ['store/order/created'],
+					options: { allowInsecureUrl: true },
+				},
+				credentials: { bigCommerceApi: { id: wf.CREDENTIALS.api.id, name: wf.CREDENTIALS.api.name } },
+			}),
+		]),
 		chain(IDS.plainHook, 'bench: plain Webhook node', () => [webhookNode(IDS.plainHook, PATHS.plainHook, 'onReceived')]),
 	];
 }
@@ -206,7 +224,8 @@ function credentials(sandbox) {
 	return [{ ...HEADER_CRED, data: { name: 'X-Auth-Token', value: sandbox.accessToken } }];
 }
 
-const triggerUrl = (n8n) => `${n8n.baseUrl}/webhook/${wf.stableUuid(`${IDS.trigger}:webhook`)}/webhook`;
+/** A trigger workflow's production URL (`key`: 'trigger' or 'ackTrigger'). */
+const triggerUrl = (n8n, key = 'trigger') => `${n8n.baseUrl}/webhook/${wf.stableUuid(`${IDS[key]}:webhook`)}/webhook`;
 const hookUrl = (n8n, path) => `${n8n.baseUrl}/webhook/${path}`;
 
 module.exports = { IDS, PATHS, NODES, build, credentials, triggerUrl, hookUrl };

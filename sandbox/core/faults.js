@@ -10,6 +10,9 @@
  *       'drop'          destroy the socket without answering (`process: true` handles the request
  *                       first, so the write happens but the client never hears of it)
  *       'latency'       delay the real answer by `latencyMs`
+ *       'hang'          accept the request and never answer it (a hung API); the connection is
+ *                       held until the fault is removed or cleared (or the sandbox closes), then
+ *                       closed unanswered, so a client without a timeout is released too
  *       'rateLimit'     429 with the X-Rate-Limit-* headers (Requests-Left 0) and X-Retry-After
  *       'rateLimitBare' 429 without any rate-limit header (platform under load)
  * method: optional, case-insensitive. path: optional; a string prefix or a RegExp, tested against
@@ -17,7 +20,7 @@
  * times: how many matching requests it affects (default 1; Infinity or a value < 0 = unlimited).
  * after: let that many matching requests through first (default 0).
  */
-const KINDS = ['status', 'drop', 'latency', 'rateLimit', 'rateLimitBare'];
+const KINDS = ['status', 'drop', 'latency', 'hang', 'rateLimit', 'rateLimitBare'];
 
 class Faults {
 	constructor() {
@@ -41,6 +44,8 @@ class Faults {
 			remaining: times < 0 || !Number.isFinite(times) ? Infinity : times,
 			skip: Number(spec.after || 0),
 			hits: 0,
+			/** 'hang': the sockets of the requests held unanswered. */
+			held: new Set(),
 		};
 		if (fault.kind === 'latency' && !(fault.latencyMs >= 0)) throw new Error('a latency fault needs latencyMs');
 		this.items.push(fault);
@@ -60,17 +65,35 @@ class Faults {
 	}
 
 	remove(id) {
-		const before = this.items.length;
+		const gone = this.items.filter((f) => f.id === Number(id));
 		this.items = this.items.filter((f) => f.id !== Number(id));
-		return before !== this.items.length;
+		for (const fault of gone) release(fault);
+		return gone.length > 0;
 	}
 
 	clear() {
+		const gone = this.items;
 		this.items = [];
+		for (const fault of gone) release(fault);
+	}
+
+	/** 'hang': keeps the request's socket open without answering, until the fault goes away. */
+	hold(fault, socket) {
+		if (!this.items.includes(fault)) {
+			socket.destroy(); // removed while the request was on its way in
+			return;
+		}
+		fault.held.add(socket);
+		socket.once('close', () => fault.held.delete(socket));
 	}
 
 	list() {
-		return this.items.map((f) => ({ ...f, path: f.path instanceof RegExp ? String(f.path) : f.path, remaining: Number.isFinite(f.remaining) ? f.remaining : -1 }));
+		return this.items.map(({ held, ...f }) => ({
+			...f,
+			path: f.path instanceof RegExp ? String(f.path) : f.path,
+			remaining: Number.isFinite(f.remaining) ? f.remaining : -1,
+			held: held.size,
+		}));
 	}
 
 	/** The first active fault matching this request (consumed), or undefined. */
@@ -90,6 +113,12 @@ class Faults {
 		}
 		return undefined;
 	}
+}
+
+/** Closes the connections a 'hang' fault held: their clients see the connection reset. */
+function release(fault) {
+	for (const socket of fault.held) socket.destroy();
+	fault.held.clear();
 }
 
 function pathMatches(pattern, withVersion, bare) {

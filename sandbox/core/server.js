@@ -179,6 +179,7 @@ class Sandbox {
 			ctx.fault = fault.kind;
 			if (fault.kind === 'latency') delayMs += fault.latencyMs;
 			else if (fault.kind === 'drop' && !fault.process) response = { status: 0, drop: true };
+			else if (fault.kind === 'hang') response = { status: 0, hang: true };
 			else if (fault.kind === 'rateLimitBare') {
 				rateHeaders = false;
 				response = withHeaders(faultBody(fault, version, 429, 'Too many requests. The platform is under load; try again later.'), fault.headers);
@@ -232,15 +233,20 @@ class Sandbox {
 			}
 			if (fault && fault.kind === 'drop') response = { ...response, drop: true };
 		}
+		const unanswered = Boolean(response.drop || response.hang);
 		// headers a route or middleware set itself win over the limiter's
-		if (rateHeaders && !response.drop) response = { ...response, headers: { ...this.rateLimiter.headers(), ...(response.headers || {}) } };
-		if (delayMs > 0 && !response.drop) response = { ...response, delayMs: (response.delayMs || 0) + delayMs };
+		if (rateHeaders && !unanswered) response = { ...response, headers: { ...this.rateLimiter.headers(), ...(response.headers || {}) } };
+		if (delayMs > 0 && !unanswered) response = { ...response, delayMs: (response.delayMs || 0) + delayMs };
 		const requestIndex = this.requests.length;
 		const exchange = { ctx, route, response, requestIndex };
-		this.requests.push({ index: requestIndex, method: ctx.method, version, path: ctx.path, query, body, headers: req.headers, status: response.drop ? null : response.status, fault: ctx.fault, at: this.now() });
+		this.requests.push({ index: requestIndex, method: ctx.method, version, path: ctx.path, query, body, headers: req.headers, status: unanswered ? null : response.status, fault: ctx.fault, at: this.now() });
 		for (const observer of this.observers) observer(exchange);
 		if (response.drop) {
 			req.socket.destroy();
+			return;
+		}
+		if (response.hang) {
+			this.faults.hold(fault, req.socket);
 			return;
 		}
 		if (response.delayMs) await new Promise((r) => setTimeout(r, response.delayMs));

@@ -27,7 +27,7 @@ export interface FaultSpec {
 	path?: string | RegExp;
 	times?: number;
 	after?: number;
-	kind: 'status' | 'drop' | 'latency' | 'rateLimit' | 'rateLimitBare';
+	kind: 'status' | 'drop' | 'latency' | 'hang' | 'rateLimit' | 'rateLimitBare';
 	status?: number;
 	latencyMs?: number;
 	body?: Json;

@@ -1,4 +1,6 @@
-/** Fault injection controlled by tests: status, drop, latency, rateLimit, rateLimitBare. */
+/** Fault injection controlled by tests: status, drop, latency, hang, rateLimit, rateLimitBare. */
+import { sleep } from 'n8n-workflow';
+
 import { startSandbox, type SandboxHandle } from '../helpers/sandbox';
 
 let sandbox: SandboxHandle;
@@ -16,6 +18,15 @@ async function call(method: string, version: string, path: string) {
 	});
 	const text = await response.text();
 	return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+/** Resolves once the sandbox has logged `count` requests after index `since` (held requests are logged on arrival). */
+async function waitForRequests(since: number, count: number) {
+	for (let i = 0; i < 200; i++) {
+		if (sandbox.requests.length >= since + count) return;
+		await sleep(10);
+	}
+	throw new Error(`the sandbox received ${sandbox.requests.length - since} of ${count} requests`);
 }
 
 describe('faults', () => {
@@ -78,6 +89,43 @@ describe('faults', () => {
 		expect(answer.status).toBe(200);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(140);
 		expect(sandbox.requests.at(-1)).toMatchObject({ fault: 'latency', status: 200 });
+	});
+
+	it("'hang' holds the request unanswered until the fault is removed, then closes the connection", async () => {
+		const fault = sandbox.faults.add({ path: '/v2/time', kind: 'hang', times: Infinity });
+		const before = sandbox.requests.length;
+		let settled = false;
+		const pending = call('GET', 'v2', '/time').finally(() => {
+			settled = true;
+		});
+		pending.catch(() => undefined);
+		await waitForRequests(before, 1);
+		expect(sandbox.requests.slice(before)).toEqual([expect.objectContaining({ path: '/time', status: null, fault: 'hang' })]);
+		// the API goes on answering other paths; the held request is still without an answer after that
+		expect((await call('GET', 'v2', '/store')).status).toBe(200);
+		expect(settled).toBe(false);
+		expect(fault.hits).toBe(1);
+		fault.remove();
+		await expect(pending).rejects.toThrow();
+		expect((await call('GET', 'v2', '/time')).status).toBe(200);
+	});
+
+	it("'hang' requests are released by clearing the faults, also over the control endpoint", async () => {
+		const created = await fetch(`${sandbox.controlUrl}/faults`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ kind: 'hang', times: -1 }),
+		});
+		expect(created.status).toBe(201);
+		const before = sandbox.requests.length;
+		const held = [call('GET', 'v2', '/time'), call('GET', 'v3', '/catalog/products')];
+		for (const p of held) p.catch(() => undefined);
+		await waitForRequests(before, 2);
+		expect(sandbox.requests.slice(before).map((r) => r.status)).toEqual([null, null]);
+		expect((await fetch(`${sandbox.controlUrl}/faults`, { method: 'DELETE' })).status).toBe(204);
+		const outcomes = await Promise.allSettled(held);
+		expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+		expect((await call('GET', 'v2', '/time')).status).toBe(200);
 	});
 
 	it("'rateLimit' answers 429 with the rate-limit headers; 'rateLimitBare' without them", async () => {

@@ -427,6 +427,30 @@ describe('governor bookkeeping', () => {
 		expect(blocked.granted).toBe(true);
 	});
 
+	it('after a 429 the store counts as shared: at most half of what is left goes at once, the last one is not raced for', async () => {
+		await acquire(KEY);
+		release(KEY, answer(8, 2000));
+		expect(rateLimitState(KEY).shared).toBe(false);
+		exhaust(KEY, 20); // someone else spent the quota
+		expect(rateLimitState(KEY).shared).toBe(true);
+		await sleep(60);
+		await acquire(KEY); // the new window's first request finds out the figures
+		release(KEY, answer(8, 2000));
+		for (let i = 0; i < 4; i++) await acquire(KEY);
+		const fifth = pending();
+		await settle();
+		expect(fifth.granted).toBe(false); // 4 of 8 in flight: the other spender may take the rest
+		expect(rateLimitState(KEY)).toMatchObject({ left: 8, inFlight: 4, waiting: 1 });
+		// the four come back; the other spender took some too: 2 left store-wide → one more may go
+		for (const left of [6, 4, 3, 2]) release(KEY, answer(left, 1950));
+		await settle();
+		expect(fifth.granted).toBe(true);
+		release(KEY, answer(1, 1900));
+		const last = pending();
+		await settle();
+		expect(last.granted).toBe(false); // 1 left: waits for the reset rather than race for it
+	});
+
 	it('reads header names in any case', async () => {
 		await acquire(KEY);
 		release(KEY, {

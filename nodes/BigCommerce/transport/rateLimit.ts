@@ -15,6 +15,11 @@ import { sleep } from 'n8n-workflow';
  * - A store that sends no rate-limit headers (proxies, "unlimited" plans) is not paced.
  * - Answers from the same window are merged conservatively (the smallest `left`, the earliest
  *   reset); an answer from an older window (arriving late) is ignored.
+ * - Once a 429 shows that someone else spends the same quota (other n8n processes: queue-mode
+ *   workers each have their own governor; other apps), the store is treated as shared: at most
+ *   half of the header-confirmed `left` is in flight at once, so every answer brings a fresh
+ *   count before the rest is spent, and two spenders together never exceed what is left. The
+ *   cost is a few more round trips per window, not throughput (150 per 30 s at ~100 ms each).
  */
 type Mode = 'unknown' | 'limited' | 'unlimited';
 
@@ -27,6 +32,8 @@ interface StoreQuota {
 	/** Window length, from X-Rate-Limit-Time-Window-Ms or the largest reset seen. */
 	windowMs: number;
 	inFlight: number;
+	/** Someone else spends this quota too (a 429 said so): spend only half of what is left. */
+	shared: boolean;
 	waiters: Set<() => void>;
 	timerAt?: number;
 	/** Cancels the store's wake-up timer (nobody left waiting, or a sooner one replaces it). */
@@ -65,7 +72,15 @@ const stores = new Map<string, StoreQuota>();
 function quotaFor(key: string): StoreQuota {
 	let quota = stores.get(key);
 	if (!quota) {
-		quota = { mode: 'unknown', left: 0, resetAt: 0, windowMs: 0, inFlight: 0, waiters: new Set() };
+		quota = {
+			mode: 'unknown',
+			left: 0,
+			resetAt: 0,
+			windowMs: 0,
+			inFlight: 0,
+			shared: false,
+			waiters: new Set(),
+		};
 		stores.set(key, quota);
 	}
 	return quota;
@@ -125,7 +140,10 @@ function admit(quota: StoreQuota, now: number): { ok: boolean; retryAt?: number 
 		// nothing known about the current window: one request finds out
 		return { ok: quota.inFlight === 0 };
 	}
-	if (quota.left - quota.inFlight > 0) return { ok: true };
+	// shared: the other spenders see the same `left`; each taking half keeps their sum within it
+	// (the last request of a window then stays unspent rather than raced for)
+	const budget = quota.shared ? Math.floor(quota.left / 2) : quota.left;
+	if (budget - quota.inFlight > 0) return { ok: true };
 	return { ok: false, retryAt: quota.resetAt };
 }
 
@@ -202,11 +220,13 @@ export function release(
 
 /**
  * Marks a store's quota as spent for `resetMs` from now (after a 429): every request waits.
- * Waits above MAX_RATE_LIMIT_WAIT_MS are clamped to it.
+ * Waits above MAX_RATE_LIMIT_WAIT_MS are clamped to it. The pacing alone never overruns the
+ * quota, so a 429 means someone else spends it too: from now on the store counts as shared.
  */
 export function exhaust(key: string, resetMs: number): void {
 	const quota = quotaFor(key);
 	quota.mode = 'limited';
+	quota.shared = true;
 	quota.left = 0;
 	quota.resetAt = Date.now() + clampRateLimitWait(resetMs) + RESET_MARGIN_MS;
 	notify(quota);
@@ -219,6 +239,7 @@ export function rateLimitState(key: string): {
 	inFlight: number;
 	waiting: number;
 	resetInMs: number;
+	shared: boolean;
 } {
 	const quota = quotaFor(key);
 	return {
@@ -227,6 +248,7 @@ export function rateLimitState(key: string): {
 		inFlight: quota.inFlight,
 		waiting: quota.waiters.size,
 		resetInMs: Math.max(0, quota.resetAt - Date.now()),
+		shared: quota.shared,
 	};
 }
 
