@@ -11,8 +11,7 @@ import { router } from './actions/router';
 import { methods } from './methods';
 import { sortByName } from './shared/properties';
 
-const resourceOptions = sortByName(resources
-	.map((resource) => resource.option));
+const resourceOptions = sortByName(resources.map((resource) => resource.option));
 
 export class BigCommerce implements INodeType {
 	description: INodeTypeDescription = {

@@ -94,10 +94,26 @@ export const EVENTS: EventDefinition[] = [
 	e('SKU/Inventory', 'Location Metafield Created', 'store/inventory/location/metafield/created'),
 	e('SKU/Inventory', 'Location Metafield Updated', 'store/inventory/location/metafield/updated'),
 	e('SKU/Inventory', 'Location Metafield Deleted', 'store/inventory/location/metafield/deleted'),
-	e('SKU/Inventory', 'Stock Changed (Any Channel)', 'store/channel/*/inventory/product/stock_changed'),
-	e('SKU/Inventory', 'Low Stock Reached (Any Channel)', 'store/channel/*/inventory/product/low_stock_reached'),
-	e('SKU/Inventory', 'Out of Stock Reached (Any Channel)', 'store/channel/*/inventory/product/out_of_stock_reached'),
-	e('SKU/Inventory', 'Inventory Settings Changed (Any Channel)', 'store/channel/*/inventory/product/settings_changed'),
+	e(
+		'SKU/Inventory',
+		'Stock Changed (Any Channel)',
+		'store/channel/*/inventory/product/stock_changed',
+	),
+	e(
+		'SKU/Inventory',
+		'Low Stock Reached (Any Channel)',
+		'store/channel/*/inventory/product/low_stock_reached',
+	),
+	e(
+		'SKU/Inventory',
+		'Out of Stock Reached (Any Channel)',
+		'store/channel/*/inventory/product/out_of_stock_reached',
+	),
+	e(
+		'SKU/Inventory',
+		'Inventory Settings Changed (Any Channel)',
+		'store/channel/*/inventory/product/settings_changed',
+	),
 
 	e('Customer', 'Any Customer Event', 'store/customer/*'),
 	e('Customer', 'Created', 'store/customer/created'),
@@ -107,7 +123,11 @@ export const EVENTS: EventDefinition[] = [
 	e('Customer', 'Address Created', 'store/customer/address/created'),
 	e('Customer', 'Address Updated', 'store/customer/address/updated'),
 	e('Customer', 'Address Deleted', 'store/customer/address/deleted'),
-	e('Customer', 'Default Payment Instrument Updated', 'store/customer/payment/instrument/default/updated'),
+	e(
+		'Customer',
+		'Default Payment Instrument Updated',
+		'store/customer/payment/instrument/default/updated',
+	),
 	e('Customer', 'Channel Login Access Updated', 'store/customer/channel/login/access/updated'),
 	e('Customer', 'Any Subscriber Event', 'store/subscriber/*'),
 	e('Customer', 'Subscriber Created', 'store/subscriber/created'),
@@ -188,4 +208,7 @@ export function baseScope(scope: string): { scope: string; channelId?: number } 
 }
 
 // one home for the order statuses, shared with the action node
-export { ORDER_STATUS_OPTIONS_WITH_ID as ORDER_STATUSES, orderStatusName } from '../BigCommerce/shared/orderStatuses';
+export {
+	ORDER_STATUS_OPTIONS_WITH_ID as ORDER_STATUSES,
+	orderStatusName,
+} from '../BigCommerce/shared/orderStatuses';

@@ -28,9 +28,13 @@ const selectorOf = (description: INodeProperties[]) =>
 
 describe('defineResource', () => {
 	it('builds the selector, the scoped parameters and the dispatch map from one list', () => {
-		const thing = defineResource({ name: 'Thing', value: 'thing' }, [operation('get', 'Get'), operation('create', 'Create')], {
-			defaultOperation: 'get',
-		});
+		const thing = defineResource(
+			{ name: 'Thing', value: 'thing' },
+			[operation('get', 'Get'), operation('create', 'Create')],
+			{
+				defaultOperation: 'get',
+			},
+		);
 		const selector = thing.description.find((p) => p.name === 'operation')!;
 		expect(selector.displayOptions).toEqual({ show: { resource: ['thing'] } });
 		expect(selector.default).toBe('get');
@@ -45,11 +49,16 @@ describe('defineResource', () => {
 	});
 
 	it('refuses two operations with one value, and a default that is not offered', () => {
-		expect(() => defineResource({ name: 'Thing', value: 'thing' }, [operation('get', 'Get'), operation('get', 'Fetch')])).toThrow(
-			/"get".*twice/,
-		);
 		expect(() =>
-			defineResource({ name: 'Thing', value: 'thing' }, [operation('get', 'Get')], { defaultOperation: 'getAll' }),
+			defineResource({ name: 'Thing', value: 'thing' }, [
+				operation('get', 'Get'),
+				operation('get', 'Fetch'),
+			]),
+		).toThrow(/"get".*twice/);
+		expect(() =>
+			defineResource({ name: 'Thing', value: 'thing' }, [operation('get', 'Get')], {
+				defaultOperation: 'getAll',
+			}),
 		).toThrow(/default operation "getAll"/);
 	});
 });
@@ -58,7 +67,9 @@ describe('every resource of the node', () => {
 	it.each(resources.map((r) => [r.option.value, r] as const))(
 		'%s: selector, dispatch map and parameter scopes name the same operations',
 		(value, resource) => {
-			const offered = selectorOf(resource.description).map((o) => o.value as string).sort();
+			const offered = selectorOf(resource.description)
+				.map((o) => o.value as string)
+				.sort();
 			expect(Object.keys(resource.operations).sort()).toEqual(offered);
 			const scoped = new Set(
 				resource.description
@@ -66,13 +77,16 @@ describe('every resource of the node', () => {
 					.flatMap((p) => (p.displayOptions?.show?.operation as string[] | undefined) ?? []),
 			);
 			for (const op of scoped) expect(offered).toContain(op);
-			for (const [key, module] of Object.entries(resource.operations)) expect(module.option.value).toBe(key);
+			for (const [key, module] of Object.entries(resource.operations))
+				expect(module.option.value).toBe(key);
 		},
 	);
 
 	it('every *.operation.ts file on disk is registered in its resource', () => {
 		const registered = new Set(
-			resources.flatMap((r) => Object.values(r.operations).map((m) => `${r.option.value}/${m.option.value}`)),
+			resources.flatMap((r) =>
+				Object.values(r.operations).map((m) => `${r.option.value}/${m.option.value}`),
+			),
 		);
 		const files = listRepoDir(ACTIONS)
 			.filter((d) => d.isDirectory)
@@ -87,7 +101,9 @@ describe('every resource of the node', () => {
 	});
 
 	it('uses one value for listing operations: getAll, never getMany', () => {
-		const values = resources.flatMap((r) => selectorOf(r.description).map((o) => `${r.option.value}.${o.value as string}`));
+		const values = resources.flatMap((r) =>
+			selectorOf(r.description).map((o) => `${r.option.value}.${o.value as string}`),
+		);
 		expect(values.filter((v) => v.endsWith('.getMany'))).toEqual([]);
 	});
 });

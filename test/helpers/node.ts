@@ -40,7 +40,8 @@ export async function runNode(
 ): Promise<NodeRun> {
 	const list = Array.isArray(params) ? params : [params];
 	const credentials = options.credentials ?? sandboxCredentials(sandbox);
-	if (options.token) credentials.bigCommerceApi = { ...credentials.bigCommerceApi, accessToken: options.token };
+	if (options.token)
+		credentials.bigCommerceApi = { ...credentials.bigCommerceApi, accessToken: options.token };
 	const { ctx, staticData } = createExecuteContext({
 		params: list.map((p) => ({ authentication: 'accessToken', ...p })),
 		credentials,

@@ -18,8 +18,14 @@ async function search(
 		qs: { ...qs, page, limit: 50 },
 		scope: CATALOG_READ,
 	});
-	const body = response.body as { data?: IDataObject[]; meta?: { pagination?: { total_pages?: number } } };
-	const results = (body.data ?? []).map((record) => ({ name: label(record), value: String(record.id) }));
+	const body = response.body as {
+		data?: IDataObject[];
+		meta?: { pagination?: { total_pages?: number } };
+	};
+	const results = (body.data ?? []).map((record) => ({
+		name: label(record),
+		value: String(record.id),
+	}));
 	const totalPages = body.meta?.pagination?.total_pages ?? 1;
 	return { results, paginationToken: page < totalPages ? String(page + 1) : undefined };
 }
@@ -49,7 +55,13 @@ export const catalogListSearch = {
 	): Promise<INodeListSearchResult> {
 		const qs: IDataObject = { sort: 'name' };
 		if (filter?.trim()) qs['name:like'] = filter.trim();
-		return await search(this, '/catalog/categories', qs, (c) => `${String(c.name)} #${String(c.id)}`, paginationToken);
+		return await search(
+			this,
+			'/catalog/categories',
+			qs,
+			(c) => `${String(c.name)} #${String(c.id)}`,
+			paginationToken,
+		);
 	},
 
 	async searchBrands(
@@ -59,6 +71,12 @@ export const catalogListSearch = {
 	): Promise<INodeListSearchResult> {
 		const qs: IDataObject = { sort: 'name' };
 		if (filter?.trim()) qs['name:like'] = filter.trim();
-		return await search(this, '/catalog/brands', qs, (b) => `${String(b.name)} #${String(b.id)}`, paginationToken);
+		return await search(
+			this,
+			'/catalog/brands',
+			qs,
+			(b) => `${String(b.name)} #${String(b.id)}`,
+			paginationToken,
+		);
 	},
 };

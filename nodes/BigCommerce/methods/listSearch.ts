@@ -102,8 +102,13 @@ export const listSearch = {
 			.map((order) => {
 				const b = order.billing_address ?? {};
 				const who = [b.first_name, b.last_name].filter(Boolean).join(' ') || b.email || 'Guest';
-				const total = order.total_inc_tax ? ` · ${Number(order.total_inc_tax).toFixed(2)} ${order.currency_code ?? ''}`.trimEnd() : '';
-				return { name: `#${order.id} · ${who} · ${order.status ?? ''}${total}`, value: String(order.id) };
+				const total = order.total_inc_tax
+					? ` · ${Number(order.total_inc_tax).toFixed(2)} ${order.currency_code ?? ''}`.trimEnd()
+					: '';
+				return {
+					name: `#${order.id} · ${who} · ${order.status ?? ''}${total}`,
+					value: String(order.id),
+				};
 			});
 		return { results, paginationToken: orders.length === 50 ? String(page + 1) : undefined };
 	},
@@ -117,10 +122,17 @@ export const listSearch = {
 			path: '/order_statuses',
 			scope: ORDERS_READ,
 		});
-		const statuses = (Array.isArray(response.body) ? response.body : []) as Array<{ id: number; name: string; custom_label?: string }>;
+		const statuses = (Array.isArray(response.body) ? response.body : []) as Array<{
+			id: number;
+			name: string;
+			custom_label?: string;
+		}>;
 		const needle = (filter ?? '').toLowerCase();
 		const results = statuses
-			.filter((s) => !needle || `${s.name} ${s.custom_label ?? ''} ${s.id}`.toLowerCase().includes(needle))
+			.filter(
+				(s) =>
+					!needle || `${s.name} ${s.custom_label ?? ''} ${s.id}`.toLowerCase().includes(needle),
+			)
 			.map((s) => ({ name: `${s.custom_label || s.name} (${s.id})`, value: String(s.id) }));
 		return { results };
 	},

@@ -5,7 +5,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** Throws an error caught from the transport again, as the n8n error it already is. */
 export function rethrow(ctx: IExecuteFunctions, i: number, error: unknown): never {
-	if (error instanceof NodeOperationError) throw new NodeOperationError(ctx.getNode(), error, { itemIndex: i });
+	if (error instanceof NodeOperationError)
+		throw new NodeOperationError(ctx.getNode(), error, { itemIndex: i });
 	throw new NodeApiError(ctx.getNode(), error as JsonObject, { itemIndex: i });
 }
 

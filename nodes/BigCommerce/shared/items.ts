@@ -3,7 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 /** What an operation sends and returns: request bodies without empty fields, records as n8n items. */
 
 /** Wraps records as n8n items (the router adds pairedItem). */
-export function toItems(ctx: IExecuteFunctions, data: IDataObject | IDataObject[]): INodeExecutionData[] {
+export function toItems(
+	ctx: IExecuteFunctions,
+	data: IDataObject | IDataObject[],
+): INodeExecutionData[] {
 	return ctx.helpers.returnJsonArray(data);
 }
 
@@ -11,7 +14,8 @@ export function toItems(ctx: IExecuteFunctions, data: IDataObject | IDataObject[
 export function compact(fields: IDataObject): IDataObject {
 	const out: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
-		if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+		if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
+			continue;
 		out[key] = value;
 	}
 	return out;

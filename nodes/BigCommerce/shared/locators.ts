@@ -1,6 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail, isBlank, locatorValue, wholeNumberValue, numberText, asPositiveId } from './validate';
+import {
+	fail,
+	isBlank,
+	locatorValue,
+	wholeNumberValue,
+	numberText,
+	asPositiveId,
+} from './validate';
 
 /**
  * The resource locators several resources share (a product picker in variants, a customer picker
@@ -9,7 +16,10 @@ import { fail, isBlank, locatorValue, wholeNumberValue, numberText, asPositiveId
 
 type LocatorKind = 'product' | 'category' | 'brand';
 
-const LOCATOR: Record<LocatorKind, { label: string; search: string; plural: string; urlExample: string }> = {
+const LOCATOR: Record<
+	LocatorKind,
+	{ label: string; search: string; plural: string; urlExample: string }
+> = {
 	product: {
 		label: 'Product',
 		search: 'searchProducts',
@@ -37,7 +47,10 @@ const URL_ID: Record<LocatorKind, RegExp> = {
 };
 
 /** A resource locator for a product, category or brand: From List, By ID, By URL. */
-export function locator(kind: LocatorKind, overrides: Partial<INodeProperties> = {}): INodeProperties {
+export function locator(
+	kind: LocatorKind,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
 	const info = LOCATOR[kind];
 	const lower = info.label.toLowerCase();
 	return {
@@ -62,7 +75,10 @@ export function locator(kind: LocatorKind, overrides: Partial<INodeProperties> =
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^[0-9]+$', errorMessage: `A ${lower} ID is a whole number such as 123` },
+						properties: {
+							regex: '^[0-9]+$',
+							errorMessage: `A ${lower} ID is a whole number such as 123`,
+						},
 					},
 				],
 			},
@@ -91,13 +107,21 @@ export function locator(kind: LocatorKind, overrides: Partial<INodeProperties> =
  * An optional brand or category picker for collections (filters, fields): From List or By ID.
  * (No URL mode: collection values are read without n8n's value extraction.)
  */
-export function optionalLocator(kind: LocatorKind, overrides: Partial<INodeProperties> = {}): INodeProperties {
+export function optionalLocator(
+	kind: LocatorKind,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
 	const picker = locator(kind, { required: false, ...overrides });
 	return { ...picker, modes: (picker.modes ?? []).filter((mode) => mode.name !== 'url') };
 }
 
 /** The whole-number ID in an optional picker (or plain number), or undefined when left empty. */
-export function optionalLocatorId(ctx: IExecuteFunctions, i: number, value: unknown, label: string): number | undefined {
+export function optionalLocatorId(
+	ctx: IExecuteFunctions,
+	i: number,
+	value: unknown,
+	label: string,
+): number | undefined {
 	if (isBlank(value)) return undefined;
 	return wholeNumberValue(ctx, i, locatorValue(value), label);
 }
@@ -112,7 +136,9 @@ export function requireLocatorId(
 	kind: LocatorKind,
 	name = `${kind}Id`,
 ): number {
-	let text = numberText(locatorValue(ctx.getNodeParameter(name, i, undefined, { extractValue: true })));
+	let text = numberText(
+		locatorValue(ctx.getNodeParameter(name, i, undefined, { extractValue: true })),
+	);
 	const fromUrl = URL_ID[kind].exec(text);
 	if (fromUrl && /^https?:\/\//i.test(text)) text = fromUrl[1];
 	const id = asPositiveId(text);
@@ -152,7 +178,10 @@ export function orderLocator(overrides: Partial<INodeProperties> = {}): INodePro
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^[0-9]+$', errorMessage: 'An order ID is a whole number such as 123' },
+						properties: {
+							regex: '^[0-9]+$',
+							errorMessage: 'An order ID is a whole number such as 123',
+						},
 					},
 				],
 			},
@@ -184,7 +213,10 @@ export function statusLocator(description: string): INodeProperties {
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^([0-9]|1[0-4])$', errorMessage: 'An order status ID is a number from 0 to 14' },
+						properties: {
+							regex: '^([0-9]|1[0-4])$',
+							errorMessage: 'An order status ID is a number from 0 to 14',
+						},
 					},
 				],
 			},
@@ -216,7 +248,10 @@ export function customerLocator(overrides: Partial<INodeProperties> = {}): INode
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^[0-9]+$', errorMessage: 'A customer ID is a whole number such as 42' },
+						properties: {
+							regex: '^[0-9]+$',
+							errorMessage: 'A customer ID is a whole number such as 42',
+						},
 					},
 				],
 			},
@@ -250,7 +285,9 @@ export function customerField(description: string): INodeProperties {
 }
 
 /** The channel picker: from the list (searchChannels) or by ID. */
-export function channelLocator(description = 'The channel, picked from the list or by ID (1 is the default storefront)'): INodeProperties {
+export function channelLocator(
+	description = 'The channel, picked from the list or by ID (1 is the default storefront)',
+): INodeProperties {
 	return {
 		displayName: 'Channel',
 		name: 'channelId',
@@ -273,7 +310,10 @@ export function channelLocator(description = 'The channel, picked from the list 
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^[0-9]+$', errorMessage: 'A channel ID is a whole number such as 1' },
+						properties: {
+							regex: '^[0-9]+$',
+							errorMessage: 'A channel ID is a whole number such as 1',
+						},
 					},
 				],
 			},

@@ -28,9 +28,14 @@ export function orderStatusName(id: unknown): string | undefined {
 }
 
 /** Status dropdown options sorted by name; values are the status IDs as strings (order filters). */
-export const ORDER_STATUS_OPTIONS = sortByName(Object.entries(ORDER_STATUSES)
-	.map(([id, name]) => ({ name, value: id })));
+export const ORDER_STATUS_OPTIONS = sortByName(
+	Object.entries(ORDER_STATUSES).map(([id, name]) => ({ name, value: id })),
+);
 
 /** Status options named "Shipped (2)" with numeric values, sorted by name (the trigger's filters). */
-export const ORDER_STATUS_OPTIONS_WITH_ID: INodePropertyOptions[] = sortByName(Object.entries(ORDER_STATUSES)
-	.map(([id, name]) => ({ name: `${name} (${id})`, value: Number(id) })));
+export const ORDER_STATUS_OPTIONS_WITH_ID: INodePropertyOptions[] = sortByName(
+	Object.entries(ORDER_STATUSES).map(([id, name]) => ({
+		name: `${name} (${id})`,
+		value: Number(id),
+	})),
+);

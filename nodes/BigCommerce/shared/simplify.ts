@@ -40,7 +40,8 @@ export function stripHtml(html: unknown): string {
 		.replace(/<[^>]+>/g, '')
 		.replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (match, code: string) => {
 			if (code[0] === '#') {
-				const n = code[1].toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+				const n =
+					code[1].toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
 				return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : match;
 			}
 			return ENTITIES[code.toLowerCase()] ?? match;
@@ -126,7 +127,10 @@ export function simplifyProduct(product: IDataObject): IDataObject {
 		}));
 	}
 	if (Array.isArray(product.custom_fields)) {
-		out.custom_fields = (product.custom_fields as IDataObject[]).map((f) => ({ name: f.name, value: f.value }));
+		out.custom_fields = (product.custom_fields as IDataObject[]).map((f) => ({
+			name: f.name,
+			value: f.value,
+		}));
 	}
 	if (Array.isArray(product.videos)) {
 		out.videos = (product.videos as IDataObject[]).map((v) => ({

@@ -13,8 +13,16 @@ import { toIso } from './dates';
  */
 
 /** Throws the NodeOperationError for item `i`: "Item i: message", with an optional hint. */
-export function fail(ctx: IExecuteFunctions, i: number, message: string, description?: string): never {
-	throw new NodeOperationError(ctx.getNode(), `Item ${i}: ${message}`, { itemIndex: i, description });
+export function fail(
+	ctx: IExecuteFunctions,
+	i: number,
+	message: string,
+	description?: string,
+): never {
+	throw new NodeOperationError(ctx.getNode(), `Item ${i}: ${message}`, {
+		itemIndex: i,
+		description,
+	});
 }
 
 /**
@@ -31,7 +39,9 @@ export function locatorValue(value: unknown): unknown {
 /** Whether a collection field was left empty (a plain value or a resource locator). */
 export function isBlank(value: unknown): boolean {
 	const inner = locatorValue(value);
-	return inner === undefined || inner === null || (typeof inner === 'string' && inner.trim() === '');
+	return (
+		inner === undefined || inner === null || (typeof inner === 'string' && inner.trim() === '')
+	);
 }
 
 /** Reads a resource-locator or plain parameter and returns its raw value. */
@@ -60,7 +70,9 @@ export function asWholeNumber(value: unknown, min = 0): number | undefined {
  * negatives, fractions, NaN, null, missing and non-numeric text are not IDs.
  */
 export function asPositiveId(value: unknown): number | undefined {
-	return typeof value === 'number' || typeof value === 'string' ? asWholeNumber(value, 1) : undefined;
+	return typeof value === 'number' || typeof value === 'string'
+		? asWholeNumber(value, 1)
+		: undefined;
 }
 
 /** A positive whole-number ID parameter (e.g. product ID 123), plain or a resource locator. */
@@ -104,12 +116,22 @@ export function wholeNumberValue(
 }
 
 /** A whole-number parameter of 0 or more (e.g. a tax class ID, which may be 0). */
-export function requireWholeNumber(ctx: IExecuteFunctions, i: number, name: string, label: string): number {
+export function requireWholeNumber(
+	ctx: IExecuteFunctions,
+	i: number,
+	name: string,
+	label: string,
+): number {
 	return wholeNumberValue(ctx, i, rawValue(ctx, name, i), label);
 }
 
 /** A number of 0 or more (prices, weights). */
-export function amountValue(ctx: IExecuteFunctions, i: number, value: unknown, label: string): number {
+export function amountValue(
+	ctx: IExecuteFunctions,
+	i: number,
+	value: unknown,
+	label: string,
+): number {
 	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) {
 		fail(ctx, i, `"${label}" must be a number of 0 or more, such as 19.99; got "${String(value)}"`);
@@ -118,7 +140,12 @@ export function amountValue(ctx: IExecuteFunctions, i: number, value: unknown, l
 }
 
 /** A non-negative amount of money, sent as a string as the V2 marketing API expects ("20.00"). */
-export function moneyStringValue(ctx: IExecuteFunctions, i: number, raw: unknown, label: string): string {
+export function moneyStringValue(
+	ctx: IExecuteFunctions,
+	i: number,
+	raw: unknown,
+	label: string,
+): string {
 	const text = numberText(raw);
 	const value = Number(text);
 	if (text === '' || !Number.isFinite(value) || value < 0) {
@@ -134,7 +161,12 @@ export function isEmail(value: string): boolean {
 	return EMAIL.test(value);
 }
 
-export function requireEmail(ctx: IExecuteFunctions, i: number, name: string, label: string): string {
+export function requireEmail(
+	ctx: IExecuteFunctions,
+	i: number,
+	name: string,
+	label: string,
+): string {
 	return emailValue(ctx, i, rawValue(ctx, name, i), label);
 }
 
@@ -147,14 +179,24 @@ export function emailValue(ctx: IExecuteFunctions, i: number, raw: unknown, labe
 	return value;
 }
 
-export function requireString(ctx: IExecuteFunctions, i: number, name: string, label: string): string {
+export function requireString(
+	ctx: IExecuteFunctions,
+	i: number,
+	name: string,
+	label: string,
+): string {
 	const value = String(rawValue(ctx, name, i) ?? '').trim();
 	if (!value) fail(ctx, i, `"${label}" must not be empty`);
 	return value;
 }
 
 /** A UUID such as a cart ID. */
-export function requireUuid(ctx: IExecuteFunctions, i: number, name: string, label: string): string {
+export function requireUuid(
+	ctx: IExecuteFunctions,
+	i: number,
+	name: string,
+	label: string,
+): string {
 	return uuidValue(ctx, i, rawValue(ctx, name, i), label);
 }
 
@@ -175,9 +217,21 @@ export function uuidValue(ctx: IExecuteFunctions, i: number, raw: unknown, label
 export const CODE_PATTERN = /^[a-zA-Z0-9_ -]+$/;
 
 /** A coupon or promotion code typed by a shopper or a user: trimmed, non-empty, valid characters. */
-export function codeValue(ctx: IExecuteFunctions, i: number, raw: unknown, label: string, maxLength = 50): string {
+export function codeValue(
+	ctx: IExecuteFunctions,
+	i: number,
+	raw: unknown,
+	label: string,
+	maxLength = 50,
+): string {
 	const code = String(raw ?? '').trim();
-	if (!code) fail(ctx, i, `"${label}" must not be empty`, 'Enter the code exactly as the shopper has it, e.g. SAVE20.');
+	if (!code)
+		fail(
+			ctx,
+			i,
+			`"${label}" must not be empty`,
+			'Enter the code exactly as the shopper has it, e.g. SAVE20.',
+		);
 	if (!CODE_PATTERN.test(code) || code.length > maxLength) {
 		fail(
 			ctx,
@@ -233,7 +287,11 @@ export function jsonValue<K extends 'object' | 'array'>(
 			? Array.isArray(value)
 			: value !== null && typeof value === 'object' && !Array.isArray(value);
 	if (!ok) {
-		fail(ctx, i, `"${label}" must be a JSON ${kind === 'array' ? 'array' : 'object'}${example ? `, e.g. ${example}` : ''}`);
+		fail(
+			ctx,
+			i,
+			`"${label}" must be a JSON ${kind === 'array' ? 'array' : 'object'}${example ? `, e.g. ${example}` : ''}`,
+		);
 	}
 	return value as Parsed;
 }
@@ -249,7 +307,12 @@ export function dateValue(ctx: IExecuteFunctions, i: number, raw: unknown, label
 }
 
 /** A date (ISO 8601 or anything Date.parse reads) as ISO 8601 in whole seconds, for API filters. */
-export function isoDateValue(ctx: IExecuteFunctions, i: number, raw: unknown, label: string): string {
+export function isoDateValue(
+	ctx: IExecuteFunctions,
+	i: number,
+	raw: unknown,
+	label: string,
+): string {
 	return toIso(dateValue(ctx, i, raw, label));
 }
 
@@ -322,6 +385,12 @@ export function requireSomeFields(
 }
 
 /** Requires the request body built from an update collection to change something. */
-export function requireSomeChange(ctx: IExecuteFunctions, i: number, body: IDataObject, label = 'Update Fields'): void {
-	if (!Object.keys(body).length) fail(ctx, i, `"${label}" is empty: add at least one field to change`);
+export function requireSomeChange(
+	ctx: IExecuteFunctions,
+	i: number,
+	body: IDataObject,
+	label = 'Update Fields',
+): void {
+	if (!Object.keys(body).length)
+		fail(ctx, i, `"${label}" is empty: add at least one field to change`);
 }

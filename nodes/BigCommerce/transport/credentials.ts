@@ -5,7 +5,6 @@ import { redactText } from './errors';
 import { ACCEPTED_STORE_HASH_FORMS, normaliseBaseUrl, parseStoreHash } from './storeHash';
 import type { BigCommerceContext } from './types';
 
-
 /** Credential resolution: which credential, the store hash, the base URL and the secrets to redact. */
 
 /** The credential type behind the node's Authentication choice. */
@@ -13,7 +12,6 @@ export function credentialTypeFor(authentication: string): string {
 	return authentication === 'oAuth2' ? 'bigCommerceOAuth2Api' : 'bigCommerceApi';
 }
 export const isOAuth2 = (credentialType: string) => credentialType === credentialTypeFor('oAuth2');
-
 
 export interface ResolvedStore {
 	credentialType: string;
@@ -48,7 +46,11 @@ export async function resolveStore(this: BigCommerceContext): Promise<ResolvedSt
 		const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
 		// the store the token belongs to, from the token answer's context "stores/{hash}"
 		if (typeof tokenData.context === 'string' && tokenData.context) rawHash = tokenData.context;
-		secrets = secretStrings(tokenData.access_token, tokenData.refresh_token, credentials.clientSecret);
+		secrets = secretStrings(
+			tokenData.access_token,
+			tokenData.refresh_token,
+			credentials.clientSecret,
+		);
 	} else {
 		secrets = secretStrings(credentials.accessToken);
 	}
@@ -56,7 +58,10 @@ export async function resolveStore(this: BigCommerceContext): Promise<ResolvedSt
 	if (!storeHash) {
 		throw new NodeOperationError(
 			this.getNode(),
-			redactText(`The credential's Store Hash "${String(rawHash ?? '')}" is not recognised`, secrets),
+			redactText(
+				`The credential's Store Hash "${String(rawHash ?? '')}" is not recognised`,
+				secrets,
+			),
 			{ description: `Enter ${ACCEPTED_STORE_HASH_FORMS}.` },
 		);
 	}

@@ -5,7 +5,12 @@
  * errors.ts (NodeApiError with BigCommerce's message and a hint; redaction), dates.ts, storeHash.ts.
  * Callers import from here.
  */
-export type { ApiVersion, BigCommerceContext, BigCommerceRequest, BigCommerceResponse } from './types';
+export type {
+	ApiVersion,
+	BigCommerceContext,
+	BigCommerceRequest,
+	BigCommerceResponse,
+} from './types';
 export { credentialTypeFor, resolveStore } from './credentials';
 export {
 	backoffMs,

@@ -3,7 +3,6 @@ import type { IDataObject } from 'n8n-workflow';
 import type { BigCommerceContext, BigCommerceRequest } from './types';
 import { bigCommerceApiRequestFull, unwrapResponse } from './request';
 
-
 export const MAX_PAGE_SIZE = 250;
 
 export interface PaginationOptions {
@@ -100,7 +99,9 @@ export async function bigCommerceApiRequestAllItems(
 		totalPages: number,
 		firstTotal: number,
 	): Promise<{ page: number; total: number } | undefined> => {
-		const last = Number.isFinite(max) ? Math.min(totalPages, Math.ceil(max / pageSize)) : totalPages;
+		const last = Number.isFinite(max)
+			? Math.min(totalPages, Math.ceil(max / pageSize))
+			: totalPages;
 		type Page = Awaited<ReturnType<typeof fetchPage>>;
 		const arrived = new Map<number, Page>();
 		let next = 2;
@@ -137,7 +138,9 @@ export async function bigCommerceApiRequestAllItems(
 			}
 		};
 		// on a failure no further page is asked for; the requests in flight finish, then it throws
-		await Promise.all(Array.from({ length: Math.min(concurrency, last - 1) }, async () => await worker()));
+		await Promise.all(
+			Array.from({ length: Math.min(concurrency, last - 1) }, async () => await worker()),
+		);
 		if (failure) throw failure.error;
 		if (resume) return resume;
 		if (done) return undefined;

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { convertV2Dates } from './dates';
@@ -19,10 +24,14 @@ import {
 	pause,
 	release,
 } from './rateLimit';
-import type { BigCommerceContext, BigCommerceRequest, BigCommerceResponse, ApiVersion } from './types';
+import type {
+	BigCommerceContext,
+	BigCommerceRequest,
+	BigCommerceResponse,
+	ApiVersion,
+} from './types';
 import type { ResolvedStore } from './credentials';
 import { isOAuth2, resolveStore } from './credentials';
-
 
 /** One request: send, retry (safe methods, 429 via the rate-limit governor), unwrap, errors. */
 
@@ -40,7 +49,6 @@ export const retrySettings = {
 const SAFE_TO_REPEAT = new Set<string>(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 /** Server errors worth another try (507 "plan limit" and 501 are not transient). */
 const RETRYABLE_STATUS = new Set<number>([408, 500, 502, 503, 504]);
-
 
 /** Growing, jittered wait: between half and all of base × 2^attempt, capped. */
 export function backoffMs(attempt: number): number {
@@ -129,7 +137,9 @@ function log(
 	meta: IDataObject,
 	level: LogLevel = 'debug',
 ): void {
-	const logger = (ctx as { logger?: Partial<Record<LogLevel, (m: string, meta?: IDataObject) => void>> }).logger;
+	const logger = (
+		ctx as { logger?: Partial<Record<LogLevel, (m: string, meta?: IDataObject) => void>> }
+	).logger;
 	logger?.[level]?.(redactText(message, store.secrets), redactValue(meta, store.secrets));
 }
 
@@ -158,10 +168,14 @@ function stoppedError(
 	waitingFor: string,
 	attempts: number,
 ): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), 'The execution was stopped while a BigCommerce request was waiting', {
-		description: `${what} was waiting for ${waitingFor} and was ${attempts ? 'not sent again' : 'not sent'}.`,
-		itemIndex: request.itemIndex,
-	});
+	return new NodeOperationError(
+		ctx.getNode(),
+		'The execution was stopped while a BigCommerce request was waiting',
+		{
+			description: `${what} was waiting for ${waitingFor} and was ${attempts ? 'not sent again' : 'not sent'}.`,
+			itemIndex: request.itemIndex,
+		},
+	);
 }
 
 /**
@@ -234,7 +248,11 @@ export async function bigCommerceApiRequestFull(
 		} catch (error) {
 			release(governorKey);
 			const code = networkErrorCode(error);
-			if (!cancelled(signal, code) && (safe || neverSent(code)) && failures < retrySettings.maxRetries) {
+			if (
+				!cancelled(signal, code) &&
+				(safe || neverSent(code)) &&
+				failures < retrySettings.maxRetries
+			) {
 				const wait = backoffMs(failures++);
 				log(this, store, `${what}: no answer (${code}), retry ${failures} in ${wait} ms`, {});
 				await waitFor(pause(wait, signal), 'a retry after no answer');
@@ -296,7 +314,11 @@ export async function bigCommerceApiRequestFull(
 				safe,
 			});
 		}
-		return { statusCode, headers, body: mayHoldSecret(body, store.secrets) ? redactValue(body, store.secrets) : body };
+		return {
+			statusCode,
+			headers,
+			body: mayHoldSecret(body, store.secrets) ? redactValue(body, store.secrets) : body,
+		};
 	}
 }
 
@@ -304,7 +326,8 @@ export async function bigCommerceApiRequestFull(
 function hasJsonEscapes(text: string): boolean {
 	for (let i = 0; i < text.length; i++) {
 		const code = text.charCodeAt(i);
-		if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return true;
+		if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff))
+			return true;
 	}
 	return false;
 }

@@ -17,7 +17,6 @@ export type BigCommerceContext =
 
 export type ApiVersion = 'v2' | 'v3';
 
-
 export interface BigCommerceRequest {
 	method: IHttpRequestMethods;
 	version: ApiVersion;

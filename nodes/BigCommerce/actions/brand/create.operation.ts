@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -6,10 +11,22 @@ import { brandBody, brandFieldOptions, checkBrandName } from './helpers';
 import { CATALOG_WRITE } from '../../shared/scopes';
 import { toItems } from '../../shared/items';
 
-export const option: OperationOption = { name: 'Create', value: 'create', action: 'Create a brand', description: 'Create a brand' };
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a brand',
+	description: 'Create a brand',
+};
 
 export const properties: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'Unique brand name' },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Unique brand name',
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

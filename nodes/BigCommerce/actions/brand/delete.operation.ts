@@ -15,7 +15,8 @@ export const option: OperationOption = {
 
 export const properties: INodeProperties[] = [
 	{
-		displayName: 'This permanently deletes the brand; its products stay, without a brand. It cannot be undone.',
+		displayName:
+			'This permanently deletes the brand; its products stay, without a brand. It cannot be undone.',
 		name: 'deleteNotice',
 		type: 'notice',
 		default: '',

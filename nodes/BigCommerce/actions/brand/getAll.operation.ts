@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
@@ -7,7 +12,12 @@ import { getPagination } from '../../shared/validate';
 import { returnAllOrLimit } from '../../shared/properties';
 import { toItems } from '../../shared/items';
 
-export const option: OperationOption = { name: 'Get Many', value: 'getAll', action: 'Get many brands', description: 'List brands, optionally filtered by name' };
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many brands',
+	description: 'List brands, optionally filtered by name',
+};
 
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
@@ -18,7 +28,13 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Only the brand with exactly this name' },
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Only the brand with exactly this name',
+			},
 			{ displayName: 'Name Contains', name: 'nameLike', type: 'string', default: '' },
 		],
 	},
@@ -33,7 +49,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (text('nameLike')) qs['name:like'] = text('nameLike');
 	const brands = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v3', path: '/catalog/brands', qs, scope: CATALOG_READ, itemIndex: i },
+		{
+			method: 'GET',
+			version: 'v3',
+			path: '/catalog/brands',
+			qs,
+			scope: CATALOG_READ,
+			itemIndex: i,
+		},
 		pagination,
 	);
 	return toItems(this, brands);

@@ -1,9 +1,14 @@
 import { fail } from '../../shared/validate';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-
 export const brandFieldOptions: INodeProperties[] = [
-	{ displayName: 'Image URL', name: 'imageUrl', type: 'string', default: '', description: 'Public URL of the brand logo' },
+	{
+		displayName: 'Image URL',
+		name: 'imageUrl',
+		type: 'string',
+		default: '',
+		description: 'Public URL of the brand logo',
+	},
 	{ displayName: 'Meta Description', name: 'metaDescription', type: 'string', default: '' },
 	{ displayName: 'Page Title', name: 'pageTitle', type: 'string', default: '' },
 	{ displayName: 'Search Keywords', name: 'searchKeywords', type: 'string', default: '' },

@@ -5,6 +5,10 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const brand = defineResource({ name: 'Brand', value: 'brand' }, [create, del, get, getAll, update], {
-	defaultOperation: 'getAll',
-});
+export const brand = defineResource(
+	{ name: 'Brand', value: 'brand' },
+	[create, del, get, getAll, update],
+	{
+		defaultOperation: 'getAll',
+	},
+);

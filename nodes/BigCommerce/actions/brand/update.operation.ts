@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -10,7 +15,12 @@ import { toItems } from '../../shared/items';
 import { requireSomeChange } from '../../shared/validate';
 import { sortByName } from '../../shared/properties';
 
-export const option: OperationOption = { name: 'Update', value: 'update', action: 'Update a brand', description: 'Change a brand\'s name or page fields' };
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a brand',
+	description: "Change a brand's name or page fields",
+};
 
 export const properties: INodeProperties[] = [
 	locator('brand'),
@@ -20,7 +30,10 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: sortByName<INodeProperties>([...brandFieldOptions, { displayName: 'Name', name: 'name', type: 'string', default: '' }]),
+		options: sortByName<INodeProperties>([
+			...brandFieldOptions,
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+		]),
 	},
 ];
 

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -31,7 +36,7 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. USD',
-				description: 'ISO 4217 currency of the cart (empty: the channel\'s default)',
+				description: "ISO 4217 currency of the cart (empty: the channel's default)",
 			},
 			customerField('The customer the cart belongs to (empty or By ID 0: a guest cart)'),
 			{
@@ -55,14 +60,16 @@ export const properties: INodeProperties[] = [
 				name: 'includeRedirectUrls',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to also create cart and checkout links for the shopper (redirect_urls)',
+				description:
+					'Whether to also create cart and checkout links for the shopper (redirect_urls)',
 			},
 			{
 				displayName: 'Simplify',
 				name: 'simplify',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return a compact cart: totals, shopper and one flat list of line items',
+				description:
+					'Whether to return a compact cart: totals, shopper and one flat list of line items',
 			},
 		],
 	},
@@ -77,13 +84,22 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const customerId = wholeNumberValue(this, i, locatorValue(fields.customerId), 'Customer');
 		if (customerId !== 0) body.customer_id = customerId;
 	}
-	if (!isBlank(fields.channelId)) body.channel_id = wholeNumberValue(this, i, locatorValue(fields.channelId), 'Channel', { min: 1 });
+	if (!isBlank(fields.channelId))
+		body.channel_id = wholeNumberValue(this, i, locatorValue(fields.channelId), 'Channel', {
+			min: 1,
+		});
 	if (fields.currencyCode !== undefined && String(fields.currencyCode).trim()) {
 		const code = String(fields.currencyCode).trim().toUpperCase();
-		if (!/^[A-Z]{3}$/.test(code)) fail(this, i, `"Currency Code" must be a three-letter ISO 4217 code such as USD; got "${code}"`);
+		if (!/^[A-Z]{3}$/.test(code))
+			fail(
+				this,
+				i,
+				`"Currency Code" must be a three-letter ISO 4217 code such as USD; got "${code}"`,
+			);
 		body.currency = { code };
 	}
-	if (fields.locale !== undefined && String(fields.locale).trim()) body.locale = String(fields.locale).trim();
+	if (fields.locale !== undefined && String(fields.locale).trim())
+		body.locale = String(fields.locale).trim();
 	const cart = (await bigCommerceApiRequest.call(this, {
 		method: 'POST',
 		version: 'v3',

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 
@@ -28,8 +33,20 @@ export const properties: INodeProperties[] = [
 				displayName: 'Parameter',
 				name: 'parameter',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. utm_source' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. email' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. utm_source',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. email',
+					},
 				],
 			},
 		],
@@ -38,7 +55,9 @@ export const properties: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const cartId = requireUuid(this, i, 'cartId', 'Cart ID');
-	const collection = this.getNodeParameter('queryParameters', i, {}) as { parameter?: IDataObject[] };
+	const collection = this.getNodeParameter('queryParameters', i, {}) as {
+		parameter?: IDataObject[];
+	};
 	const queryParams: IDataObject = {};
 	for (const [index, entry] of (collection.parameter ?? []).entries()) {
 		const name = String(entry.name ?? '').trim();

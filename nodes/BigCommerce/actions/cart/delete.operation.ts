@@ -17,7 +17,10 @@ export const option: OperationOption = {
 
 export const properties: INodeProperties[] = [
 	destructiveNotice('This permanently deletes the cart and its line items. It cannot be undone.'),
-	{ ...cartIdParameter, description: 'The UUID of the cart to delete permanently, with all its line items' },
+	{
+		...cartIdParameter,
+		description: 'The UUID of the cart to delete permanently, with all its line items',
+	},
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

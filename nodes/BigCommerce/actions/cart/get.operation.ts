@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -28,14 +33,16 @@ export const properties: INodeProperties[] = [
 				name: 'includeOptions',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include the chosen product options (size, color...) of each line item',
+				description:
+					'Whether to include the chosen product options (size, color...) of each line item',
 			},
 			{
 				displayName: 'Simplify',
 				name: 'simplify',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return a compact cart: totals, shopper and one flat list of line items',
+				description:
+					'Whether to return a compact cart: totals, shopper and one flat list of line items',
 			},
 		],
 	},

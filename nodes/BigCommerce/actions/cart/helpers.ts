@@ -11,7 +11,8 @@ export const cartIdParameter: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 8a3b2c1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d',
-	description: 'The cart\'s UUID (carts have no list: take it from a cart webhook, an order\'s cart_ID or a Create result)',
+	description:
+		"The cart's UUID (carts have no list: take it from a cart webhook, an order's cart_ID or a Create result)",
 };
 
 export const itemIdParameter: INodeProperties = {
@@ -33,8 +34,17 @@ export function lineItemsProperties(): INodeProperties[] {
 			type: 'options',
 			default: 'fields',
 			options: [
-				{ name: 'Fields', value: 'fields', description: 'Enter product, variant and quantity per line' },
-				{ name: 'JSON', value: 'json', description: 'Enter BigCommerce line_items as JSON (option selections, list price overrides)' },
+				{
+					name: 'Fields',
+					value: 'fields',
+					description: 'Enter product, variant and quantity per line',
+				},
+				{
+					name: 'JSON',
+					value: 'json',
+					description:
+						'Enter BigCommerce line_items as JSON (option selections, list price overrides)',
+				},
 			],
 		},
 		{
@@ -62,7 +72,8 @@ export function lineItemsProperties(): INodeProperties[] {
 							name: 'variantId',
 							type: 'number',
 							default: 0,
-							description: 'ID of the variant (needed for products with options; 0 = the product\'s only variant)',
+							description:
+								"ID of the variant (needed for products with options; 0 = the product's only variant)",
 						},
 						{
 							displayName: 'Quantity',
@@ -95,12 +106,27 @@ export function lineItemsProperties(): INodeProperties[] {
 	];
 }
 
-const ITEM_KEYS = new Set(['product_id', 'variant_id', 'quantity', 'list_price', 'name', 'option_selections', 'gift_wrapping']);
+const ITEM_KEYS = new Set([
+	'product_id',
+	'variant_id',
+	'quantity',
+	'list_price',
+	'name',
+	'option_selections',
+	'gift_wrapping',
+]);
 
 /** Checks one line item (from JSON or fields) and returns it in BigCommerce's form. */
-function checkItem(ctx: IExecuteFunctions, i: number, raw: unknown, position: number, label: string): IDataObject {
+function checkItem(
+	ctx: IExecuteFunctions,
+	i: number,
+	raw: unknown,
+	position: number,
+	label: string,
+): IDataObject {
 	const where = `${label} entry ${position}`;
-	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail(ctx, i, `${where} must be an object such as {"product_id": 12, "quantity": 1}`);
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+		fail(ctx, i, `${where} must be an object such as {"product_id": 12, "quantity": 1}`);
 	const input = raw as IDataObject;
 	const unknown = Object.keys(input).filter((key) => !ITEM_KEYS.has(key));
 	if (unknown.length) {
@@ -113,28 +139,59 @@ function checkItem(ctx: IExecuteFunctions, i: number, raw: unknown, position: nu
 	}
 	const item: IDataObject = {};
 	const productId = asPositiveId(input.product_id);
-	if (productId === undefined) fail(ctx, i, `${where}: "product_id" must be a positive whole number; got "${String(input.product_id ?? '')}"`);
+	if (productId === undefined)
+		fail(
+			ctx,
+			i,
+			`${where}: "product_id" must be a positive whole number; got "${String(input.product_id ?? '')}"`,
+		);
 	item.product_id = productId;
 	const quantity = asPositiveId(input.quantity);
-	if (quantity === undefined) fail(ctx, i, `${where}: "quantity" must be a whole number of 1 or more; got "${String(input.quantity ?? '')}"`);
+	if (quantity === undefined)
+		fail(
+			ctx,
+			i,
+			`${where}: "quantity" must be a whole number of 1 or more; got "${String(input.quantity ?? '')}"`,
+		);
 	item.quantity = quantity;
 	if (input.variant_id !== undefined && input.variant_id !== null && input.variant_id !== '') {
 		const variantId = asPositiveId(input.variant_id);
-		if (variantId === undefined) fail(ctx, i, `${where}: "variant_id" must be a positive whole number; got "${String(input.variant_id)}"`);
+		if (variantId === undefined)
+			fail(
+				ctx,
+				i,
+				`${where}: "variant_id" must be a positive whole number; got "${String(input.variant_id)}"`,
+			);
 		item.variant_id = variantId;
 	}
 	if (input.list_price !== undefined && input.list_price !== null && input.list_price !== '') {
 		const price = Number(input.list_price);
-		if (!Number.isFinite(price) || price < 0) fail(ctx, i, `${where}: "list_price" must be a number of 0 or more; got "${String(input.list_price)}"`);
+		if (!Number.isFinite(price) || price < 0)
+			fail(
+				ctx,
+				i,
+				`${where}: "list_price" must be a number of 0 or more; got "${String(input.list_price)}"`,
+			);
 		item.list_price = price;
 	}
 	if (input.name !== undefined) item.name = String(input.name);
 	if (input.option_selections !== undefined) {
-		if (!Array.isArray(input.option_selections)) fail(ctx, i, `${where}: "option_selections" must be an array`);
+		if (!Array.isArray(input.option_selections))
+			fail(ctx, i, `${where}: "option_selections" must be an array`);
 		(input.option_selections as unknown[]).forEach((selection, k) => {
 			const s = selection as IDataObject;
-			if (!s || typeof s !== 'object' || asPositiveId(s.option_id) === undefined || s.option_value === undefined || s.option_value === '') {
-				fail(ctx, i, `${where}: option_selections[${k}] needs "option_id" (a whole number) and "option_value"`);
+			if (
+				!s ||
+				typeof s !== 'object' ||
+				asPositiveId(s.option_id) === undefined ||
+				s.option_value === undefined ||
+				s.option_value === ''
+			) {
+				fail(
+					ctx,
+					i,
+					`${where}: option_selections[${k}] needs "option_id" (a whole number) and "option_value"`,
+				);
 			}
 		});
 		item.option_selections = input.option_selections as IDataObject[];
@@ -156,7 +213,12 @@ export function readLineItems(ctx: IExecuteFunctions, i: number): IDataObject[] 
 			try {
 				parsed = JSON.parse(value);
 			} catch (error) {
-				fail(ctx, i, `${label} is not valid JSON (${(error as Error).message})`, 'Enter a JSON array, e.g. [{"product_id": 12, "quantity": 1}]');
+				fail(
+					ctx,
+					i,
+					`${label} is not valid JSON (${(error as Error).message})`,
+					'Enter a JSON array, e.g. [{"product_id": 12, "quantity": 1}]',
+				);
 			}
 		}
 		if (!Array.isArray(parsed)) fail(ctx, i, `${label} must be a JSON array of line items`);
@@ -166,8 +228,10 @@ export function readLineItems(ctx: IExecuteFunctions, i: number): IDataObject[] 
 		const collection = ctx.getNodeParameter('lineItems', i, {}) as { item?: IDataObject[] };
 		raw = (collection.item ?? []).map((entry) => {
 			const item: IDataObject = { product_id: entry.productId, quantity: entry.quantity ?? 1 };
-			if (entry.variantId !== undefined && Number(entry.variantId) !== 0) item.variant_id = entry.variantId;
-			if (entry.listPrice !== undefined && Number(entry.listPrice) >= 0) item.list_price = entry.listPrice;
+			if (entry.variantId !== undefined && Number(entry.variantId) !== 0)
+				item.variant_id = entry.variantId;
+			if (entry.listPrice !== undefined && Number(entry.listPrice) >= 0)
+				item.list_price = entry.listPrice;
 			return item;
 		});
 	}
@@ -186,7 +250,8 @@ export function allLineItems(cart: IDataObject): IDataObject[] {
 		['gift_certificate', 'gift_certificates'],
 	] as const) {
 		const list = groups[key];
-		if (Array.isArray(list)) for (const item of list as IDataObject[]) out.push({ ...item, type: kind });
+		if (Array.isArray(list))
+			for (const item of list as IDataObject[]) out.push({ ...item, type: kind });
 	}
 	return out;
 }

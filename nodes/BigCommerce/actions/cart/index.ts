@@ -7,6 +7,10 @@ import * as get from './get.operation';
 import * as removeItem from './removeItem.operation';
 import * as updateItem from './updateItem.operation';
 
-export const cart = defineResource({ name: 'Cart', value: 'cart' }, [addItems, create, createRecoveryLink, deleteOperation, get, removeItem, updateItem], {
-	defaultOperation: 'get',
-});
+export const cart = defineResource(
+	{ name: 'Cart', value: 'cart' },
+	[addItems, create, createRecoveryLink, deleteOperation, get, removeItem, updateItem],
+	{
+		defaultOperation: 'get',
+	},
+);

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -42,7 +47,10 @@ export const properties: INodeProperties[] = [
 				default: 0,
 				description: 'A price to charge instead of the catalog price',
 			},
-			optionalLocator('product', { name: 'productId', description: 'The line item\'s product (looked up from the cart when empty)' }),
+			optionalLocator('product', {
+				name: 'productId',
+				description: "The line item's product (looked up from the cart when empty)",
+			}),
 			{
 				displayName: 'Variant ID',
 				name: 'variantId',
@@ -57,7 +65,9 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const cartId = requireUuid(this, i, 'cartId', 'Cart ID');
 	const itemId = requireUuid(this, i, 'itemId', 'Line Item ID');
-	const quantity = wholeNumberValue(this, i, this.getNodeParameter('quantity', i), 'Quantity', { min: 1 });
+	const quantity = wholeNumberValue(this, i, this.getNodeParameter('quantity', i), 'Quantity', {
+		min: 1,
+	});
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const lineItem: IDataObject = { quantity };
 	if (fields.variantId !== undefined && Number(fields.variantId) !== 0) {
@@ -65,11 +75,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	if (fields.listPrice !== undefined) {
 		const price = Number(fields.listPrice);
-		if (!Number.isFinite(price) || price < 0) fail(this, i, `"List Price Override" must be a number of 0 or more; got "${String(fields.listPrice)}"`);
+		if (!Number.isFinite(price) || price < 0)
+			fail(
+				this,
+				i,
+				`"List Price Override" must be a number of 0 or more; got "${String(fields.listPrice)}"`,
+			);
 		lineItem.list_price = price;
 	}
 	const picked = locatorValue(fields.productId);
-	let productId = !isBlank(picked) && Number(picked) !== 0 ? wholeNumberValue(this, i, picked, 'Product', { min: 1 }) : undefined;
+	let productId =
+		!isBlank(picked) && Number(picked) !== 0
+			? wholeNumberValue(this, i, picked, 'Product', { min: 1 })
+			: undefined;
 	if (productId === undefined) {
 		// BigCommerce wants the product ID with the change: read it from the cart
 		const cart = (await bigCommerceApiRequest.call(this, {
@@ -79,10 +97,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			scope: CART_READ,
 			itemIndex: i,
 		})) as IDataObject;
-		const item = allLineItems(cart).find((entry) => String(entry.id).toLowerCase() === itemId.toLowerCase());
-		if (!item) fail(this, i, `Cart ${cartId} has no line item ${itemId}`, 'Use Cart → Get to see the line item IDs.');
+		const item = allLineItems(cart).find(
+			(entry) => String(entry.id).toLowerCase() === itemId.toLowerCase(),
+		);
+		if (!item)
+			fail(
+				this,
+				i,
+				`Cart ${cartId} has no line item ${itemId}`,
+				'Use Cart → Get to see the line item IDs.',
+			);
 		productId = Number(item.product_id);
-		if (lineItem.variant_id === undefined && item.variant_id !== undefined) lineItem.variant_id = item.variant_id;
+		if (lineItem.variant_id === undefined && item.variant_id !== undefined)
+			lineItem.variant_id = item.variant_id;
 	}
 	const cart = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',

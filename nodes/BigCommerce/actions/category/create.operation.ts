@@ -1,16 +1,41 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { categoryBody, categoryFieldOptions, checkCategoryName, parentCategoryField, parentCategoryId } from './helpers';
+import {
+	categoryBody,
+	categoryFieldOptions,
+	checkCategoryName,
+	parentCategoryField,
+	parentCategoryId,
+} from './helpers';
 import { CATALOG_WRITE } from '../../shared/scopes';
 import { toItems } from '../../shared/items';
 
-export const option: OperationOption = { name: 'Create', value: 'create', action: 'Create a category', description: 'Create a category, top-level or below a parent' };
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a category',
+	description: 'Create a category, top-level or below a parent',
+};
 
 export const properties: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'At most 50 characters, unique among its siblings' },
-	parentCategoryField('The category to create it below; leave empty (or By ID 0) for a top-level category'),
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'At most 50 characters, unique among its siblings',
+	},
+	parentCategoryField(
+		'The category to create it below; leave empty (or By ID 0) for a top-level category',
+	),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

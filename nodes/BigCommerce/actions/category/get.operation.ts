@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -6,7 +11,12 @@ import { CATALOG_READ } from '../../shared/scopes';
 import { locator, requireLocatorId } from '../../shared/locators';
 import { toItems } from '../../shared/items';
 
-export const option: OperationOption = { name: 'Get', value: 'get', action: 'Get a category', description: 'Get a category by ID' };
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a category',
+	description: 'Get a category by ID',
+};
 
 export const properties: INodeProperties[] = [locator('category')];
 

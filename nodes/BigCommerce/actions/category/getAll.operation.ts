@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
@@ -24,8 +29,20 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Keyword', name: 'keyword', type: 'string', default: '', description: 'Searches name, description and search keywords' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Only the category with exactly this name' },
+			{
+				displayName: 'Keyword',
+				name: 'keyword',
+				type: 'string',
+				default: '',
+				description: 'Searches name, description and search keywords',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Only the category with exactly this name',
+			},
 			{ displayName: 'Name Contains', name: 'nameLike', type: 'string', default: '' },
 			parentCategoryField('Only direct children of this category (By ID 0: top-level categories)'),
 			{
@@ -55,7 +72,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (filters.visibility !== undefined) qs.is_visible = filters.visibility !== 'hidden';
 	const categories = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v3', path: '/catalog/categories', qs, scope: CATALOG_READ, itemIndex: i },
+		{
+			method: 'GET',
+			version: 'v3',
+			path: '/catalog/categories',
+			qs,
+			scope: CATALOG_READ,
+			itemIndex: i,
+		},
 		pagination,
 	);
 	return toItems(this, categories);

@@ -8,18 +8,34 @@ import { locator } from '../../shared/locators';
  * level on Create and "no filter / no change" in Filters and Update Fields.
  */
 export function parentCategoryField(description: string): INodeProperties {
-	const picker = locator('category', { name: 'parentId', displayName: 'Parent Category', required: false, description });
+	const picker = locator('category', {
+		name: 'parentId',
+		displayName: 'Parent Category',
+		required: false,
+		description,
+	});
 	return { ...picker, modes: (picker.modes ?? []).filter((mode) => mode.name !== 'url') };
 }
 
 /** The parent category ID from the picker (or a plain number), or undefined when left empty. */
-export function parentCategoryId(ctx: IExecuteFunctions, i: number, value: unknown): number | undefined {
+export function parentCategoryId(
+	ctx: IExecuteFunctions,
+	i: number,
+	value: unknown,
+): number | undefined {
 	if (isBlank(value)) return undefined;
 	return wholeNumberValue(ctx, i, locatorValue(value), 'Parent Category');
 }
 
 export const categoryFieldOptions: INodeProperties[] = [
-	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '', description: 'HTML allowed' },
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'HTML allowed',
+	},
 	{ displayName: 'Image URL', name: 'imageUrl', type: 'string', default: '' },
 	{ displayName: 'Meta Description', name: 'metaDescription', type: 'string', default: '' },
 	{ displayName: 'Page Title', name: 'pageTitle', type: 'string', default: '' },
@@ -56,7 +72,8 @@ export function categoryBody(ctx: IExecuteFunctions, i: number, fields: IDataObj
 	}
 	if (fields.sortOrder !== undefined) {
 		const n = Number(fields.sortOrder);
-		if (!Number.isInteger(n)) fail(ctx, i, `"Sort Order" must be a whole number; got "${String(fields.sortOrder)}"`);
+		if (!Number.isInteger(n))
+			fail(ctx, i, `"Sort Order" must be a whole number; got "${String(fields.sortOrder)}"`);
 		body.sort_order = n;
 	}
 	if (fields.isVisible !== undefined) body.is_visible = Boolean(fields.isVisible);

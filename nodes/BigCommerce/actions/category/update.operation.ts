@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -9,7 +14,12 @@ import { fail, requireSomeChange } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 import { sortByName } from '../../shared/properties';
 
-export const option: OperationOption = { name: 'Update', value: 'update', action: 'Update a category', description: 'Change a category\'s fields or move it' };
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a category',
+	description: "Change a category's fields or move it",
+};
 
 export const properties: INodeProperties[] = [
 	locator('category'),

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -38,7 +43,8 @@ export const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'amazon',
-		description: 'The platform the channel runs on, e.g. bigcommerce, amazon, ebay, facebook, google_shopping, square',
+		description:
+			'The platform the channel runs on, e.g. bigcommerce, amazon, ebay, facebook, google_shopping, square',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -53,11 +59,21 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const type = String(this.getNodeParameter('type', i));
 	if (!channelTypeOptions.some((option) => option.value === type)) {
-		fail(this, i, `"Type" must be one of ${channelTypeOptions.map((o) => o.value).join(', ')}; got "${type}"`);
+		fail(
+			this,
+			i,
+			`"Type" must be one of ${channelTypeOptions.map((o) => o.value).join(', ')}; got "${type}"`,
+		);
 	}
-	const platform = String(this.getNodeParameter('platform', i, '') ?? '').trim().toLowerCase();
+	const platform = String(this.getNodeParameter('platform', i, '') ?? '')
+		.trim()
+		.toLowerCase();
 	if (!/^[a-z0-9_.-]+$/.test(platform)) {
-		fail(this, i, `"Platform" must be a platform name such as amazon or bigcommerce; got "${platform}"`);
+		fail(
+			this,
+			i,
+			`"Platform" must be a platform name such as amazon or bigcommerce; got "${platform}"`,
+		);
 	}
 	const body: IDataObject = {
 		...channelBody(this, i, {

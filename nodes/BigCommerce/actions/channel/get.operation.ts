@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -21,7 +26,7 @@ export const properties: INodeProperties[] = [
 		name: 'includeCurrencies',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to include the channel\'s enabled and default currencies',
+		description: "Whether to include the channel's enabled and default currencies",
 	},
 ];
 

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
@@ -68,7 +73,7 @@ export const properties: INodeProperties[] = [
 		name: 'includeCurrencies',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to include each channel\'s enabled and default currencies',
+		description: "Whether to include each channel's enabled and default currencies",
 	},
 ];
 
@@ -79,8 +84,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (this.getNodeParameter('includeCurrencies', i, false)) qs.include = 'currencies';
 	const statuses = (filters.statuses as string[] | undefined) ?? [];
 	const types = (filters.types as string[] | undefined) ?? [];
-	if (statuses.some((s) => !channelStatusOptions.some((o) => o.value === s))) fail(this, i, `"Statuses" contains an unknown status: ${statuses.join(', ')}`);
-	if (types.some((t) => !channelTypeOptions.some((o) => o.value === t))) fail(this, i, `"Types" contains an unknown type: ${types.join(', ')}`);
+	if (statuses.some((s) => !channelStatusOptions.some((o) => o.value === s)))
+		fail(this, i, `"Statuses" contains an unknown status: ${statuses.join(', ')}`);
+	if (types.some((t) => !channelTypeOptions.some((o) => o.value === t)))
+		fail(this, i, `"Types" contains an unknown type: ${types.join(', ')}`);
 	if (statuses.length) qs['status:in'] = statuses.join(',');
 	if (types.length) qs['type:in'] = types.join(',');
 	if (filters.platforms !== undefined && filters.platforms !== '') {
@@ -88,7 +95,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			.split(',')
 			.map((p) => p.trim().toLowerCase())
 			.filter(Boolean);
-		if (platforms.some((p) => !/^[a-z0-9_.-]+$/.test(p))) fail(this, i, `"Platforms" must be comma-separated platform names; got "${String(filters.platforms)}"`);
+		if (platforms.some((p) => !/^[a-z0-9_.-]+$/.test(p)))
+			fail(
+				this,
+				i,
+				`"Platforms" must be comma-separated platform names; got "${String(filters.platforms)}"`,
+			);
 		if (platforms.length) qs['platform:in'] = platforms.join(',');
 	}
 	if (filters.available !== undefined) qs.available = Boolean(filters.available);

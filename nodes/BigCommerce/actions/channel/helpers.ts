@@ -26,7 +26,7 @@ export const optionalChannelFields: INodeProperties[] = [
 		name: 'externalId',
 		type: 'string',
 		default: '',
-		description: 'The channel\'s ID on the external platform',
+		description: "The channel's ID on the external platform",
 	},
 	{
 		displayName: 'Listable From UI',
@@ -59,12 +59,18 @@ export function channelBody(ctx: IExecuteFunctions, i: number, fields: IDataObje
 		if (!name) fail(ctx, i, '"Name" must not be empty');
 		body.name = name;
 	}
-	if (fields.externalId !== undefined && fields.externalId !== '') body.external_id = String(fields.externalId).trim();
-	if (fields.isListableFromUi !== undefined) body.is_listable_from_ui = Boolean(fields.isListableFromUi);
+	if (fields.externalId !== undefined && fields.externalId !== '')
+		body.external_id = String(fields.externalId).trim();
+	if (fields.isListableFromUi !== undefined)
+		body.is_listable_from_ui = Boolean(fields.isListableFromUi);
 	if (fields.isVisible !== undefined) body.is_visible = Boolean(fields.isVisible);
 	if (fields.status !== undefined) {
 		if (!channelStatusOptions.some((option) => option.value === fields.status)) {
-			fail(ctx, i, `"Status" must be one of ${channelStatusOptions.map((o) => o.value).join(', ')}; got "${String(fields.status)}"`);
+			fail(
+				ctx,
+				i,
+				`"Status" must be one of ${channelStatusOptions.map((o) => o.value).join(', ')}; got "${String(fields.status)}"`,
+			);
 		}
 		body.status = fields.status;
 	}

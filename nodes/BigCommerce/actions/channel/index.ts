@@ -4,6 +4,10 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const channel = defineResource({ name: 'Channel', value: 'channel' }, [create, get, getAll, update], {
-	defaultOperation: 'getAll',
-});
+export const channel = defineResource(
+	{ name: 'Channel', value: 'channel' },
+	[create, get, getAll, update],
+	{
+		defaultOperation: 'getAll',
+	},
+);

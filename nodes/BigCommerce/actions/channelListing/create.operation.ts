@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -17,14 +22,18 @@ export const option: OperationOption = {
 
 export const properties: INodeProperties[] = [
 	channelLocator('The channel to list the product on'),
-	locator('product', { description: 'The catalog product to list: pick it from the list, or give its ID or control-panel URL' }),
+	locator('product', {
+		description:
+			'The catalog product to list: pick it from the list, or give its ID or control-panel URL',
+	}),
 	{
 		displayName: 'Variant IDs',
 		name: 'variantIds',
 		type: 'string',
 		default: '',
 		placeholder: '101, 102',
-		description: 'Comma-separated IDs of the product\'s variants to list (each gets the listing\'s state)',
+		description:
+			"Comma-separated IDs of the product's variants to list (each gets the listing's state)",
 	},
 	{
 		displayName: 'State',
@@ -46,13 +55,23 @@ export const properties: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const channelId = requireId(this, i, 'channelId', 'Channel');
 	const productId = requireLocatorId(this, i, 'product');
-	const variantIds = idListValue(this, i, this.getNodeParameter('variantIds', i, ''), 'Variant IDs', { allowEmpty: true });
+	const variantIds = idListValue(
+		this,
+		i,
+		this.getNodeParameter('variantIds', i, ''),
+		'Variant IDs',
+		{ allowEmpty: true },
+	);
 	const state = checkState(this, i, this.getNodeParameter('state', i));
 	const listing: IDataObject = {
 		product_id: productId,
 		state,
 		...listingTexts(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
-		variants: variantIds.map((variantId) => ({ product_id: productId, variant_id: variantId, state })),
+		variants: variantIds.map((variantId) => ({
+			product_id: productId,
+			variant_id: variantId,
+			state,
+		})),
 	};
 	const saved = (await bigCommerceApiRequest.call(this, {
 		method: 'POST',

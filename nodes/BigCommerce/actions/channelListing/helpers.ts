@@ -31,7 +31,11 @@ export const listingStateOptions = [
 export function checkState(ctx: IExecuteFunctions, i: number, raw: unknown): string {
 	const state = String(raw ?? '');
 	if (!listingStateOptions.some((option) => option.value === state)) {
-		fail(ctx, i, `"State" must be one of ${listingStateOptions.map((o) => o.value).join(', ')}; got "${state}"`);
+		fail(
+			ctx,
+			i,
+			`"State" must be one of ${listingStateOptions.map((o) => o.value).join(', ')}; got "${state}"`,
+		);
 	}
 	return state;
 }
@@ -40,8 +44,10 @@ export function checkState(ctx: IExecuteFunctions, i: number, raw: unknown): str
 export function listingTexts(fields: IDataObject): IDataObject {
 	const body: IDataObject = {};
 	if (fields.name !== undefined && fields.name !== '') body.name = String(fields.name);
-	if (fields.description !== undefined && fields.description !== '') body.description = String(fields.description);
-	if (fields.externalId !== undefined && fields.externalId !== '') body.external_id = String(fields.externalId).trim();
+	if (fields.description !== undefined && fields.description !== '')
+		body.description = String(fields.description);
+	if (fields.externalId !== undefined && fields.externalId !== '')
+		body.external_id = String(fields.externalId).trim();
 	return body;
 }
 
@@ -59,7 +65,7 @@ export const optionalListingFields: INodeProperties[] = [
 		name: 'externalId',
 		type: 'string',
 		default: '',
-		description: 'The listing\'s ID on the channel (e.g. the marketplace\'s listing ID)',
+		description: "The listing's ID on the channel (e.g. the marketplace's listing ID)",
 	},
 	{
 		displayName: 'Name',

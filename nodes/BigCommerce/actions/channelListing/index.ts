@@ -4,6 +4,10 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const channelListing = defineResource({ name: 'Channel Listing', value: 'channelListing' }, [create, get, getAll, update], {
-	defaultOperation: 'getAll',
-});
+export const channelListing = defineResource(
+	{ name: 'Channel Listing', value: 'channelListing' },
+	[create, get, getAll, update],
+	{
+		defaultOperation: 'getAll',
+	},
+);

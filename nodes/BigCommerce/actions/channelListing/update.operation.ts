@@ -1,8 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { checkState, fetchListing, listingIdProperty, listingStateOptions, listingTexts, optionalListingFields } from './helpers';
+import {
+	checkState,
+	fetchListing,
+	listingIdProperty,
+	listingStateOptions,
+	listingTexts,
+	optionalListingFields,
+} from './helpers';
 import { CHANNEL_LISTINGS_WRITE } from '../../shared/scopes';
 import { idListValue, requireId, requireSomeFields } from '../../shared/validate';
 import { channelLocator } from '../../shared/locators';
@@ -13,7 +25,7 @@ export const option: OperationOption = {
 	name: 'Update',
 	value: 'update',
 	action: 'Update a channel listing',
-	description: 'Change a listing\'s state, name or description, or add variants',
+	description: "Change a listing's state, name or description, or add variants",
 };
 
 export const properties: INodeProperties[] = [
@@ -41,7 +53,8 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				options: listingStateOptions,
 				default: 'active',
-				description: 'New state of the listing; its variants follow unless "Apply State to Variants" is off',
+				description:
+					'New state of the listing; its variants follow unless "Apply State to Variants" is off',
 			},
 		]),
 	},

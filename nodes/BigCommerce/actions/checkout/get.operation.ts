@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -22,7 +27,7 @@ export const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 8a3b2c1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d',
-		description: 'The checkout\'s UUID, which is the ID of its cart',
+		description: "The checkout's UUID, which is the ID of its cart",
 	},
 	{
 		displayName: 'Options',
@@ -43,7 +48,8 @@ export const properties: INodeProperties[] = [
 				name: 'includeOptions',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include the chosen product options (size, color...) of each line item',
+				description:
+					'Whether to include the chosen product options (size, color...) of each line item',
 			},
 			{
 				displayName: 'Simplify',
@@ -51,7 +57,7 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to return a compact checkout: the simplified cart, billing email and country, each consignment\'s destination and chosen shipping, coupons, tax and totals',
+					"Whether to return a compact checkout: the simplified cart, billing email and country, each consignment's destination and chosen shipping, coupons, tax and totals",
 			},
 		],
 	},
@@ -93,12 +99,15 @@ export function simplifyCheckout(checkout: IDataObject): IDataObject {
 				id: consignment.id,
 				city: address.city ?? null,
 				country_code: address.country_code ?? null,
-				shipping_option: chosen ? chosen.description ?? null : null,
-				shipping_cost: chosen ? chosen.cost ?? null : null,
+				shipping_option: chosen ? (chosen.description ?? null) : null,
+				shipping_cost: chosen ? (chosen.cost ?? null) : null,
 				line_item_ids: consignment.line_item_ids ?? [],
 			};
 		}),
-		coupons: list(checkout.coupons).map((coupon) => ({ code: coupon.code, discounted_amount: coupon.discounted_amount })),
+		coupons: list(checkout.coupons).map((coupon) => ({
+			code: coupon.code,
+			discounted_amount: coupon.discounted_amount,
+		})),
 		subtotal_inc_tax: checkout.subtotal_inc_tax,
 		shipping_cost_total_inc_tax: checkout.shipping_cost_total_inc_tax,
 		tax_total: checkout.tax_total,

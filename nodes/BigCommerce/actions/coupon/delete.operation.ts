@@ -16,7 +16,9 @@ export const option: OperationOption = {
 };
 
 export const properties: INodeProperties[] = [
-	destructiveNotice('This permanently deletes the coupon; shoppers can no longer use its code. It cannot be undone.'),
+	destructiveNotice(
+		'This permanently deletes the coupon; shoppers can no longer use its code. It cannot be undone.',
+	),
 	{
 		...couponIdProperty,
 		description: 'The numeric ID of the coupon to delete permanently',

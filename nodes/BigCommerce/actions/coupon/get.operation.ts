@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -17,7 +22,11 @@ export const option: OperationOption = {
 export const properties: INodeProperties[] = [couponIdProperty];
 
 /** V2 has no GET /coupons/{id}: the coupon is read with the `id` filter. */
-export async function fetchCoupon(ctx: IExecuteFunctions, i: number, id: number): Promise<IDataObject> {
+export async function fetchCoupon(
+	ctx: IExecuteFunctions,
+	i: number,
+	id: number,
+): Promise<IDataObject> {
 	const found = (await bigCommerceApiRequest.call(ctx, {
 		method: 'GET',
 		version: 'v2',
@@ -27,7 +36,13 @@ export async function fetchCoupon(ctx: IExecuteFunctions, i: number, id: number)
 		itemIndex: i,
 	})) as IDataObject[];
 	const coupon = Array.isArray(found) ? found.find((entry) => Number(entry.id) === id) : undefined;
-	if (!coupon) fail(ctx, i, `No coupon with ID ${id} exists in this store`, 'Check the ID with Coupon → Get Many.');
+	if (!coupon)
+		fail(
+			ctx,
+			i,
+			`No coupon with ID ${id} exists in this store`,
+			'Check the ID with Coupon → Get Many.',
+		);
 	return coupon;
 }
 

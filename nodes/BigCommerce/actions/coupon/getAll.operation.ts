@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
@@ -69,7 +74,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const pagination = getPagination(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (filters.code !== undefined && filters.code !== '') qs.code = codeValue(this, i, filters.code, 'Code');
+	if (filters.code !== undefined && filters.code !== '')
+		qs.code = codeValue(this, i, filters.code, 'Code');
 	if (filters.name !== undefined && filters.name !== '') qs.name = String(filters.name).trim();
 	if (filters.type !== undefined) qs.type = filters.type;
 	for (const [key, param, label] of [
@@ -78,7 +84,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	] as const) {
 		if (filters[param] === undefined) continue;
 		const value = Number(filters[param]);
-		if (!Number.isInteger(value) || value < 1) fail(this, i, `"${label}" must be a positive whole number; got "${String(filters[param])}"`);
+		if (!Number.isInteger(value) || value < 1)
+			fail(this, i, `"${label}" must be a positive whole number; got "${String(filters[param])}"`);
 		qs[key] = value;
 	}
 	const coupons = await bigCommerceApiRequestAllItems.call(

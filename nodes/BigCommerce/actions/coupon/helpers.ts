@@ -1,6 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { wholeNumberValue, idListValue, codeValue, dateValue, moneyStringValue, fail } from '../../shared/validate';
+import {
+	wholeNumberValue,
+	idListValue,
+	codeValue,
+	dateValue,
+	moneyStringValue,
+	fail,
+} from '../../shared/validate';
 import { toRfc2822 } from '../../shared/dates';
 
 export const couponTypeOptions = [
@@ -77,17 +84,28 @@ export const optionalCouponFields: INodeProperties[] = [
 ];
 
 /** Maps the optional n8n fields to the API body (validated). */
-export function optionalCouponBody(ctx: IExecuteFunctions, i: number, fields: IDataObject): IDataObject {
+export function optionalCouponBody(
+	ctx: IExecuteFunctions,
+	i: number,
+	fields: IDataObject,
+): IDataObject {
 	const body: IDataObject = {};
 	if (fields.enabled !== undefined) body.enabled = Boolean(fields.enabled);
 	if (fields.expires !== undefined && fields.expires !== '') {
 		body.expires = toRfc2822(dateValue(ctx, i, fields.expires, 'Expires'));
 	}
-	if (fields.maxUses !== undefined) body.max_uses = wholeNumberValue(ctx, i, fields.maxUses, 'Max Uses');
+	if (fields.maxUses !== undefined)
+		body.max_uses = wholeNumberValue(ctx, i, fields.maxUses, 'Max Uses');
 	if (fields.maxUsesPerCustomer !== undefined) {
-		body.max_uses_per_customer = wholeNumberValue(ctx, i, fields.maxUsesPerCustomer, 'Max Uses Per Customer');
+		body.max_uses_per_customer = wholeNumberValue(
+			ctx,
+			i,
+			fields.maxUsesPerCustomer,
+			'Max Uses Per Customer',
+		);
 	}
-	if (fields.minPurchase !== undefined) body.min_purchase = moneyStringValue(ctx, i, fields.minPurchase, 'Minimum Purchase');
+	if (fields.minPurchase !== undefined)
+		body.min_purchase = moneyStringValue(ctx, i, fields.minPurchase, 'Minimum Purchase');
 	if (fields.shippingMethods !== undefined && fields.shippingMethods !== '') {
 		body.shipping_methods = String(fields.shippingMethods)
 			.split(',')
@@ -109,13 +127,18 @@ export function coreCouponBody(
 	const body: IDataObject = {};
 	if (fields.name !== undefined) {
 		const name = String(fields.name).trim();
-		if (!name || name.length > 100) fail(ctx, i, `"Name" must be 1 to 100 characters; got "${name}"`);
+		if (!name || name.length > 100)
+			fail(ctx, i, `"Name" must be 1 to 100 characters; got "${name}"`);
 		body.name = name;
 	}
 	if (fields.code !== undefined) body.code = codeValue(ctx, i, fields.code, 'Code');
 	if (fields.type !== undefined) {
 		if (!COUPON_TYPES.includes(String(fields.type))) {
-			fail(ctx, i, `"Discount Type" must be one of ${COUPON_TYPES.join(', ')}; got "${String(fields.type)}"`);
+			fail(
+				ctx,
+				i,
+				`"Discount Type" must be one of ${COUPON_TYPES.join(', ')}; got "${String(fields.type)}"`,
+			);
 		}
 		body.type = fields.type;
 	}
@@ -125,9 +148,15 @@ export function coreCouponBody(
 		if (!['categories', 'products'].includes(entity)) {
 			fail(ctx, i, `"Applies To" must be categories or products; got "${entity}"`);
 		}
-		const ids = idListValue(ctx, i, fields.appliesToIds ?? (entity === 'categories' ? '0' : ''), 'Applies To IDs', {
-			allowZero: entity === 'categories',
-		});
+		const ids = idListValue(
+			ctx,
+			i,
+			fields.appliesToIds ?? (entity === 'categories' ? '0' : ''),
+			'Applies To IDs',
+			{
+				allowZero: entity === 'categories',
+			},
+		);
 		body.applies_to = { entity, ids };
 	}
 	return body;

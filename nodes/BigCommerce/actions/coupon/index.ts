@@ -6,6 +6,10 @@ import * as getAll from './getAll.operation';
 import * as lookUpCode from './lookUpCode.operation';
 import * as update from './update.operation';
 
-export const coupon = defineResource({ name: 'Coupon', value: 'coupon' }, [create, del, get, getAll, lookUpCode, update], {
-	defaultOperation: 'lookUpCode',
-});
+export const coupon = defineResource(
+	{ name: 'Coupon', value: 'coupon' },
+	[create, del, get, getAll, lookUpCode, update],
+	{
+		defaultOperation: 'lookUpCode',
+	},
+);

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -41,7 +46,12 @@ export function couponProblem(coupon: IDataObject, now: number): string | null {
 	return null;
 }
 
-function explain(code: string, problem: string | null, expiry: string | null, start?: string | null): string {
+function explain(
+	code: string,
+	problem: string | null,
+	expiry: string | null,
+	start?: string | null,
+): string {
 	switch (problem) {
 		case null:
 			return `Code ${code} is valid now.`;

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -21,7 +26,7 @@ export const option: OperationOption = {
 	name: 'Update',
 	value: 'update',
 	action: 'Update a coupon',
-	description: 'Change a coupon\'s code, discount, limits or expiry',
+	description: "Change a coupon's code, discount, limits or expiry",
 };
 
 export const properties: INodeProperties[] = [
@@ -39,7 +44,8 @@ export const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
-				description: 'The discount: a percentage for Percentage Off, otherwise an amount in the store currency',
+				description:
+					'The discount: a percentage for Percentage Off, otherwise an amount in the store currency',
 			},
 			{
 				displayName: 'Applies To',
@@ -54,7 +60,8 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '0',
-				description: 'Comma-separated category or product IDs. For categories, 0 means every category.',
+				description:
+					'Comma-separated category or product IDs. For categories, 0 means every category.',
 			},
 			{
 				displayName: 'Code',
@@ -78,7 +85,7 @@ export const properties: INodeProperties[] = [
 				description: 'Internal name of the coupon (unique)',
 			},
 			...optionalCouponFields,
-			]),
+		]),
 	},
 ];
 
@@ -106,7 +113,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		if (fields[key] !== undefined && fields[key] !== '') core[key] = fields[key];
 	}
 	// every field is validated before the first request
-	const changes: IDataObject = { ...coreCouponBody(this, i, core, 'categories'), ...optionalCouponBody(this, i, fields) };
+	const changes: IDataObject = {
+		...coreCouponBody(this, i, core, 'categories'),
+		...optionalCouponBody(this, i, fields),
+	};
 
 	// PUT replaces the coupon (an omitted applies_to is cleared), so the current values are merged in
 	const current = await fetchCoupon(this, i, id);
@@ -121,7 +131,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (core.appliesTo === undefined && core.appliesToIds !== undefined) {
 		// only the IDs changed: keep the coupon's entity (categories allow 0 = all, products do not)
 		const entity = String((current.applies_to as IDataObject | undefined)?.entity ?? 'categories');
-		changes.applies_to = coreCouponBody(this, i, { appliesTo: entity, appliesToIds: core.appliesToIds }).applies_to;
+		changes.applies_to = coreCouponBody(this, i, {
+			appliesTo: entity,
+			appliesToIds: core.appliesToIds,
+		}).applies_to;
 	}
 	Object.assign(body, changes);
 	const coupon = (await bigCommerceApiRequest.call(this, {

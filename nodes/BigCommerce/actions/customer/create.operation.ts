@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -23,7 +28,7 @@ export const properties: INodeProperties[] = [
 		placeholder: 'e.g. jane@example.com',
 		required: true,
 		default: '',
-		description: 'The customer\'s email address (unique in the store)',
+		description: "The customer's email address (unique in the store)",
 	},
 	{
 		displayName: 'First Name',
@@ -72,7 +77,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			lastName: requireString(this, i, 'lastName', 'Last Name'),
 		}),
 	};
-	if (fields.addresses !== undefined && String(fields.addresses).trim() !== '' && String(fields.addresses).trim() !== '[]') {
+	if (
+		fields.addresses !== undefined &&
+		String(fields.addresses).trim() !== '' &&
+		String(fields.addresses).trim() !== '[]'
+	) {
 		const addresses = jsonValue(this, i, fields.addresses, 'Addresses (JSON)', 'array');
 		if (addresses.length > 10) fail(this, i, '"Addresses (JSON)" may hold at most 10 addresses');
 		addresses.forEach((address, index) => {
@@ -84,7 +93,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				fail(this, i, `"Addresses (JSON)" entry ${index + 1} is missing ${missing.join(', ')}`);
 			}
 			if (!/^[A-Za-z]{2}$/.test(String(address.country_code))) {
-				fail(this, i, `"Addresses (JSON)" entry ${index + 1}: country_code must be a 2-letter ISO code such as US`);
+				fail(
+					this,
+					i,
+					`"Addresses (JSON)" entry ${index + 1}: country_code must be a 2-letter ISO code such as US`,
+				);
 			}
 		});
 		body.addresses = addresses;
@@ -97,5 +110,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		scope: CUSTOMERS_WRITE,
 		itemIndex: i,
 	})) as IDataObject[];
-	return toItems(this, await withGroupNames(this, i, Array.isArray(created) ? created.slice(0, 1) : []));
+	return toItems(
+		this,
+		await withGroupNames(this, i, Array.isArray(created) ? created.slice(0, 1) : []),
+	);
 }

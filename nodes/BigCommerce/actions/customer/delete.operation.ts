@@ -17,7 +17,9 @@ export const option: OperationOption = {
 };
 
 export const properties: INodeProperties[] = [
-	destructiveNotice('This permanently deletes the customer and their saved addresses (their orders stay). It cannot be undone.'),
+	destructiveNotice(
+		'This permanently deletes the customer and their saved addresses (their orders stay). It cannot be undone.',
+	),
 	customerLocator({
 		description:
 			'The customer to delete permanently, with their addresses. This cannot be undone; their orders are kept.',
@@ -36,13 +38,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		fail(
 			this,
 			i,
-			ref.id !== undefined ? `No customer with ID ${ref.id} exists` : `No customer has the email address "${ref.email}"`,
+			ref.id !== undefined
+				? `No customer with ID ${ref.id} exists`
+				: `No customer has the email address "${ref.email}"`,
 			'Nothing was deleted.',
 		);
 	}
 	// the typed ID, or the checked ID of the customer the email found: never a DELETE without
 	// id:in (BigCommerce's delete-by-filter must name exactly this customer)
-	const id = ref.id ?? lookedUpCustomerId(this, i, customer, `with the email address "${ref.email}"`);
+	const id =
+		ref.id ?? lookedUpCustomerId(this, i, customer, `with the email address "${ref.email}"`);
 	await bigCommerceApiRequest.call(this, {
 		method: 'DELETE',
 		version: 'v3',

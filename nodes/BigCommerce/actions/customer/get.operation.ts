@@ -1,7 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
-import { findCustomers, includeList, includeOptions, readCustomerRef, simplifyCustomer, withGroupNames } from './helpers';
+import {
+	findCustomers,
+	includeList,
+	includeOptions,
+	readCustomerRef,
+	simplifyCustomer,
+	withGroupNames,
+} from './helpers';
 import { customerLocator } from '../../shared/locators';
 import { fail } from '../../shared/validate';
 import { toItems } from '../../shared/items';
@@ -36,7 +48,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		fail(
 			this,
 			i,
-			ref.id !== undefined ? `No customer with ID ${ref.id} exists` : `No customer has the email address "${ref.email}"`,
+			ref.id !== undefined
+				? `No customer with ID ${ref.id} exists`
+				: `No customer has the email address "${ref.email}"`,
 		);
 	}
 	const named = await withGroupNames(this, i, [customer]);

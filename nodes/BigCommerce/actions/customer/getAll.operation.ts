@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
@@ -75,7 +80,7 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Jane',
-				description: 'Part of the customer\'s first or last name',
+				description: "Part of the customer's first or last name",
 			},
 		],
 	},
@@ -117,18 +122,31 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			.map((e) => e.trim())
 			.filter(Boolean);
 		for (const email of emails) {
-			if (!isEmail(email)) fail(this, i, `"Email" must be email addresses such as jane@example.com; got "${email}"`);
+			if (!isEmail(email))
+				fail(this, i, `"Email" must be email addresses such as jane@example.com; got "${email}"`);
 		}
 		qs['email:in'] = emails.join(',');
 	}
 	if (present('name')) qs['name:like'] = String(filters.name).trim();
 	if (present('company')) qs['company:in'] = String(filters.company).trim();
-	if (present('ids')) qs['id:in'] = idListValue(this, i, filters.ids, 'Customer IDs', { allowZero: true, allowEmpty: true }).join(',');
+	if (present('ids'))
+		qs['id:in'] = idListValue(this, i, filters.ids, 'Customer IDs', {
+			allowZero: true,
+			allowEmpty: true,
+		}).join(',');
 	if (present('customerGroupIds')) {
-		qs['customer_group_id:in'] = idListValue(this, i, filters.customerGroupIds, 'Customer Group IDs', { allowZero: true, allowEmpty: true }).join(',');
+		qs['customer_group_id:in'] = idListValue(
+			this,
+			i,
+			filters.customerGroupIds,
+			'Customer Group IDs',
+			{ allowZero: true, allowEmpty: true },
+		).join(',');
 	}
-	if (present('modifiedAfter')) qs['date_modified:min'] = isoDateValue(this, i, filters.modifiedAfter, 'Modified After');
-	if (present('createdAfter')) qs['date_created:min'] = isoDateValue(this, i, filters.createdAfter, 'Created After');
+	if (present('modifiedAfter'))
+		qs['date_modified:min'] = isoDateValue(this, i, filters.modifiedAfter, 'Modified After');
+	if (present('createdAfter'))
+		qs['date_created:min'] = isoDateValue(this, i, filters.createdAfter, 'Created After');
 	if (options.sort) qs.sort = options.sort;
 	const include = includeList(options);
 	if (include) qs.include = include;

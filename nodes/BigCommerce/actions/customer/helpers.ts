@@ -12,8 +12,6 @@ import { wholeNumberValue, asPositiveId, fail, idListValue, isEmail } from '../.
 /** BigCommerce accepts at most this many customers per create/update call. */
 export const CUSTOMER_BATCH_LIMIT = 10;
 
-
-
 /** A customer reference read and validated from the locator; no request is sent yet. */
 export type CustomerRef = { id: number; email?: undefined } | { id?: undefined; email: string };
 
@@ -35,7 +33,12 @@ export function readCustomerRef(
 	const text = String(value ?? '').trim();
 	if (!text) {
 		if (optional) return undefined;
-		fail(ctx, i, '"Customer" is required', 'Pick a customer from the list, or enter its ID (e.g. 42) or email address.');
+		fail(
+			ctx,
+			i,
+			'"Customer" is required',
+			'Pick a customer from the list, or enter its ID (e.g. 42) or email address.',
+		);
 	}
 	if (mode === 'email' || (mode !== 'id' && text.includes('@'))) {
 		if (!isEmail(text)) {
@@ -76,7 +79,12 @@ export async function findCustomers(
  * positive whole-number `id` is a clear error, so a request never goes out with the ID missing
  * (a `DELETE /v3/customers` without `id:in`, an `"id": null` body, `customer_id:in=NaN`).
  */
-export function lookedUpCustomerId(ctx: IExecuteFunctions, i: number, customer: IDataObject, lookedUpBy: string): number {
+export function lookedUpCustomerId(
+	ctx: IExecuteFunctions,
+	i: number,
+	customer: IDataObject,
+	lookedUpBy: string,
+): number {
 	const id = asPositiveId(customer.id);
 	if (id === undefined) {
 		fail(
@@ -93,7 +101,11 @@ export function lookedUpCustomerId(ctx: IExecuteFunctions, i: number, customer: 
  * Resolves a customer reference to its ID: the typed ID as is, or the ID of the customer an
  * email address finds (checked by lookedUpCustomerId).
  */
-export async function customerIdOf(ctx: IExecuteFunctions, i: number, ref: CustomerRef): Promise<number> {
+export async function customerIdOf(
+	ctx: IExecuteFunctions,
+	i: number,
+	ref: CustomerRef,
+): Promise<number> {
 	if (ref.id !== undefined) return ref.id;
 	const [customer] = await findCustomers(ctx, i, { 'email:in': ref.email, limit: 1 });
 	if (!customer) {
@@ -105,7 +117,10 @@ export async function customerIdOf(ctx: IExecuteFunctions, i: number, ref: Custo
 /** Customer group names by ID, fetched once per execution (V2 /customer_groups, same scope). */
 const groupNameCache = new WeakMap<object, Promise<Map<number, string>>>();
 
-export async function customerGroupNames(ctx: IExecuteFunctions, i: number): Promise<Map<number, string>> {
+export async function customerGroupNames(
+	ctx: IExecuteFunctions,
+	i: number,
+): Promise<Map<number, string>> {
 	let cached = groupNameCache.get(ctx);
 	if (!cached) {
 		cached = (async () => {
@@ -171,28 +186,28 @@ export const includeOptions: INodeProperties[] = [
 		name: 'includeAddresses',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to include the customer\'s saved addresses',
+		description: "Whether to include the customer's saved addresses",
 	},
 	{
 		displayName: 'Include Attributes',
 		name: 'includeAttributes',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to include the customer\'s attribute values',
+		description: "Whether to include the customer's attribute values",
 	},
 	{
 		displayName: 'Include Form Fields',
 		name: 'includeFormFields',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to include the values of the store\'s custom account form fields',
+		description: "Whether to include the values of the store's custom account form fields",
 	},
 	{
 		displayName: 'Include Store Credit',
 		name: 'includeStoreCredit',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to include the customer\'s store credit amounts',
+		description: "Whether to include the customer's store credit amounts",
 	},
 	{
 		displayName: 'Simplify',
@@ -206,7 +221,9 @@ export const includeOptions: INodeProperties[] = [
 
 /** A compact customer for agents and messages (after withGroupNames). */
 export function simplifyCustomer(customer: IDataObject): IDataObject {
-	const addresses = Array.isArray(customer.addresses) ? (customer.addresses as IDataObject[]) : undefined;
+	const addresses = Array.isArray(customer.addresses)
+		? (customer.addresses as IDataObject[])
+		: undefined;
 	const line = (a: IDataObject) =>
 		[a.address1, a.address2, a.city, a.state_or_province, a.postal_code, a.country_code]
 			.filter((part) => part !== undefined && part !== null && String(part).trim() !== '')
@@ -241,7 +258,8 @@ export const customerFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 1,2',
-		description: 'Comma-separated IDs of the channels the customer can sign in to (empty: every channel that allows global logins)',
+		description:
+			'Comma-separated IDs of the channels the customer can sign in to (empty: every channel that allows global logins)',
 	},
 	{
 		displayName: 'Company',
@@ -278,7 +296,7 @@ export const customerFields: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { password: true },
 		default: '',
-		description: 'A new password for the customer\'s storefront account',
+		description: "A new password for the customer's storefront account",
 	},
 	{
 		displayName: 'Phone',
@@ -304,7 +322,8 @@ export function customerBody(ctx: IExecuteFunctions, i: number, fields: IDataObj
 	};
 	if (fields.email !== undefined) {
 		const email = String(fields.email).trim();
-		if (!isEmail(email)) fail(ctx, i, `"Email" must be an email address such as jane@example.com; got "${email}"`);
+		if (!isEmail(email))
+			fail(ctx, i, `"Email" must be an email address such as jane@example.com; got "${email}"`);
 		body.email = email;
 	}
 	for (const [key, api, label] of [
@@ -328,7 +347,10 @@ export function customerBody(ctx: IExecuteFunctions, i: number, fields: IDataObj
 		body.accepts_product_review_abandoned_cart_emails = Boolean(fields.acceptsMarketingEmails);
 	}
 	if (fields.channelIds !== undefined && String(fields.channelIds).trim() !== '') {
-		const ids = idListValue(ctx, i, fields.channelIds, 'Channel IDs', { allowZero: true, allowEmpty: true });
+		const ids = idListValue(ctx, i, fields.channelIds, 'Channel IDs', {
+			allowZero: true,
+			allowEmpty: true,
+		});
 		if (ids.some((id) => id < 1)) fail(ctx, i, '"Channel IDs" must be positive whole numbers');
 		body.channel_ids = ids;
 	}

@@ -5,6 +5,10 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const customer = defineResource({ name: 'Customer', value: 'customer' }, [create, deleteOperation, get, getAll, update], {
-	defaultOperation: 'get',
-});
+export const customer = defineResource(
+	{ name: 'Customer', value: 'customer' },
+	[create, deleteOperation, get, getAll, update],
+	{
+		defaultOperation: 'get',
+	},
+);

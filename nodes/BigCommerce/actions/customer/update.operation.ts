@@ -1,8 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { customerBody, customerFields, customerIdOf, readCustomerRef, withGroupNames } from './helpers';
+import {
+	customerBody,
+	customerFields,
+	customerIdOf,
+	readCustomerRef,
+	withGroupNames,
+} from './helpers';
 import { CUSTOMERS_WRITE } from '../../shared/scopes';
 import { sortByName } from '../../shared/properties';
 import { customerLocator } from '../../shared/locators';
@@ -13,7 +24,7 @@ export const option: OperationOption = {
 	name: 'Update',
 	value: 'update',
 	action: 'Update a customer',
-	description: 'Change a customer\'s details, group or password',
+	description: "Change a customer's details, group or password",
 };
 
 export const properties: INodeProperties[] = [

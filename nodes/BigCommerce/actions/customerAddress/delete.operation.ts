@@ -23,7 +23,8 @@ export const properties: INodeProperties[] = [
 		type: 'number',
 		required: true,
 		default: 0,
-		description: 'ID of the customer address to delete permanently (see Customer Address → Get Many)',
+		description:
+			'ID of the customer address to delete permanently (see Customer Address → Get Many)',
 	},
 ];
 

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
@@ -19,7 +24,7 @@ export const option: OperationOption = {
 export const properties: INodeProperties[] = [
 	customerLocator({
 		required: false,
-		description: 'Only this customer\'s addresses (leave empty for the addresses of every customer)',
+		description: "Only this customer's addresses (leave empty for the addresses of every customer)",
 	}),
 	...returnAllOrLimit(),
 	{
@@ -62,13 +67,24 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
 	const present = (key: string) => filters[key] !== undefined && String(filters[key]).trim() !== '';
-	if (present('ids')) qs['id:in'] = idListValue(this, i, filters.ids, 'Address IDs', { allowZero: true, allowEmpty: true }).join(',');
+	if (present('ids'))
+		qs['id:in'] = idListValue(this, i, filters.ids, 'Address IDs', {
+			allowZero: true,
+			allowEmpty: true,
+		}).join(',');
 	if (present('company')) qs['company:in'] = String(filters.company).trim();
 	if (present('name')) qs['name:in'] = String(filters.name).trim();
 	if (ref) qs['customer_id:in'] = await customerIdOf(this, i, ref);
 	const addresses = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v3', path: '/customers/addresses', qs, scope: CUSTOMERS_READ, itemIndex: i },
+		{
+			method: 'GET',
+			version: 'v3',
+			path: '/customers/addresses',
+			qs,
+			scope: CUSTOMERS_READ,
+			itemIndex: i,
+		},
 		pagination,
 	);
 	return toItems(this, addresses);

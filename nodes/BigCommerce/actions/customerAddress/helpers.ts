@@ -67,7 +67,13 @@ export const requiredAddressFieldsForUpdate: INodeProperties[] = [
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 	{ displayName: 'Postal Code', name: 'postalCode', type: 'string', default: '' },
-	{ displayName: 'State or Province', name: 'stateOrProvince', type: 'string', default: '', placeholder: 'e.g. Texas' },
+	{
+		displayName: 'State or Province',
+		name: 'stateOrProvince',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Texas',
+	},
 ];
 
 const API_NAMES: Record<string, string> = {
@@ -120,18 +126,33 @@ export function addressBody(
 	if (body.country_code !== undefined) {
 		const code = String(body.country_code);
 		if (!/^[A-Za-z]{2}$/.test(code)) {
-			fail(ctx, i, `"Country Code" must be a two-letter ISO country code such as US or GB; got "${code}"`);
+			fail(
+				ctx,
+				i,
+				`"Country Code" must be a two-letter ISO country code such as US or GB; got "${code}"`,
+			);
 		}
 		body.country_code = code.toUpperCase();
 	}
-	if (body.address_type !== undefined && !['residential', 'commercial'].includes(String(body.address_type))) {
-		fail(ctx, i, `"Address Type" must be residential or commercial; got "${String(body.address_type)}"`);
+	if (
+		body.address_type !== undefined &&
+		!['residential', 'commercial'].includes(String(body.address_type))
+	) {
+		fail(
+			ctx,
+			i,
+			`"Address Type" must be residential or commercial; got "${String(body.address_type)}"`,
+		);
 	}
 	return body;
 }
 
 /** Reads addresses with `id:in` / `customer_id:in` (the V3 list is the only way to read one). */
-export async function findAddresses(ctx: IExecuteFunctions, i: number, qs: IDataObject): Promise<IDataObject[]> {
+export async function findAddresses(
+	ctx: IExecuteFunctions,
+	i: number,
+	qs: IDataObject,
+): Promise<IDataObject[]> {
 	const data = await bigCommerceApiRequest.call(ctx, {
 		method: 'GET',
 		version: 'v3',
@@ -145,7 +166,10 @@ export async function findAddresses(ctx: IExecuteFunctions, i: number, qs: IData
 
 /** Whether two addresses hold the same values for the fields BigCommerce compares. */
 export function sameAddress(a: IDataObject, b: IDataObject): boolean {
-	const norm = (v: unknown) => String(v ?? '').trim().toLowerCase();
+	const norm = (v: unknown) =>
+		String(v ?? '')
+			.trim()
+			.toLowerCase();
 	return ADDRESS_KEYS.every((key) => {
 		if (b[key] === undefined) return true;
 		return norm(a[key]) === norm(b[key]);

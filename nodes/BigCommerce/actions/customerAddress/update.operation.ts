@@ -1,8 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { addressBody, findAddresses, optionalAddressFields, requiredAddressFieldsForUpdate } from './helpers';
+import {
+	addressBody,
+	findAddresses,
+	optionalAddressFields,
+	requiredAddressFieldsForUpdate,
+} from './helpers';
 import { CUSTOMERS_WRITE } from '../../shared/scopes';
 import { sortByName } from '../../shared/properties';
 import { fail, requireId, requireSomeChange } from '../../shared/validate';
@@ -47,7 +57,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		scope: CUSTOMERS_WRITE,
 		itemIndex: i,
 	})) as IDataObject[];
-	if (Array.isArray(updated) && updated.length) return toItems(this, { ...updated[0], updated: true });
+	if (Array.isArray(updated) && updated.length)
+		return toItems(this, { ...updated[0], updated: true });
 	// BigCommerce answers 200 without the address when it does not exist, or when the change would
 	// make it identical to another address of the same customer (then nothing changes)
 	const [current] = await findAddresses(this, i, { 'id:in': id });
@@ -55,6 +66,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	return toItems(this, {
 		...current,
 		updated: false,
-		message: 'BigCommerce left the address unchanged: the change would make it identical to another address of the same customer.',
+		message:
+			'BigCommerce left the address unchanged: the change would make it identical to another address of the same customer.',
 	});
 }

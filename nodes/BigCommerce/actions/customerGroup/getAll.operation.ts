@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
@@ -29,7 +34,8 @@ export const properties: INodeProperties[] = [
 				name: 'isDefault',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to return only the default group for new customers (or only the others)',
+				description:
+					'Whether to return only the default group for new customers (or only the others)',
 			},
 			{
 				displayName: 'Name',
@@ -53,14 +59,22 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const pagination = getPagination(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (filters.name !== undefined && String(filters.name).trim()) qs.name = String(filters.name).trim();
+	if (filters.name !== undefined && String(filters.name).trim())
+		qs.name = String(filters.name).trim();
 	if (filters.nameContains !== undefined && String(filters.nameContains).trim()) {
 		qs['name:like'] = String(filters.nameContains).trim();
 	}
 	if (filters.isDefault !== undefined) qs.is_default = Boolean(filters.isDefault);
 	const groups = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v2', path: '/customer_groups', qs, scope: CUSTOMERS_READ, itemIndex: i },
+		{
+			method: 'GET',
+			version: 'v2',
+			path: '/customer_groups',
+			qs,
+			scope: CUSTOMERS_READ,
+			itemIndex: i,
+		},
 		pagination,
 	);
 	return toItems(this, groups.map(describeGroup));

@@ -7,7 +7,8 @@ export function describeGroup(group: IDataObject): IDataObject {
 	let summary: string;
 	if (access.type === 'all') summary = 'All categories';
 	else if (access.type === 'none') summary = 'No categories';
-	else if (access.type === 'specific') summary = `${categories.length} specific categor${categories.length === 1 ? 'y' : 'ies'}`;
+	else if (access.type === 'specific')
+		summary = `${categories.length} specific categor${categories.length === 1 ? 'y' : 'ies'}`;
 	else summary = 'Unknown';
 	return { ...group, category_access_summary: summary };
 }

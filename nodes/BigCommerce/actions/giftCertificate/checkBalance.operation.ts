@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -12,7 +17,8 @@ export const option: OperationOption = {
 	name: 'Check Balance',
 	value: 'checkBalance',
 	action: 'Check a gift certificate balance',
-	description: 'Give the balance, currency, status and expiry of the gift certificate with exactly this code',
+	description:
+		'Give the balance, currency, status and expiry of the gift certificate with exactly this code',
 };
 
 export const properties: INodeProperties[] = [
@@ -29,7 +35,13 @@ export const properties: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const code = String(this.getNodeParameter('code', i, '') ?? '').trim();
-	if (!code) fail(this, i, '"Code" must not be empty', 'Enter the gift certificate code exactly as the shopper has it.');
+	if (!code)
+		fail(
+			this,
+			i,
+			'"Code" must not be empty',
+			'Enter the gift certificate code exactly as the shopper has it.',
+		);
 	if (code.length > 255) fail(this, i, `"Code" must be at most 255 characters; got ${code.length}`);
 
 	const found = (await bigCommerceApiRequest.call(this, {

@@ -16,8 +16,13 @@ export const option: OperationOption = {
 };
 
 export const properties: INodeProperties[] = [
-	destructiveNotice('This permanently deletes the gift certificate and its remaining balance. It cannot be undone.'),
-	{ ...giftCertificateIdProperty, description: 'The numeric ID of the gift certificate to delete permanently' },
+	destructiveNotice(
+		'This permanently deletes the gift certificate and its remaining balance. It cannot be undone.',
+	),
+	{
+		...giftCertificateIdProperty,
+		description: 'The numeric ID of the gift certificate to delete permanently',
+	},
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

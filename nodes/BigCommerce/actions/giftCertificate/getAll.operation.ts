@@ -1,9 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { orderLocator } from '../../shared/locators';
-import { emailValue, fail, getPagination, isBlank, locatorValue, asPositiveId } from '../../shared/validate';
+import {
+	emailValue,
+	fail,
+	getPagination,
+	isBlank,
+	locatorValue,
+	asPositiveId,
+} from '../../shared/validate';
 import { returnAllOrLimit } from '../../shared/properties';
 import { toItems } from '../../shared/items';
 import { MARKETING_READ } from '../../shared/scopes';
@@ -24,11 +36,29 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Code', name: 'code', type: 'string', default: '', description: 'Only the certificate with exactly this code' },
+			{
+				displayName: 'Code',
+				name: 'code',
+				type: 'string',
+				default: '',
+				description: 'Only the certificate with exactly this code',
+			},
 			orderLocator({ required: false, description: 'Only certificates bought in this order' }),
-			{ displayName: 'Recipient Email', name: 'toEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Recipient Email',
+				name: 'toEmail',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
 			{ displayName: 'Recipient Name', name: 'toName', type: 'string', default: '' },
-			{ displayName: 'Sender Email', name: 'fromEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Sender Email',
+				name: 'fromEmail',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
 			{ displayName: 'Sender Name', name: 'fromName', type: 'string', default: '' },
 		],
 	},
@@ -52,12 +82,20 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (!isBlank(filters.orderId)) {
 		const raw = String(locatorValue(filters.orderId)).trim();
 		const orderId = asPositiveId(raw);
-		if (orderId === undefined) fail(this, i, `"Order" must be a positive whole number; got "${raw}"`);
+		if (orderId === undefined)
+			fail(this, i, `"Order" must be a positive whole number; got "${raw}"`);
 		qs.order_id = orderId;
 	}
 	const gifts = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v2', path: '/gift_certificates', qs, scope: MARKETING_READ, itemIndex: i },
+		{
+			method: 'GET',
+			version: 'v2',
+			path: '/gift_certificates',
+			qs,
+			scope: MARKETING_READ,
+			itemIndex: i,
+		},
 		pagination,
 	);
 	return toItems(this, gifts);

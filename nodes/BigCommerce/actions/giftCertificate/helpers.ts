@@ -1,6 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { wholeNumberValue, fail, isBlank, locatorValue, requireEmail, dateValue, moneyStringValue } from '../../shared/validate';
+import {
+	wholeNumberValue,
+	fail,
+	isBlank,
+	locatorValue,
+	requireEmail,
+	dateValue,
+	moneyStringValue,
+} from '../../shared/validate';
 import { customerField } from '../../shared/locators';
 import { toRfc2822 } from '../../shared/dates';
 
@@ -93,24 +101,32 @@ export function giftBody(ctx: IExecuteFunctions, i: number, fields: IDataObject)
 		body[key] = value;
 	}
 	if (fields.amount !== undefined) body.amount = moneyStringValue(ctx, i, fields.amount, 'Amount');
-	if (fields.balance !== undefined) body.balance = moneyStringValue(ctx, i, fields.balance, 'Balance');
+	if (fields.balance !== undefined)
+		body.balance = moneyStringValue(ctx, i, fields.balance, 'Balance');
 	if (fields.code !== undefined && fields.code !== '') {
 		const code = String(fields.code).trim();
-		if (!code || code.length > 255) fail(ctx, i, `"Code" must be 1 to 255 characters; got "${code}"`);
+		if (!code || code.length > 255)
+			fail(ctx, i, `"Code" must be 1 to 255 characters; got "${code}"`);
 		body.code = code;
 	}
-	if (!isBlank(fields.customerId)) body.customer_id = wholeNumberValue(ctx, i, locatorValue(fields.customerId), 'Customer');
+	if (!isBlank(fields.customerId))
+		body.customer_id = wholeNumberValue(ctx, i, locatorValue(fields.customerId), 'Customer');
 	if (fields.expiryDate !== undefined && fields.expiryDate !== '') {
 		body.expiry_date = toRfc2822(dateValue(ctx, i, fields.expiryDate, 'Expiry Date'));
 	}
 	if (fields.message !== undefined && fields.message !== '') {
 		const message = String(fields.message);
-		if (message.length > 250) fail(ctx, i, `"Message" must be at most 250 characters; got ${message.length}`);
+		if (message.length > 250)
+			fail(ctx, i, `"Message" must be at most 250 characters; got ${message.length}`);
 		body.message = message;
 	}
 	if (fields.status !== undefined) {
 		if (!statusOptions.some((option) => option.value === fields.status)) {
-			fail(ctx, i, `"Status" must be active, pending, disabled or expired; got "${String(fields.status)}"`);
+			fail(
+				ctx,
+				i,
+				`"Status" must be active, pending, disabled or expired; got "${String(fields.status)}"`,
+			);
 		}
 		body.status = fields.status;
 	}
@@ -124,7 +140,11 @@ export function giftBody(ctx: IExecuteFunctions, i: number, fields: IDataObject)
 }
 
 /** Email parameters (validated through the shared checker). */
-export function giftEmails(ctx: IExecuteFunctions, i: number, names: Array<[string, string, string]>): IDataObject {
+export function giftEmails(
+	ctx: IExecuteFunctions,
+	i: number,
+	names: Array<[string, string, string]>,
+): IDataObject {
 	const body: IDataObject = {};
 	for (const [param, key, label] of names) body[key] = requireEmail(ctx, i, param, label);
 	return body;

@@ -6,6 +6,10 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const giftCertificate = defineResource({ name: 'Gift Certificate', value: 'giftCertificate' }, [checkBalance, create, del, get, getAll, update], {
-	defaultOperation: 'checkBalance',
-});
+export const giftCertificate = defineResource(
+	{ name: 'Gift Certificate', value: 'giftCertificate' },
+	[checkBalance, create, del, get, getAll, update],
+	{
+		defaultOperation: 'checkBalance',
+	},
+);

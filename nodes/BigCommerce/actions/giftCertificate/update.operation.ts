@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -12,7 +17,7 @@ export const option: OperationOption = {
 	name: 'Update',
 	value: 'update',
 	action: 'Update a gift certificate',
-	description: 'Change a gift certificate\'s balance, status, expiry or recipient',
+	description: "Change a gift certificate's balance, status, expiry or recipient",
 };
 
 export const properties: INodeProperties[] = [
@@ -31,9 +36,21 @@ export const properties: INodeProperties[] = [
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
 			},
-			{ displayName: 'Recipient Email', name: 'toEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Recipient Email',
+				name: 'toEmail',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
 			{ displayName: 'Recipient Name', name: 'toName', type: 'string', default: '' },
-			{ displayName: 'Sender Email', name: 'fromEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Sender Email',
+				name: 'fromEmail',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
 			{ displayName: 'Sender Name', name: 'fromName', type: 'string', default: '' },
 			...optionalGiftFields,
 		]),

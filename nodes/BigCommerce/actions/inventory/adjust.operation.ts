@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -44,7 +49,8 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'JSON',
 				value: 'json',
-				description: 'A JSON array of {"location_id", "variant_id" | "product_id" | "sku", "quantity"}',
+				description:
+					'A JSON array of {"location_id", "variant_id" | "product_id" | "sku", "quantity"}',
 			},
 		],
 	},
@@ -125,20 +131,40 @@ function asInteger(value: unknown): number | undefined {
 }
 
 /** Validates one adjustment line; returns the API item. */
-function checkLine(ctx: IExecuteFunctions, i: number, raw: IDataObject, n: number, mode: string): IDataObject {
+function checkLine(
+	ctx: IExecuteFunctions,
+	i: number,
+	raw: IDataObject,
+	n: number,
+	mode: string,
+): IDataObject {
 	const where = `Inventory item ${n}`;
 	const location = asInteger(raw.location_id);
 	if (location === undefined || location < 1) {
-		fail(ctx, i, `${where}: "location_id" must be a positive whole number; got "${String(raw.location_id ?? '')}"`);
+		fail(
+			ctx,
+			i,
+			`${where}: "location_id" must be a positive whole number; got "${String(raw.location_id ?? '')}"`,
+		);
 	}
 	const quantity = asInteger(raw.quantity);
 	if (quantity === undefined) {
-		fail(ctx, i, `${where}: "quantity" must be a whole number; got "${String(raw.quantity ?? '')}"`);
+		fail(
+			ctx,
+			i,
+			`${where}: "quantity" must be a whole number; got "${String(raw.quantity ?? '')}"`,
+		);
 	}
 	if (mode === 'absolute' && quantity < 0) {
-		fail(ctx, i, `${where}: "quantity" must be 0 or more for an absolute adjustment; got ${quantity}`);
+		fail(
+			ctx,
+			i,
+			`${where}: "quantity" must be 0 or more for an absolute adjustment; got ${quantity}`,
+		);
 	}
-	const keys = ID_KEYS.filter((key) => raw[key] !== undefined && raw[key] !== null && raw[key] !== '');
+	const keys = ID_KEYS.filter(
+		(key) => raw[key] !== undefined && raw[key] !== null && raw[key] !== '',
+	);
 	if (keys.length !== 1) {
 		fail(
 			ctx,
@@ -154,7 +180,8 @@ function checkLine(ctx: IExecuteFunctions, i: number, raw: IDataObject, n: numbe
 		item.sku = sku;
 	} else {
 		const id = asInteger(raw[key]);
-		if (id === undefined || id < 1) fail(ctx, i, `${where}: "${key}" must be a positive whole number; got "${String(raw[key])}"`);
+		if (id === undefined || id < 1)
+			fail(ctx, i, `${where}: "${key}" must be a positive whole number; got "${String(raw[key])}"`);
 		item[key] = id;
 	}
 	return item;
@@ -162,11 +189,19 @@ function checkLine(ctx: IExecuteFunctions, i: number, raw: IDataObject, n: numbe
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const mode = this.getNodeParameter('mode', i, 'absolute') as string;
-	if (mode !== 'absolute' && mode !== 'relative') fail(this, i, `"Adjustment" must be absolute or relative; got "${mode}"`);
+	if (mode !== 'absolute' && mode !== 'relative')
+		fail(this, i, `"Adjustment" must be absolute or relative; got "${mode}"`);
 	const input = this.getNodeParameter('input', i, 'fields') as string;
 	let raw: IDataObject[];
 	if (input === 'json') {
-		const list = jsonValue(this, i, this.getNodeParameter('itemsJson', i), 'Items (JSON)', 'array', { example: '[{"product_id": 1, "quantity": 1}]' }) as unknown[];
+		const list = jsonValue(
+			this,
+			i,
+			this.getNodeParameter('itemsJson', i),
+			'Items (JSON)',
+			'array',
+			{ example: '[{"product_id": 1, "quantity": 1}]' },
+		) as unknown[];
 		raw = list.map((entry, index) => {
 			if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
 				fail(this, i, `Inventory item ${index + 1} in "Items (JSON)" must be an object`);
@@ -174,7 +209,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			return entry as IDataObject;
 		});
 	} else {
-		const lines = ((this.getNodeParameter('items', i, {}) as IDataObject).item ?? []) as IDataObject[];
+		const lines = ((this.getNodeParameter('items', i, {}) as IDataObject).item ??
+			[]) as IDataObject[];
 		raw = lines.map((line) => ({
 			location_id: line.locationId,
 			quantity: line.quantity,
@@ -198,7 +234,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			scope: INVENTORY_WRITE,
 			itemIndex: i,
 		})) as IDataObject;
-		if (answer && typeof answer.transaction_id === 'string') transactionIds.push(answer.transaction_id);
+		if (answer && typeof answer.transaction_id === 'string')
+			transactionIds.push(answer.transaction_id);
 	}
 	return toItems(this, {
 		adjustment: mode,

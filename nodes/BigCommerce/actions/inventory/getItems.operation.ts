@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
@@ -12,7 +17,8 @@ export const option: OperationOption = {
 	name: 'Get Items',
 	value: 'getItems',
 	action: 'Get inventory items',
-	description: 'Get stock per location (available to sell, on hand, safety stock) by SKU, product, variant or location',
+	description:
+		'Get stock per location (available to sell, on hand, safety stock) by SKU, product, variant or location',
 };
 
 export const properties: INodeProperties[] = [
@@ -105,7 +111,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const items = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v3', path: '/inventory/items', qs, scope: INVENTORY_READ, itemIndex: i },
+		{
+			method: 'GET',
+			version: 'v3',
+			path: '/inventory/items',
+			qs,
+			scope: INVENTORY_READ,
+			itemIndex: i,
+		},
 		pagination,
 	);
 	return toItems(this, simplify ? items.flatMap(flatten) : items);

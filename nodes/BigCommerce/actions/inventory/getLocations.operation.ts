@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
@@ -31,7 +36,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (this.getNodeParameter('activeOnly', i, false) as boolean) qs.is_active = true;
 	const locations = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v3', path: '/inventory/locations', qs, scope: LOCATIONS_READ, itemIndex: i },
+		{
+			method: 'GET',
+			version: 'v3',
+			path: '/inventory/locations',
+			qs,
+			scope: LOCATIONS_READ,
+			itemIndex: i,
+		},
 		pagination,
 	);
 	return toItems(this, locations);

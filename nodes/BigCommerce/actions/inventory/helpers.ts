@@ -1,4 +1,3 @@
-
 /** BigCommerce's limit of items per adjustment payload. */
 export const MAX_ADJUSTMENT_ITEMS = 2000;
 

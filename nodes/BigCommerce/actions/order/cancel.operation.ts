@@ -34,10 +34,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const orderId = requireId(this, i, 'orderId', 'Order');
 	const order = await fetchOrder(this, i, orderId);
 	if (!order || order.is_deleted === true) {
-		throw new NodeOperationError(this.getNode(), `Item ${i}: Order ${orderId} was not found, so it was not cancelled`, {
-			itemIndex: i,
-			description: 'Check the order number: it must be an existing, non-archived order of this store.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Item ${i}: Order ${orderId} was not found, so it was not cancelled`,
+			{
+				itemIndex: i,
+				description:
+					'Check the order number: it must be an existing, non-archived order of this store.',
+			},
+		);
 	}
 	const statusId = Number(order.status_id);
 	const status = String(order.status || orderStatusName(statusId) || `status ${statusId}`);
@@ -49,11 +54,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				: shipped > 0 && !NOT_CANCELLABLE.has(statusId)
 					? `${shipped} item${shipped === 1 ? ' has' : 's have'} already shipped (status "${status}")`
 					: `its status is "${status}"`;
-		throw new NodeOperationError(this.getNode(), `Item ${i}: Order ${orderId} cannot be cancelled: ${reason}`, {
-			itemIndex: i,
-			description:
-				'Only orders where nothing has shipped and that are not completed, refunded, declined, disputed or already cancelled can be cancelled. Nothing was changed.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Item ${i}: Order ${orderId} cannot be cancelled: ${reason}`,
+			{
+				itemIndex: i,
+				description:
+					'Only orders where nothing has shipped and that are not completed, refunded, declined, disputed or already cancelled can be cancelled. Nothing was changed.',
+			},
+		);
 	}
 	const updated = await setOrderCancelled(this, i, orderId);
 	const out = withStatusName(updated);

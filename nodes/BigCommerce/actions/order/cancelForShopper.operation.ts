@@ -54,11 +54,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				: SHOPPER_CANCELLABLE.has(statusId)
 					? 'part of it has already shipped'
 					: `its status is "${status}"`;
-		throw new NodeOperationError(this.getNode(), `Item ${i}: Order #${orderId} cannot be cancelled: ${reason}`, {
-			itemIndex: i,
-			description:
-				'Only orders where nothing has shipped yet (Pending, Awaiting Payment, Awaiting Pickup, Awaiting Shipment, Awaiting Fulfillment) can be cancelled this way; the shopper should contact the store. Nothing was changed.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Item ${i}: Order #${orderId} cannot be cancelled: ${reason}`,
+			{
+				itemIndex: i,
+				description:
+					'Only orders where nothing has shipped yet (Pending, Awaiting Payment, Awaiting Pickup, Awaiting Shipment, Awaiting Fulfillment) can be cancelled this way; the shopper should contact the store. Nothing was changed.',
+			},
+		);
 	}
 	const updated = await setOrderCancelled(this, i, orderId);
 	return toItems(this, {

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -12,7 +17,8 @@ export const option: OperationOption = {
 	name: 'Get',
 	value: 'get',
 	action: 'Get an order',
-	description: 'Get one order by ID, optionally with its products, shipping addresses, shipments and coupons',
+	description:
+		'Get one order by ID, optionally with its products, shipping addresses, shipments and coupons',
 };
 
 export const properties: INodeProperties[] = [
@@ -35,7 +41,8 @@ export const properties: INodeProperties[] = [
 		name: 'simplify',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to return a compact order (ID, status, customer, dates, totals) plus the included records',
+		description:
+			'Whether to return a compact order (ID, status, customer, dates, totals) plus the included records',
 	},
 ];
 

@@ -1,10 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { checkStatusId, simplifyOrder, withStatusName } from './helpers';
 import { ORDERS_READ } from '../../shared/scopes';
-import { wholeNumberValue, isoDateValue, emailValue, getPagination, isBlank, uuidValue } from '../../shared/validate';
+import {
+	wholeNumberValue,
+	isoDateValue,
+	emailValue,
+	getPagination,
+	isBlank,
+	uuidValue,
+} from '../../shared/validate';
 import { channelField, customerField, statusLocator } from '../../shared/locators';
 import { returnAllOrLimit } from '../../shared/properties';
 import { toItems } from '../../shared/items';
@@ -54,7 +66,7 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				placeholder: 'name@email.com',
 				default: '',
-				description: "Only orders whose billing email is this address",
+				description: 'Only orders whose billing email is this address',
 			},
 			{
 				displayName: 'Max ID',
@@ -129,9 +141,12 @@ export function orderFilters(ctx: IExecuteFunctions, i: number, filters: IDataOb
 	if (!isBlank(filters.customerId)) {
 		qs.customer_id = wholeNumberValue(ctx, i, filters.customerId, 'Customer');
 	}
-	if (filters.email !== undefined && filters.email !== '') qs.email = emailValue(ctx, i, filters.email, 'Email');
-	if (filters.minId !== undefined && filters.minId !== '') qs.min_id = wholeNumberValue(ctx, i, filters.minId, 'Min ID', { min: 1 });
-	if (filters.maxId !== undefined && filters.maxId !== '') qs.max_id = wholeNumberValue(ctx, i, filters.maxId, 'Max ID', { min: 1 });
+	if (filters.email !== undefined && filters.email !== '')
+		qs.email = emailValue(ctx, i, filters.email, 'Email');
+	if (filters.minId !== undefined && filters.minId !== '')
+		qs.min_id = wholeNumberValue(ctx, i, filters.minId, 'Min ID', { min: 1 });
+	if (filters.maxId !== undefined && filters.maxId !== '')
+		qs.max_id = wholeNumberValue(ctx, i, filters.maxId, 'Max ID', { min: 1 });
 	if (!isBlank(filters.channelId)) {
 		qs.channel_id = wholeNumberValue(ctx, i, filters.channelId, 'Channel', { min: 1 });
 	}
@@ -143,28 +158,39 @@ export function orderFilters(ctx: IExecuteFunctions, i: number, filters: IDataOb
 		['modifiedBefore', 'max_date_modified', 'Modified Before'],
 	];
 	for (const [field, key, label] of dates) {
-		if (filters[field] !== undefined && filters[field] !== '') qs[key] = isoDateValue(ctx, i, filters[field], label);
+		if (filters[field] !== undefined && filters[field] !== '')
+			qs[key] = isoDateValue(ctx, i, filters[field], label);
 	}
 	return qs;
 }
 
 /** V2 `include` that returns each order's line items inside its consignments (object structure). */
-export const LINE_ITEMS_QUERY = { include: 'consignments.line_items', consignment_structure: 'object' };
+export const LINE_ITEMS_QUERY = {
+	include: 'consignments.line_items',
+	consignment_structure: 'object',
+};
 
 /**
  * The line items of an order read with LINE_ITEMS_QUERY, in one list (shipping, pickup, download
  * and gift-certificate consignments), and its consignments without them (each lists its items'
  * IDs in `line_item_ids`).
  */
-export function takeLineItems(order: IDataObject): { products: IDataObject[]; consignments?: IDataObject } {
+export function takeLineItems(order: IDataObject): {
+	products: IDataObject[];
+	consignments?: IDataObject;
+} {
 	const consignments = order.consignments;
-	if (!consignments || typeof consignments !== 'object' || Array.isArray(consignments)) return { products: [] };
+	if (!consignments || typeof consignments !== 'object' || Array.isArray(consignments))
+		return { products: [] };
 	const products: IDataObject[] = [];
 	const ids = new Set<unknown>();
 	const strip = (consignment: unknown): IDataObject | undefined => {
-		if (!consignment || typeof consignment !== 'object' || Array.isArray(consignment)) return undefined;
+		if (!consignment || typeof consignment !== 'object' || Array.isArray(consignment))
+			return undefined;
 		const { line_items: lineItems, ...rest } = consignment as IDataObject;
-		const items = (Array.isArray(lineItems) ? lineItems : lineItems ? [lineItems] : []) as IDataObject[];
+		const items = (
+			Array.isArray(lineItems) ? lineItems : lineItems ? [lineItems] : []
+		) as IDataObject[];
 		const lineItemIds: unknown[] = [];
 		for (const item of items) {
 			// with `.line_items` each entry is an order product (a bare link has no id)
@@ -177,7 +203,8 @@ export function takeLineItems(order: IDataObject): { products: IDataObject[]; co
 		return { ...rest, line_item_ids: lineItemIds };
 	};
 	const all = consignments as IDataObject;
-	const list = (value: unknown) => (Array.isArray(value) ? value.map(strip).filter((c): c is IDataObject => !!c) : []);
+	const list = (value: unknown) =>
+		Array.isArray(value) ? value.map(strip).filter((c): c is IDataObject => !!c) : [];
 	const email = (all.email ?? {}) as IDataObject;
 	const stripped: IDataObject = {
 		pickups: list(all.pickups),

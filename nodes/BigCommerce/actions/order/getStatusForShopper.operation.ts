@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
@@ -48,7 +53,9 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { lookup: ['recent'] } },
 	},
 	...shopperIdentityFields('with the email, it identifies the order').map((field) =>
-		field.name === 'orderNumber' ? { ...field, displayOptions: { show: { lookup: ['order'] } } } : field,
+		field.name === 'orderNumber'
+			? { ...field, displayOptions: { show: { lookup: ['order'] } } }
+			: field,
 	),
 	{
 		displayName: 'Max Orders',
@@ -85,9 +92,13 @@ async function recentOrders(ctx: IExecuteFunctions, i: number): Promise<INodeExe
 	const email = requireEmail(ctx, i, 'email', 'Email');
 	const limit = ctx.getNodeParameter('maxOrders', i, 5) as number;
 	if (!Number.isInteger(limit) || limit < 1 || limit > 25) {
-		throw new NodeOperationError(ctx.getNode(), `Item ${i}: "Max Orders" must be a whole number from 1 to 25; got "${limit}"`, {
-			itemIndex: i,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Item ${i}: "Max Orders" must be a whole number from 1 to 25; got "${limit}"`,
+			{
+				itemIndex: i,
+			},
+		);
 	}
 	const orders = (await bigCommerceApiRequest.call(ctx, {
 		method: 'GET',
@@ -98,7 +109,9 @@ async function recentOrders(ctx: IExecuteFunctions, i: number): Promise<INodeExe
 		itemIndex: i,
 	})) as IDataObject[];
 	const recent = orders
-		.filter((order) => sameShopperEmail((order.billing_address as IDataObject | undefined)?.email, email))
+		.filter((order) =>
+			sameShopperEmail((order.billing_address as IDataObject | undefined)?.email, email),
+		)
 		.slice(0, limit)
 		.map((order) => ({
 			order_number: order.id,

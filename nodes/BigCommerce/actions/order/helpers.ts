@@ -7,15 +7,18 @@ import { isHttpError, rethrow } from '../../shared/errors';
 import { toNumber } from '../../shared/simplify';
 import { NodeOperationError } from 'n8n-workflow';
 
-
-export function checkStatusId(ctx: IExecuteFunctions, i: number, value: unknown, label: string): number {
+export function checkStatusId(
+	ctx: IExecuteFunctions,
+	i: number,
+	value: unknown,
+	label: string,
+): number {
 	const id = wholeNumberValue(ctx, i, value, label);
 	if (!orderStatusName(id)) {
 		fail(ctx, i, `"${label}" must be an order status ID from 0 to 14; got "${id}"`);
 	}
 	return id;
 }
-
 
 /** GET /v2/orders/{id}; a 404 becomes `undefined`. */
 export async function fetchOrder(
@@ -39,7 +42,11 @@ export async function fetchOrder(
 }
 
 /** PUT status Cancelled on an order (the callers decide whether it may be cancelled). */
-export async function setOrderCancelled(ctx: IExecuteFunctions, i: number, orderId: number): Promise<IDataObject> {
+export async function setOrderCancelled(
+	ctx: IExecuteFunctions,
+	i: number,
+	orderId: number,
+): Promise<IDataObject> {
 	return (await bigCommerceApiRequest.call(ctx, {
 		method: 'PUT',
 		version: 'v2',
@@ -50,10 +57,10 @@ export async function setOrderCancelled(ctx: IExecuteFunctions, i: number, order
 	})) as IDataObject;
 }
 
-
 /** Adds the status name beside the status ID (kept when BigCommerce already sent it). */
 export function withStatusName(order: IDataObject): IDataObject {
-	if (order.status_id !== undefined && !order.status) order.status = orderStatusName(order.status_id) ?? '';
+	if (order.status_id !== undefined && !order.status)
+		order.status = orderStatusName(order.status_id) ?? '';
 	return order;
 }
 
@@ -117,7 +124,8 @@ export function shopperIdentityFields(purpose: string): INodeProperties[] {
 			default: '',
 			required: true,
 			placeholder: 'name@email.com',
-			description: 'The email address the shopper placed the order with (compared trimmed, ignoring case)',
+			description:
+				'The email address the shopper placed the order with (compared trimmed, ignoring case)',
 		},
 	];
 }
@@ -159,6 +167,7 @@ export async function verifyShopperOrder(ctx: IExecuteFunctions, i: number): Pro
 	const email = emailValue(ctx, i, givenEmail, 'Email');
 	const order = await fetchOrder(ctx, i, Number(digits));
 	const billingEmail = (order?.billing_address as IDataObject | undefined)?.email;
-	if (!order || order.is_deleted === true || !sameShopperEmail(billingEmail, email)) identityFailure(ctx, i);
+	if (!order || order.is_deleted === true || !sameShopperEmail(billingEmail, email))
+		identityFailure(ctx, i);
 	return order;
 }

@@ -9,6 +9,20 @@ import * as getStatusForShopper from './getStatusForShopper.operation';
 import * as getStatuses from './getStatuses.operation';
 import * as update from './update.operation';
 
-export const order = defineResource({ name: 'Order', value: 'order' }, [archive, cancel, cancelForShopper, create, get, getAll, getStatusForShopper, getStatuses, update], {
-	defaultOperation: 'get',
-});
+export const order = defineResource(
+	{ name: 'Order', value: 'order' },
+	[
+		archive,
+		cancel,
+		cancelForShopper,
+		create,
+		get,
+		getAll,
+		getStatusForShopper,
+		getStatuses,
+		update,
+	],
+	{
+		defaultOperation: 'get',
+	},
+);

@@ -1,11 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import { readAddress } from './create.operation';
 import { checkStatusId, fetchOrder, withStatusName } from './helpers';
 import { ORDERS_WRITE } from '../../shared/scopes';
-import { wholeNumberValue, jsonValue, isBlank, requireId, requireSomeChange } from '../../shared/validate';
+import {
+	wholeNumberValue,
+	jsonValue,
+	isBlank,
+	requireId,
+	requireSomeChange,
+} from '../../shared/validate';
 import { orderLocator, channelField, customerField, statusLocator } from '../../shared/locators';
 import { toItems } from '../../shared/items';
 
@@ -13,7 +24,8 @@ export const option: OperationOption = {
 	name: 'Update',
 	value: 'update',
 	action: 'Update an order',
-	description: "Change an order's status, staff notes, customer message, customer or billing address",
+	description:
+		"Change an order's status, staff notes, customer message, customer or billing address",
 };
 
 export const properties: INodeProperties[] = [
@@ -60,7 +72,9 @@ export const properties: INodeProperties[] = [
 				default: '',
 				description: 'Internal notes, not shown to the shopper',
 			},
-			statusLocator('The new status (Cancelled is 5; prefer the Cancel operation, which checks nothing has shipped)'),
+			statusLocator(
+				'The new status (Cancelled is 5; prefer the Cancel operation, which checks nothing has shipped)',
+			),
 		],
 	},
 ];
@@ -69,9 +83,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const orderId = requireId(this, i, 'orderId', 'Order');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body: IDataObject = {};
-	if (fields.statusId !== undefined && fields.statusId !== '') body.status_id = checkStatusId(this, i, fields.statusId, 'Status');
-	if (!isBlank(fields.customerId)) body.customer_id = wholeNumberValue(this, i, fields.customerId, 'Customer');
-	if (!isBlank(fields.channelId)) body.channel_id = wholeNumberValue(this, i, fields.channelId, 'Channel', { min: 1 });
+	if (fields.statusId !== undefined && fields.statusId !== '')
+		body.status_id = checkStatusId(this, i, fields.statusId, 'Status');
+	if (!isBlank(fields.customerId))
+		body.customer_id = wholeNumberValue(this, i, fields.customerId, 'Customer');
+	if (!isBlank(fields.channelId))
+		body.channel_id = wholeNumberValue(this, i, fields.channelId, 'Channel', { min: 1 });
 	for (const [field, key] of [
 		['staffNotes', 'staff_notes'],
 		['customerMessage', 'customer_message'],
@@ -81,7 +98,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		if (fields[field] !== undefined) body[key] = String(fields[field]);
 	}
 	if (fields.billingAddress !== undefined && fields.billingAddress !== '') {
-		const raw = jsonValue(this, i, fields.billingAddress, 'Billing Address (JSON)', 'object', { example: '{"first_name": "Jane"}' }) as IDataObject;
+		const raw = jsonValue(this, i, fields.billingAddress, 'Billing Address (JSON)', 'object', {
+			example: '{"first_name": "Jane"}',
+		}) as IDataObject;
 		const address = readAddress(this, i, raw, 'Billing Address (JSON)', []);
 		if (Object.keys(address).length) body.billing_address = address;
 	}

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
@@ -57,7 +62,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const simple = this.getNodeParameter('simplify', i, true) as boolean;
 	const products = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v2', path: `/orders/${orderId}/products`, scope: ORDERS_READ, itemIndex: i },
+		{
+			method: 'GET',
+			version: 'v2',
+			path: `/orders/${orderId}/products`,
+			scope: ORDERS_READ,
+			itemIndex: i,
+		},
 		pagination,
 	);
 	return toItems(this, simple ? products.map(simplify) : products);

@@ -1,6 +1,10 @@
 import { defineResource } from '../defineResource';
 import * as getAll from './getAll.operation';
 
-export const orderProduct = defineResource({ name: 'Order Product', value: 'orderProduct' }, [getAll], {
-	defaultOperation: 'getAll',
-});
+export const orderProduct = defineResource(
+	{ name: 'Order Product', value: 'orderProduct' },
+	[getAll],
+	{
+		defaultOperation: 'getAll',
+	},
+);

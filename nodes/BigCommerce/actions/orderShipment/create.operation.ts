@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -60,7 +65,8 @@ export const properties: INodeProperties[] = [
 						type: 'number',
 						typeOptions: { minValue: 1 },
 						default: 1,
-						description: 'The order line (ID from Order Product → Get Many), not the catalog product ID',
+						description:
+							'The order line (ID from Order Product → Get Many), not the catalog product ID',
 					},
 					{
 						displayName: 'Quantity',
@@ -115,18 +121,28 @@ export const properties: INodeProperties[] = [
 function readItems(ctx: IExecuteFunctions, i: number, mode: string): IDataObject[] {
 	let raw: unknown[] = [];
 	if (mode === 'json') {
-		raw = jsonValue(ctx, i, ctx.getNodeParameter('itemsJson', i), 'Items (JSON)', 'array', { example: '[{"product_id": 1, "quantity": 1}]' }) as unknown[];
+		raw = jsonValue(ctx, i, ctx.getNodeParameter('itemsJson', i), 'Items (JSON)', 'array', {
+			example: '[{"product_id": 1, "quantity": 1}]',
+		}) as unknown[];
 		raw = raw.map((entry, index) => {
-			if (!entry || typeof entry !== 'object' || Array.isArray(entry)) fail(ctx, i, `"Items (JSON)" entry ${index + 1} must be an object`);
+			if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+				fail(ctx, i, `"Items (JSON)" entry ${index + 1} must be an object`);
 			const e = entry as IDataObject;
 			return { orderProductId: e.order_product_id, quantity: e.quantity };
 		});
 	} else {
-		raw = (((ctx.getNodeParameter('items', i, {}) as IDataObject).item ?? []) as IDataObject[]);
+		raw = ((ctx.getNodeParameter('items', i, {}) as IDataObject).item ?? []) as IDataObject[];
 	}
-	if (!raw.length) fail(ctx, i, '"Items to Ship" must list at least one order product and quantity');
+	if (!raw.length)
+		fail(ctx, i, '"Items to Ship" must list at least one order product and quantity');
 	return (raw as IDataObject[]).map((entry, index) => ({
-		order_product_id: wholeNumberValue(ctx, i, entry.orderProductId, `Item ${index + 1} Order Product ID`, { min: 1 }),
+		order_product_id: wholeNumberValue(
+			ctx,
+			i,
+			entry.orderProductId,
+			`Item ${index + 1} Order Product ID`,
+			{ min: 1 },
+		),
 		quantity: wholeNumberValue(ctx, i, entry.quantity, `Item ${index + 1} Quantity`, { min: 1 }),
 	}));
 }
@@ -158,7 +174,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (mode === 'remaining') {
 		const products = await read(`/orders/${orderId}/products`);
 		items = products
-			.map((p) => ({ order_product_id: p.id, quantity: Number(p.quantity) - Number(p.quantity_shipped ?? 0) }))
+			.map((p) => ({
+				order_product_id: p.id,
+				quantity: Number(p.quantity) - Number(p.quantity_shipped ?? 0),
+			}))
 			.filter((line) => line.quantity > 0);
 		if (!items.length) {
 			fail(this, i, `Order ${orderId} has nothing left to ship: every item has already shipped`);

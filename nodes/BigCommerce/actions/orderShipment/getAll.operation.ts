@@ -22,7 +22,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const pagination = getPagination(this, i);
 	const shipments = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v2', path: `/orders/${orderId}/shipments`, scope: ORDERS_READ, itemIndex: i },
+		{
+			method: 'GET',
+			version: 'v2',
+			path: `/orders/${orderId}/shipments`,
+			scope: ORDERS_READ,
+			itemIndex: i,
+		},
 		pagination,
 	);
 	return toItems(this, shipments);

@@ -2,7 +2,6 @@ import { fail, requireId } from '../../shared/validate';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { sortByName } from '../../shared/properties';
 
-
 export const SHIPPING_PROVIDERS = sortByName([
 	{ name: 'Australia Post', value: 'auspost' },
 	{ name: 'Canada Post', value: 'canadapost' },
@@ -42,7 +41,8 @@ export const shipmentFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 1,
-		description: "The order shipping address this shipment goes to (default: the order's first shipping address)",
+		description:
+			"The order shipping address this shipment goes to (default: the order's first shipping address)",
 	},
 	{
 		displayName: 'Shipping Method',
@@ -57,7 +57,8 @@ export const shipmentFields: INodeProperties[] = [
 		type: 'options',
 		options: SHIPPING_PROVIDERS,
 		default: '',
-		description: 'An integrated shipping provider; leave None and use Tracking Carrier for other carriers',
+		description:
+			'An integrated shipping provider; leave None and use Tracking Carrier for other carriers',
 	},
 ];
 
@@ -77,21 +78,33 @@ export function shipmentBody(ctx: IExecuteFunctions, i: number, fields: IDataObj
 	if (fields.trackingLink !== undefined && String(fields.trackingLink).trim() !== '') {
 		const link = String(fields.trackingLink).trim();
 		if (!/^https?:\/\/[^\s]+$/i.test(link)) {
-			fail(ctx, i, `"Tracking Link" must be a URL starting with http:// or https://; got "${link}"`);
+			fail(
+				ctx,
+				i,
+				`"Tracking Link" must be a URL starting with http:// or https://; got "${link}"`,
+			);
 		}
 		body.tracking_link = link;
 	}
 	if (fields.shippingProvider !== undefined) {
 		const provider = String(fields.shippingProvider);
 		if (!SHIPPING_PROVIDERS.some((p) => p.value === provider)) {
-			fail(ctx, i, `"Shipping Provider" must be one of ${SHIPPING_PROVIDERS.map((p) => p.value || '(none)').join(', ')}; got "${provider}"`);
+			fail(
+				ctx,
+				i,
+				`"Shipping Provider" must be one of ${SHIPPING_PROVIDERS.map((p) => p.value || '(none)').join(', ')}; got "${provider}"`,
+			);
 		}
 		body.shipping_provider = provider;
 	}
 	if (fields.orderAddressId !== undefined && fields.orderAddressId !== '') {
 		const id = Number(fields.orderAddressId);
 		if (!Number.isSafeInteger(id) || id < 1) {
-			fail(ctx, i, `"Order Address ID" must be a positive whole number; got "${fields.orderAddressId}"`);
+			fail(
+				ctx,
+				i,
+				`"Order Address ID" must be a positive whole number; got "${fields.orderAddressId}"`,
+			);
 		}
 		body.order_address_id = id;
 	}

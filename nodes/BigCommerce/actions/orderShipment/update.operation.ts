@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -27,7 +32,13 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: sortByName([
 			...shipmentFields,
-			{ displayName: 'Tracking Carrier', name: 'trackingCarrier', type: 'string', default: '', placeholder: 'e.g. ups' },
+			{
+				displayName: 'Tracking Carrier',
+				name: 'trackingCarrier',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ups',
+			},
 			{ displayName: 'Tracking Link', name: 'trackingLink', type: 'string', default: '' },
 			{ displayName: 'Tracking Number', name: 'trackingNumber', type: 'string', default: '' },
 		]),

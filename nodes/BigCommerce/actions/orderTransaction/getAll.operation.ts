@@ -12,7 +12,8 @@ export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many order transactions',
-	description: 'List the payment transactions of an order (purchase, capture, refund, void) with gateway and amount',
+	description:
+		'List the payment transactions of an order (purchase, capture, refund, void) with gateway and amount',
 };
 
 export const properties: INodeProperties[] = [orderLocator(), ...returnAllOrLimit()];

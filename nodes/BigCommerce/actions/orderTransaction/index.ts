@@ -1,6 +1,10 @@
 import { defineResource } from '../defineResource';
 import * as getAll from './getAll.operation';
 
-export const orderTransaction = defineResource({ name: 'Order Transaction', value: 'orderTransaction' }, [getAll], {
-	defaultOperation: 'getAll',
-});
+export const orderTransaction = defineResource(
+	{ name: 'Order Transaction', value: 'orderTransaction' },
+	[getAll],
+	{
+		defaultOperation: 'getAll',
+	},
+);

@@ -11,7 +11,7 @@ export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many payment methods',
-	description: 'List the store\'s enabled payment methods (code, name, test mode)',
+	description: "List the store's enabled payment methods (code, name, test mode)",
 };
 
 export const properties: INodeProperties[] = [

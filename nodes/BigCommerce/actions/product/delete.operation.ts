@@ -15,7 +15,8 @@ export const option: OperationOption = {
 
 export const properties: INodeProperties[] = [
 	{
-		displayName: 'This permanently deletes the product with its variants, images, custom fields and videos. It cannot be undone.',
+		displayName:
+			'This permanently deletes the product with its variants, images, custom fields and videos. It cannot be undone.',
 		name: 'deleteNotice',
 		type: 'notice',
 		default: '',

@@ -38,7 +38,12 @@ export const properties: INodeProperties[] = [
 /** Validates the Include list against the accepted values. */
 export function readInclude(ctx: IExecuteFunctions, i: number): string[] {
 	const raw = ctx.getNodeParameter('include', i, []) as unknown;
-	const list = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+	const list = Array.isArray(raw)
+		? raw.map(String)
+		: String(raw ?? '')
+				.split(',')
+				.map((v) => v.trim())
+				.filter(Boolean);
 	const accepted = includeOptions.map((o) => o.value);
 	const bad = list.find((v) => !accepted.includes(v));
 	if (bad) {

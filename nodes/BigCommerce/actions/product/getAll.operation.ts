@@ -1,10 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest, bigCommerceApiRequestAllItems } from '../../transport';
 import { includeOptions, readInclude } from './get.operation';
 import { CATALOG_READ } from '../../shared/scopes';
-import { wholeNumberValue, idListValue, fail, getPagination, isBlank, isoDateValue, locatorValue } from '../../shared/validate';
+import {
+	wholeNumberValue,
+	idListValue,
+	fail,
+	getPagination,
+	isBlank,
+	isoDateValue,
+	locatorValue,
+} from '../../shared/validate';
 import { optionalLocator, optionalLocatorId } from '../../shared/locators';
 import { simplifyProduct, simplifyProperty } from '../../shared/simplify';
 import { returnAllOrLimit } from '../../shared/properties';
@@ -39,7 +52,10 @@ export const properties: INodeProperties[] = [
 				default: 'available',
 			},
 			optionalLocator('brand', { name: 'brandId', description: 'Only products of this brand' }),
-			optionalLocator('category', { name: 'categoryId', description: 'Only products in this category' }),
+			optionalLocator('category', {
+				name: 'categoryId',
+				description: 'Only products in this category',
+			}),
 			{
 				displayName: 'Channel IDs',
 				name: 'channelIds',
@@ -128,18 +144,34 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const brandId = optionalLocatorId(this, i, filters.brandId, 'Brand');
 	if (brandId !== undefined) qs.brand_id = brandId;
 	if (!isBlank(filters.categoryId)) {
-		qs['categories:in'] = idListValue(this, i, [locatorValue(filters.categoryId)], 'Category', { allowEmpty: true }).join(',');
+		qs['categories:in'] = idListValue(this, i, [locatorValue(filters.categoryId)], 'Category', {
+			allowEmpty: true,
+		}).join(',');
 	}
-	if (text('channelIds')) qs['channel_id:in'] = idListValue(this, i, filters.channelIds, 'Channel IDs', { allowEmpty: true }).join(',');
+	if (text('channelIds'))
+		qs['channel_id:in'] = idListValue(this, i, filters.channelIds, 'Channel IDs', {
+			allowEmpty: true,
+		}).join(',');
 	if (filters.visibility !== undefined) qs.is_visible = filters.visibility !== 'hidden';
-	const min = filters.inventoryMin === undefined ? undefined : wholeNumberValue(this, i, filters.inventoryMin, 'Min Inventory Level');
-	const max = filters.inventoryMax === undefined ? undefined : wholeNumberValue(this, i, filters.inventoryMax, 'Max Inventory Level');
+	const min =
+		filters.inventoryMin === undefined
+			? undefined
+			: wholeNumberValue(this, i, filters.inventoryMin, 'Min Inventory Level');
+	const max =
+		filters.inventoryMax === undefined
+			? undefined
+			: wholeNumberValue(this, i, filters.inventoryMax, 'Max Inventory Level');
 	if (min !== undefined && max !== undefined && min > max) {
-		fail(this, i, `"Min Inventory Level" (${min}) must not be above "Max Inventory Level" (${max})`);
+		fail(
+			this,
+			i,
+			`"Min Inventory Level" (${min}) must not be above "Max Inventory Level" (${max})`,
+		);
 	}
 	if (min !== undefined) qs['inventory_level:min'] = min;
 	if (max !== undefined) qs['inventory_level:max'] = max;
-	if (text('modifiedSince')) qs['date_modified:min'] = isoDateValue(this, i, filters.modifiedSince, 'Modified Since');
+	if (text('modifiedSince'))
+		qs['date_modified:min'] = isoDateValue(this, i, filters.modifiedSince, 'Modified Since');
 	if (include.length) qs.include = include.join(',');
 	// with options included BigCommerce answers 10 products per page
 	const pageSize = include.includes('options') ? 10 : undefined;
@@ -147,7 +179,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const list = (extra: IDataObject) =>
 		bigCommerceApiRequestAllItems.call(
 			this,
-			{ method: 'GET', version: 'v3', path: '/catalog/products', qs: { ...qs, ...extra }, scope: CATALOG_READ, itemIndex: i },
+			{
+				method: 'GET',
+				version: 'v3',
+				path: '/catalog/products',
+				qs: { ...qs, ...extra },
+				scope: CATALOG_READ,
+				itemIndex: i,
+			},
 			{ ...pagination, pageSize },
 		);
 
@@ -165,7 +204,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				scope: CATALOG_READ,
 				itemIndex: i,
 			})) as IDataObject[];
-			const ids = [...new Set((Array.isArray(variants) ? variants : []).map((v) => Number(v.product_id)))];
+			const ids = [
+				...new Set((Array.isArray(variants) ? variants : []).map((v) => Number(v.product_id))),
+			];
 			products = ids.length ? await list({ 'id:in': ids.join(',') }) : [];
 		}
 	} else {

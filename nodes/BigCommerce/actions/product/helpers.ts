@@ -9,7 +9,6 @@ import { sortByName } from '../../shared/properties';
 /** Everything the export and the shopper tool read in one call. */
 export const FULL_INCLUDE = 'variants,images,custom_fields,videos';
 
-
 // ---------------------------------------------------------------- product fields
 
 const availabilityOptions = [
@@ -29,14 +28,17 @@ export function productFieldOptions(update: boolean): INodeProperties[] {
 			default: 'available',
 			description: 'Whether shoppers can buy the product now, pre-order it, or not at all',
 		},
-		optionalLocator('brand', { name: 'brandId', description: 'The product\'s brand (By ID 0: no brand)' }),
+		optionalLocator('brand', {
+			name: 'brandId',
+			description: "The product's brand (By ID 0: no brand)",
+		}),
 		{
 			displayName: 'Category IDs',
 			name: 'categories',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 21, 22',
-			description: 'Comma-separated category IDs; replaces the product\'s categories',
+			description: "Comma-separated category IDs; replaces the product's categories",
 		},
 		{
 			displayName: 'Condition',
@@ -102,7 +104,8 @@ export function productFieldOptions(update: boolean): INodeProperties[] {
 			name: 'otherFields',
 			type: 'json',
 			default: '{}',
-			description: 'Any other product fields of the BigCommerce API as a JSON object, e.g. {"warranty": "2 years", "mpn": "X1"}',
+			description:
+				'Any other product fields of the BigCommerce API as a JSON object, e.g. {"warranty": "2 years", "mpn": "X1"}',
 		},
 		{
 			displayName: 'Retail Price',
@@ -167,9 +170,20 @@ export function productFieldOptions(update: boolean): INodeProperties[] {
 }
 
 /** Turns the Additional/Update Fields collection into an API body, validating each value. */
-export function productBodyFromFields(ctx: IExecuteFunctions, i: number, fields: IDataObject): IDataObject {
+export function productBodyFromFields(
+	ctx: IExecuteFunctions,
+	i: number,
+	fields: IDataObject,
+): IDataObject {
 	const body: IDataObject = {};
-	if (fields.otherFields !== undefined) Object.assign(body, jsonValue(ctx, i, fields.otherFields, 'Other Fields (JSON)', 'object', { example: '{"warranty": "2 years"}', blankIsEmpty: true }));
+	if (fields.otherFields !== undefined)
+		Object.assign(
+			body,
+			jsonValue(ctx, i, fields.otherFields, 'Other Fields (JSON)', 'object', {
+				example: '{"warranty": "2 years"}',
+				blankIsEmpty: true,
+			}),
+		);
 	const amounts: Array<[string, string, string]> = [
 		['price', 'price', 'Price'],
 		['costPrice', 'cost_price', 'Cost Price'],
@@ -189,10 +203,12 @@ export function productBodyFromFields(ctx: IExecuteFunctions, i: number, fields:
 	}
 	const brandId = optionalLocatorId(ctx, i, fields.brandId, 'Brand');
 	if (brandId !== undefined) body.brand_id = brandId;
-	if (fields.categories !== undefined) body.categories = idListValue(ctx, i, fields.categories, 'Category IDs', { allowEmpty: true });
+	if (fields.categories !== undefined)
+		body.categories = idListValue(ctx, i, fields.categories, 'Category IDs', { allowEmpty: true });
 	if (fields.name !== undefined) {
 		const name = String(fields.name).trim();
-		if (!name || name.length > 250) fail(ctx, i, `"Name" must be 1 to 250 characters; got "${name}"`);
+		if (!name || name.length > 250)
+			fail(ctx, i, `"Name" must be 1 to 250 characters; got "${name}"`);
 		body.name = name;
 	}
 	if (fields.sku !== undefined) {

@@ -8,6 +8,10 @@ import * as getInfoForShopper from './getInfoForShopper.operation';
 import * as update from './update.operation';
 import * as updateMany from './updateMany.operation';
 
-export const product = defineResource({ name: 'Product', value: 'product' }, [create, del, exportCatalog, get, getAll, getInfoForShopper, update, updateMany], {
-	defaultOperation: 'get',
-});
+export const product = defineResource(
+	{ name: 'Product', value: 'product' },
+	[create, del, exportCatalog, get, getAll, getInfoForShopper, update, updateMany],
+	{
+		defaultOperation: 'get',
+	},
+);

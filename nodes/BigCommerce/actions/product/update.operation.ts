@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -12,7 +17,7 @@ export const option: OperationOption = {
 	name: 'Update',
 	value: 'update',
 	action: 'Update a product',
-	description: 'Change a product\'s fields',
+	description: "Change a product's fields",
 };
 
 export const properties: INodeProperties[] = [

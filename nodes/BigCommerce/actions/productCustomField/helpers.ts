@@ -5,7 +5,8 @@ import { fail } from '../../shared/validate';
 
 function checkText(ctx: IExecuteFunctions, i: number, value: unknown, label: string): string {
 	const text = String(value ?? '').trim();
-	if (!text || text.length > 250) fail(ctx, i, `"${label}" must be 1 to 250 characters; got "${text}"`);
+	if (!text || text.length > 250)
+		fail(ctx, i, `"${label}" must be 1 to 250 characters; got "${text}"`);
 	return text;
 }
 

@@ -24,13 +24,19 @@ function checkImageUrl(ctx: IExecuteFunctions, i: number, value: unknown): strin
 }
 
 const options: INodeProperties[] = [
-	{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Alt text of the image' },
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		default: '',
+		description: 'Alt text of the image',
+	},
 	{
 		displayName: 'Is Thumbnail',
 		name: 'isThumbnail',
 		type: 'boolean',
 		default: false,
-		description: 'Whether this is the product\'s main (thumbnail) image',
+		description: "Whether this is the product's main (thumbnail) image",
 	},
 	{ displayName: 'Sort Order', name: 'sortOrder', type: 'number', default: 0 },
 ];
@@ -42,7 +48,8 @@ function imageBody(ctx: IExecuteFunctions, i: number, fields: IDataObject): IDat
 	if (fields.isThumbnail !== undefined) body.is_thumbnail = Boolean(fields.isThumbnail);
 	if (fields.sortOrder !== undefined) {
 		const n = Number(fields.sortOrder);
-		if (!Number.isInteger(n)) fail(ctx, i, `"Sort Order" must be a whole number; got "${String(fields.sortOrder)}"`);
+		if (!Number.isInteger(n))
+			fail(ctx, i, `"Sort Order" must be a whole number; got "${String(fields.sortOrder)}"`);
 		body.sort_order = n;
 	}
 	return body;
@@ -75,7 +82,10 @@ export const config: SubResourceConfig = {
 	],
 	createBody(ctx, i) {
 		const fields = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		return { ...imageBody(ctx, i, fields), image_url: checkImageUrl(ctx, i, ctx.getNodeParameter('imageUrl', i, '')) };
+		return {
+			...imageBody(ctx, i, fields),
+			image_url: checkImageUrl(ctx, i, ctx.getNodeParameter('imageUrl', i, '')),
+		};
 	},
 	updateOptions: [
 		options[0],

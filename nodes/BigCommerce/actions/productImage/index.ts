@@ -4,6 +4,10 @@ import * as del from './delete.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const productImage = defineResource({ name: 'Product Image', value: 'productImage' }, [create, del, getAll, update], {
-	defaultOperation: 'getAll',
-});
+export const productImage = defineResource(
+	{ name: 'Product Image', value: 'productImage' },
+	[create, del, getAll, update],
+	{
+		defaultOperation: 'getAll',
+	},
+);

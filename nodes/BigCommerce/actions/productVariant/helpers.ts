@@ -20,7 +20,7 @@ function variantFieldOptions(withSku: boolean): INodeProperties[] {
 			name: 'imageUrl',
 			type: 'string',
 			default: '',
-			description: 'Public URL of the variant\'s image',
+			description: "Public URL of the variant's image",
 		},
 		{
 			displayName: 'Inventory Level',
@@ -44,7 +44,7 @@ function variantFieldOptions(withSku: boolean): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 0, numberPrecision: 2 },
 			default: 0,
-			description: 'Variant price; leave unset to use the product\'s price',
+			description: "Variant price; leave unset to use the product's price",
 		},
 		{
 			displayName: 'Purchasing Disabled',
@@ -116,9 +116,12 @@ function variantBody(ctx: IExecuteFunctions, i: number, fields: IDataObject): ID
 	] as const) {
 		if (fields[param] !== undefined) body[key] = String(fields[param]);
 	}
-	if (typeof body.upc === 'string' && body.upc.length > 14) fail(ctx, i, `"UPC" must be at most 14 characters; got "${body.upc}"`);
-	if (typeof body.gtin === 'string' && body.gtin.length > 14) fail(ctx, i, `"GTIN" must be at most 14 characters; got "${body.gtin}"`);
-	if (fields.purchasingDisabled !== undefined) body.purchasing_disabled = Boolean(fields.purchasingDisabled);
+	if (typeof body.upc === 'string' && body.upc.length > 14)
+		fail(ctx, i, `"UPC" must be at most 14 characters; got "${body.upc}"`);
+	if (typeof body.gtin === 'string' && body.gtin.length > 14)
+		fail(ctx, i, `"GTIN" must be at most 14 characters; got "${body.gtin}"`);
+	if (fields.purchasingDisabled !== undefined)
+		body.purchasing_disabled = Boolean(fields.purchasingDisabled);
 	if (fields.sku !== undefined) body.sku = checkSku(ctx, i, fields.sku);
 	return body;
 }
@@ -137,18 +140,37 @@ function optionValues(ctx: IExecuteFunctions, i: number): IDataObject[] {
 		try {
 			value = JSON.parse(raw);
 		} catch (error) {
-			fail(ctx, i, `"Option Values (JSON)" is not valid JSON (${(error as Error).message})`, 'Enter e.g. [{"option_display_name": "Size", "label": "M"}]');
+			fail(
+				ctx,
+				i,
+				`"Option Values (JSON)" is not valid JSON (${(error as Error).message})`,
+				'Enter e.g. [{"option_display_name": "Size", "label": "M"}]',
+			);
 		}
 	}
 	if (!Array.isArray(value) || !value.length) {
-		fail(ctx, i, '"Option Values (JSON)" must be a non-empty JSON array such as [{"option_display_name": "Size", "label": "M"}]');
+		fail(
+			ctx,
+			i,
+			'"Option Values (JSON)" must be a non-empty JSON array such as [{"option_display_name": "Size", "label": "M"}]',
+		);
 	}
 	return value.map((entry: unknown, index: number) => {
 		const e = (entry ?? {}) as IDataObject;
-		if (typeof e.option_display_name === 'string' && e.option_display_name.trim() && typeof e.label === 'string' && e.label.trim()) {
+		if (
+			typeof e.option_display_name === 'string' &&
+			e.option_display_name.trim() &&
+			typeof e.label === 'string' &&
+			e.label.trim()
+		) {
 			return { option_display_name: e.option_display_name.trim(), label: e.label.trim() };
 		}
-		if (Number.isInteger(e.id) && Number(e.id) > 0 && Number.isInteger(e.option_id) && Number(e.option_id) > 0) {
+		if (
+			Number.isInteger(e.id) &&
+			Number(e.id) > 0 &&
+			Number.isInteger(e.option_id) &&
+			Number(e.option_id) > 0
+		) {
 			return { id: e.id, option_id: e.option_id };
 		}
 		return fail(

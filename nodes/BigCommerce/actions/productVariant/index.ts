@@ -4,6 +4,10 @@ import * as del from './delete.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const productVariant = defineResource({ name: 'Product Variant', value: 'productVariant' }, [create, del, getAll, update], {
-	defaultOperation: 'getAll',
-});
+export const productVariant = defineResource(
+	{ name: 'Product Variant', value: 'productVariant' },
+	[create, del, getAll, update],
+	{
+		defaultOperation: 'getAll',
+	},
+);

@@ -41,7 +41,8 @@ function videoBody(ctx: IExecuteFunctions, i: number, fields: IDataObject): IDat
 	if (fields.description !== undefined) body.description = String(fields.description);
 	if (fields.sortOrder !== undefined) {
 		const n = Number(fields.sortOrder);
-		if (!Number.isInteger(n)) fail(ctx, i, `"Sort Order" must be a whole number; got "${String(fields.sortOrder)}"`);
+		if (!Number.isInteger(n))
+			fail(ctx, i, `"Sort Order" must be a whole number; got "${String(fields.sortOrder)}"`);
 		body.sort_order = n;
 	}
 	return body;
@@ -74,13 +75,23 @@ export const config: SubResourceConfig = {
 	],
 	createBody(ctx, i) {
 		const fields = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		return { ...videoBody(ctx, i, fields), video_id: youTubeId(ctx, i, ctx.getNodeParameter('videoId', i, '')), type: 'youtube' };
+		return {
+			...videoBody(ctx, i, fields),
+			video_id: youTubeId(ctx, i, ctx.getNodeParameter('videoId', i, '')),
+			type: 'youtube',
+		};
 	},
 	updateOptions: [
 		options[0],
 		options[1],
 		options[2],
-		{ displayName: 'YouTube Video', name: 'videoId', type: 'string', default: '', description: 'A new YouTube video ID or URL' },
+		{
+			displayName: 'YouTube Video',
+			name: 'videoId',
+			type: 'string',
+			default: '',
+			description: 'A new YouTube video ID or URL',
+		},
 	],
 	updateBody: videoBody,
 };

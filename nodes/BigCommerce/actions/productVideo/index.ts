@@ -4,6 +4,10 @@ import * as del from './delete.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const productVideo = defineResource({ name: 'Product Video', value: 'productVideo' }, [create, del, getAll, update], {
-	defaultOperation: 'getAll',
-});
+export const productVideo = defineResource(
+	{ name: 'Product Video', value: 'productVideo' },
+	[create, del, getAll, update],
+	{
+		defaultOperation: 'getAll',
+	},
+);

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -41,7 +46,8 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'SPRING10',
-		description: 'The code shoppers enter (letters, numbers, spaces, _ and -). Leave empty to add codes later, or for generated codes.',
+		description:
+			'The code shoppers enter (letters, numbers, spaces, _ and -). Leave empty to add codes later, or for generated codes.',
 		displayOptions: { show: { redemptionType: ['COUPON'] } },
 	},
 	{
@@ -53,7 +59,8 @@ export const properties: INodeProperties[] = [
 			{ name: 'Single', value: 'SINGLE' },
 		],
 		default: 'SINGLE',
-		description: 'Single: codes you choose. Bulk: codes generated with Promotion → Generate Coupon Codes.',
+		description:
+			'Single: codes you choose. Bulk: codes generated with Promotion → Generate Coupon Codes.',
 		displayOptions: { show: { redemptionType: ['COUPON'] } },
 	},
 	{
@@ -108,18 +115,30 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	};
 	// the code limits are checked whatever the type, and refused where there is no code to limit
 	const codeLimits: IDataObject = {};
-	if (additional.codeMaxUses !== undefined) codeLimits.max_uses = wholeNumberValue(this, i, additional.codeMaxUses, 'Code Max Uses');
+	if (additional.codeMaxUses !== undefined)
+		codeLimits.max_uses = wholeNumberValue(this, i, additional.codeMaxUses, 'Code Max Uses');
 	if (additional.codeMaxUsesPerCustomer !== undefined) {
-		codeLimits.max_uses_per_customer = wholeNumberValue(this, i, additional.codeMaxUsesPerCustomer, 'Code Max Uses Per Customer');
+		codeLimits.max_uses_per_customer = wholeNumberValue(
+			this,
+			i,
+			additional.codeMaxUsesPerCustomer,
+			'Code Max Uses Per Customer',
+		);
 	}
 	let code: IDataObject | undefined;
 	if (redemptionType === 'COUPON') {
 		const couponType = this.getNodeParameter('couponType', i, 'SINGLE') as string;
-		if (!['SINGLE', 'BULK'].includes(couponType)) fail(this, i, `"Coupon Type" must be SINGLE or BULK; got "${couponType}"`);
+		if (!['SINGLE', 'BULK'].includes(couponType))
+			fail(this, i, `"Coupon Type" must be SINGLE or BULK; got "${couponType}"`);
 		body.coupon_type = couponType;
 		const rawCode = String(this.getNodeParameter('couponCode', i, '') ?? '').trim();
 		if (rawCode) {
-			if (couponType === 'BULK') fail(this, i, '"Coupon Code" cannot be set on a Bulk promotion: generate its codes instead');
+			if (couponType === 'BULK')
+				fail(
+					this,
+					i,
+					'"Coupon Code" cannot be set on a Bulk promotion: generate its codes instead',
+				);
 			code = { code: codeValue(this, i, rawCode, 'Coupon Code'), ...codeLimits };
 		}
 	}
@@ -149,5 +168,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		scope: MARKETING_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
-	return toItems(this, { ...promotion, codes: created, multiple_codes: { has_multiple_codes: false } });
+	return toItems(this, {
+		...promotion,
+		codes: created,
+		multiple_codes: { has_multiple_codes: false },
+	});
 }

@@ -16,8 +16,13 @@ export const option: OperationOption = {
 };
 
 export const properties: INodeProperties[] = [
-	destructiveNotice('This permanently deletes the promotion and its coupon codes. It cannot be undone.'),
-	{ ...promotionIdProperty, description: 'The numeric ID of the promotion to delete permanently, with its coupon codes' },
+	destructiveNotice(
+		'This permanently deletes the promotion and its coupon codes. It cannot be undone.',
+	),
+	{
+		...promotionIdProperty,
+		description: 'The numeric ID of the promotion to delete permanently, with its coupon codes',
+	},
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

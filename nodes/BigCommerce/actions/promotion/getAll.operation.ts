@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
@@ -24,10 +29,35 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Channel IDs', name: 'channelIds', type: 'string', default: '', placeholder: '1, 2', description: 'Only promotions that run on one of these channels' },
-			{ displayName: 'Code', name: 'code', type: 'string', default: '', description: 'Only promotions with exactly this coupon code' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Only promotions with exactly this name' },
-			{ displayName: 'Name Contains', name: 'query', type: 'string', default: '', description: 'Only promotions whose name contains this text' },
+			{
+				displayName: 'Channel IDs',
+				name: 'channelIds',
+				type: 'string',
+				default: '',
+				placeholder: '1, 2',
+				description: 'Only promotions that run on one of these channels',
+			},
+			{
+				displayName: 'Code',
+				name: 'code',
+				type: 'string',
+				default: '',
+				description: 'Only promotions with exactly this coupon code',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Only promotions with exactly this name',
+			},
+			{
+				displayName: 'Name Contains',
+				name: 'query',
+				type: 'string',
+				default: '',
+				description: 'Only promotions whose name contains this text',
+			},
 			{
 				displayName: 'Redemption Type',
 				name: 'redemptionType',
@@ -38,7 +68,13 @@ export const properties: INodeProperties[] = [
 				],
 				default: 'automatic',
 			},
-			{ displayName: 'Status', name: 'status', type: 'options', options: statusOptions, default: 'ENABLED' },
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: statusOptions,
+				default: 'ENABLED',
+			},
 		],
 	},
 	simplifyProperty,
@@ -49,7 +85,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const qs: IDataObject = {};
-	if (filters.code !== undefined && filters.code !== '') qs.code = codeValue(this, i, filters.code, 'Code');
+	if (filters.code !== undefined && filters.code !== '')
+		qs.code = codeValue(this, i, filters.code, 'Code');
 	if (filters.name !== undefined && filters.name !== '') qs.name = String(filters.name).trim();
 	if (filters.query !== undefined && filters.query !== '') qs.query = String(filters.query).trim();
 	if (filters.redemptionType !== undefined) qs.redemption_type = filters.redemptionType;

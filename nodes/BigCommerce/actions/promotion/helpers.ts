@@ -16,7 +16,11 @@ export function promotionProblem(promotion: IDataObject, now: number): string | 
 }
 
 /** The first rule's discount in plain terms: { type, amount } (amount null when not a number). */
-export function promotionDiscount(promotion: IDataObject): { type: string; amount: number | null; summary: string } {
+export function promotionDiscount(promotion: IDataObject): {
+	type: string;
+	amount: number | null;
+	summary: string;
+} {
 	const rules = Array.isArray(promotion.rules) ? (promotion.rules as IDataObject[]) : [];
 	const action = (rules[0]?.action ?? {}) as IDataObject;
 	const value = (action.cart_value ?? action.cart_items) as IDataObject | undefined;
@@ -36,7 +40,8 @@ export function promotionDiscount(promotion: IDataObject): { type: string; amoun
 	}
 	if (action.shipping) return { type: 'free_shipping', amount: null, summary: 'free shipping' };
 	if (action.gift_item) return { type: 'gift_item', amount: null, summary: 'a free gift item' };
-	if (action.fixed_price_set) return { type: 'fixed_price_set', amount: null, summary: 'a fixed price for a set of items' };
+	if (action.fixed_price_set)
+		return { type: 'fixed_price_set', amount: null, summary: 'a fixed price for a set of items' };
 	return { type: 'promotion', amount: null, summary: 'a promotion' };
 }
 
@@ -51,7 +56,8 @@ export function promotionMinimumSpend(promotion: IDataObject): number | null {
 /** A compact promotion: what a person or an AI agent needs to know. */
 export function simplifyPromotion(promotion: IDataObject): IDataObject {
 	const codes = promotion.codes as IDataObject | undefined;
-	const multiple = (promotion.multiple_codes as IDataObject | undefined)?.has_multiple_codes === true;
+	const multiple =
+		(promotion.multiple_codes as IDataObject | undefined)?.has_multiple_codes === true;
 	const discount = promotionDiscount(promotion);
 	return {
 		id: promotion.id,
@@ -87,7 +93,8 @@ export const simplifyProperty: INodeProperties = {
 	name: 'simplify',
 	type: 'boolean',
 	default: true,
-	description: 'Whether to return a compact summary (name, status, discount, code, dates, uses) instead of the full promotion with its rules',
+	description:
+		'Whether to return a compact summary (name, status, discount, code, dates, uses) instead of the full promotion with its rules',
 };
 
 export const statusOptions = [
@@ -165,15 +172,26 @@ export function promotionBody(ctx: IExecuteFunctions, i: number, fields: IDataOb
 		if (!name) fail(ctx, i, '"Name" must not be empty');
 		body.name = name;
 	}
-	if (fields.displayName !== undefined && fields.displayName !== '') body.display_name = String(fields.displayName).trim();
+	if (fields.displayName !== undefined && fields.displayName !== '')
+		body.display_name = String(fields.displayName).trim();
 	if (fields.canBeUsedWithOtherPromotions !== undefined) {
 		body.can_be_used_with_other_promotions = Boolean(fields.canBeUsedWithOtherPromotions);
 	}
 	if (fields.channelIds !== undefined && fields.channelIds !== '') {
 		body.channels = idListValue(ctx, i, fields.channelIds, 'Channel IDs').map((id) => ({ id }));
 	}
-	if (fields.customerJson !== undefined && fields.customerJson !== '' && fields.customerJson !== '{}') {
-		body.customer = jsonValue(ctx, i, fields.customerJson, 'Customer (JSON)', 'object') as IDataObject;
+	if (
+		fields.customerJson !== undefined &&
+		fields.customerJson !== '' &&
+		fields.customerJson !== '{}'
+	) {
+		body.customer = jsonValue(
+			ctx,
+			i,
+			fields.customerJson,
+			'Customer (JSON)',
+			'object',
+		) as IDataObject;
 	}
 	let start: number | undefined;
 	let end: number | undefined;
@@ -188,7 +206,8 @@ export function promotionBody(ctx: IExecuteFunctions, i: number, fields: IDataOb
 	if (start !== undefined && end !== undefined && end <= start) {
 		fail(ctx, i, `"End Date" (${toIso(end)}) must be after "Start Date" (${toIso(start)})`);
 	}
-	if (fields.maxUses !== undefined) body.max_uses = wholeNumberValue(ctx, i, fields.maxUses, 'Max Uses');
+	if (fields.maxUses !== undefined)
+		body.max_uses = wholeNumberValue(ctx, i, fields.maxUses, 'Max Uses');
 	if (fields.status !== undefined) {
 		if (!['ENABLED', 'DISABLED'].includes(String(fields.status))) {
 			fail(ctx, i, `"Status" must be ENABLED or DISABLED; got "${String(fields.status)}"`);

@@ -7,6 +7,10 @@ import * as getAll from './getAll.operation';
 import * as listActive from './listActive.operation';
 import * as update from './update.operation';
 
-export const promotion = defineResource({ name: 'Promotion', value: 'promotion' }, [create, del, generateCodes, get, getAll, listActive, update], {
-	defaultOperation: 'listActive',
-});
+export const promotion = defineResource(
+	{ name: 'Promotion', value: 'promotion' },
+	[create, del, generateCodes, get, getAll, listActive, update],
+	{
+		defaultOperation: 'listActive',
+	},
+);

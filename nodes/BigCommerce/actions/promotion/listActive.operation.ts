@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
@@ -37,7 +42,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		.map((promotion) => {
 			const discount = promotionDiscount(promotion);
 			const codes = promotion.codes as IDataObject | undefined;
-			const multiple = (promotion.multiple_codes as IDataObject | undefined)?.has_multiple_codes === true;
+			const multiple =
+				(promotion.multiple_codes as IDataObject | undefined)?.has_multiple_codes === true;
 			const isCoupon = promotion.redemption_type === 'COUPON';
 			return {
 				id: promotion.id,
@@ -51,6 +57,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				ends: isoOrNull(promotion.end_date),
 			};
 		});
-	if (!active.length) return toItems(this, { active: 0, message: 'No promotion is running right now.' });
+	if (!active.length)
+		return toItems(this, { active: 0, message: 'No promotion is running right now.' });
 	return toItems(this, active);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -12,7 +17,7 @@ export const option: OperationOption = {
 	name: 'Update',
 	value: 'update',
 	action: 'Update a promotion',
-	description: 'Change a promotion\'s name, status, dates, limits or rules',
+	description: "Change a promotion's name, status, dates, limits or rules",
 };
 
 export const properties: INodeProperties[] = [
@@ -25,13 +30,19 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: sortByName<INodeProperties>([
 			...optionalPromotionFields,
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Internal name of the promotion' },
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Internal name of the promotion',
+			},
 			{
 				displayName: 'Rules (JSON)',
 				name: 'rules',
 				type: 'json',
 				default: '[{"action": {"cart_value": {"discount": {"percentage_amount": "10"}}}}]',
-				description: 'Replaces the promotion\'s rules: a list of {action, condition}',
+				description: "Replaces the promotion's rules: a list of {action, condition}",
 			},
 		]),
 	},

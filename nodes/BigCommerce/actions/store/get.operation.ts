@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -9,7 +14,7 @@ export const option: OperationOption = {
 	name: 'Get Information',
 	value: 'get',
 	action: 'Get store information',
-	description: 'Get the store\'s name, domain, currency, timezone, plan and features',
+	description: "Get the store's name, domain, currency, timezone, plan and features",
 };
 
 export const properties: INodeProperties[] = [];

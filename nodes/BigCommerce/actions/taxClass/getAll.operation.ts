@@ -11,7 +11,7 @@ export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many tax classes',
-	description: 'List the store\'s tax classes',
+	description: "List the store's tax classes",
 };
 
 export const properties: INodeProperties[] = [...returnAllOrLimit()];

@@ -1,8 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { checkDestination, checkScope, headersObject, headersProperty, hookOutput } from './helpers';
+import {
+	checkDestination,
+	checkScope,
+	headersObject,
+	headersProperty,
+	hookOutput,
+} from './helpers';
 import { toItems } from '../../shared/items';
 
 export const option: OperationOption = {
@@ -20,7 +31,8 @@ export const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'store/order/created',
-		description: 'The event to subscribe to, e.g. store/order/created, store/product/*, store/cart/abandoned',
+		description:
+			'The event to subscribe to, e.g. store/order/created, store/product/*, store/cart/abandoned',
 	},
 	{
 		displayName: 'Destination',

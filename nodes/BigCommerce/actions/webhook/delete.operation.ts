@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
@@ -15,7 +20,9 @@ export const option: OperationOption = {
 };
 
 export const properties: INodeProperties[] = [
-	destructiveNotice('This permanently deletes the webhook; BigCommerce stops sending its events. It cannot be undone.'),
+	destructiveNotice(
+		'This permanently deletes the webhook; BigCommerce stops sending its events. It cannot be undone.',
+	),
 	{ ...webhookIdProperty, description: 'The numeric ID of the webhook to delete permanently' },
 ];
 
@@ -28,5 +35,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		path: `/hooks/${id}`,
 		itemIndex: i,
 	})) as IDataObject;
-	return toItems(this, { ...hookOutput(hook && typeof hook === 'object' ? hook : { id }), deleted: true });
+	return toItems(this, {
+		...hookOutput(hook && typeof hook === 'object' ? hook : { id }),
+		deleted: true,
+	});
 }

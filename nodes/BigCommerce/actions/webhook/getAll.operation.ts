@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
@@ -54,7 +59,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.isActive !== undefined) qs.is_active = Boolean(filters.isActive);
-	if (filters.scope !== undefined && filters.scope !== '') qs.scope = checkScope(this, i, filters.scope);
+	if (filters.scope !== undefined && filters.scope !== '')
+		qs.scope = checkScope(this, i, filters.scope);
 	if (filters.destination !== undefined && filters.destination !== '') {
 		qs.destination = checkDestination(this, i, filters.destination);
 	}

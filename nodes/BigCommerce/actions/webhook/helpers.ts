@@ -1,7 +1,6 @@
 import { fail } from '../../shared/validate';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-
 export const webhookIdProperty: INodeProperties = {
 	displayName: 'Webhook ID',
 	name: 'webhookId',
@@ -37,7 +36,11 @@ export const headersProperty: INodeProperties = {
 export function checkScope(ctx: IExecuteFunctions, i: number, raw: unknown): string {
 	const scope = String(raw ?? '').trim();
 	if (!SCOPE_PATTERN.test(scope)) {
-		fail(ctx, i, `"Event Scope" must be a BigCommerce event such as store/order/created or store/product/*; got "${scope}"`);
+		fail(
+			ctx,
+			i,
+			`"Event Scope" must be a BigCommerce event such as store/order/created or store/product/*; got "${scope}"`,
+		);
 	}
 	return scope;
 }
@@ -61,13 +64,18 @@ export function checkDestination(ctx: IExecuteFunctions, i: number, raw: unknown
 	return destination;
 }
 
-export function headersObject(ctx: IExecuteFunctions, i: number, raw: unknown): IDataObject | undefined {
+export function headersObject(
+	ctx: IExecuteFunctions,
+	i: number,
+	raw: unknown,
+): IDataObject | undefined {
 	const entries = ((raw as IDataObject | undefined)?.header as IDataObject[] | undefined) ?? [];
 	if (!entries.length) return undefined;
 	const headers: IDataObject = {};
 	for (const entry of entries) {
 		const name = String(entry.name ?? '').trim();
-		if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) fail(ctx, i, `"Headers" has an invalid header name "${name}"`);
+		if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name))
+			fail(ctx, i, `"Headers" has an invalid header name "${name}"`);
 		headers[name] = String(entry.value ?? '');
 	}
 	return headers;
@@ -76,6 +84,8 @@ export function headersObject(ctx: IExecuteFunctions, i: number, raw: unknown): 
 /** The hook as the node returns it: created_at / updated_at as ISO 8601 (the API sends Unix seconds). */
 export function hookOutput(hook: IDataObject): IDataObject {
 	const iso = (value: IDataObject[string]): IDataObject[string] =>
-		typeof value === 'number' ? new Date(value * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') : value;
+		typeof value === 'number'
+			? new Date(value * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+			: value;
 	return { ...hook, created_at: iso(hook.created_at), updated_at: iso(hook.updated_at) };
 }

@@ -5,6 +5,10 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const webhook = defineResource({ name: 'Webhook', value: 'webhook' }, [create, del, get, getAll, update], {
-	defaultOperation: 'getAll',
-});
+export const webhook = defineResource(
+	{ name: 'Webhook', value: 'webhook' },
+	[create, del, get, getAll, update],
+	{
+		defaultOperation: 'getAll',
+	},
+);

@@ -1,9 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 
-import { checkDestination, checkScope, headersObject, hookOutput, webhookIdProperty } from './helpers';
+import {
+	checkDestination,
+	checkScope,
+	headersObject,
+	hookOutput,
+	webhookIdProperty,
+} from './helpers';
 import { requireId, requireSomeChange } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 
@@ -11,7 +22,7 @@ export const option: OperationOption = {
 	name: 'Update',
 	value: 'update',
 	action: 'Update a webhook',
-	description: 'Change a webhook\'s event, URL or headers, or re-enable a deactivated webhook',
+	description: "Change a webhook's event, URL or headers, or re-enable a deactivated webhook",
 };
 
 export const properties: INodeProperties[] = [
@@ -28,7 +39,8 @@ export const properties: INodeProperties[] = [
 				name: 'isActive',
 				type: 'boolean',
 				default: true,
-				description: 'Whether BigCommerce delivers events to the webhook. Turn on to re-enable a webhook BigCommerce deactivated after failed deliveries.',
+				description:
+					'Whether BigCommerce delivers events to the webhook. Turn on to re-enable a webhook BigCommerce deactivated after failed deliveries.',
 			},
 			{
 				displayName: 'Destination',
@@ -71,7 +83,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const id = requireId(this, i, 'webhookId', 'Webhook ID');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body: IDataObject = {};
-	if (fields.scope !== undefined && fields.scope !== '') body.scope = checkScope(this, i, fields.scope);
+	if (fields.scope !== undefined && fields.scope !== '')
+		body.scope = checkScope(this, i, fields.scope);
 	if (fields.destination !== undefined && fields.destination !== '') {
 		body.destination = checkDestination(this, i, fields.destination);
 	}
