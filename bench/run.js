@@ -31,7 +31,8 @@ function parseArgs(argv) {
 	const args = { quick: false, only: null, n8nEnv: {} };
 	const setting = (text) => {
 		const at = text.indexOf('=');
-		if (!/^N8N_[A-Z0-9_]+$/.test(text.slice(0, at))) throw new Error(`--n8n-env takes NAME=VALUE with an N8N_ setting name; got "${text}"`);
+		if (!/^N8N_[A-Z0-9_]+$/.test(text.slice(0, at)))
+			throw new Error(`--n8n-env takes NAME=VALUE with an N8N_ setting name; got "${text}"`);
 		args.n8nEnv[text.slice(0, at)] = text.slice(at + 1);
 	};
 	for (let i = 0; i < argv.length; i++) {
@@ -58,7 +59,9 @@ function machine() {
 	const cpus = os.cpus();
 	let commit = '';
 	try {
-		commit = execSync('git rev-parse --short HEAD', { cwd: path.join(__dirname, '..') }).toString().trim();
+		commit = execSync('git rev-parse --short HEAD', { cwd: path.join(__dirname, '..') })
+			.toString()
+			.trim();
 	} catch {
 		// not a git checkout
 	}
@@ -80,7 +83,8 @@ function memorySampler(pid) {
 	const read = () => {
 		try {
 			const text = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-			const kb = (name) => Number((text.match(new RegExp(`^${name}:\\s+(\\d+)`, 'm')) || [])[1] || 0);
+			const kb = (name) =>
+				Number((text.match(new RegExp(`^${name}:\\s+(\\d+)`, 'm')) || [])[1] || 0);
 			return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
 		} catch {
 			return { rss: 0, hwm: 0 };
@@ -96,7 +100,11 @@ function memorySampler(pid) {
 			clearInterval(timer);
 			const end = read();
 			peak = Math.max(peak, end.rss);
-			return { startRssMiB: Math.round(start.rss), peakRssMiB: Math.round(peak), hwmMiB: Math.round(end.hwm) };
+			return {
+				startRssMiB: Math.round(start.rss),
+				peakRssMiB: Math.round(peak),
+				hwmMiB: Math.round(end.hwm),
+			};
 		},
 	};
 }
@@ -117,7 +125,10 @@ class Bench {
 	async latestExecution(workflowId, notId) {
 		return await this.h.ctx.waitFor(
 			async () => {
-				const res = await this.n8n.api('GET', `/executions?workflowId=${workflowId}&limit=1&includeData=true`);
+				const res = await this.n8n.api(
+					'GET',
+					`/executions?workflowId=${workflowId}&limit=1&includeData=true`,
+				);
 				const e = res.json && res.json.data && res.json.data[0];
 				return e && String(e.id) !== String(notId) && e.stoppedAt ? e : null;
 			},
@@ -142,7 +153,11 @@ class Bench {
 		const sampler = memorySampler(this.n8n.child.pid);
 		const t0 = performance.now();
 		const startedAt = this.sandbox.now();
-		const res = await request(W.hookUrl(this.n8n, W.PATHS[key]), { method: 'POST', body, timeoutMs: 900_000 });
+		const res = await request(W.hookUrl(this.n8n, W.PATHS[key]), {
+			method: 'POST',
+			body,
+			timeoutMs: 900_000,
+		});
 		const wallMs = Math.round(performance.now() - t0);
 		const memory = sampler.stop();
 		const requests = this.sandbox.requests.slice(before);
@@ -153,9 +168,10 @@ class Bench {
 }
 
 function nodeRun(execution, nodeName) {
-	const runs = execution && execution.data && execution.data.resultData && execution.data.resultData.runData
-		? execution.data.resultData.runData[nodeName]
-		: undefined;
+	const runs =
+		execution && execution.data && execution.data.resultData && execution.data.resultData.runData
+			? execution.data.resultData.runData[nodeName]
+			: undefined;
 	if (!runs || !runs.length) return { ms: null, items: [], error: null };
 	const items = [];
 	let ms = 0;
@@ -179,8 +195,11 @@ function apiStats(requests) {
 }
 
 function executionError(execution) {
-	const err = execution && execution.data && execution.data.resultData && execution.data.resultData.error;
-	return err ? `${err.message || ''}${err.description ? ` — ${err.description}` : ''}`.slice(0, 300) : null;
+	const err =
+		execution && execution.data && execution.data.resultData && execution.data.resultData.error;
+	return err
+		? `${err.message || ''}${err.description ? ` — ${err.description}` : ''}`.slice(0, 300)
+		: null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,7 +220,9 @@ async function catalog(bench, sizes, reps) {
 		const ids =
 			key === 'exportOurs'
 				? node.items.map((item) => Number(item.id))
-				: node.items.flatMap((page) => (Array.isArray(page.data) ? page.data.map((p) => Number(p.id)) : []));
+				: node.items.flatMap((page) =>
+						Array.isArray(page.data) ? page.data.map((p) => Number(p.id)) : [],
+					);
 		const got = new Set(ids);
 		return {
 			...apiStats(run.requests),
@@ -231,17 +252,24 @@ async function catalog(bench, sizes, reps) {
 			const count = n >= 10000 ? reps.large : reps.small;
 			for (let rep = 0; rep < count; rep++) {
 				// this node first in the first round (its peak memory before the HTTP Request run's)
-				for (const key of rep % 2 === 0 ? ['exportOurs', 'exportHttp'] : ['exportHttp', 'exportOurs']) {
+				for (const key of rep % 2 === 0
+					? ['exportOurs', 'exportHttp']
+					: ['exportHttp', 'exportOurs']) {
 					const r = await once(key, n, expected);
 					runs[key].push(r);
-					out(`  · catalog N=${n} #${rep + 1} ${key}: calls ${r.calls}, 429s ${r.rateLimited}, node ${r.nodeMs} ms, wall ${r.wallMs} ms, missing ${r.missing}, RSS ${r.memory.startRssMiB} → ${r.memory.peakRssMiB} MiB${r.error ? `, ${r.error}` : ''}`);
+					out(
+						`  · catalog N=${n} #${rep + 1} ${key}: calls ${r.calls}, 429s ${r.rateLimited}, node ${r.nodeMs} ms, wall ${r.wallMs} ms, missing ${r.missing}, RSS ${r.memory.startRssMiB} → ${r.memory.peakRssMiB} MiB${r.error ? `, ${r.error}` : ''}`,
+					);
 				}
 			}
 			for (const key of ['exportOurs', 'exportHttp']) {
 				const list = runs[key];
 				results.push({
 					n,
-					approach: key === 'exportOurs' ? 'this node (Product › Export Catalog)' : 'HTTP Request + pagination',
+					approach:
+						key === 'exportOurs'
+							? 'this node (Product › Export Catalog)'
+							: 'HTTP Request + pagination',
 					key,
 					minimumCalls: Math.ceil(n / 250),
 					calls: Math.max(...list.map((r) => r.calls)),
@@ -253,7 +281,9 @@ async function catalog(bench, sizes, reps) {
 					items: list[0].items,
 					duplicates: Math.max(...list.map((r) => r.duplicates)),
 					missing: Math.max(...list.map((r) => r.missing)),
-					status: list.every((r) => r.status === 'success') ? 'success' : list.map((r) => r.status).join('/'),
+					status: list.every((r) => r.status === 'success')
+						? 'success'
+						: list.map((r) => r.status).join('/'),
 					error: list.map((r) => r.error).find(Boolean) || null,
 					memory: {
 						startRssMiB: list[0].memory.startRssMiB,
@@ -291,7 +321,9 @@ async function quota(bench, calls) {
 		const stats = apiStats(run.requests);
 		const error = node.error || executionError(run.execution);
 		// this node: one product per item; HTTP Request: the raw answer { data: product, meta }
-		const okItems = node.items.filter((item) => item && !item.error && (item.id ?? (item.data && item.data.id)) !== undefined).length;
+		const okItems = node.items.filter(
+			(item) => item && !item.error && (item.id ?? (item.data && item.data.id)) !== undefined,
+		).length;
 		results.push({
 			approach: {
 				quotaOurs: 'this node (Product › Get per item)',
@@ -311,7 +343,9 @@ async function quota(bench, calls) {
 			error,
 		});
 		const x = results[results.length - 1];
-		out(`    calls ${x.calls}, 429s hit ${x.rateLimited}, node ${x.nodeMs} ms (min ${minimumMs}), status ${x.status}${error ? `: ${error.slice(0, 120)}` : ''}`);
+		out(
+			`    calls ${x.calls}, 429s hit ${x.rateLimited}, node ${x.nodeMs} ms (min ${minimumMs}), status ${x.status}${error ? `: ${error.slice(0, 120)}` : ''}`,
+		);
 	}
 	return { quota: SCALED_QUOTA, calls, minimumMs, windows: k, results };
 }
@@ -341,19 +375,32 @@ async function orders(bench, n) {
 				// each order's line items must be the ones the store holds (same ids, same quantities)
 				const lineKey = (lines) => lines.map((p) => `${p.id}x${p.quantity}`).join(',');
 				const stored = new Map(kept.map((o) => [o.id, lineKey(o.products)]));
-				covered = new Set(list.items.filter((o) => Array.isArray(o.products) && o.products.length && lineKey(o.products) === stored.get(o.id)).map((o) => o.id)).size;
+				covered = new Set(
+					list.items
+						.filter(
+							(o) =>
+								Array.isArray(o.products) &&
+								o.products.length &&
+								lineKey(o.products) === stored.get(o.id),
+						)
+						.map((o) => o.id),
+				).size;
 				ms = list.ms || 0;
 				error = list.error;
 			} else {
 				const list = nodeRun(run.execution, W.NODES.httpOrderList);
 				const lines = nodeRun(run.execution, W.NODES.httpOrderProducts);
-				covered = new Set(lines.items.map((line) => line.order_id).filter((id) => id !== undefined)).size;
+				covered = new Set(lines.items.map((line) => line.order_id).filter((id) => id !== undefined))
+					.size;
 				ms = (list.ms || 0) + (lines.ms || 0);
 				error = list.error || lines.error;
 			}
 			const perOrder = run.requests.filter((r) => /^\/orders\/\d+\/products$/.test(r.path)).length;
 			results.push({
-				approach: key === 'ordersOurs' ? 'this node (Order › Get Many, Include Line Items)' : 'HTTP Request list + one call per order',
+				approach:
+					key === 'ordersOurs'
+						? 'this node (Order › Get Many, Include Line Items)'
+						: 'HTTP Request list + one call per order',
 				key,
 				n: kept.length,
 				...stats,
@@ -365,7 +412,9 @@ async function orders(bench, n) {
 				error: error || executionError(run.execution),
 			});
 			const x = results[results.length - 1];
-			out(`    calls ${x.calls} (products calls ${perOrder}), 429s ${x.rateLimited}, nodes ${x.nodeMs} ms, orders covered ${covered}`);
+			out(
+				`    calls ${x.calls} (products calls ${perOrder}), 429s ${x.rateLimited}, nodes ${x.nodeMs} ms, orders covered ${covered}`,
+			);
 		}
 	} finally {
 		state.length = 0;
@@ -390,7 +439,12 @@ function delivery(sandbox, scope, data, createdAt) {
 }
 
 function envelope(sandbox, index, createdAt) {
-	return delivery(sandbox, 'store/product/updated', { type: 'product', id: 100000 + index }, createdAt);
+	return delivery(
+		sandbox,
+		'store/product/updated',
+		{ type: 'product', id: 100000 + index },
+		createdAt,
+	);
 }
 
 /**
@@ -401,19 +455,24 @@ function envelope(sandbox, index, createdAt) {
 function plan(sandbox, distinct, duplicates) {
 	const createdAt = Math.floor(Date.now() / 1000);
 	const bursts = [];
-	for (let i = 0; i < distinct; i++) bursts.push({ index: i, body: envelope(sandbox, i, createdAt), copies: 1 });
+	for (let i = 0; i < distinct; i++)
+		bursts.push({ index: i, body: envelope(sandbox, i, createdAt), copies: 1 });
 	let rng = 12345;
-	const random = () => ((rng = (rng * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+	const random = () => (rng = (rng * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 	const repeats = [];
 	for (let d = 0; d < duplicates; d++) {
 		const target = bursts[Math.floor(random() * distinct)];
 		if (d % 2 === 0) target.copies++;
-		else repeats.push({ index: target.index, body: target.body, copies: 1, repeatOf: target.index });
+		else
+			repeats.push({ index: target.index, body: target.body, copies: 1, repeatOf: target.index });
 	}
 	// repeats go after their original, somewhere later in the sequence
 	const sequence = [...bursts];
 	for (const repeat of repeats) {
-		const at = Math.min(sequence.length, repeat.index + 1 + Math.floor(random() * (sequence.length - repeat.index)));
+		const at = Math.min(
+			sequence.length,
+			repeat.index + 1 + Math.floor(random() * (sequence.length - repeat.index)),
+		);
 		sequence.splice(at, 0, repeat);
 	}
 	return sequence;
@@ -438,7 +497,9 @@ async function post(url, text, headers, timeoutMs = 30_000) {
 		status = res.status;
 	} catch (error) {
 		timedOut = error.name === 'TimeoutError';
-		status = timedOut ? 'timeout' : `error:${error.code || (error.cause && error.cause.code) || error.name}`;
+		status = timedOut
+			? 'timeout'
+			: `error:${error.code || (error.cause && error.cause.code) || error.name}`;
 	}
 	return { ms: performance.now() - t0, status, timedOut };
 }
@@ -492,7 +553,8 @@ async function settleExecutions(bench, workflowId) {
 			last = total;
 			stableSince = Date.now();
 		}
-		if ((unfinished === 0 && Date.now() - stableSince > 3000) || Date.now() > deadline) return total;
+		if ((unfinished === 0 && Date.now() - stableSince > 3000) || Date.now() > deadline)
+			return total;
 		await delay(1000);
 	}
 }
@@ -503,7 +565,9 @@ async function hookSecretHeader(bench, url) {
 		() => (bench.sandbox.state.hooks || []).find((h) => h.destination === url && h.is_active),
 		{ timeoutMs: 60_000, message: `the trigger hook for ${url}` },
 	);
-	const secretHeader = Object.entries(hook.headers || {}).find(([name]) => /bigcommerce-secret/i.test(name));
+	const secretHeader = Object.entries(hook.headers || {}).find(([name]) =>
+		/bigcommerce-secret/i.test(name),
+	);
 	if (!secretHeader) throw new Error('the trigger hook carries no secret header');
 	return secretHeader;
 }
@@ -543,10 +607,17 @@ async function trigger(bench, deliveries) {
 	const plainTotal = (await settleExecutions(bench, W.IDS.plainHook)) - beforePlain.total;
 	// the ack path alone: one sender, fresh deliveries, alternating endpoints, n8n otherwise idle
 	const idle = { trigger: [], plain: [] };
-	const quiet = plan(sandbox, 50, 0).map((b, i) => ({ ...b, body: envelope(sandbox, 5000 + i, b.body.created_at) }));
+	const quiet = plan(sandbox, 50, 0).map((b, i) => ({
+		...b,
+		body: envelope(sandbox, 5000 + i, b.body.created_at),
+	}));
 	for (const burst of quiet) {
-		idle.trigger.push(...(await sendAll(url, [burst], { [secretHeader[0]]: secretHeader[1] }, 1)).latencies);
-		idle.plain.push(...(await sendAll(W.hookUrl(n8n, W.PATHS.plainHook), [burst], {}, 1)).latencies);
+		idle.trigger.push(
+			...(await sendAll(url, [burst], { [secretHeader[0]]: secretHeader[1] }, 1)).latencies,
+		);
+		idle.plain.push(
+			...(await sendAll(W.hookUrl(n8n, W.PATHS.plainHook), [burst], {}, 1)).latencies,
+		);
 		await delay(100);
 	}
 	await settleExecutions(bench, W.IDS.trigger);
@@ -559,12 +630,26 @@ async function trigger(bench, deliveries) {
 		deliveries: sent,
 		distinct,
 		duplicates,
-		simultaneousCopies: sequence.filter((b) => !b.repeatOf && b.copies > 1).reduce((n, b) => n + b.copies - 1, 0),
+		simultaneousCopies: sequence
+			.filter((b) => !b.repeatOf && b.copies > 1)
+			.reduce((n, b) => n + b.copies - 1, 0),
 		laterRepeats: sequence.filter((b) => b.repeatOf !== undefined).length,
-		trigger: { executions: triggerTotal, ack: summary(lat.trigger), idleAck: summary(idle.trigger), statuses: statuses.trigger },
-		plainWebhook: { executions: plainTotal, ack: summary(lat.plain), idleAck: summary(idle.plain), statuses: statuses.plain },
+		trigger: {
+			executions: triggerTotal,
+			ack: summary(lat.trigger),
+			idleAck: summary(idle.trigger),
+			statuses: statuses.trigger,
+		},
+		plainWebhook: {
+			executions: plainTotal,
+			ack: summary(lat.plain),
+			idleAck: summary(idle.plain),
+			statuses: statuses.plain,
+		},
 	};
-	out(`    trigger: ${triggerTotal} executions for ${distinct} distinct; ack p50 ${result.trigger.ack.p50} ms p95 ${result.trigger.ack.p95} ms; plain webhook p50 ${result.plainWebhook.ack.p50} ms p95 ${result.plainWebhook.ack.p95} ms`);
+	out(
+		`    trigger: ${triggerTotal} executions for ${distinct} distinct; ack p50 ${result.trigger.ack.p50} ms p95 ${result.trigger.ack.p95} ms; plain webhook p50 ${result.plainWebhook.ack.p50} ms p95 ${result.plainWebhook.ack.p95} ms`,
+	);
 	return result;
 }
 
@@ -600,7 +685,10 @@ const ACK_CONDITIONS = [
 			sandbox.faults.add({
 				kind: 'rateLimit',
 				times: Infinity,
-				headers: { 'X-Rate-Limit-Time-Reset-Ms': String(THROTTLE_RESET_MS), 'X-Retry-After': String(THROTTLE_RESET_MS / 1000) },
+				headers: {
+					'X-Rate-Limit-Time-Reset-Ms': String(THROTTLE_RESET_MS),
+					'X-Retry-After': String(THROTTLE_RESET_MS / 1000),
+				},
 			});
 		},
 	},
@@ -608,13 +696,20 @@ const ACK_CONDITIONS = [
 
 /** Fresh "Order Created" deliveries for orders that exist and are complete (a distinct key each). */
 function orderCreatedDeliveries(sandbox) {
-	const ids = (sandbox.state.orders || []).filter((o) => !o.is_deleted && Number(o.status_id) !== 0).map((o) => o.id);
+	const ids = (sandbox.state.orders || [])
+		.filter((o) => !o.is_deleted && Number(o.status_id) !== 0)
+		.map((o) => o.id);
 	if (!ids.length) throw new Error('the sandbox has no complete order to announce');
 	const now = Math.floor(Date.now() / 1000);
 	let n = 0;
 	// one second earlier each: same order, other second = another delivery (see dedup.ts deliveryKey)
 	return () => {
-		const body = delivery(sandbox, 'store/order/created', { type: 'order', id: ids[n % ids.length] }, now - n);
+		const body = delivery(
+			sandbox,
+			'store/order/created',
+			{ type: 'order', id: ids[n % ids.length] },
+			now - n,
+		);
 		n++;
 		return JSON.stringify(body);
 	};
@@ -637,7 +732,10 @@ function ackSummary(samples) {
 
 /** Executions of a workflow not finished yet, among its newest 250 (more than a condition starts). */
 async function runningExecutions(n8n, workflowId) {
-	const res = await n8n.api('GET', `/executions?${new URLSearchParams({ workflowId, limit: '250' })}`);
+	const res = await n8n.api(
+		'GET',
+		`/executions?${new URLSearchParams({ workflowId, limit: '250' })}`,
+	);
 	if (res.status !== 200) throw new Error(`executions: ${res.status} ${res.text.slice(0, 200)}`);
 	return res.json.data.filter((e) => !e.stoppedAt).length;
 }
@@ -662,7 +760,8 @@ async function settleAck(bench, expected, limitMs = 180_000) {
 		const quietMs = Date.now() - quietSince;
 		if (quietMs >= 3000) {
 			let running = 0;
-			for (const { workflowId } of expected) running += await runningExecutions(bench.n8n, workflowId);
+			for (const { workflowId } of expected)
+				running += await runningExecutions(bench.n8n, workflowId);
 			if (running === 0) {
 				let complete = true;
 				for (const { workflowId, total } of expected) {
@@ -682,7 +781,12 @@ async function ack(bench, quick) {
 		// one sender: pairs (one delivery to each endpoint, alternating which goes first)
 		oneSender: { max: quick ? 40 : 100, min: 5, budgetMs: quick ? 15_000 : 30_000 },
 		// modest concurrent load: rounds of `chunk` deliveries, `senders` at a time, to one endpoint then the other (ABBA)
-		concurrent: { senders: 4, chunk: 12, maxRounds: quick ? 2 : 5, budgetMs: quick ? 15_000 : 30_000 },
+		concurrent: {
+			senders: 4,
+			chunk: 12,
+			maxRounds: quick ? 2 : 5,
+			budgetMs: quick ? 15_000 : 30_000,
+		},
 	};
 	const endpoints = {
 		trigger: { url: W.triggerUrl(n8n, 'ackTrigger'), workflowId: W.IDS.ackTrigger },
@@ -691,15 +795,21 @@ async function ack(bench, quick) {
 	const [name, value] = await hookSecretHeader(bench, endpoints.trigger.url);
 	endpoints.trigger.headers = { [name]: value };
 	const next = orderCreatedDeliveries(sandbox);
-	const send = (which, text) => post(endpoints[which].url, text, endpoints[which].headers, limits.timeoutMs);
+	const send = (which, text) =>
+		post(endpoints[which].url, text, endpoints[which].headers, limits.timeoutMs);
 	sandbox.setRateLimit(false);
 	sandbox.faults.clear();
 	const totals = async () => {
 		const counts = {};
-		for (const which of Object.keys(endpoints)) counts[which] = (await countExecutions(n8n, endpoints[which].workflowId)).total;
+		for (const which of Object.keys(endpoints))
+			counts[which] = (await countExecutions(n8n, endpoints[which].workflowId)).total;
 		return counts;
 	};
-	const expectedTotals = (counts, deliveries) => Object.keys(endpoints).map((which) => ({ workflowId: endpoints[which].workflowId, total: counts[which] + deliveries }));
+	const expectedTotals = (counts, deliveries) =>
+		Object.keys(endpoints).map((which) => ({
+			workflowId: endpoints[which].workflowId,
+			total: counts[which] + deliveries,
+		}));
 	// warm-up (first delivery of each workflow loads and compiles code), not recorded
 	const warm = await totals();
 	const warmUp = next();
@@ -711,15 +821,29 @@ async function ack(bench, quick) {
 		const before = await totals();
 		const requestsBefore = sandbox.requests.length;
 		condition.set(sandbox);
-		const samples = { oneSender: { trigger: [], plain: [] }, concurrent: { trigger: [], plain: [] } };
+		const samples = {
+			oneSender: { trigger: [], plain: [] },
+			concurrent: { trigger: [], plain: [] },
+		};
 
 		let started = Date.now();
-		for (let i = 0; i < limits.oneSender.max && (i < limits.oneSender.min || Date.now() - started < limits.oneSender.budgetMs); i++) {
+		for (
+			let i = 0;
+			i < limits.oneSender.max &&
+			(i < limits.oneSender.min || Date.now() - started < limits.oneSender.budgetMs);
+			i++
+		) {
 			const text = next();
-			for (const which of i % 2 === 0 ? ['plain', 'trigger'] : ['trigger', 'plain']) samples.oneSender[which].push(await send(which, text));
+			for (const which of i % 2 === 0 ? ['plain', 'trigger'] : ['trigger', 'plain'])
+				samples.oneSender[which].push(await send(which, text));
 		}
 		started = Date.now();
-		for (let round = 0; round < limits.concurrent.maxRounds && (round === 0 || Date.now() - started < limits.concurrent.budgetMs); round++) {
+		for (
+			let round = 0;
+			round < limits.concurrent.maxRounds &&
+			(round === 0 || Date.now() - started < limits.concurrent.budgetMs);
+			round++
+		) {
 			const texts = Array.from({ length: limits.concurrent.chunk }, next);
 			for (const which of round % 2 === 0 ? ['plain', 'trigger'] : ['trigger', 'plain']) {
 				let k = 0;
@@ -736,18 +860,33 @@ async function ack(bench, quick) {
 		sandbox.setRateLimit(false);
 		const deliveries = samples.oneSender.trigger.length + samples.concurrent.trigger.length;
 		const settled = await settleAck(bench, expectedTotals(before, deliveries));
-		const result = { name: condition.name, label: condition.label, deliveries, apiCallsWhileSending: apiCalls, settled, phases: {} };
+		const result = {
+			name: condition.name,
+			label: condition.label,
+			deliveries,
+			apiCallsWhileSending: apiCalls,
+			settled,
+			phases: {},
+		};
 		for (const phase of Object.keys(samples)) {
-			result.phases[phase] = { trigger: ackSummary(samples[phase].trigger), plain: ackSummary(samples[phase].plain) };
+			result.phases[phase] = {
+				trigger: ackSummary(samples[phase].trigger),
+				plain: ackSummary(samples[phase].plain),
+			};
 		}
 		const after = await totals();
 		result.executions = {};
-		for (const which of Object.keys(endpoints)) result.executions[which] = after[which] - before[which];
+		for (const which of Object.keys(endpoints))
+			result.executions[which] = after[which] - before[which];
 		conditions.push(result);
 		for (const [phase, r] of Object.entries(result.phases)) {
-			out(`    ${condition.name} ${phase}: trigger p50 ${r.trigger.p50} p99 ${r.trigger.p99} max ${r.trigger.max} ms (${r.trigger.timeouts} timeouts of ${r.trigger.n}); plain p50 ${r.plain.p50} p99 ${r.plain.p99} max ${r.plain.max} ms (${r.plain.timeouts} timeouts of ${r.plain.n})`);
+			out(
+				`    ${condition.name} ${phase}: trigger p50 ${r.trigger.p50} p99 ${r.trigger.p99} max ${r.trigger.max} ms (${r.trigger.timeouts} timeouts of ${r.trigger.n}); plain p50 ${r.plain.p50} p99 ${r.plain.p99} max ${r.plain.max} ms (${r.plain.timeouts} timeouts of ${r.plain.n})`,
+			);
 		}
-		out(`    ${condition.name}: executions trigger ${result.executions.trigger}, plain ${result.executions.plain} for ${result.deliveries} deliveries each; ${apiCalls} API calls while sending${settled ? '' : '; n8n had not settled after 180 s'}`);
+		out(
+			`    ${condition.name}: executions trigger ${result.executions.trigger}, plain ${result.executions.plain} for ${result.deliveries} deliveries each; ${apiCalls} API calls while sending${settled ? '' : '; n8n had not settled after 180 s'}`,
+		);
 	}
 	return { limits, latencyMs: LATENCY_MS, throttleResetMs: THROTTLE_RESET_MS, conditions };
 }
@@ -767,14 +906,20 @@ async function queueWork(target, { deliveries, calls, idsPerCall, offset }) {
 	const { n8n, sandbox, waitFor } = target;
 	sandbox.setRateLimit(false);
 	const hook = await waitFor(
-		() => (sandbox.state.hooks || []).find((h) => h.scope === 'store/product/updated' && h.is_active),
+		() =>
+			(sandbox.state.hooks || []).find((h) => h.scope === 'store/product/updated' && h.is_active),
 		{ timeoutMs: 90_000, message: 'the trigger hook' },
 	);
-	const secretHeader = Object.entries(hook.headers || {}).find(([name]) => /bigcommerce-secret/i.test(name));
+	const secretHeader = Object.entries(hook.headers || {}).find(([name]) =>
+		/bigcommerce-secret/i.test(name),
+	);
 	if (!secretHeader) throw new Error('the trigger hook carries no secret header');
 	// (a) trigger: distinct deliveries (ids never used before on this n8n)
 	const createdAt = Math.floor(Date.now() / 1000);
-	const sequence = Array.from({ length: deliveries }, (_, i) => ({ body: envelope(sandbox, offset + i, createdAt), copies: 1 }));
+	const sequence = Array.from({ length: deliveries }, (_, i) => ({
+		body: envelope(sandbox, offset + i, createdAt),
+		copies: 1,
+	}));
 	const before = await countExecutions(n8n, W.IDS.trigger);
 	const t0 = performance.now();
 	const sent = await sendAll(hook.destination, sequence, { [secretHeader[0]]: secretHeader[1] });
@@ -831,19 +976,27 @@ async function queueWork(target, { deliveries, calls, idsPerCall, offset }) {
 }
 
 function logQueueWork(label, r) {
-	out(`    ${label}: trigger ${r.trigger.executions}/${r.trigger.deliveries} executions in ${r.trigger.finishedInMs} ms = ${r.trigger.executionsPerS}/s (answers ${JSON.stringify(r.trigger.statuses)}); bulk job ${r.bulk.executions ?? r.bulk.calls} executions in ${r.bulk.wallMs} ms = ${r.bulk.executionsPerS}/s (answers ${JSON.stringify(r.bulk.answers)}, ${r.bulk.rateLimited} 429s)`);
+	out(
+		`    ${label}: trigger ${r.trigger.executions}/${r.trigger.deliveries} executions in ${r.trigger.finishedInMs} ms = ${r.trigger.executionsPerS}/s (answers ${JSON.stringify(r.trigger.statuses)}); bulk job ${r.bulk.executions ?? r.bulk.calls} executions in ${r.bulk.wallMs} ms = ${r.bulk.executionsPerS}/s (answers ${JSON.stringify(r.bulk.answers)}, ${r.bulk.rateLimited} 429s)`,
+	);
 }
 
 /** Boots a queue-mode cluster (e2e/lib/queue.js) with the bench's workflows and measures it with 2 workers, then 1. */
 async function queueCluster(work) {
 	const { createQueueHarness } = require('../e2e/lib');
 	const harness = await createQueueHarness({
-		sandbox: { seed: { products: work.calls * work.idsPerCall }, latencyMs: LATENCY_MS, rateLimit: false, contract: false },
+		sandbox: {
+			seed: { products: work.calls * work.idsPerCall },
+			latencyMs: LATENCY_MS,
+			rateLimit: false,
+			contract: false,
+		},
 		scenarios: [
 			{
 				credentials: (ctx) => W.credentials(ctx.sandbox),
 				// the hook's destination is nginx (WEBHOOK_URL), so the trigger URL needs no n8n address
-				workflows: (ctx) => W.build(ctx.sandbox).filter((w) => w.id === W.IDS.trigger || w.id === W.IDS.quotaOurs),
+				workflows: (ctx) =>
+					W.build(ctx.sandbox).filter((w) => w.id === W.IDS.trigger || w.id === W.IDS.quotaOurs),
 				setup: async (ctx) => {
 					await ctx.n8n.publish(W.IDS.trigger);
 					await ctx.n8n.publish(W.IDS.quotaOurs);
@@ -854,13 +1007,21 @@ async function queueCluster(work) {
 	});
 	try {
 		const { ctx, cluster } = harness;
-		const target = { n8n: cluster.main, sandbox: ctx.sandbox, waitFor: ctx.waitFor, webhookBaseUrl: cluster.webhookBaseUrl };
+		const target = {
+			n8n: cluster.main,
+			sandbox: ctx.sandbox,
+			waitFor: ctx.waitFor,
+			webhookBaseUrl: cluster.webhookBaseUrl,
+		};
 		// main activates the published workflows a few seconds after the cluster is up
-		await ctx.waitFor(async () => (await cluster.post(`/webhook/${W.PATHS.quotaOurs}`, { ids: [] })).status !== 404, {
-			timeoutMs: 90_000,
-			intervalMs: 1000,
-			message: 'the bulk job webhook',
-		});
+		await ctx.waitFor(
+			async () => (await cluster.post(`/webhook/${W.PATHS.quotaOurs}`, { ids: [] })).status !== 404,
+			{
+				timeoutMs: 90_000,
+				intervalMs: 1000,
+				message: 'the bulk job webhook',
+			},
+		);
 		out('  · queue mode, 2 workers');
 		const two = await queueWork(target, { ...work, offset: 10_000 });
 		logQueueWork('queue, 2 workers', two);
@@ -868,7 +1029,11 @@ async function queueCluster(work) {
 		out('  · queue mode, 1 worker (worker-2 stopped)');
 		const one = await queueWork(target, { ...work, offset: 20_000 });
 		logQueueWork('queue, 1 worker', one);
-		return { oneWorker: one, twoWorkers: two, workerConcurrency: cluster.options.workerConcurrency };
+		return {
+			oneWorker: one,
+			twoWorkers: two,
+			workerConcurrency: cluster.options.workerConcurrency,
+		};
 	} finally {
 		await harness.close();
 	}
@@ -883,10 +1048,16 @@ async function main() {
 	const orderCount = args.quick ? 50 : 200;
 	const quotaCalls = 3 * SCALED_QUOTA.quota;
 	const deliveries = args.quick ? 200 : 1000;
-	const queueWorkSize = { deliveries: args.quick ? 60 : 200, calls: args.quick ? 10 : 20, idsPerCall: 10 };
+	const queueWorkSize = {
+		deliveries: args.quick ? 60 : 200,
+		calls: args.quick ? 10 : 20,
+		idsPerCall: 10,
+	};
 	const started = Date.now();
 	const info = machine();
-	out(`bench (${args.quick ? 'quick' : 'full'}): n8n ${info.n8nVersion}, ${info.nproc} CPUs (${info.cpuModel}), ${info.memoryGiB} GiB, load ${info.loadAverageAtStart.join(' ')}`);
+	out(
+		`bench (${args.quick ? 'quick' : 'full'}): n8n ${info.n8nVersion}, ${info.nproc} CPUs (${info.cpuModel}), ${info.memoryGiB} GiB, load ${info.loadAverageAtStart.join(' ')}`,
+	);
 
 	const harness = await createHarness({
 		sandbox: {
@@ -898,7 +1069,13 @@ async function main() {
 		},
 		progress: (message) => out(`  · ${message}`),
 	});
-	const results = { startedAt: new Date(started).toISOString(), quick: args.quick, machine: info, latencyMs: LATENCY_MS, n8nEnv: args.n8nEnv };
+	const results = {
+		startedAt: new Date(started).toISOString(),
+		quick: args.quick,
+		machine: info,
+		latencyMs: LATENCY_MS,
+		n8nEnv: args.n8nEnv,
+	};
 	try {
 		const { ctx, n8n, sandbox } = harness;
 		Object.assign(n8n.extraEnv, args.n8nEnv);
@@ -910,7 +1087,8 @@ async function main() {
 		const bench = new Bench(harness, args);
 
 		if (want('quota')) results.quota = await quota(bench, quotaCalls);
-		if (want('orders')) results.orders = { quota: SCALED_QUOTA, results: await orders(bench, orderCount) };
+		if (want('orders'))
+			results.orders = { quota: SCALED_QUOTA, results: await orders(bench, orderCount) };
 		if (want('catalog')) {
 			const reps = { small: 3, large: args.quick ? 1 : 2 };
 			results.catalog = { quota: REAL_QUOTA, reps, results: await catalog(bench, sizes, reps) };
@@ -918,7 +1096,13 @@ async function main() {
 		if (want('trigger')) results.trigger = await trigger(bench, deliveries);
 		if (want('queue')) {
 			out('  · queue-mode section: regular mode first (this n8n), then a queue-mode cluster');
-			results.queue = { work: queueWorkSize, regular: await queueWork({ n8n, sandbox, waitFor: ctx.waitFor, webhookBaseUrl: n8n.baseUrl }, { ...queueWorkSize, offset: 30_000 }) };
+			results.queue = {
+				work: queueWorkSize,
+				regular: await queueWork(
+					{ n8n, sandbox, waitFor: ctx.waitFor, webhookBaseUrl: n8n.baseUrl },
+					{ ...queueWorkSize, offset: 30_000 },
+				),
+			};
 			logQueueWork('regular', results.queue.regular);
 		}
 		// last: its throttled condition leaves n8n's rate-limit governor waiting
@@ -944,7 +1128,11 @@ async function main() {
 		// outside n8n: the transport alone, pages one after the other vs 4 in flight
 		out('  · transport concurrency (outside n8n)');
 		const n = Math.max(...sizes);
-		const run = spawnSync(process.execPath, [path.join(__dirname, 'transport-concurrency.js'), String(n)], { encoding: 'utf8', timeout: 300_000 });
+		const run = spawnSync(
+			process.execPath,
+			[path.join(__dirname, 'transport-concurrency.js'), String(n)],
+			{ encoding: 'utf8', timeout: 300_000 },
+		);
 		const line = (run.stdout || '').trim().split('\n').pop();
 		try {
 			results.transportConcurrency = JSON.parse(line);
@@ -956,7 +1144,10 @@ async function main() {
 	const dir = path.join(__dirname, 'results');
 	fs.mkdirSync(dir, { recursive: true });
 	const stamp = results.startedAt.replace(/[:.]/g, '-');
-	const file = path.join(dir, `${stamp}${args.quick ? '-quick' : ''}${args.only ? `-${args.only.join('-')}` : ''}.json`);
+	const file = path.join(
+		dir,
+		`${stamp}${args.quick ? '-quick' : ''}${args.only ? `-${args.only.join('-')}` : ''}.json`,
+	);
 	fs.writeFileSync(file, JSON.stringify(results, null, 2));
 	out(`raw results: ${path.relative(process.cwd(), file)}`);
 	let report = results;
@@ -965,11 +1156,36 @@ async function main() {
 		// --only: the re-measured sections replace those of the previous full run, the rest is kept
 		const previous = JSON.parse(fs.readFileSync(latest, 'utf8'));
 		const base = previous.base || previous;
-		const sections = { catalog: ['catalog', 'transportConcurrency', 'n8nVmHwmMiB'], orders: ['orders'], quota: ['quota'], trigger: ['trigger'], ack: ['ack'], queue: ['queue'] };
-		report = { ...previous, base: { startedAt: base.startedAt, durationS: base.durationS, machine: base.machine, loadAverageAtEnd: base.loadAverageAtEnd } };
-		for (const name of args.only) for (const key of sections[name] || []) if (results[key] !== undefined) report[key] = results[key];
-		const remeasured = (previous.remeasured || []).filter((entry) => !entry.sections.every((name) => args.only.includes(name)));
-		remeasured.push({ sections: args.only, startedAt: results.startedAt, durationS: results.durationS, machine: results.machine, loadAverageAtEnd: results.loadAverageAtEnd });
+		const sections = {
+			catalog: ['catalog', 'transportConcurrency', 'n8nVmHwmMiB'],
+			orders: ['orders'],
+			quota: ['quota'],
+			trigger: ['trigger'],
+			ack: ['ack'],
+			queue: ['queue'],
+		};
+		report = {
+			...previous,
+			base: {
+				startedAt: base.startedAt,
+				durationS: base.durationS,
+				machine: base.machine,
+				loadAverageAtEnd: base.loadAverageAtEnd,
+			},
+		};
+		for (const name of args.only)
+			for (const key of sections[name] || [])
+				if (results[key] !== undefined) report[key] = results[key];
+		const remeasured = (previous.remeasured || []).filter(
+			(entry) => !entry.sections.every((name) => args.only.includes(name)),
+		);
+		remeasured.push({
+			sections: args.only,
+			startedAt: results.startedAt,
+			durationS: results.durationS,
+			machine: results.machine,
+			loadAverageAtEnd: results.loadAverageAtEnd,
+		});
 		report.remeasured = remeasured;
 	}
 	const resultsMd = path.join(__dirname, 'RESULTS.md');
@@ -981,7 +1197,9 @@ async function main() {
 		// no raw results of the full run here (bench/results/ is not committed): the re-measured
 		// sections go into the report that is there; latest.json stays absent (it would hold only them)
 		fs.writeFileSync(resultsMd, spliced);
-		out(`report: ${path.relative(process.cwd(), resultsMd)}, sections ${args.only.join(',')} replaced (${results.durationS} s)`);
+		out(
+			`report: ${path.relative(process.cwd(), resultsMd)}, sections ${args.only.join(',')} replaced (${results.durationS} s)`,
+		);
 		return;
 	}
 	if (!args.quick) fs.writeFileSync(latest, JSON.stringify(report, null, 2));

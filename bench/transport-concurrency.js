@@ -13,16 +13,28 @@ const { startSandbox } = require('../sandbox');
 const transport = require(path.join(__dirname, '..', 'dist', 'nodes', 'BigCommerce', 'transport'));
 
 function context(sandbox) {
-	const credentials = { storeHash: sandbox.storeHash, accessToken: sandbox.accessToken, apiBaseUrl: sandbox.baseUrl };
+	const credentials = {
+		storeHash: sandbox.storeHash,
+		accessToken: sandbox.accessToken,
+		apiBaseUrl: sandbox.baseUrl,
+	};
 	return {
 		getNodeParameter: () => 'accessToken',
 		getCredentials: async () => credentials,
-		getNode: () => ({ name: 'BigCommerce', type: 'n8n-nodes-bigcommerce.bigCommerce', typeVersion: 1, parameters: {} }),
+		getNode: () => ({
+			name: 'BigCommerce',
+			type: 'n8n-nodes-bigcommerce.bigCommerce',
+			typeVersion: 1,
+			parameters: {},
+		}),
 		helpers: {
 			async httpRequestWithAuthentication(type, options) {
 				const url = new URL(options.url);
 				for (const [k, v] of Object.entries(options.qs || {})) url.searchParams.set(k, String(v));
-				const res = await fetch(url, { method: options.method, headers: { ...options.headers, 'X-Auth-Token': credentials.accessToken } });
+				const res = await fetch(url, {
+					method: options.method,
+					headers: { ...options.headers, 'X-Auth-Token': credentials.accessToken },
+				});
 				const headers = {};
 				res.headers.forEach((value, key) => (headers[key] = value));
 				return { statusCode: res.status, headers, body: JSON.parse(await res.text()) };
@@ -33,18 +45,36 @@ function context(sandbox) {
 
 async function main() {
 	const n = Number(process.argv[2] || 10000);
-	const sandbox = await startSandbox({ seed: { products: n }, latencyMs: 80, rateLimit: { quota: 150, windowMs: 30000 }, contract: false });
+	const sandbox = await startSandbox({
+		seed: { products: n },
+		latencyMs: 80,
+		rateLimit: { quota: 150, windowMs: 30000 },
+		contract: false,
+	});
 	const ctx = context(sandbox);
-	const request = { method: 'GET', version: 'v3', path: '/catalog/products', qs: { include: 'variants,images,custom_fields', sort: 'id', direction: 'asc' } };
+	const request = {
+		method: 'GET',
+		version: 'v3',
+		path: '/catalog/products',
+		qs: { include: 'variants,images,custom_fields', sort: 'id', direction: 'asc' },
+	};
 	const results = {};
 	for (const concurrency of [1, 4, 1, 4]) {
 		sandbox.setRateLimit({ quota: 150, windowMs: 30000 });
 		const before = sandbox.requests.length;
 		const t0 = performance.now();
 		let count = 0;
-		await transport.bigCommerceApiRequestAllItems.call(ctx, request, { returnAll: true, concurrency, onItems: (items) => (count += items.length) });
+		await transport.bigCommerceApiRequestAllItems.call(ctx, request, {
+			returnAll: true,
+			concurrency,
+			onItems: (items) => (count += items.length),
+		});
 		const ms = Math.round(performance.now() - t0);
-		(results[`concurrency ${concurrency}`] = results[`concurrency ${concurrency}`] || []).push({ ms, items: count, calls: sandbox.requests.length - before });
+		(results[`concurrency ${concurrency}`] = results[`concurrency ${concurrency}`] || []).push({
+			ms,
+			items: count,
+			calls: sandbox.requests.length - before,
+		});
 	}
 	process.stdout.write(`${JSON.stringify({ n, results })}\n`);
 	await sandbox.close();

@@ -57,18 +57,33 @@ function staticDataWith(count, format) {
 	};
 	const records = [];
 	for (let i = 0; i < count; i++) {
-		records.push([crypto.randomBytes(16).toString('hex'), now + 86400 - (count - i), crypto.randomBytes(6).toString('base64url')]);
+		records.push([
+			crypto.randomBytes(16).toString('hex'),
+			now + 86400 - (count - i),
+			crypto.randomBytes(6).toString('base64url'),
+		]);
 	}
-	if (format === 'log') node.deliveryLog = records.map(([k, e, t]) => `,${k}:${e.toString(36)}:${t}`).join('');
-	else node.deliveries = Object.fromEntries(records.map(([k, e, t]) => [k, format === 'object' ? e : [e, t]]));
+	if (format === 'log')
+		node.deliveryLog = records.map(([k, e, t]) => `,${k}:${e.toString(36)}:${t}`).join('');
+	else
+		node.deliveries = Object.fromEntries(
+			records.map(([k, e, t]) => [k, format === 'object' ? e : [e, t]]),
+		);
 	return { 'node:BigCommerce Trigger': node };
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trigger-static-data-'));
 const db = new DatabaseSync(path.join(dir, 'database.sqlite'));
 db.exec('PRAGMA journal_mode = WAL'); // n8n's SQLite pool mode uses WAL
-db.exec('CREATE TABLE workflow_entity (id TEXT PRIMARY KEY, name TEXT, staticData TEXT, updatedAt TEXT)');
-db.prepare('INSERT INTO workflow_entity VALUES (?, ?, ?, ?)').run('wf', 'bench', '{}', new Date().toISOString());
+db.exec(
+	'CREATE TABLE workflow_entity (id TEXT PRIMARY KEY, name TEXT, staticData TEXT, updatedAt TEXT)',
+);
+db.prepare('INSERT INTO workflow_entity VALUES (?, ?, ?, ?)').run(
+	'wf',
+	'bench',
+	'{}',
+	new Date().toISOString(),
+);
 const update = db.prepare('UPDATE workflow_entity SET staticData = ?, updatedAt = ? WHERE id = ?');
 const select = db.prepare('SELECT staticData FROM workflow_entity WHERE id = ?');
 
@@ -84,7 +99,9 @@ for (const format of ['object', 'log']) {
 		if (dedup && format === 'log') {
 			const node = data['node:BigCommerce Trigger'];
 			const now = Math.floor(Date.now() / 1000);
-			mergeMs = time(() => dedup.persistDeliveries('bench', { ...node }, dedup.persistedKeys(node), now));
+			mergeMs = time(() =>
+				dedup.persistDeliveries('bench', { ...node }, dedup.persistedKeys(node), now),
+			);
 		}
 		rows.push({ format, keys: count, bytes: json.length, loadMs, saveMs, mergeMs });
 	}
@@ -94,7 +111,9 @@ fs.rmSync(dir, { recursive: true, force: true });
 
 const fmt = (ms) => (ms === null ? 'n/a' : `${ms.toFixed(1)} ms`);
 process.stdout.write(`Node ${process.version}, ${os.cpus().length} cores, medians of ${ROUNDS}\n`);
-process.stdout.write('| format | keys | static data | load (SELECT + JSON.parse, per webhook call) | save (JSON.stringify + UPDATE, per execution) | persistDeliveries |\n|---|---:|---:|---:|---:|---:|\n');
+process.stdout.write(
+	'| format | keys | static data | load (SELECT + JSON.parse, per webhook call) | save (JSON.stringify + UPDATE, per execution) | persistDeliveries |\n|---|---:|---:|---:|---:|---:|\n',
+);
 for (const r of rows) {
 	process.stdout.write(
 		`| ${r.format === 'log' ? 'deliveryLog string (now)' : 'deliveries object (before)'} | ${r.keys.toLocaleString('en')} | ${(r.bytes / 1024).toFixed(0)} KiB | ${fmt(r.loadMs)} | ${fmt(r.saveMs)} | ${fmt(r.mergeMs)} |\n`,

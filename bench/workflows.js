@@ -7,7 +7,11 @@
  */
 const wf = require('../e2e/lib/workflows');
 
-const HEADER_CRED = { id: 'benchHeaderAuth1', name: 'BigCommerce token (header auth)', type: 'httpHeaderAuth' };
+const HEADER_CRED = {
+	id: 'benchHeaderAuth1',
+	name: 'BigCommerce token (header auth)',
+	type: 'httpHeaderAuth',
+};
 
 const IDS = {
 	exportOurs: 'benchExportOurs1',
@@ -128,7 +132,9 @@ function build(sandbox) {
 					pagination: {
 						pagination: {
 							paginationMode: 'updateAParameterInEachRequest',
-							parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
+							parameters: {
+								parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
+							},
 							paginationCompleteWhen: 'other',
 							completeExpression:
 								'={{ $response.body.meta.pagination.current_page >= $response.body.meta.pagination.total_pages }}',
@@ -140,49 +146,69 @@ function build(sandbox) {
 		chain(IDS.ordersOurs, 'bench: orders with line items (this node)', () => [
 			webhookNode(IDS.ordersOurs, PATHS.ordersOurs),
 			// line items with the list (V2 include=consignments.line_items): one call per 250 orders
-			ourNode(IDS.ordersOurs, NODES.ordersList, { resource: 'order', operation: 'getMany', returnAll: true, includeLineItems: true }),
+			ourNode(IDS.ordersOurs, NODES.ordersList, {
+				resource: 'order',
+				operation: 'getAll',
+				returnAll: true,
+				includeLineItems: true,
+			}),
 		]),
-		chain(IDS.ordersHttp, 'bench: orders with line items (HTTP Request, one call per order)', () => [
-			webhookNode(IDS.ordersHttp, PATHS.ordersHttp),
-			httpNode(IDS.ordersHttp, NODES.httpOrderList, {
-				url: `${api}/v2/orders`,
-				query: [{ name: 'limit', value: '250' }],
-				options: {
-					pagination: {
+		chain(
+			IDS.ordersHttp,
+			'bench: orders with line items (HTTP Request, one call per order)',
+			() => [
+				webhookNode(IDS.ordersHttp, PATHS.ordersHttp),
+				httpNode(IDS.ordersHttp, NODES.httpOrderList, {
+					url: `${api}/v2/orders`,
+					query: [{ name: 'limit', value: '250' }],
+					options: {
 						pagination: {
-							paginationMode: 'updateAParameterInEachRequest',
-							parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
-							paginationCompleteWhen: 'other',
-							completeExpression: '={{ !Array.isArray($response.body) || $response.body.length < 250 }}',
+							pagination: {
+								paginationMode: 'updateAParameterInEachRequest',
+								parameters: {
+									parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
+								},
+								paginationCompleteWhen: 'other',
+								completeExpression:
+									'={{ !Array.isArray($response.body) || $response.body.length < 250 }}',
+							},
 						},
 					},
-				},
-			}),
-			httpNode(IDS.ordersHttp, NODES.httpOrderProducts, {
-				url: `=${api}/v2/orders/{{ $json.id }}/products`,
-				// what a careful user sets to stay under the quota (scaled window: 15 per 3 s, one left
-				// for the list call)
-				options: { batching: { batch: { batchSize: 14, batchInterval: 3000 } } },
-			}),
-		]),
+				}),
+				httpNode(IDS.ordersHttp, NODES.httpOrderProducts, {
+					url: `=${api}/v2/orders/{{ $json.id }}/products`,
+					// what a careful user sets to stay under the quota (scaled window: 15 per 3 s, one left
+					// for the list call)
+					options: { batching: { batch: { batchSize: 14, batchInterval: 3000 } } },
+				}),
+			],
+		),
 		chain(IDS.quotaOurs, 'bench: quota-bound single-product GETs (this node)', () => [
 			webhookNode(IDS.quotaOurs, PATHS.quotaOurs),
 			idsNode(IDS.quotaOurs),
-			ourNode(IDS.quotaOurs, NODES.quotaGet, { resource: 'product', operation: 'get', productId: rl('$json.id') }),
+			ourNode(IDS.quotaOurs, NODES.quotaGet, {
+				resource: 'product',
+				operation: 'get',
+				productId: rl('$json.id'),
+			}),
 		]),
 		chain(IDS.quotaHttp, 'bench: quota-bound single-product GETs (HTTP Request, defaults)', () => [
 			webhookNode(IDS.quotaHttp, PATHS.quotaHttp),
 			idsNode(IDS.quotaHttp),
 			httpNode(IDS.quotaHttp, NODES.http, { url: `=${api}/v3/catalog/products/{{ $json.id }}` }),
 		]),
-		chain(IDS.quotaHttpBatched, 'bench: quota-bound single-product GETs (HTTP Request, batching 15 / 3 s)', () => [
-			webhookNode(IDS.quotaHttpBatched, PATHS.quotaHttpBatched),
-			idsNode(IDS.quotaHttpBatched),
-			httpNode(IDS.quotaHttpBatched, NODES.http, {
-				url: `=${api}/v3/catalog/products/{{ $json.id }}`,
-				options: { batching: { batch: { batchSize: 15, batchInterval: 3000 } } },
-			}),
-		]),
+		chain(
+			IDS.quotaHttpBatched,
+			'bench: quota-bound single-product GETs (HTTP Request, batching 15 / 3 s)',
+			() => [
+				webhookNode(IDS.quotaHttpBatched, PATHS.quotaHttpBatched),
+				idsNode(IDS.quotaHttpBatched),
+				httpNode(IDS.quotaHttpBatched, NODES.http, {
+					url: `=${api}/v3/catalog/products/{{ $json.id }}`,
+					options: { batching: { batch: { batchSize: 15, batchInterval: 3000 } } },
+				}),
+			],
+		),
 		chain(IDS.trigger, 'bench: BigCommerce Trigger', () => [
 			place({
 				id: wf.stableUuid(`${IDS.trigger}:trigger`),
@@ -196,7 +222,9 @@ function build(sandbox) {
 					includeFullRecord: false,
 					options: { allowInsecureUrl: true },
 				},
-				credentials: { bigCommerceApi: { id: wf.CREDENTIALS.api.id, name: wf.CREDENTIALS.api.name } },
+				credentials: {
+					bigCommerceApi: { id: wf.CREDENTIALS.api.id, name: wf.CREDENTIALS.api.name },
+				},
 			}),
 		]),
 		// the acknowledgement path as users get it: "Order Created" with the node's defaults
@@ -213,10 +241,14 @@ function build(sandbox) {
 					events: ['store/order/created'],
 					options: { allowInsecureUrl: true },
 				},
-				credentials: { bigCommerceApi: { id: wf.CREDENTIALS.api.id, name: wf.CREDENTIALS.api.name } },
+				credentials: {
+					bigCommerceApi: { id: wf.CREDENTIALS.api.id, name: wf.CREDENTIALS.api.name },
+				},
 			}),
 		]),
-		chain(IDS.plainHook, 'bench: plain Webhook node', () => [webhookNode(IDS.plainHook, PATHS.plainHook, 'onReceived')]),
+		chain(IDS.plainHook, 'bench: plain Webhook node', () => [
+			webhookNode(IDS.plainHook, PATHS.plainHook, 'onReceived'),
+		]),
 	];
 }
 
@@ -225,7 +257,8 @@ function credentials(sandbox) {
 }
 
 /** A trigger workflow's production URL (`key`: 'trigger' or 'ackTrigger'). */
-const triggerUrl = (n8n, key = 'trigger') => `${n8n.baseUrl}/webhook/${wf.stableUuid(`${IDS[key]}:webhook`)}/webhook`;
+const triggerUrl = (n8n, key = 'trigger') =>
+	`${n8n.baseUrl}/webhook/${wf.stableUuid(`${IDS[key]}:webhook`)}/webhook`;
 const hookUrl = (n8n, path) => `${n8n.baseUrl}/webhook/${path}`;
 
 module.exports = { IDS, PATHS, NODES, build, credentials, triggerUrl, hookUrl };

@@ -13,7 +13,10 @@ export class BigCommerceApi implements ICredentialType {
 
 	displayName = 'BigCommerce API';
 
-	icon: Icon = { light: 'file:../icons/bigcommerce.svg', dark: 'file:../icons/bigcommerce.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/bigcommerce.svg',
+		dark: 'file:../icons/bigcommerce.dark.svg',
+	};
 
 	documentationUrl =
 		'https://developer.bigcommerce.com/docs/start/authentication/api-accounts#store-level-api-accounts';

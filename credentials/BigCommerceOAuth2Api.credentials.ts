@@ -28,7 +28,10 @@ export class BigCommerceOAuth2Api implements ICredentialType {
 
 	displayName = 'BigCommerce OAuth2 API';
 
-	icon: Icon = { light: 'file:../icons/bigcommerce.svg', dark: 'file:../icons/bigcommerce.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/bigcommerce.svg',
+		dark: 'file:../icons/bigcommerce.dark.svg',
+	};
 
 	documentationUrl = 'https://developer.bigcommerce.com/docs/integrations/apps/guide/auth';
 
@@ -63,7 +66,7 @@ export class BigCommerceOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: 'https://login.bigcommerce.com',
 			description:
-				'BigCommerce\'s login service. Change only for a local BigCommerce sandbox during development.',
+				"BigCommerce's login service. Change only for a local BigCommerce sandbox during development.",
 		},
 		{
 			displayName: 'API Base URL',
@@ -77,13 +80,15 @@ export class BigCommerceOAuth2Api implements ICredentialType {
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',
-			default: '={{ String($self["loginUrl"] || "https://login.bigcommerce.com").replace(/\\/+$/, "") }}/oauth2/authorize',
+			default:
+				'={{ String($self["loginUrl"] || "https://login.bigcommerce.com").replace(/\\/+$/, "") }}/oauth2/authorize',
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: '={{ String($self["loginUrl"] || "https://login.bigcommerce.com").replace(/\\/+$/, "") }}/oauth2/token',
+			default:
+				'={{ String($self["loginUrl"] || "https://login.bigcommerce.com").replace(/\\/+$/, "") }}/oauth2/token',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',
@@ -107,8 +112,7 @@ export class BigCommerceOAuth2Api implements ICredentialType {
 			displayName: 'Additional Body Properties',
 			name: 'additionalBodyProperties',
 			type: 'hidden',
-			default:
-				`={{ JSON.stringify({ context: "stores/" + ${SELF_STORE_HASH}, scope: $self["scope"] }) }}`,
+			default: `={{ JSON.stringify({ context: "stores/" + ${SELF_STORE_HASH}, scope: $self["scope"] }) }}`,
 		},
 	];
 }

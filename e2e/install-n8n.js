@@ -41,7 +41,15 @@ function npmCliPath() {
 	// on PATH while n8n's tree is resolved and rebuilt.
 	const candidates = [
 		process.env.npm_execpath,
-		path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+		path.join(
+			path.dirname(process.execPath),
+			'..',
+			'lib',
+			'node_modules',
+			'npm',
+			'bin',
+			'npm-cli.js',
+		),
 	].filter(Boolean);
 	for (const candidate of candidates) {
 		if (candidate.endsWith('.js') && fs.existsSync(candidate) && /npm-cli\.js$/.test(candidate)) {
@@ -125,7 +133,11 @@ function install({ quiet = false } = {}) {
 
 	log('Step 1/3: Node 24 from the npm registry');
 	if (!fs.existsSync(p.node)) {
-		npm(p, ['install', '--no-save', '--ignore-scripts', `${NODE_PACKAGE}@${NODE_VERSION}`], baseEnv);
+		npm(
+			p,
+			['install', '--no-save', '--ignore-scripts', `${NODE_PACKAGE}@${NODE_VERSION}`],
+			baseEnv,
+		);
 	}
 	if (!fs.existsSync(p.node)) throw new Error(`Node 24 not found at ${p.node} after install`);
 	fs.chmodSync(p.node, 0o755);

@@ -28,7 +28,11 @@ const path = require('node:path');
 const { createHarness, createQueueHarness } = require('./lib');
 
 const REPO = path.resolve(__dirname, '..');
-const SCENARIO_DIRS = { regular: path.join(REPO, 'test', 'e2e'), queue: path.join(REPO, 'test', 'e2e-queue'), ui: path.join(REPO, 'test', 'ui') };
+const SCENARIO_DIRS = {
+	regular: path.join(REPO, 'test', 'e2e'),
+	queue: path.join(REPO, 'test', 'e2e-queue'),
+	ui: path.join(REPO, 'test', 'ui'),
+};
 
 function parseArgs(argv) {
 	const args = { grep: [], list: false, queue: false, routing: 'round-robin' };
@@ -96,7 +100,9 @@ async function main() {
 		out('0 passed, 0 failed');
 		return 0;
 	}
-	const all = loadScenarios(args.queue ? SCENARIO_DIRS.queue : args.ui ? SCENARIO_DIRS.ui : SCENARIO_DIRS.regular);
+	const all = loadScenarios(
+		args.queue ? SCENARIO_DIRS.queue : args.ui ? SCENARIO_DIRS.ui : SCENARIO_DIRS.regular,
+	);
 	const selected = all
 		.map((scenario) => {
 			const tests = (scenario.tests || []).filter((t) => {
@@ -116,15 +122,21 @@ async function main() {
 	let harness;
 	try {
 		const count = selected.reduce((n, s) => n + s.tests.length, 0);
-		out(`e2e: ${count} tests in ${selected.length} scenarios (real n8n${args.queue ? `, queue mode, nginx ${args.routing}` : ''})`);
+		out(
+			`e2e: ${count} tests in ${selected.length} scenarios (real n8n${args.queue ? `, queue mode, nginx ${args.routing}` : ''})`,
+		);
 		const options = {
 			verbose: process.env.E2E_VERBOSE === '1',
 			scenarios: selected,
 			progress: (message) => out(`  · ${message}`),
 		};
-		harness = args.queue ? await createQueueHarness({ ...options, routing: args.routing }) : await createHarness(options);
+		harness = args.queue
+			? await createQueueHarness({ ...options, routing: args.routing })
+			: await createHarness(options);
 		if (args.ui) harness.ctx.ui = await openUi(harness, args);
-		out(`  · setup done in ${fmtMs(Date.now() - started)} (n8n user folder ${harness.n8n.userFolder})`);
+		out(
+			`  · setup done in ${fmtMs(Date.now() - started)} (n8n user folder ${harness.n8n.userFolder})`,
+		);
 		for (const scenario of selected) {
 			out(`\n${scenario.name}`);
 			for (const test of scenario.tests) {
@@ -132,33 +144,71 @@ async function main() {
 				const violationsBefore = harness.violations().length;
 				harness.ctx.log = (line) => out(`    | ${line}`);
 				try {
-					await withTimeout(Promise.resolve(test.run(harness.ctx)), test.timeoutMs || 300_000, test.name);
+					await withTimeout(
+						Promise.resolve(test.run(harness.ctx)),
+						test.timeoutMs || 300_000,
+						test.name,
+					);
 					const known = test.knownViolations || [];
 					const all = harness.violations().slice(violationsBefore);
-					const violations = all.filter((v) => !known.some((re) => re.test(harness.formatViolation(v))));
+					const violations = all.filter(
+						(v) => !known.some((re) => re.test(harness.formatViolation(v))),
+					);
 					for (const v of all.filter((x) => !violations.includes(x))) {
 						out(`    (known contract issue, reported: ${harness.formatViolation(v)})`);
 					}
 					if (violations.length && !test.allowContractViolations) {
 						throw new Error(
 							`sandbox recorded ${violations.length} OpenAPI contract violation(s):\n` +
-								violations.slice(0, 5).map((v) => `    ${harness.formatViolation(v)}`).join('\n'),
+								violations
+									.slice(0, 5)
+									.map((v) => `    ${harness.formatViolation(v)}`)
+									.join('\n'),
 						);
 					}
 					if (test.expectedToFailUntil) {
-						results.push({ scenario: scenario.name, test: test.name, ok: false, ms: Date.now() - t0, unexpectedPass: true });
-						out(`  ✗ ${test.name} (${fmtMs(Date.now() - t0)}): PASSES now, but is marked expectedToFailUntil '${test.expectedToFailUntil}': remove the marker`);
+						results.push({
+							scenario: scenario.name,
+							test: test.name,
+							ok: false,
+							ms: Date.now() - t0,
+							unexpectedPass: true,
+						});
+						out(
+							`  ✗ ${test.name} (${fmtMs(Date.now() - t0)}): PASSES now, but is marked expectedToFailUntil '${test.expectedToFailUntil}': remove the marker`,
+						);
 					} else {
-						results.push({ scenario: scenario.name, test: test.name, ok: true, ms: Date.now() - t0 });
+						results.push({
+							scenario: scenario.name,
+							test: test.name,
+							ok: true,
+							ms: Date.now() - t0,
+						});
 						out(`  ✓ ${test.name} (${fmtMs(Date.now() - t0)})`);
 					}
 				} catch (error) {
 					const known = !!test.expectedToFailUntil;
-					results.push({ scenario: scenario.name, test: test.name, ok: false, known, ms: Date.now() - t0, error });
-					out(`  ${known ? '✗ (known failure until ' + test.expectedToFailUntil + ')' : '✗'} ${test.name} (${fmtMs(Date.now() - t0)})`);
+					results.push({
+						scenario: scenario.name,
+						test: test.name,
+						ok: false,
+						known,
+						ms: Date.now() - t0,
+						error,
+					});
+					out(
+						`  ${known ? '✗ (known failure until ' + test.expectedToFailUntil + ')' : '✗'} ${test.name} (${fmtMs(Date.now() - t0)})`,
+					);
 					const message = (error && (error.stack || error.message)) || String(error);
-					if (harness.ctx.ui) out(`      page at failure: ${await harness.ctx.ui.failureShot(test.name)}`);
-					out(message.split('\n').slice(0, 30).map((l) => `      ${l}`).join('\n'));
+					if (harness.ctx.ui)
+						out(`      page at failure: ${await harness.ctx.ui.failureShot(test.name)}`);
+					out(
+						message
+							.split('\n')
+							.slice(0, 30)
+							.map((l) => `      ${l}`)
+							.join('\n'),
+					);
 				}
 			}
 		}
@@ -174,7 +224,8 @@ async function main() {
 	const knownFailures = results.filter((r) => r.known).length;
 	const failed = results.length - passed - knownFailures;
 	out('\nSummary');
-	for (const r of results) out(`  ${r.ok ? 'pass' : r.known ? 'KNOWN' : 'FAIL'}  ${r.scenario} › ${r.test}`);
+	for (const r of results)
+		out(`  ${r.ok ? 'pass' : r.known ? 'KNOWN' : 'FAIL'}  ${r.scenario} › ${r.test}`);
 	if (knownFailures) out(`  ${knownFailures} known failure(s) (expectedToFailUntil), not counted`);
 	out(`  total time ${fmtMs(Date.now() - started)}`);
 	out(`${passed} passed, ${failed} failed`);

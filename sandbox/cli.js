@@ -27,7 +27,8 @@ function parseArgs(argv) {
 	const out = { port: 4545, seed: {}, rateLimit: {} };
 	const numeric = (name, value) => {
 		const n = Number(value);
-		if (value === undefined || !Number.isFinite(n) || n < 0) throw new Error(`${name} needs a non-negative number`);
+		if (value === undefined || !Number.isFinite(n) || n < 0)
+			throw new Error(`${name} needs a non-negative number`);
 		return n;
 	};
 	for (let i = 0; i < argv.length; i++) {
@@ -91,7 +92,9 @@ async function main() {
 		return;
 	}
 	const sandbox = await startSandbox(args);
-	sandbox.violationListeners.push((violation) => process.stderr.write(`contract violation: ${formatViolation(violation)}\n`));
+	sandbox.violationListeners.push((violation) =>
+		process.stderr.write(`contract violation: ${formatViolation(violation)}\n`),
+	);
 	process.stdout.write(
 		`${JSON.stringify({
 			baseUrl: sandbox.baseUrl,
@@ -101,7 +104,10 @@ async function main() {
 			apiPath: sandbox.apiPath('v3'),
 			apiPathV2: sandbox.apiPath('v2'),
 			controlUrl: sandbox.controlUrl,
-			oauth: { authorizeUrl: `${sandbox.baseUrl}/oauth2/authorize`, tokenUrl: `${sandbox.baseUrl}/oauth2/token` },
+			oauth: {
+				authorizeUrl: `${sandbox.baseUrl}/oauth2/authorize`,
+				tokenUrl: `${sandbox.baseUrl}/oauth2/token`,
+			},
 			pid: process.pid,
 		})}\n`,
 	);
@@ -121,7 +127,9 @@ async function main() {
 
 if (require.main === module) {
 	main().catch((error) => {
-		process.stderr.write(`sandbox failed to start: ${error && error.stack ? error.stack : error}\n`);
+		process.stderr.write(
+			`sandbox failed to start: ${error && error.stack ? error.stack : error}\n`,
+		);
 		process.exit(1);
 	});
 }

@@ -31,11 +31,13 @@ const { installCallbackContract } = require('./contract/webhooks');
  */
 async function startSandbox(options = {}) {
 	const sandbox = new Sandbox(options);
-	if (options.contract !== false) installContract(sandbox, typeof options.contract === 'object' ? options.contract : {});
+	if (options.contract !== false)
+		installContract(sandbox, typeof options.contract === 'object' ? options.contract : {});
 	const seedOptions = { seed: 42, ...(options.seed || {}) };
 	for (const resource of resources) resource.register(sandbox);
 	for (const resource of resources) if (resource.seed) resource.seed(sandbox, seedOptions);
-	if (options.contract !== false) installCallbackContract(sandbox, typeof options.contract === 'object' ? options.contract : {});
+	if (options.contract !== false)
+		installCallbackContract(sandbox, typeof options.contract === 'object' ? options.contract : {});
 	await sandbox.listen(options.port || 0);
 	return sandbox;
 }

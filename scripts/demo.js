@@ -30,7 +30,8 @@ function intEnv(name, fallback) {
 	const value = process.env[name];
 	if (value === undefined || value === '') return fallback;
 	const n = Number(value);
-	if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number / count, got "${value}"`);
+	if (!Number.isInteger(n) || n < 0 || n > 65535)
+		throw new Error(`${name} must be a port number / count, got "${value}"`);
 	return n;
 }
 
@@ -66,19 +67,26 @@ async function main() {
 		lastName: 'User',
 	};
 	if (owner.password.length < 8 || !/\d/.test(owner.password) || !/[A-Z]/.test(owner.password)) {
-		throw new Error('DEMO_PASSWORD needs at least 8 characters, a number and an uppercase letter (n8n\'s rule)');
+		throw new Error(
+			"DEMO_PASSWORD needs at least 8 characters, a number and an uppercase letter (n8n's rule)",
+		);
 	}
 	const userFolder = path.resolve(
-		process.env.DEMO_FOLDER || path.join(os.homedir(), '.cache', 'n8n-nodes-bigcommerce-e2e', 'demo'),
+		process.env.DEMO_FOLDER ||
+			path.join(os.homedir(), '.cache', 'n8n-nodes-bigcommerce-e2e', 'demo'),
 	);
 
 	say('BigCommerce nodes for n8n: demo');
 	say('================================');
 	if (await processes.portInUse(n8nPort)) {
-		throw new Error(`port ${n8nPort} is already in use: stop what runs there or set N8N_PORT=<another port>`);
+		throw new Error(
+			`port ${n8nPort} is already in use: stop what runs there or set N8N_PORT=<another port>`,
+		);
 	}
 	if (!installer.isInstalled()) {
-		say(`[1/5] First run: installing n8n ${installer.N8N_VERSION} and Node ${installer.NODE_VERSION} (about 2.8 GB, 5-10 minutes, once).`);
+		say(
+			`[1/5] First run: installing n8n ${installer.N8N_VERSION} and Node ${installer.NODE_VERSION} (about 2.8 GB, 5-10 minutes, once).`,
+		);
 		say(`      Cache: ${installer.cacheDir()}`);
 	} else {
 		say(`[1/5] n8n ${installer.N8N_VERSION} found in ${installer.cacheDir()}`);
@@ -93,14 +101,18 @@ async function main() {
 	const sandbox = await harness.sandbox.startSandbox({ port, seed: { products } });
 	processes.onCleanup(() => sandbox.close());
 	sandbox.violationListeners?.push((v) =>
-		process.stderr.write(`[sandbox] OpenAPI contract violation: ${harness.sandbox.formatViolation(v)}\n`),
+		process.stderr.write(
+			`[sandbox] OpenAPI contract violation: ${harness.sandbox.formatViolation(v)}\n`,
+		),
 	);
 
 	say('[4/5] Installing the package into n8n and importing the credential and examples');
 	fs.mkdirSync(userFolder, { recursive: true });
 	const n8n = new harness.N8n({ userFolder, port: n8nPort, owner });
 	await n8n.installPackage(tarball);
-	await n8n.importCredentials([{ ...wf.CREDENTIALS.api, data: harness.sandbox.apiCredentialData(sandbox) }]);
+	await n8n.importCredentials([
+		{ ...wf.CREDENTIALS.api, data: harness.sandbox.apiCredentialData(sandbox) },
+	]);
 	const marker = path.join(userFolder, '.demo-examples-imported');
 	const examples = loadExamples();
 	if (examples.length && (!fs.existsSync(marker) || process.env.DEMO_RESET === '1')) {
@@ -118,20 +130,34 @@ async function main() {
 	say(`  n8n editor   ${n8n.baseUrl}`);
 	say(`  log in with  ${owner.email} / ${owner.password}`);
 	say('');
-	say(`  Credential   "${wf.CREDENTIALS.api.name}" (BigCommerce API) → the sandbox store ${sandbox.storeHash}`);
+	say(
+		`  Credential   "${wf.CREDENTIALS.api.name}" (BigCommerce API) → the sandbox store ${sandbox.storeHash}`,
+	);
 	say(`  Sandbox API  ${sandbox.apiPath('v3')}  (X-Auth-Token: ${sandbox.accessToken})`);
 	if (examples.length) {
 		say('  Workflows    ' + examples.map((w) => w.name).join('\n               '));
 	}
 	say('');
 	say('  Open "BigCommerce: quick start" and click "Execute workflow", or add a BigCommerce node');
-	say('  to any workflow and pick the credential above. Trigger workflows receive the sandbox\'s');
-	say(`  webhooks once published. n8n's data lives in ${userFolder} (DEMO_RESET=1 re-imports the examples).`);
-	const carts = [...(sandbox.state.carts instanceof Map ? sandbox.state.carts.values() : sandbox.state.carts || [])];
-	const abandoned = new Set(sandbox.state.abandonedCartTokens instanceof Map ? sandbox.state.abandonedCartTokens.values() : []);
+	say("  to any workflow and pick the credential above. Trigger workflows receive the sandbox's");
+	say(
+		`  webhooks once published. n8n's data lives in ${userFolder} (DEMO_RESET=1 re-imports the examples).`,
+	);
+	const carts = [
+		...(sandbox.state.carts instanceof Map
+			? sandbox.state.carts.values()
+			: sandbox.state.carts || []),
+	];
+	const abandoned = new Set(
+		sandbox.state.abandonedCartTokens instanceof Map
+			? sandbox.state.abandonedCartTokens.values()
+			: [],
+	);
 	const cart = carts.find((c) => c.email && !abandoned.has(c.id)) || carts[0];
 	if (cart) {
-		say('  Try the trigger: publish "BigCommerce: abandoned-cart recovery" in the editor, then make the');
+		say(
+			'  Try the trigger: publish "BigCommerce: abandoned-cart recovery" in the editor, then make the',
+		);
 		say('  sandbox abandon a cart (it sends the store/cart/abandoned webhook to n8n):');
 		say(`    curl -X POST ${sandbox.baseUrl}/__sandbox/carts/${cart.id}/abandon`);
 	}

@@ -26,17 +26,25 @@ async function main() {
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bc-scan-'));
 	try {
 		const packed = JSON.parse(
-			execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
+			execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+				cwd: root,
+				encoding: 'utf8',
+			}),
 		)[0];
 		const files = packed.files.map((f) => f.path);
 		const unexpected = files.filter(
 			(f) => !(f.startsWith('dist/') || /^(README\.md|LICENSE(\.md)?|package\.json)$/.test(f)),
 		);
-		const hasTests = files.filter((f) => /(^|\/)(test|sandbox|e2e|bench)\//.test(f) || /\.test\./.test(f));
+		const hasTests = files.filter(
+			(f) => /(^|\/)(test|sandbox|e2e|bench)\//.test(f) || /\.test\./.test(f),
+		);
 		console.log(`tarball: ${files.length} files, ${packed.size} bytes`);
 		if (unexpected.length || hasTests.length) {
 			ok = false;
-			console.log('tarball contains files outside the built package:', [...unexpected, ...hasTests]);
+			console.log('tarball contains files outside the built package:', [
+				...unexpected,
+				...hasTests,
+			]);
 		}
 		if (!files.includes('dist/nodes/BigCommerce/BigCommerce.node.js')) {
 			ok = false;

@@ -47,7 +47,9 @@ async function runE2e(args = [], env = {}) {
 	});
 	const code = await new Promise((resolve) => child.on('close', resolve));
 	const lines = tail.split(/\r?\n/).reverse();
-	const summary = lines.map((l) => /^(?:\w+:\s*)?(\d+) passed, (\d+) failed/.exec(l.trim())).find(Boolean);
+	const summary = lines
+		.map((l) => /^(?:\w+:\s*)?(\d+) passed, (\d+) failed/.exec(l.trim()))
+		.find(Boolean);
 	if (summary) {
 		passed += Number(summary[1]);
 		failed += Number(summary[2]);
@@ -70,13 +72,16 @@ async function main() {
 		await runE2e();
 		const missing = queueModeMissing();
 		if (missing) {
-			console.log(`queue-mode suite skipped: install postgresql redis-server nginx-light (${missing})`);
+			console.log(
+				`queue-mode suite skipped: install postgresql redis-server nginx-light (${missing})`,
+			);
 		} else {
 			// the regular run just built dist/: the queue run packs it as it is
 			await runE2e(['--queue'], { E2E_SKIP_BUILD: '1' });
 		}
 		// the browser suite (test/ui) needs Debian's Chromium (.ci/run installs it)
-		if (require('../e2e/lib/browser').findChromium()) await runE2e(['--ui'], { E2E_SKIP_BUILD: '1' });
+		if (require('../e2e/lib/browser').findChromium())
+			await runE2e(['--ui'], { E2E_SKIP_BUILD: '1' });
 		else console.log('UI suite skipped: install chromium (apt-get install -y chromium)');
 	}
 	console.log(`tests: ${passed} passed, ${failed} failed`);

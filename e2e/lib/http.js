@@ -1,8 +1,16 @@
 'use strict';
 /** Small HTTP helpers for the harness (Node's fetch, manual redirects and cookies). */
 
-async function request(url, { method = 'GET', headers = {}, body, redirect = 'manual', timeoutMs = 30_000 } = {}) {
-	const init = { method, headers: { ...headers }, redirect, signal: AbortSignal.timeout(timeoutMs) };
+async function request(
+	url,
+	{ method = 'GET', headers = {}, body, redirect = 'manual', timeoutMs = 30_000 } = {},
+) {
+	const init = {
+		method,
+		headers: { ...headers },
+		redirect,
+		signal: AbortSignal.timeout(timeoutMs),
+	};
 	if (body !== undefined) {
 		if (typeof body === 'string' || Buffer.isBuffer(body)) {
 			init.body = body;
@@ -25,7 +33,8 @@ async function request(url, { method = 'GET', headers = {}, body, redirect = 'ma
 		status: response.status,
 		headers: response.headers,
 		location: response.headers.get('location') || undefined,
-		setCookies: typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : [],
+		setCookies:
+			typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : [],
 		text,
 		json,
 	};

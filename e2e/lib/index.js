@@ -27,7 +27,9 @@ async function waitFor(fn, { timeoutMs = 30_000, intervalMs = 250, message = 'co
 		}
 		await proc.delay(intervalMs);
 	}
-	throw new Error(`timed out after ${timeoutMs} ms waiting for ${message}${lastError ? `: ${lastError.message}` : ''}`);
+	throw new Error(
+		`timed out after ${timeoutMs} ms waiting for ${message}${lastError ? `: ${lastError.message}` : ''}`,
+	);
 }
 
 /** Throws a readable error unless a headless run succeeded. */
@@ -37,13 +39,17 @@ function expectSuccess(run, label = 'workflow') {
 	const detail = err
 		? `${err.message || ''}${err.description ? ` — ${err.description}` : ''}${err.node ? ` (node ${err.node.name || err.node})` : ''}`
 		: run.raw.slice(-2500);
-	throw new Error(`${label}: n8n reported status "${run.status}" (exit ${run.exitCode ?? run.signal}): ${detail}\n  log: ${run.logFile}`);
+	throw new Error(
+		`${label}: n8n reported status "${run.status}" (exit ${run.exitCode ?? run.signal}): ${detail}\n  log: ${run.logFile}`,
+	);
 }
 
 /** Throws unless a headless run failed; returns n8n's error object. */
 function expectFailure(run, label = 'workflow') {
 	if (run.status === 'error' && run.error) return run.error;
-	throw new Error(`${label}: expected the run to fail, n8n reported "${run.status}"\n  log: ${run.logFile}`);
+	throw new Error(
+		`${label}: expected the run to fail, n8n reported "${run.status}"\n  log: ${run.logFile}`,
+	);
 }
 
 /**
@@ -53,8 +59,14 @@ function expectFailure(run, label = 'workflow') {
  *   sandbox    options for startSandbox (e.g. { seed: { products: 50 } })
  *   verbose, progress(message)
  */
-async function createHarness({ scenarios = [], sandbox: sandboxOptions = {}, verbose = false, progress = () => {} } = {}) {
-	if (!installer.isInstalled()) progress(`installing n8n ${installer.N8N_VERSION} (first run only, several minutes)`);
+async function createHarness({
+	scenarios = [],
+	sandbox: sandboxOptions = {},
+	verbose = false,
+	progress = () => {},
+} = {}) {
+	if (!installer.isInstalled())
+		progress(`installing n8n ${installer.N8N_VERSION} (first run only, several minutes)`);
 	installer.install({ quiet: true });
 	progress('building and packing the package');
 	const tarball = await pkg.buildAndPack();
@@ -126,9 +138,7 @@ async function createHarness({ scenarios = [], sandbox: sandboxOptions = {}, ver
 		shared: {},
 	};
 
-	const credentials = [
-		{ ...wf.CREDENTIALS.api, data: sandboxLib.apiCredentialData(sandbox) },
-	];
+	const credentials = [{ ...wf.CREDENTIALS.api, data: sandboxLib.apiCredentialData(sandbox) }];
 	const workflows = [];
 	for (const scenario of scenarios) {
 		if (scenario.credentials) credentials.push(...(await scenario.credentials(ctx)));
@@ -143,7 +153,8 @@ async function createHarness({ scenarios = [], sandbox: sandboxOptions = {}, ver
 		ctx,
 		n8n,
 		sandbox,
-		violations: () => [sandbox, ...extraSandboxes].flatMap((sb) => sandboxLib.contractViolations(sb)),
+		violations: () =>
+			[sandbox, ...extraSandboxes].flatMap((sb) => sandboxLib.contractViolations(sb)),
 		formatViolation: sandboxLib.formatViolation,
 		async close({ keep = false } = {}) {
 			await n8n.stop().catch(() => undefined);
@@ -162,9 +173,16 @@ async function createHarness({ scenarios = [], sandbox: sandboxOptions = {}, ver
  * `ctx.n8n` is the main process (REST, Public API, publish/unpublish); `ctx.cluster` the rest.
  * Options as createHarness, plus routing ('round-robin' | 'path-hash').
  */
-async function createQueueHarness({ scenarios = [], sandbox: sandboxOptions = {}, routing = 'round-robin', verbose = false, progress = () => {} } = {}) {
+async function createQueueHarness({
+	scenarios = [],
+	sandbox: sandboxOptions = {},
+	routing = 'round-robin',
+	verbose = false,
+	progress = () => {},
+} = {}) {
 	queue.findBinaries(); // before the slow part: a missing package is a one-line answer
-	if (!installer.isInstalled()) progress(`installing n8n ${installer.N8N_VERSION} (first run only, several minutes)`);
+	if (!installer.isInstalled())
+		progress(`installing n8n ${installer.N8N_VERSION} (first run only, several minutes)`);
 	installer.install({ quiet: true });
 	progress('building and packing the package');
 	const tarball = await pkg.buildAndPack();
@@ -216,7 +234,9 @@ async function createQueueHarness({ scenarios = [], sandbox: sandboxOptions = {}
 		if (scenario.credentials) credentials.push(...(await scenario.credentials(ctx)));
 		if (scenario.workflows) workflows.push(...(await scenario.workflows(ctx)));
 	}
-	progress(`importing ${credentials.length} credentials and ${workflows.length} workflows (PostgreSQL, main's CLI)`);
+	progress(
+		`importing ${credentials.length} credentials and ${workflows.length} workflows (PostgreSQL, main's CLI)`,
+	);
 	await n8n.importCredentials(credentials);
 	if (workflows.length) await n8n.importWorkflows(workflows);
 	for (const scenario of scenarios) if (scenario.setup) await scenario.setup(ctx);
@@ -227,7 +247,8 @@ async function createQueueHarness({ scenarios = [], sandbox: sandboxOptions = {}
 		n8n,
 		cluster,
 		sandbox,
-		violations: () => [sandbox, ...extraSandboxes].flatMap((sb) => sandboxLib.contractViolations(sb)),
+		violations: () =>
+			[sandbox, ...extraSandboxes].flatMap((sb) => sandboxLib.contractViolations(sb)),
 		formatViolation: sandboxLib.formatViolation,
 		async close({ keep = false } = {}) {
 			await cluster.close({ keep });

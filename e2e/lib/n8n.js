@@ -81,8 +81,7 @@ function nodeError(runJson, nodeName) {
 class N8n {
 	constructor(options = {}) {
 		this.paths = installer.paths();
-		this.userFolder =
-			options.userFolder || fs.mkdtempSync(path.join(os.tmpdir(), 'bc-e2e-n8n-'));
+		this.userFolder = options.userFolder || fs.mkdtempSync(path.join(os.tmpdir(), 'bc-e2e-n8n-'));
 		this.logDir = options.logDir || path.join(this.userFolder, 'logs');
 		fs.mkdirSync(this.logDir, { recursive: true });
 		this.port = options.port;
@@ -162,7 +161,10 @@ class N8n {
 		await this.preparePorts();
 		if (this.child) throw new Error(`n8n ${args[0]} while n8n is running: stop it first`);
 		const n = ++this.cliCount;
-		const logFile = path.join(this.logDir, `cli-${String(n).padStart(3, '0')}-${args[0].replace(/[^a-z:-]/gi, '')}.log`);
+		const logFile = path.join(
+			this.logDir,
+			`cli-${String(n).padStart(3, '0')}-${args[0].replace(/[^a-z:-]/gi, '')}.log`,
+		);
 		const logStream = fs.createWriteStream(logFile);
 		const started = Date.now();
 		const result = await proc.run(this.paths.node, [this.paths.n8nBin, ...args], {
@@ -174,7 +176,9 @@ class N8n {
 			maxOutput: 200_000_000,
 		});
 		logStream.end();
-		this.log(`${args.join(' ')}: exit ${result.code ?? result.signal} in ${Date.now() - started} ms`);
+		this.log(
+			`${args.join(' ')}: exit ${result.code ?? result.signal} in ${Date.now() - started} ms`,
+		);
 		return { ...result, output: result.stdout + result.stderr, logFile };
 	}
 
@@ -305,7 +309,10 @@ class N8n {
 			}
 			await proc.delay(250);
 		}
-		if (Date.now() >= deadline) throw new Error(`${this.name} did not become ready in ${timeoutMs} ms:\n${tail(this.startLog)}`);
+		if (Date.now() >= deadline)
+			throw new Error(
+				`${this.name} did not become ready in ${timeoutMs} ms:\n${tail(this.startLog)}`,
+			);
 		this.log(`started on ${this.baseUrl} in ${Date.now() - started} ms`);
 		this.jar = new CookieJar();
 		this.apiKey = undefined;
@@ -356,7 +363,8 @@ class N8n {
 			headers: { 'browser-id': this.browserId },
 			body: { emailOrLdapLoginId: this.owner.email, password: this.owner.password },
 		});
-		if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.text.slice(0, 300)}`);
+		if (res.status !== 200)
+			throw new Error(`login failed: ${res.status} ${res.text.slice(0, 300)}`);
 		this.jar.store(res.setCookies);
 		return res.json?.data;
 	}
@@ -385,7 +393,8 @@ class N8n {
 			...(Array.isArray(scopes) ? { scopes } : {}),
 		});
 		const key = res.json?.data?.rawApiKey || res.json?.data?.apiKey;
-		if (!key) throw new Error(`could not create an API key: ${res.status} ${res.text.slice(0, 300)}`);
+		if (!key)
+			throw new Error(`could not create an API key: ${res.status} ${res.text.slice(0, 300)}`);
 		this.apiKey = key;
 		return key;
 	}
@@ -406,7 +415,8 @@ class N8n {
 		if (workflowId) qs.set('workflowId', String(workflowId));
 		if (status) qs.set('status', status);
 		const res = await this.api('GET', `/executions?${qs}`);
-		if (res.status !== 200) throw new Error(`list executions: ${res.status} ${res.text.slice(0, 300)}`);
+		if (res.status !== 200)
+			throw new Error(`list executions: ${res.status} ${res.text.slice(0, 300)}`);
 		return res.json.data;
 	}
 

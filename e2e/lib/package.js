@@ -26,9 +26,15 @@ function stripAnsi(text) {
 }
 
 async function npmInRepo(args, label, cwd = REPO) {
-	const result = await run('npm', args, { cwd, env: { ...npmEnv(), CI: 'true' }, timeoutMs: 300_000 });
+	const result = await run('npm', args, {
+		cwd,
+		env: { ...npmEnv(), CI: 'true' },
+		timeoutMs: 300_000,
+	});
 	if (result.code !== 0) {
-		throw new Error(`${label} failed (exit ${result.code}):\n${stripAnsi(result.stdout + result.stderr).slice(-4000)}`);
+		throw new Error(
+			`${label} failed (exit ${result.code}):\n${stripAnsi(result.stdout + result.stderr).slice(-4000)}`,
+		);
 	}
 	return result.stdout;
 }
@@ -40,7 +46,9 @@ async function npmInRepo(args, label, cwd = REPO) {
 async function sourceDir() {
 	if (process.env.E2E_FROM_HEAD !== '1') return REPO;
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bc-e2e-head-'));
-	const r = await run('sh', ['-c', `git -C "${REPO}" archive HEAD | tar -x -C "${dir}"`], { timeoutMs: 60_000 });
+	const r = await run('sh', ['-c', `git -C "${REPO}" archive HEAD | tar -x -C "${dir}"`], {
+		timeoutMs: 60_000,
+	});
 	if (r.code !== 0) throw new Error(`git archive failed: ${r.stderr}`);
 	fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
 	return dir;
@@ -53,8 +61,15 @@ async function build(cwd = REPO) {
 }
 
 /** `npm pack` into a temporary folder; returns the tarball path. */
-async function pack(destination = fs.mkdtempSync(path.join(os.tmpdir(), 'bc-e2e-pack-')), cwd = REPO) {
-	const out = await npmInRepo(['pack', '--json', '--pack-destination', destination], 'npm pack', cwd);
+async function pack(
+	destination = fs.mkdtempSync(path.join(os.tmpdir(), 'bc-e2e-pack-')),
+	cwd = REPO,
+) {
+	const out = await npmInRepo(
+		['pack', '--json', '--pack-destination', destination],
+		'npm pack',
+		cwd,
+	);
 	const start = out.indexOf('[');
 	const info = JSON.parse(out.slice(start));
 	return path.join(destination, info[0].filename);
@@ -87,11 +102,15 @@ async function installTarball(tarball, userFolder) {
 	fs.writeFileSync(nodesManifest, JSON.stringify(existing, null, 2) + '\n');
 	if (manifest.dependencies && Object.keys(manifest.dependencies).length) {
 		// Not the case today (no runtime dependencies), but do what n8n does if it ever is.
-		const r = await run('npm', ['install', '--omit=dev', '--omit=peer', '--omit=optional', '--ignore-scripts'], {
-			cwd: target,
-			env: npmEnv(),
-			timeoutMs: 300_000,
-		});
+		const r = await run(
+			'npm',
+			['install', '--omit=dev', '--omit=peer', '--omit=optional', '--ignore-scripts'],
+			{
+				cwd: target,
+				env: npmEnv(),
+				timeoutMs: 300_000,
+			},
+		);
 		if (r.code !== 0) throw new Error(`npm install of runtime dependencies failed: ${r.stderr}`);
 	}
 	return { name: manifest.name, version: manifest.version, path: target };

@@ -57,7 +57,11 @@ function onCleanup(fn) {
  * streamed to `logStream` if given). `uid`/`gid` run it as another user; `stopSignal` (default
  * SIGTERM) is what stop() sends first.
  */
-function start(command, args, { name, env, cwd, logStream, maxOutput = 5_000_000, onOutput, uid, gid, stopSignal } = {}) {
+function start(
+	command,
+	args,
+	{ name, env, cwd, logStream, maxOutput = 5_000_000, onOutput, uid, gid, stopSignal } = {},
+) {
 	installExitHooks();
 	const child = spawn(command, args, {
 		env,

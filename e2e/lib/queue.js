@@ -134,7 +134,17 @@ class Postgres {
 		const asPostgres = { ...this.user, cwd: this.dir, env };
 		const init = await proc.run(
 			path.join(this.bins.pgBin, 'initdb'),
-			['-D', this.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
+			[
+				'-D',
+				this.dataDir,
+				'-U',
+				'postgres',
+				'--auth=trust',
+				'-E',
+				'UTF8',
+				'--locale=C',
+				'--no-sync',
+			],
 			{ ...asPostgres, name: 'initdb', timeoutMs: 120_000 },
 		);
 		if (init.code !== 0)

@@ -28,7 +28,10 @@ function apiCredentialData(sandbox, overrides = {}) {
 
 /** Contract violations the sandbox recorded so far (empty when it has no validator). */
 function contractViolations(sandbox) {
-	const list = sandbox.contractViolations || sandbox.violations || (sandbox.contract && sandbox.contract.violations);
+	const list =
+		sandbox.contractViolations ||
+		sandbox.violations ||
+		(sandbox.contract && sandbox.contract.violations);
 	return Array.isArray(list) ? list : [];
 }
 

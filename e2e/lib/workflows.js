@@ -22,7 +22,11 @@ const NODE_TYPES = {
 /** The default credentials the runner imports (ids fixed so workflows can reference them). */
 const CREDENTIALS = {
 	api: { id: 'bcE2eApiCred0001', name: 'BigCommerce sandbox', type: 'bigCommerceApi' },
-	oauth: { id: 'bcE2eOAuthCred01', name: 'BigCommerce sandbox (OAuth2)', type: 'bigCommerceOAuth2Api' },
+	oauth: {
+		id: 'bcE2eOAuthCred01',
+		name: 'BigCommerce sandbox (OAuth2)',
+		type: 'bigCommerceOAuth2Api',
+	},
 };
 
 /** A deterministic UUID from a string (stable node ids / webhook ids across runs). */
@@ -51,7 +55,10 @@ function manualTrigger(workflowId) {
  * A BigCommerce action node. `credential`: 'api' (default) | 'oauth' | { id, name, type }.
  * `authentication` follows the credential type.
  */
-function bigCommerceNode(workflowId, { name, parameters = {}, credential = 'api', position, continueOnFail, onError }) {
+function bigCommerceNode(
+	workflowId,
+	{ name, parameters = {}, credential = 'api', position, continueOnFail, onError },
+) {
 	const cred = typeof credential === 'string' ? CREDENTIALS[credential] : credential;
 	const authentication = cred.type === 'bigCommerceOAuth2Api' ? 'oAuth2' : 'accessToken';
 	const node = {

@@ -9,11 +9,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { methods } from './methods';
-import { NODES_PANEL_DESCRIPTION } from './panelEntry';
+import { NODES_PANEL_DESCRIPTION } from './shared/panelEntry';
+import { sortByName } from './shared/properties';
 
-const resourceOptions = resources
-	.map((resource) => resource.option)
-	.sort((a, b) => a.name.localeCompare(b.name));
+const resourceOptions = sortByName(resources.map((resource) => resource.option));
 
 export class BigCommerce implements INodeType {
 	description: INodeTypeDescription = {

@@ -12,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { NODES_PANEL_DESCRIPTION } from '../BigCommerce/panelEntry';
+import { NODES_PANEL_DESCRIPTION } from '../BigCommerce/shared/panelEntry';
 import { listSearch } from '../BigCommerce/methods/listSearch';
 import { bigCommerceApiRequest } from '../BigCommerce/transport';
 import {
@@ -77,16 +77,18 @@ async function isIncompleteOrder(
 	if (hydratedOrder === null) return false; // gone, malformed or not fetched: nothing to judge
 	const id = data.id;
 	if (!(typeof id === 'number' && Number.isSafeInteger(id) && id > 0)) return false;
-	const order = (await bigCommerceApiRequest.call(ctx, {
-		method: 'GET',
-		version: 'v2',
-		path: `/orders/${id}`,
-		scope: 'store_v2_orders',
-		itemIndex: i,
-	}).catch((error: unknown) => {
-		if (error instanceof NodeApiError && String(error.httpCode) === '404') return null;
-		throw error;
-	})) as IDataObject | null;
+	const order = (await bigCommerceApiRequest
+		.call(ctx, {
+			method: 'GET',
+			version: 'v2',
+			path: `/orders/${id}`,
+			scope: 'store_v2_orders',
+			itemIndex: i,
+		})
+		.catch((error: unknown) => {
+			if (error instanceof NodeApiError && String(error.httpCode) === '404') return null;
+			throw error;
+		})) as IDataObject | null;
 	return !!order && Number(order.status_id) === 0;
 }
 
@@ -137,8 +139,13 @@ export class BigCommerceTrigger implements INodeType {
 				const options: INodePropertyOptions[] = [{ name: 'All Channels', value: 0 }];
 				let page: string | undefined;
 				do {
-					const { results, paginationToken } = await listSearch.searchChannels.call(this, undefined, page);
-					for (const channel of results) options.push({ name: channel.name, value: Number(channel.value) });
+					const { results, paginationToken } = await listSearch.searchChannels.call(
+						this,
+						undefined,
+						page,
+					);
+					for (const channel of results)
+						options.push({ name: channel.name, value: Number(channel.value) });
 					page = paginationToken as string | undefined;
 				} while (page);
 				return options;
@@ -189,11 +196,18 @@ export class BigCommerceTrigger implements INodeType {
 		const body = this.getBodyData() as unknown;
 		if (options.verifySignature === true) {
 			const settings = await signatureSettingsOf(this);
-			const rawBody = (req as unknown as { rawBody?: { toString(encoding: string): string } }).rawBody;
+			const rawBody = (req as unknown as { rawBody?: { toString(encoding: string): string } })
+				.rawBody;
 			const raw = rawBody ? rawBody.toString('utf8') : JSON.stringify(body);
 			const reason =
 				settings.problem ??
-				verifyStandardWebhook(headers, raw, settings.clientSecret ?? '', settings.toleranceSeconds ?? 0, nowSeconds());
+				verifyStandardWebhook(
+					headers,
+					raw,
+					settings.clientSecret ?? '',
+					settings.toleranceSeconds ?? 0,
+					nowSeconds(),
+				);
 			if (reason) {
 				this.logger.warn(`BigCommerce Trigger: delivery refused: ${reason}`);
 				return refuse(401, 'Unauthorized');
@@ -205,7 +219,10 @@ export class BigCommerceTrigger implements INodeType {
 		const envelope = body as DeliveryEnvelope & { data: IDataObject };
 
 		// only the events this node subscribed to
-		const subscribed = scopesFor(this.getNodeParameter('events', []), this.getNodeParameter('channelId', 0));
+		const subscribed = scopesFor(
+			this.getNodeParameter('events', []),
+			this.getNodeParameter('channelId', 0),
+		);
 		if (!subscribed.some((pattern) => scopeMatches(pattern, envelope.scope))) {
 			return { webhookResponse: 'ignored: event not selected' };
 		}
@@ -230,7 +247,10 @@ export class BigCommerceTrigger implements INodeType {
 
 		// Exactly once: claimed synchronously, before the first await (see dedup.ts)
 		const webhookId = headerValue(headers, 'webhook-id');
-		const key = deliveryKey(envelope, typeof webhookId === 'string' && webhookId ? webhookId : undefined);
+		const key = deliveryKey(
+			envelope,
+			typeof webhookId === 'string' && webhookId ? webhookId : undefined,
+		);
 		const token = newClaimToken();
 		const namespace = namespaceOf(this);
 		const claimed = claim(namespace, key, token, nowSeconds(), windowSeconds(options), staticData);
@@ -295,7 +315,10 @@ export class BigCommerceTrigger implements INodeType {
 		// 1. exactly once: drop copies another claim won, let n8n's Retry through, record the others
 		for (let i = 0; i < items.length; i++) {
 			const key = items[i].json.deliveryKey;
-			const token = typeof items[i].json.claimToken === 'string' ? (items[i].json.claimToken as string) : undefined;
+			const token =
+				typeof items[i].json.claimToken === 'string'
+					? (items[i].json.claimToken as string)
+					: undefined;
 			if (manual || typeof key !== 'string' || !items[i].json.raw) {
 				kept.push(i);
 				continue;
@@ -310,7 +333,9 @@ export class BigCommerceTrigger implements INodeType {
 				// the execution that recorded this claim, run again (n8n's Retry): the record must
 				// arrive. In a Retry "with the original workflow" the saved keys are not visible (empty
 				// static data), but the first run of this very item recorded it: not recorded again.
-				this.logger.info(`BigCommerce Trigger: delivery ${key} is run again (retry of its execution)`);
+				this.logger.info(
+					`BigCommerce Trigger: delivery ${key} is run again (retry of its execution)`,
+				);
 				kept.push(i);
 				continue;
 			}
@@ -365,7 +390,9 @@ export class BigCommerceTrigger implements INodeType {
 				skipIncompleteOrders &&
 				(await isIncompleteOrder(this, i, data, hydratedOrder))
 			) {
-				this.logger.info(`BigCommerce Trigger: order ${String(data.id)} is incomplete (status 0); skipped`);
+				this.logger.info(
+					`BigCommerce Trigger: order ${String(data.id)} is incomplete (status 0); skipped`,
+				);
 				continue;
 			}
 			out.push({ json: output, pairedItem: { item: i } });

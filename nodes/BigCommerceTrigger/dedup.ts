@@ -39,12 +39,14 @@ const LATEST_CREATED_AT = 253402300799; // 9999-12-31T23:59:59Z
  * before anything is claimed, so nothing after the claim can fail on the envelope's shape.
  */
 export function envelopeProblem(body: unknown): string | undefined {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return 'the body is not a JSON object';
+	if (!body || typeof body !== 'object' || Array.isArray(body))
+		return 'the body is not a JSON object';
 	const b = body as IDataObject;
 	if (typeof b.scope !== 'string' || !/^store\/[A-Za-z0-9_/*-]{1,200}$/.test(b.scope)) {
 		return '"scope" is not a webhook scope such as store/order/created';
 	}
-	if (typeof b.hash !== 'string' || !/^[A-Za-z0-9]{1,128}$/.test(b.hash)) return '"hash" is not a hex digest';
+	if (typeof b.hash !== 'string' || !/^[A-Za-z0-9]{1,128}$/.test(b.hash))
+		return '"hash" is not a hex digest';
 	const createdAt = b.created_at;
 	if (
 		typeof createdAt !== 'number' ||
@@ -54,9 +56,15 @@ export function envelopeProblem(body: unknown): string | undefined {
 	) {
 		return '"created_at" is not a Unix time in seconds';
 	}
-	if (!b.data || typeof b.data !== 'object' || Array.isArray(b.data)) return '"data" is not an object';
-	if (b.producer !== undefined && typeof b.producer !== 'string') return '"producer" is not a string';
-	if (b.store_id !== undefined && typeof b.store_id !== 'string' && typeof b.store_id !== 'number') {
+	if (!b.data || typeof b.data !== 'object' || Array.isArray(b.data))
+		return '"data" is not an object';
+	if (b.producer !== undefined && typeof b.producer !== 'string')
+		return '"producer" is not a string';
+	if (
+		b.store_id !== undefined &&
+		typeof b.store_id !== 'string' &&
+		typeof b.store_id !== 'number'
+	) {
 		return 'the store_id field is not a string or a number';
 	}
 	return undefined;
@@ -295,7 +303,8 @@ export function persistDeliveries(
 	for (const [key, entry] of table(namespace)) {
 		if (!entry.started || entry.expires <= now) continue;
 		const saved = merged.get(key);
-		if (!saved || saved.expires < entry.expires) merged.set(key, { expires: entry.expires, token: entry.token });
+		if (!saved || saved.expires < entry.expires)
+			merged.set(key, { expires: entry.expires, token: entry.token });
 	}
 	let list = [...merged];
 	let warning: string | undefined;
@@ -305,7 +314,8 @@ export function persistDeliveries(
 		warning = boundReached(namespace, 'persisted', MAX_PERSISTED);
 	}
 	let log = '';
-	for (const [key, entry] of list) log += `,${key}:${entry.expires.toString(36)}:${entry.token ?? ''}`;
+	for (const [key, entry] of list)
+		log += `,${key}:${entry.expires.toString(36)}:${entry.token ?? ''}`;
 	staticData[LOG_FIELD] = log;
 	delete staticData[LEGACY_FIELD];
 	return warning;

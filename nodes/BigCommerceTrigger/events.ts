@@ -94,10 +94,26 @@ export const EVENTS: EventDefinition[] = [
 	e('SKU/Inventory', 'Location Metafield Created', 'store/inventory/location/metafield/created'),
 	e('SKU/Inventory', 'Location Metafield Updated', 'store/inventory/location/metafield/updated'),
 	e('SKU/Inventory', 'Location Metafield Deleted', 'store/inventory/location/metafield/deleted'),
-	e('SKU/Inventory', 'Stock Changed (Any Channel)', 'store/channel/*/inventory/product/stock_changed'),
-	e('SKU/Inventory', 'Low Stock Reached (Any Channel)', 'store/channel/*/inventory/product/low_stock_reached'),
-	e('SKU/Inventory', 'Out of Stock Reached (Any Channel)', 'store/channel/*/inventory/product/out_of_stock_reached'),
-	e('SKU/Inventory', 'Inventory Settings Changed (Any Channel)', 'store/channel/*/inventory/product/settings_changed'),
+	e(
+		'SKU/Inventory',
+		'Stock Changed (Any Channel)',
+		'store/channel/*/inventory/product/stock_changed',
+	),
+	e(
+		'SKU/Inventory',
+		'Low Stock Reached (Any Channel)',
+		'store/channel/*/inventory/product/low_stock_reached',
+	),
+	e(
+		'SKU/Inventory',
+		'Out of Stock Reached (Any Channel)',
+		'store/channel/*/inventory/product/out_of_stock_reached',
+	),
+	e(
+		'SKU/Inventory',
+		'Inventory Settings Changed (Any Channel)',
+		'store/channel/*/inventory/product/settings_changed',
+	),
 
 	e('Customer', 'Any Customer Event', 'store/customer/*'),
 	e('Customer', 'Created', 'store/customer/created'),
@@ -107,7 +123,11 @@ export const EVENTS: EventDefinition[] = [
 	e('Customer', 'Address Created', 'store/customer/address/created'),
 	e('Customer', 'Address Updated', 'store/customer/address/updated'),
 	e('Customer', 'Address Deleted', 'store/customer/address/deleted'),
-	e('Customer', 'Default Payment Instrument Updated', 'store/customer/payment/instrument/default/updated'),
+	e(
+		'Customer',
+		'Default Payment Instrument Updated',
+		'store/customer/payment/instrument/default/updated',
+	),
 	e('Customer', 'Channel Login Access Updated', 'store/customer/channel/login/access/updated'),
 	e('Customer', 'Any Subscriber Event', 'store/subscriber/*'),
 	e('Customer', 'Subscriber Created', 'store/subscriber/created'),
@@ -187,25 +207,8 @@ export function baseScope(scope: string): { scope: string; channelId?: number } 
 	return { scope: `store/${rest}`, channelId: Number(match[1]) };
 }
 
-export const ORDER_STATUSES: INodePropertyOptions[] = [
-	{ name: 'Awaiting Fulfillment (11)', value: 11 },
-	{ name: 'Awaiting Payment (7)', value: 7 },
-	{ name: 'Awaiting Pickup (8)', value: 8 },
-	{ name: 'Awaiting Shipment (9)', value: 9 },
-	{ name: 'Cancelled (5)', value: 5 },
-	{ name: 'Completed (10)', value: 10 },
-	{ name: 'Declined (6)', value: 6 },
-	{ name: 'Disputed (13)', value: 13 },
-	{ name: 'Incomplete (0)', value: 0 },
-	{ name: 'Manual Verification Required (12)', value: 12 },
-	{ name: 'Partially Refunded (14)', value: 14 },
-	{ name: 'Partially Shipped (3)', value: 3 },
-	{ name: 'Pending (1)', value: 1 },
-	{ name: 'Refunded (4)', value: 4 },
-	{ name: 'Shipped (2)', value: 2 },
-];
-
-export function orderStatusName(id: unknown): string | undefined {
-	const found = ORDER_STATUSES.find((status) => status.value === Number(id));
-	return found ? found.name.replace(/ \(\d+\)$/, '') : undefined;
-}
+// one home for the order statuses, shared with the action node
+export {
+	ORDER_STATUS_OPTIONS_WITH_ID as ORDER_STATUSES,
+	orderStatusName,
+} from '../BigCommerce/shared/orderStatuses';

@@ -39,7 +39,14 @@ async function get(
 	scope: string,
 	qs?: IDataObject,
 ): Promise<unknown> {
-	return await bigCommerceApiRequest.call(ctx, { method: 'GET', version, path, qs, scope, itemIndex });
+	return await bigCommerceApiRequest.call(ctx, {
+		method: 'GET',
+		version,
+		path,
+		qs,
+		scope,
+		itemIndex,
+	});
 }
 
 async function all(
@@ -66,7 +73,11 @@ const CUSTOMERS = 'store_v2_customers';
 const CARTS = 'store_cart';
 const INFO = 'store_v2_information';
 
-export async function fetchOrder(ctx: IExecuteFunctions, i: number, id: number): Promise<IDataObject> {
+export async function fetchOrder(
+	ctx: IExecuteFunctions,
+	i: number,
+	id: number,
+): Promise<IDataObject> {
 	const order = (await get(ctx, i, 'v2', `/orders/${id}`, ORDERS)) as IDataObject;
 	const [products, shippingAddresses, shipments] = await Promise.all([
 		all(ctx, i, 'v2', `/orders/${id}/products`, ORDERS),
@@ -84,7 +95,8 @@ async function fetchCart(ctx: IExecuteFunctions, i: number, id: string, freshLin
 	const lineItems: IDataObject[] = [];
 	for (const kind of ['physical_items', 'digital_items', 'custom_items', 'gift_certificates']) {
 		const list = groups[kind];
-		if (Array.isArray(list)) for (const entry of list) lineItems.push({ ...(entry as IDataObject), kind });
+		if (Array.isArray(list))
+			for (const entry of list) lineItems.push({ ...(entry as IDataObject), kind });
 	}
 	let links = (cart.redirect_urls ?? {}) as IDataObject;
 	if (freshLink) {
@@ -116,7 +128,11 @@ async function fetchCart(ctx: IExecuteFunctions, i: number, id: string, freshLin
 	};
 }
 
-async function fetchCustomer(ctx: IExecuteFunctions, i: number, id: number): Promise<IDataObject | null> {
+async function fetchCustomer(
+	ctx: IExecuteFunctions,
+	i: number,
+	id: number,
+): Promise<IDataObject | null> {
 	const customers = await all(ctx, i, 'v3', '/customers', CUSTOMERS, {
 		'id:in': id,
 		include: 'addresses,attributes,formfields',
@@ -137,7 +153,11 @@ const absent = (value: unknown) => value === undefined || value === null || valu
 function intId(value: unknown): number | undefined {
 	if (absent(value)) return undefined;
 	if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
-	if (typeof value === 'string' && /^[1-9][0-9]{0,15}$/.test(value) && Number.isSafeInteger(Number(value))) {
+	if (
+		typeof value === 'string' &&
+		/^[1-9][0-9]{0,15}$/.test(value) &&
+		Number.isSafeInteger(Number(value))
+	) {
 		return Number(value);
 	}
 	throw new MalformedId();
@@ -154,7 +174,9 @@ function requiredIntId(value: unknown): number {
 function cartId(value: unknown): string {
 	if (
 		typeof value === 'string' &&
-		/^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32})$/.test(value)
+		/^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32})$/.test(
+			value,
+		)
 	) {
 		return value;
 	}
@@ -198,10 +220,17 @@ async function hydrateRecord(
 		const orderId = intId(data.order_id);
 		if (orderId === undefined) return { record: null, recordStatus: 'notFetched' };
 		const order = await fetchOrder(ctx, i, orderId);
-		const transactions = await all(ctx, i, 'v3', `/orders/${orderId}/transactions`, 'store_v2_transactions');
+		const transactions = await all(
+			ctx,
+			i,
+			'v3',
+			`/orders/${orderId}/transactions`,
+			'store_v2_transactions',
+		);
 		return found({ ...order, transactions });
 	}
-	if (base.startsWith('store/order/metafield/')) return { record: null, recordStatus: 'notFetched' };
+	if (base.startsWith('store/order/metafield/'))
+		return { record: null, recordStatus: 'notFetched' };
 	if (type === 'order' || base.startsWith('store/order/')) {
 		const order = await fetchOrder(ctx, i, requiredIntId(data.id));
 		return found(order, { status: order.status ?? orderStatusName(order.status_id) });
@@ -223,9 +252,16 @@ async function hydrateRecord(
 	}
 	if (type === 'product' && !base.includes('/metafield/')) {
 		if (deletedEvent) return { record: null, recordStatus: 'deleted' };
-		const product = (await get(ctx, i, 'v3', `/catalog/products/${requiredIntId(data.id)}`, PRODUCTS, {
-			include: 'variants,images,custom_fields',
-		})) as IDataObject;
+		const product = (await get(
+			ctx,
+			i,
+			'v3',
+			`/catalog/products/${requiredIntId(data.id)}`,
+			PRODUCTS,
+			{
+				include: 'variants,images,custom_fields',
+			},
+		)) as IDataObject;
 		return found(product);
 	}
 	if (type === 'sku') {
@@ -233,16 +269,30 @@ async function hydrateRecord(
 		const productId = intId(ref.product_id);
 		const variantId = intId(ref.variant_id);
 		if (deletedEvent) return { record: null, recordStatus: 'deleted' };
-		if (productId === undefined || variantId === undefined) return { record: null, recordStatus: 'notFetched' };
-		const variant = (await get(ctx, i, 'v3', `/catalog/products/${productId}/variants/${variantId}`, PRODUCTS)) as IDataObject;
+		if (productId === undefined || variantId === undefined)
+			return { record: null, recordStatus: 'notFetched' };
+		const variant = (await get(
+			ctx,
+			i,
+			'v3',
+			`/catalog/products/${productId}/variants/${variantId}`,
+			PRODUCTS,
+		)) as IDataObject;
 		return found(variant);
 	}
 	if (type === 'customer') {
 		const address = data.address as IDataObject | undefined;
 		if (deletedEvent && !address) return { record: null, recordStatus: 'deleted' };
-		const customer = await fetchCustomer(ctx, i, requiredIntId(address ? address.customer_id : data.id));
+		const customer = await fetchCustomer(
+			ctx,
+			i,
+			requiredIntId(address ? address.customer_id : data.id),
+		);
 		if (!customer) return { record: null, recordStatus: 'deleted' };
-		return found(customer, address ? { addressId: data.id, addressDeleted: deletedEvent } : undefined);
+		return found(
+			customer,
+			address ? { addressId: data.id, addressDeleted: deletedEvent } : undefined,
+		);
 	}
 	if (type === 'shipment') {
 		if (deletedEvent) return { record: null, recordStatus: 'deleted' };
@@ -257,7 +307,13 @@ async function hydrateRecord(
 	}
 	if (type === 'category' && !base.includes('/metafield/')) {
 		if (deletedEvent) return { record: null, recordStatus: 'deleted' };
-		const category = (await get(ctx, i, 'v3', `/catalog/categories/${requiredIntId(data.id)}`, PRODUCTS)) as IDataObject;
+		const category = (await get(
+			ctx,
+			i,
+			'v3',
+			`/catalog/categories/${requiredIntId(data.id)}`,
+			PRODUCTS,
+		)) as IDataObject;
 		return found(category);
 	}
 	if (type === 'store') {

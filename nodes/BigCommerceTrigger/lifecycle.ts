@@ -7,7 +7,13 @@ import {
 	credentialTypeFor,
 } from '../BigCommerce/transport';
 import { subscriptionScope } from './events';
-import { hookCarriesSecret, newSecret, signatureSettings, HOOK_HEADER, type SignatureSettings } from './verify';
+import {
+	hookCarriesSecret,
+	newSecret,
+	signatureSettings,
+	HOOK_HEADER,
+	type SignatureSettings,
+} from './verify';
 
 /**
  * Hook lifecycle. This workflow's hooks are the ones whose destination is this node's webhook URL
@@ -32,10 +38,14 @@ export function scopesFor(events: unknown, channelId: unknown): string[] {
 
 /** The scopes this node subscribes to. */
 export function wantedScopes(ctx: IHookFunctions): string[] {
-	const scopes = scopesFor(ctx.getNodeParameter('events', []), ctx.getNodeParameter('channelId', 0));
+	const scopes = scopesFor(
+		ctx.getNodeParameter('events', []),
+		ctx.getNodeParameter('channelId', 0),
+	);
 	if (!scopes.length) {
 		throw new NodeOperationError(ctx.getNode(), 'Choose at least one event to listen to', {
-			description: 'Pick the store events in the "Events" parameter, then activate the workflow again.',
+			description:
+				'Pick the store events in the "Events" parameter, then activate the workflow again.',
 		});
 	}
 	return scopes;
@@ -51,7 +61,8 @@ export function urlProblem(url: string): string | undefined {
 	} catch {
 		return 'is not a valid URL';
 	}
-	if (parsed.protocol !== 'https:') return `uses ${parsed.protocol.replace(':', '')} instead of HTTPS`;
+	if (parsed.protocol !== 'https:')
+		return `uses ${parsed.protocol.replace(':', '')} instead of HTTPS`;
 	if (parsed.port && parsed.port !== '443') return `uses port ${parsed.port} instead of 443`;
 	return undefined;
 }
@@ -59,7 +70,8 @@ export function urlProblem(url: string): string | undefined {
 /** Stops activation when BigCommerce would refuse the URL (unless the development opt-in is on). */
 export function preflight(ctx: IHookFunctions): string {
 	const url = ctx.getNodeWebhookUrl('default');
-	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a webhook URL for this node');
+	if (!url)
+		throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a webhook URL for this node');
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const problem = urlProblem(url);
 	if (problem && options.allowInsecureUrl !== true) {
@@ -76,7 +88,9 @@ export function preflight(ctx: IHookFunctions): string {
 }
 
 /** Verify Signature's settings, with the client secret read from the node's credential. */
-export async function signatureSettingsOf(ctx: IHookFunctions | IWebhookFunctions): Promise<SignatureSettings> {
+export async function signatureSettingsOf(
+	ctx: IHookFunctions | IWebhookFunctions,
+): Promise<SignatureSettings> {
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	if (options.verifySignature !== true) return { off: true };
 	const authentication = String(ctx.getNodeParameter('authentication', 'accessToken'));
@@ -124,7 +138,12 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	if (remote.length !== scopes.length || Object.keys(stored).length !== scopes.length) return false;
 	for (const scope of scopes) {
 		const hook = remote.find((h) => h.scope === scope);
-		if (!hook || hook.id !== stored[scope] || !hook.is_active || !hookCarriesSecret(hook.headers, secret)) {
+		if (
+			!hook ||
+			hook.id !== stored[scope] ||
+			!hook.is_active ||
+			!hookCarriesSecret(hook.headers, secret)
+		) {
 			return false;
 		}
 	}
@@ -239,7 +258,9 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 	for (const id of ids) {
 		const result = await settle(deleteHook(this, id));
 		if (!result.ok) {
-			this.logger.error(`BigCommerce Trigger: could not delete hook ${id}: ${result.error.message}`);
+			this.logger.error(
+				`BigCommerce Trigger: could not delete hook ${id}: ${result.error.message}`,
+			);
 			failures.push(result.error);
 		}
 	}

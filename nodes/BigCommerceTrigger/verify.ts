@@ -56,7 +56,8 @@ export function verifyStandardWebhook(
 	const id = headerValue(headers, 'webhook-id');
 	const timestamp = headerValue(headers, 'webhook-timestamp');
 	const signatures = headerValue(headers, 'webhook-signature');
-	if (!id || !timestamp || !signatures) return 'the webhook-id, webhook-timestamp or webhook-signature header is missing';
+	if (!id || !timestamp || !signatures)
+		return 'the webhook-id, webhook-timestamp or webhook-signature header is missing';
 	const sentAt = Number(timestamp);
 	if (!Number.isFinite(sentAt)) return 'the webhook-timestamp header is not a number';
 	if (Math.abs(nowSeconds - sentAt) > toleranceSeconds) {
@@ -89,7 +90,10 @@ export interface SignatureSettings {
  * Verify Signature's settings: the client secret comes from the credential (encrypted at rest by
  * n8n), never from a node parameter (workflow JSON is exported, shared and versioned in clear).
  */
-export function signatureSettings(options: IDataObject, credentials: IDataObject | undefined): SignatureSettings {
+export function signatureSettings(
+	options: IDataObject,
+	credentials: IDataObject | undefined,
+): SignatureSettings {
 	if (options.verifySignature !== true) return { off: true };
 	if (options.clientSecret !== undefined && options.clientSecret !== '') {
 		return {
@@ -99,12 +103,17 @@ export function signatureSettings(options: IDataObject, credentials: IDataObject
 	}
 	const raw = options.signatureToleranceSeconds ?? 300;
 	const tolerance = typeof raw === 'number' ? raw : Number.NaN;
-	if (!Number.isInteger(tolerance) || tolerance < MIN_TOLERANCE_SECONDS || tolerance > MAX_TOLERANCE_SECONDS) {
+	if (
+		!Number.isInteger(tolerance) ||
+		tolerance < MIN_TOLERANCE_SECONDS ||
+		tolerance > MAX_TOLERANCE_SECONDS
+	) {
 		return {
 			problem: `Signature Tolerance (Seconds) must be a whole number from ${MIN_TOLERANCE_SECONDS} to ${MAX_TOLERANCE_SECONDS}; it is ${JSON.stringify(raw)}.`,
 		};
 	}
-	const clientSecret = typeof credentials?.clientSecret === 'string' ? credentials.clientSecret : '';
+	const clientSecret =
+		typeof credentials?.clientSecret === 'string' ? credentials.clientSecret : '';
 	if (!clientSecret) {
 		return {
 			problem:

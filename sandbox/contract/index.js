@@ -17,7 +17,8 @@ function getValidator(specDir) {
 }
 
 function installContract(sandbox, options = {}) {
-	const validator = options.validator || getValidator(options.specDir || process.env.BIGCOMMERCE_OPENAPI_DIR);
+	const validator =
+		options.validator || getValidator(options.specDir || process.env.BIGCOMMERCE_OPENAPI_DIR);
 	sandbox.contract = validator;
 	sandbox.violations = sandbox.violations || [];
 	sandbox.violationListeners = sandbox.violationListeners || [];
@@ -40,7 +41,16 @@ function installContract(sandbox, options = {}) {
 				ctx.fault && ctx.fault !== 'latency' ? undefined : response,
 			);
 		} catch (error) {
-			found = [{ spec: null, method: ctx.method, path: `/${ctx.version}${ctx.path}`, status: response && response.status, direction: 'request', reason: `contract validator failed: ${error.message}` }];
+			found = [
+				{
+					spec: null,
+					method: ctx.method,
+					path: `/${ctx.version}${ctx.path}`,
+					status: response && response.status,
+					direction: 'request',
+					reason: `contract validator failed: ${error.message}`,
+				},
+			];
 		}
 		for (const violation of found) {
 			violation.requestIndex = exchange.requestIndex;

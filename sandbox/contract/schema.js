@@ -10,10 +10,28 @@
  * requests and `writeOnly` ones are not required in responses (OpenAPI 3.0 semantics).
  */
 
-const DROP = new Set(['example', 'examples', 'discriminator', 'xml', 'externalDocs', 'deprecated', 'nullable', 'x-nullable']);
+const DROP = new Set([
+	'example',
+	'examples',
+	'discriminator',
+	'xml',
+	'externalDocs',
+	'deprecated',
+	'nullable',
+	'x-nullable',
+]);
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf'];
-const SCHEMA_SINGLE = ['items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else'];
+const SCHEMA_SINGLE = [
+	'items',
+	'additionalProperties',
+	'not',
+	'contains',
+	'propertyNames',
+	'if',
+	'then',
+	'else',
+];
 
 /** Resolves a local JSON pointer ('#/components/schemas/X') in doc. */
 function resolvePointer(doc, ref) {
@@ -30,7 +48,11 @@ function resolvePointer(doc, ref) {
 /** Follows $ref chains on non-schema objects (parameters, responses, request bodies). */
 function deref(doc, value) {
 	let current = value;
-	for (let i = 0; i < 20 && current && typeof current === 'object' && typeof current.$ref === 'string'; i++) {
+	for (
+		let i = 0;
+		i < 20 && current && typeof current === 'object' && typeof current.$ref === 'string';
+		i++
+	) {
 		current = resolvePointer(doc, current.$ref);
 	}
 	return current;
@@ -42,7 +64,9 @@ function makeNullable(schema) {
 		return { anyOf: [schema, { type: 'null' }] };
 	}
 	const out = { ...schema };
-	out.type = Array.isArray(schema.type) ? [...new Set([...schema.type, 'null'])] : [schema.type, 'null'];
+	out.type = Array.isArray(schema.type)
+		? [...new Set([...schema.type, 'null'])]
+		: [schema.type, 'null'];
 	if (out.enum && !out.enum.includes(null)) out.enum = [...out.enum, null];
 	return out;
 }
@@ -58,9 +82,18 @@ function convertSchema(doc, schema, direction) {
 
 	const refName = (ref) => {
 		if (names.has(ref)) return names.get(ref);
-		const base = ref.split('/').pop().replace(/[^A-Za-z0-9_.-]/g, '_') || 'ref';
+		const base =
+			ref
+				.split('/')
+				.pop()
+				.replace(/[^A-Za-z0-9_.-]/g, '_') || 'ref';
 		let name = base;
-		for (let i = 2; Object.prototype.hasOwnProperty.call(definitions, name) || [...names.values()].includes(name); i++) name = `${base}_${i}`;
+		for (
+			let i = 2;
+			Object.prototype.hasOwnProperty.call(definitions, name) || [...names.values()].includes(name);
+			i++
+		)
+			name = `${base}_${i}`;
 		names.set(ref, name);
 		definitions[name] = true; // placeholder until converted
 		pending.push([ref, name]);
@@ -72,7 +105,9 @@ function convertSchema(doc, schema, direction) {
 		if (Array.isArray(node)) return node.map(convert);
 		const nullable = node.nullable === true || node['x-nullable'] === true;
 		if (typeof node.$ref === 'string') {
-			const target = node.$ref.startsWith('#/') ? { $ref: `#/definitions/${refName(node.$ref)}` } : {};
+			const target = node.$ref.startsWith('#/')
+				? { $ref: `#/definitions/${refName(node.$ref)}` }
+				: {};
 			return nullable ? makeNullable(target) : target;
 		}
 		let out = {};
@@ -87,7 +122,11 @@ function convertSchema(doc, schema, direction) {
 				out[key] = typeof value === 'object' ? convert(value) : value;
 			} else if (key === 'required' && !Array.isArray(value)) {
 				continue; // `required: true` on a property (an upstream mistake): meaningless in a schema
-			} else if (key === 'type' && typeof value === 'string' && !['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'].includes(value)) {
+			} else if (
+				key === 'type' &&
+				typeof value === 'string' &&
+				!['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'].includes(value)
+			) {
 				continue; // e.g. `type: file` (OpenAPI 2 relic)
 			} else {
 				out[key] = value;
@@ -123,7 +162,9 @@ function convertSchema(doc, schema, direction) {
 		definitions[name] = target === undefined ? {} : convert(target);
 	}
 	if (root === true || root === false) return root;
-	return Object.keys(definitions).length ? { ...root, definitions: { ...(root.definitions || {}), ...definitions } } : root;
+	return Object.keys(definitions).length
+		? { ...root, definitions: { ...(root.definitions || {}), ...definitions } }
+		: root;
 }
 
 module.exports = { convertSchema, resolvePointer, deref };

@@ -17,7 +17,10 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
 /** The spec directory: env BIGCOMMERCE_OPENAPI_DIR, else <repo>/../shared/bigcommerce-openapi. */
 function defaultSpecDir() {
-	return process.env.BIGCOMMERCE_OPENAPI_DIR || path.resolve(__dirname, '../../../shared/bigcommerce-openapi');
+	return (
+		process.env.BIGCOMMERCE_OPENAPI_DIR ||
+		path.resolve(__dirname, '../../../shared/bigcommerce-openapi')
+	);
 }
 
 /** Every OpenAPI file (relative path) under dir, skipping the webhook-callbacks fragments. */
@@ -44,7 +47,10 @@ function readDocuments(dir) {
 		const stat = fs.statSync(path.join(dir, file));
 		fingerprint.update(`|${file}:${stat.size}:${stat.mtimeMs}`);
 	}
-	const cacheFile = path.join(os.tmpdir(), `bigcommerce-openapi-cache-${fingerprint.digest('hex').slice(0, 16)}.json`);
+	const cacheFile = path.join(
+		os.tmpdir(),
+		`bigcommerce-openapi-cache-${fingerprint.digest('hex').slice(0, 16)}.json`,
+	);
 	try {
 		const cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
 		if (cached && cached.format === CACHE_FORMAT) return cached.documents;
@@ -81,10 +87,12 @@ function compileTemplate(template) {
 		.map((segment) => {
 			if (!segment.includes('{')) return { literal: segment };
 			const names = [];
-			const source = segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}|\{([^}]+)\}/g, (_, a, b) => {
-				names.push(a || b);
-				return '([^/]+)';
-			});
+			const source = segment
+				.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+				.replace(/\\?\{([^}]+)\\?\}|\{([^}]+)\}/g, (_, a, b) => {
+					names.push(a || b);
+					return '([^/]+)';
+				});
 			return { regex: new RegExp(`^${source}$`), names };
 		});
 }
@@ -150,13 +158,18 @@ function matchOperation(specs, version, method, requestPath) {
 	}
 	if (!candidates.length) return undefined;
 	const byRank = (a, b) => {
-		for (let i = 0; i < a.rank.length; i++) if (a.rank[i] !== b.rank[i]) return a.rank[i] - b.rank[i];
+		for (let i = 0; i < a.rank.length; i++)
+			if (a.rank[i] !== b.rank[i]) return a.rank[i] - b.rank[i];
 		return 0;
 	};
 	candidates.sort(byRank);
 	const withMethod = candidates.filter((c) => c.op.method === method);
 	if (withMethod.length) return { op: withMethod[0].op, params: withMethod[0].params };
-	return { pathOnly: [...new Set(candidates.map((c) => c.op.method))], template: candidates[0].op.template, file: candidates[0].op.file };
+	return {
+		pathOnly: [...new Set(candidates.map((c) => c.op.method))],
+		template: candidates[0].op.template,
+		file: candidates[0].op.file,
+	};
 }
 
 function safeDecode(value) {

@@ -27,20 +27,58 @@ const GENERIC_STATUSES = new Set([401, 403, 404, 405, 406, 413, 415, 429, 500, 5
 const GENERIC_V2_STATUSES = new Set([...GENERIC_STATUSES, 400]);
 
 const GENERIC_ERROR_SCHEMA = {
-	v3: { type: 'object', required: ['status', 'title'], properties: { status: { type: 'integer' }, title: { type: 'string' } } },
+	v3: {
+		type: 'object',
+		required: ['status', 'title'],
+		properties: { status: { type: 'integer' }, title: { type: 'string' } },
+	},
 	v2: {
 		anyOf: [
-			{ type: 'array', minItems: 1, items: { type: 'object', required: ['status', 'message'], properties: { status: { type: 'integer' }, message: { type: 'string' } } } },
+			{
+				type: 'array',
+				minItems: 1,
+				items: {
+					type: 'object',
+					required: ['status', 'message'],
+					properties: { status: { type: 'integer' }, message: { type: 'string' } },
+				},
+			},
 			{ type: 'object', required: ['errors'] },
 			{ type: 'object', required: ['status', 'title'] },
 		],
 	},
 };
 
-const OPENAPI_FORMATS = ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password', 'decimal', 'url', 'Url', 'UUID', 'number', 'string', 'enum', 'ISO-4217', 'iso-4217', 'ISO-639', 'ISO-8601'];
+const OPENAPI_FORMATS = [
+	'int32',
+	'int64',
+	'float',
+	'double',
+	'byte',
+	'binary',
+	'password',
+	'decimal',
+	'url',
+	'Url',
+	'UUID',
+	'number',
+	'string',
+	'enum',
+	'ISO-4217',
+	'iso-4217',
+	'ISO-639',
+	'ISO-8601',
+];
 
 function makeAjv(coerce) {
-	const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes: coerce ? 'array' : false, validateSchema: false, logger: false, unicodeRegExp: false });
+	const ajv = new Ajv({
+		strict: false,
+		allErrors: true,
+		coerceTypes: coerce ? 'array' : false,
+		validateSchema: false,
+		logger: false,
+		unicodeRegExp: false,
+	});
 	addFormats(ajv);
 	for (const name of OPENAPI_FORMATS) ajv.addFormat(name, true);
 	return ajv;
@@ -59,14 +97,18 @@ function formatErrors(errors, limit = 6) {
 	const parts = [];
 	for (const e of errors) {
 		let text = `${e.instancePath || '(root)'} ${e.message}`;
-		if (e.keyword === 'enum' && e.params.allowedValues) text += ` (${e.params.allowedValues.slice(0, 8).join(', ')})`;
+		if (e.keyword === 'enum' && e.params.allowedValues)
+			text += ` (${e.params.allowedValues.slice(0, 8).join(', ')})`;
 		if (e.keyword === 'additionalProperties') text += ` (${e.params.additionalProperty})`;
 		if (!seen.has(text)) {
 			seen.add(text);
 			parts.push(text);
 		}
 	}
-	return parts.slice(0, limit).join('; ') + (parts.length > limit ? `; … ${parts.length - limit} more` : '');
+	return (
+		parts.slice(0, limit).join('; ') +
+		(parts.length > limit ? `; … ${parts.length - limit} more` : '')
+	);
 }
 
 class ContractValidator {
@@ -95,7 +137,10 @@ class ContractValidator {
 
 	exceptionsFor(op) {
 		return this.exceptions.filter(
-			(x) => (x.spec === '*' || x.spec === op.file) && (x.method === '*' || x.method === op.method) && (x.path === '*' || x.path === op.template),
+			(x) =>
+				(x.spec === '*' || x.spec === op.file) &&
+				(x.method === '*' || x.method === op.method) &&
+				(x.path === '*' || x.path === op.template),
 		);
 	}
 
@@ -110,7 +155,14 @@ class ContractValidator {
 			return (coerce ? this.coercingAjv : this.ajv).compile(converted);
 		} catch (error) {
 			const fail = () => false;
-			fail.errors = [{ instancePath: '', keyword: 'schema', message: `schema could not be compiled: ${error.message}`, params: {} }];
+			fail.errors = [
+				{
+					instancePath: '',
+					keyword: 'schema',
+					message: `schema could not be compiled: ${error.message}`,
+					params: {},
+				},
+			];
 			fail.compileError = true;
 			return fail;
 		}
@@ -141,7 +193,12 @@ class ContractValidator {
 				properties[p.name] = schema;
 				if (p.required) required.push(p.name);
 			}
-			const validate = this.compileSchema(op, { type: 'object', properties, required }, 'request', true);
+			const validate = this.compileSchema(
+				op,
+				{ type: 'object', properties, required },
+				'request',
+				true,
+			);
 			return { validate, arrays, names: Object.keys(properties) };
 		});
 	}
@@ -153,30 +210,62 @@ class ContractValidator {
 	 */
 	validate(request, response) {
 		const specs = this.specs;
-		const base = { method: request.method, path: `/${request.version}${request.path}`, status: response && !response.drop ? response.status : undefined };
+		const base = {
+			method: request.method,
+			path: `/${request.version}${request.path}`,
+			status: response && !response.drop ? response.status : undefined,
+		};
 		const match = matchOperation(specs, request.version, request.method, request.path);
 		if (!match || !match.op) {
 			const reason = match
 				? `${request.method} is not documented for ${match.template} (documented: ${match.pathOnly.join(', ')})`
 				: `no documented ${request.version} operation matches ${request.method} ${request.path}`;
-			return [{ spec: match ? match.file : null, ...base, template: match ? match.template : null, direction: 'request', reason }];
+			return [
+				{
+					spec: match ? match.file : null,
+					...base,
+					template: match ? match.template : null,
+					direction: 'request',
+					reason,
+				},
+			];
 		}
 		const { op } = match;
 		const exceptions = this.exceptionsFor(op);
-		const context = { operation: op.operation, op, version: request.version, request, response, validator: this };
+		const context = {
+			operation: op.operation,
+			op,
+			version: request.version,
+			request,
+			response,
+			validator: this,
+		};
 		const issues = [];
 		this.checkRequest(op, match.params, request, exceptions, issues);
-		if (response && !response.drop) this.checkResponse(op, request, response, exceptions, context, issues);
-		const kept = issues.filter((issue) => !exceptions.some((x) => x.ignore && x.ignore(issue, context)));
+		if (response && !response.drop)
+			this.checkResponse(op, request, response, exceptions, context, issues);
+		const kept = issues.filter(
+			(issue) => !exceptions.some((x) => x.ignore && x.ignore(issue, context)),
+		);
 		const grouped = new Map();
 		for (const issue of kept) {
 			const key = `${issue.direction}|${issue.label}`;
-			if (!grouped.has(key)) grouped.set(key, { direction: issue.direction, label: issue.label, errors: [], messages: [] });
+			if (!grouped.has(key))
+				grouped.set(key, {
+					direction: issue.direction,
+					label: issue.label,
+					errors: [],
+					messages: [],
+				});
 			const g = grouped.get(key);
 			if (issue.error && (issue.location === 'query' || issue.location === 'path')) {
-				let text = issue.error.keyword === 'required' ? 'required but missing' : issue.error.message;
-				if (issue.error.keyword === 'enum') text += ` ${issue.error.params.allowedValues.slice(0, 12).join(', ')}`;
-				g.messages.push(`${text}${issue.value !== undefined ? ` (got ${JSON.stringify(issue.value)})` : ''}`);
+				let text =
+					issue.error.keyword === 'required' ? 'required but missing' : issue.error.message;
+				if (issue.error.keyword === 'enum')
+					text += ` ${issue.error.params.allowedValues.slice(0, 12).join(', ')}`;
+				g.messages.push(
+					`${text}${issue.value !== undefined ? ` (got ${JSON.stringify(issue.value)})` : ''}`,
+				);
 			} else if (issue.error) g.errors.push(issue.error);
 			else g.messages.push(issue.message);
 		}
@@ -199,7 +288,14 @@ class ContractValidator {
 		if (!pv.validate(pathData)) {
 			for (const error of pv.validate.errors) {
 				const name = error.instancePath.split('/')[1] || error.params.missingProperty || '';
-				issues.push({ direction: 'request', location: 'path', label: `path parameter ${name}`, param: name, error, value: pathParams[name] });
+				issues.push({
+					direction: 'request',
+					location: 'path',
+					label: `path parameter ${name}`,
+					param: name,
+					error,
+					value: pathParams[name],
+				});
 			}
 		}
 		// query
@@ -210,19 +306,34 @@ class ContractValidator {
 			if (!values.length) continue;
 			const rewrite = rewrites[name];
 			const fixed = rewrite ? values.map((v) => rewrite(v)) : values;
-			query[name] = qv.arrays.has(name) ? fixed.flatMap((v) => v.split(',')) : fixed[fixed.length - 1];
+			query[name] = qv.arrays.has(name)
+				? fixed.flatMap((v) => v.split(','))
+				: fixed[fixed.length - 1];
 		}
 		const original = { ...query };
 		if (!qv.validate(query)) {
 			for (const error of qv.validate.errors) {
 				const name = error.instancePath.split('/')[1] || error.params.missingProperty || '';
-				issues.push({ direction: 'request', location: 'query', label: `query parameter ${name.replace(/~1/g, '/')}`, param: name, error, value: original[name] });
+				issues.push({
+					direction: 'request',
+					location: 'query',
+					label: `query parameter ${name.replace(/~1/g, '/')}`,
+					param: name,
+					error,
+					value: original[name],
+				});
 			}
 		}
 		// headers: presence of required ones
 		for (const p of this.parametersOf(op).filter((x) => x.in === 'header' && x.required)) {
 			if (request.headers[p.name.toLowerCase()] === undefined) {
-				issues.push({ direction: 'request', location: 'header', label: `header ${p.name}`, param: p.name, message: 'required header is missing' });
+				issues.push({
+					direction: 'request',
+					location: 'header',
+					label: `header ${p.name}`,
+					param: p.name,
+					message: 'required header is missing',
+				});
 			}
 		}
 		// body
@@ -232,41 +343,86 @@ class ContractValidator {
 			return;
 		}
 		if (!hasBody) {
-			if (requestBody.required) issues.push({ direction: 'request', location: 'body', label: 'request body', message: 'the operation requires a body but none was sent' });
+			if (requestBody.required)
+				issues.push({
+					direction: 'request',
+					location: 'body',
+					label: 'request body',
+					message: 'the operation requires a body but none was sent',
+				});
 			return;
 		}
 		const media = mediaSchema(requestBody.content);
-		const contentType = String(request.headers['content-type'] || '').toLowerCase().split(';')[0].trim();
+		const contentType = String(request.headers['content-type'] || '')
+			.toLowerCase()
+			.split(';')[0]
+			.trim();
 		const documentedTypes = Object.keys(requestBody.content || {}).map((t) => t.toLowerCase());
-		if (!contentType || !documentedTypes.some((t) => t === contentType || t === '*/*' || (t.endsWith('/*') && contentType.startsWith(t.slice(0, -1))))) {
-			issues.push({ direction: 'request', location: 'body', label: 'request Content-Type', message: `"${contentType || '(none)'}" is not documented for this body (documented: ${documentedTypes.join(', ')})` });
+		if (
+			!contentType ||
+			!documentedTypes.some(
+				(t) =>
+					t === contentType ||
+					t === '*/*' ||
+					(t.endsWith('/*') && contentType.startsWith(t.slice(0, -1))),
+			)
+		) {
+			issues.push({
+				direction: 'request',
+				location: 'body',
+				label: 'request Content-Type',
+				message: `"${contentType || '(none)'}" is not documented for this body (documented: ${documentedTypes.join(', ')})`,
+			});
 			return;
 		}
 		if (!media.json || !contentType.includes('json')) return; // multipart uploads etc.
 		if (request.body === undefined) {
-			issues.push({ direction: 'request', location: 'body', label: 'request body', message: 'the body is not valid JSON' });
+			issues.push({
+				direction: 'request',
+				location: 'body',
+				label: 'request body',
+				message: 'the body is not valid JSON',
+			});
 			return;
 		}
-		const validate = this.compiled(`body|${op.file}|${op.method}|${op.template}`, () => this.compileSchema(op, media.schema, 'request', false));
+		const validate = this.compiled(`body|${op.file}|${op.method}|${op.template}`, () =>
+			this.compileSchema(op, media.schema, 'request', false),
+		);
 		if (!validate(request.body)) {
-			for (const error of validate.errors) issues.push({ direction: 'request', location: 'body', label: 'request body', error });
+			for (const error of validate.errors)
+				issues.push({ direction: 'request', location: 'body', label: 'request body', error });
 		}
 	}
 
 	checkResponse(op, request, response, exceptions, context, issues) {
 		const status = response.status;
 		const responses = op.operation.responses || {};
-		const key = [String(status), `${String(status)[0]}XX`, `${String(status)[0]}xx`].find((k) => responses[k]) || (responses.default ? 'default' : undefined);
+		const key =
+			[String(status), `${String(status)[0]}XX`, `${String(status)[0]}xx`].find(
+				(k) => responses[k],
+			) || (responses.default ? 'default' : undefined);
 		const hasBody = response.body !== undefined && response.body !== '';
-		const push = (message) => issues.push({ direction: 'response', location: 'response', label: `response ${status}`, message });
+		const push = (message) =>
+			issues.push({
+				direction: 'response',
+				location: 'response',
+				label: `response ${status}`,
+				message,
+			});
 		if (!key) {
-			if (exceptions.some((x) => x.allowStatus && x.allowStatus(status, response.body, context))) return;
+			if (exceptions.some((x) => x.allowStatus && x.allowStatus(status, response.body, context)))
+				return;
 			if ((request.version === 'v2' ? GENERIC_V2_STATUSES : GENERIC_STATUSES).has(status)) {
-				const validate = this.compiled(`generic|${request.version}`, () => this.ajv.compile(GENERIC_ERROR_SCHEMA[request.version] || {}));
-				if (!validate(response.body)) push(`not ${request.version}'s error shape: ${formatErrors(validate.errors)}`);
+				const validate = this.compiled(`generic|${request.version}`, () =>
+					this.ajv.compile(GENERIC_ERROR_SCHEMA[request.version] || {}),
+				);
+				if (!validate(response.body))
+					push(`not ${request.version}'s error shape: ${formatErrors(validate.errors)}`);
 				return;
 			}
-			push(`status ${status} is not documented (documented: ${Object.keys(responses).join(', ') || 'none'})`);
+			push(
+				`status ${status} is not documented (documented: ${Object.keys(responses).join(', ') || 'none'})`,
+			);
 			return;
 		}
 		const documented = deref(op.doc, responses[key]) || {};
@@ -281,10 +437,18 @@ class ContractValidator {
 			return;
 		}
 		if (!media.schema) return;
-		const validate = this.compiled(`response|${key}|${op.file}|${op.method}|${op.template}`, () => this.compileSchema(op, media.schema, 'response', false));
+		const validate = this.compiled(`response|${key}|${op.file}|${op.method}|${op.template}`, () =>
+			this.compileSchema(op, media.schema, 'response', false),
+		);
 		const body = typeof response.body === 'string' ? safeJson(response.body) : response.body;
 		if (!validate(body)) {
-			for (const error of validate.errors) issues.push({ direction: 'response', location: 'response', label: `response ${status} body`, error });
+			for (const error of validate.errors)
+				issues.push({
+					direction: 'response',
+					location: 'response',
+					label: `response ${status} body`,
+					error,
+				});
 		}
 	}
 }

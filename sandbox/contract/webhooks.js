@@ -35,7 +35,9 @@ class CallbackValidator {
 
 	/** 'store/channel/1/order/created' -> 'store_order_created' */
 	static fileBase(scope) {
-		return String(scope).replace(/^store\/channel\/[^/]+\//, 'store/').replace(/\//g, '_');
+		return String(scope)
+			.replace(/^store\/channel\/[^/]+\//, 'store/')
+			.replace(/\//g, '_');
 	}
 
 	documentsFor(scope) {
@@ -64,18 +66,26 @@ class CallbackValidator {
 	/** Returns { spec, reasons: string[] } for one callback payload. */
 	validate(payload) {
 		const reasons = [];
-		if (!this.envelope(payload)) reasons.push(`envelope: ${this.envelope.errors.map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ')}`);
+		if (!this.envelope(payload))
+			reasons.push(
+				`envelope: ${this.envelope.errors.map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ')}`,
+			);
 		const docs = this.documentsFor(payload && payload.scope);
 		if (!docs.schemaFile && !docs.example) {
 			reasons.push(`no documented callback for scope "${payload && payload.scope}"`);
 			return { spec: null, reasons };
 		}
 		if (docs.validate && !docs.validate(payload)) {
-			reasons.push(`schema: ${docs.validate.errors.map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ')}`);
+			reasons.push(
+				`schema: ${docs.validate.errors.map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ')}`,
+			);
 		}
 		if (docs.example && payload && payload.data && typeof payload.data === 'object') {
 			const diff = keyDiff(docs.example.data, payload.data, 'data');
-			if (diff.length) reasons.push(`differs from the official example data/${docs.base}.json: ${diff.join('; ')}`);
+			if (diff.length)
+				reasons.push(
+					`differs from the official example data/${docs.base}.json: ${diff.join('; ')}`,
+				);
 		}
 		return { spec: docs.schemaFile || `webhook-callbacks/data/${docs.base}.json`, reasons };
 	}
@@ -87,10 +97,17 @@ function keyDiff(expected, actual, where) {
 	const typeOf = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 	for (const key of Object.keys(expected)) {
 		if (!(key in actual)) out.push(`${where}.${key} missing`);
-		else if (expected[key] !== null && actual[key] !== null && typeOf(expected[key]) !== typeOf(actual[key])) out.push(`${where}.${key} is ${typeOf(actual[key])}, example has ${typeOf(expected[key])}`);
-		else if (typeOf(expected[key]) === 'object' && typeOf(actual[key]) === 'object') out.push(...keyDiff(expected[key], actual[key], `${where}.${key}`));
+		else if (
+			expected[key] !== null &&
+			actual[key] !== null &&
+			typeOf(expected[key]) !== typeOf(actual[key])
+		)
+			out.push(`${where}.${key} is ${typeOf(actual[key])}, example has ${typeOf(expected[key])}`);
+		else if (typeOf(expected[key]) === 'object' && typeOf(actual[key]) === 'object')
+			out.push(...keyDiff(expected[key], actual[key], `${where}.${key}`));
 	}
-	for (const key of Object.keys(actual)) if (!(key in expected)) out.push(`${where}.${key} is not in the example`);
+	for (const key of Object.keys(actual))
+		if (!(key in expected)) out.push(`${where}.${key} is not in the example`);
 	return out;
 }
 
@@ -109,7 +126,14 @@ function installCallbackContract(sandbox, options = {}) {
 			seen.add(payload);
 			const { spec, reasons } = validator.validate(payload);
 			for (const reason of reasons) {
-				const violation = { spec, method: 'POST', path: hook && hook.destination, status: undefined, direction: 'callback', reason: `callback ${payload.scope}: ${reason}` };
+				const violation = {
+					spec,
+					method: 'POST',
+					path: hook && hook.destination,
+					status: undefined,
+					direction: 'callback',
+					reason: `callback ${payload.scope}: ${reason}`,
+				};
 				sandbox.violations.push(violation);
 				for (const listener of sandbox.violationListeners) listener(violation);
 			}

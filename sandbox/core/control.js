@@ -34,7 +34,8 @@ function faultFromBody(body) {
 	const spec = { ...body };
 	if (typeof body.pathRegex === 'string') spec.path = new RegExp(body.pathRegex);
 	delete spec.pathRegex;
-	if (spec.times === -1 || spec.times === 'infinite' || spec.times === 'Infinity') spec.times = Infinity;
+	if (spec.times === -1 || spec.times === 'infinite' || spec.times === 'Infinity')
+		spec.times = Infinity;
 	return spec;
 }
 
@@ -50,7 +51,9 @@ function registerBuiltins(sandbox) {
 			apiPath: sandbox.apiPath('v3'),
 			controlUrl: `${sandbox.baseUrl}/__sandbox`,
 			now: sandbox.now(),
-			rateLimit: sandbox.rateLimiter.enabled ? { quota: sandbox.rateLimiter.quota, windowMs: sandbox.rateLimiter.windowMs } : false,
+			rateLimit: sandbox.rateLimiter.enabled
+				? { quota: sandbox.rateLimiter.quota, windowMs: sandbox.rateLimiter.windowMs }
+				: false,
 			latencyMs: sandbox.latencyMs,
 			contract: Boolean(sandbox.contract),
 			controls: sandbox.controls.map((x) => `${x.method} /__sandbox${x.path}`),
@@ -60,7 +63,11 @@ function registerBuiltins(sandbox) {
 	c('GET', '/requests', ({ query }) => {
 		const since = Number(query.since || 0);
 		const end = query.limit === undefined ? undefined : since + Number(query.limit);
-		return json(200, { total: sandbox.requests.length, since, requests: sandbox.requests.slice(since, end) });
+		return json(200, {
+			total: sandbox.requests.length,
+			since,
+			requests: sandbox.requests.slice(since, end),
+		});
 	});
 
 	c('GET', '/faults', () => json(200, { faults: sandbox.faults.list() }));
@@ -76,29 +83,45 @@ function registerBuiltins(sandbox) {
 		sandbox.faults.clear();
 		return undefined;
 	});
-	c('DELETE', '/faults/:id', ({ params }) => (sandbox.faults.remove(params.id) ? undefined : json(404, { error: `no fault ${params.id}` })));
+	c('DELETE', '/faults/:id', ({ params }) =>
+		sandbox.faults.remove(params.id) ? undefined : json(404, { error: `no fault ${params.id}` }),
+	);
 
-	c('GET', '/rate-limit', () => json(200, sandbox.rateLimiter.enabled ? sandbox.rateLimiter.status() : { enabled: false }));
+	c('GET', '/rate-limit', () =>
+		json(200, sandbox.rateLimiter.enabled ? sandbox.rateLimiter.status() : { enabled: false }),
+	);
 	c('POST', '/rate-limit', ({ body }) => {
-		sandbox.setRateLimit(body.enabled === false ? false : { quota: body.quota, windowMs: body.windowMs });
-		return json(200, sandbox.rateLimiter.enabled ? sandbox.rateLimiter.status() : { enabled: false });
+		sandbox.setRateLimit(
+			body.enabled === false ? false : { quota: body.quota, windowMs: body.windowMs },
+		);
+		return json(
+			200,
+			sandbox.rateLimiter.enabled ? sandbox.rateLimiter.status() : { enabled: false },
+		);
 	});
 
 	c('POST', '/tokens', ({ body }) => {
 		const scopes = Array.isArray(body.scopes) ? body.scopes.map(String) : ['*'];
-		const token = body.token ? String(body.token) : `sandbox-token-${Math.random().toString(16).slice(2)}${Date.now().toString(16)}`;
+		const token = body.token
+			? String(body.token)
+			: `sandbox-token-${Math.random().toString(16).slice(2)}${Date.now().toString(16)}`;
 		sandbox.addToken(token, scopes);
 		return json(201, { token, scopes });
 	});
 	c('POST', '/tokens/revoke', ({ body }) => {
-		if (!body.token || !sandbox.tokens.has(String(body.token))) return json(404, { error: 'unknown token' });
+		if (!body.token || !sandbox.tokens.has(String(body.token)))
+			return json(404, { error: 'unknown token' });
 		sandbox.revokeToken(String(body.token));
 		return json(200, { token: String(body.token), revoked: true });
 	});
 
 	c('GET', '/violations', ({ query }) => {
 		const since = Number(query.since || 0);
-		return json(200, { total: sandbox.violations.length, since, violations: sandbox.violations.slice(since) });
+		return json(200, {
+			total: sandbox.violations.length,
+			since,
+			violations: sandbox.violations.slice(since),
+		});
 	});
 
 	c('POST', '/reset-counters', () => {
@@ -109,11 +132,16 @@ function registerBuiltins(sandbox) {
 		return json(200, { requests: 0 });
 	});
 
-	c('POST', '/clock', ({ body }) => json(200, { now: sandbox.advanceClock(Number(body.advanceMs || 0)) }));
+	c('POST', '/clock', ({ body }) =>
+		json(200, { now: sandbox.advanceClock(Number(body.advanceMs || 0)) }),
+	);
 
 	c('GET', '/state/:collection', ({ params, query }) => {
 		if (!Object.prototype.hasOwnProperty.call(sandbox.state, params.collection)) {
-			return json(404, { error: `no state collection "${params.collection}"`, collections: Object.keys(sandbox.state) });
+			return json(404, {
+				error: `no state collection "${params.collection}"`,
+				collections: Object.keys(sandbox.state),
+			});
 		}
 		return json(200, exportCollection(sandbox.state[params.collection], query));
 	});
@@ -129,11 +157,15 @@ function controlHandler(sandbox) {
 			res.end(text);
 			return true;
 		};
-		if (!LOOPBACK.has(req.socket.remoteAddress)) return reply(403, { error: 'sandbox controls answer loopback clients only' });
+		if (!LOOPBACK.has(req.socket.remoteAddress))
+			return reply(403, { error: 'sandbox controls answer loopback clients only' });
 		const sub = url.pathname.slice('/__sandbox'.length).replace(/\/+$/, '') || '/';
 		const candidates = sandbox.controls.filter((x) => x.regex.test(sub));
 		const control = candidates.find((x) => x.method === req.method);
-		if (!control) return reply(candidates.length ? 405 : 404, { error: `no control ${req.method} /__sandbox${sub}` });
+		if (!control)
+			return reply(candidates.length ? 405 : 404, {
+				error: `no control ${req.method} /__sandbox${sub}`,
+			});
 		let body;
 		try {
 			body = parseJson(rawBody);
@@ -145,7 +177,14 @@ function controlHandler(sandbox) {
 		control.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1])));
 		const query = Object.fromEntries(url.searchParams);
 		try {
-			const result = await control.handler({ sandbox, method: req.method, params, query, body, req });
+			const result = await control.handler({
+				sandbox,
+				method: req.method,
+				params,
+				query,
+				body,
+				req,
+			});
 			if (!result) return reply(204);
 			if (result.headers) for (const [k, v] of Object.entries(result.headers)) res.setHeader(k, v);
 			return reply(result.status || 200, result.body);

@@ -29,7 +29,8 @@ class Faults {
 	}
 
 	add(spec) {
-		if (!spec || !KINDS.includes(spec.kind)) throw new Error(`fault kind must be one of ${KINDS.join(', ')}`);
+		if (!spec || !KINDS.includes(spec.kind))
+			throw new Error(`fault kind must be one of ${KINDS.join(', ')}`);
 		const times = spec.times === undefined || spec.times === null ? 1 : Number(spec.times);
 		const fault = {
 			id: ++this.seq,
@@ -47,7 +48,8 @@ class Faults {
 			/** 'hang': the sockets of the requests held unanswered. */
 			held: new Set(),
 		};
-		if (fault.kind === 'latency' && !(fault.latencyMs >= 0)) throw new Error('a latency fault needs latencyMs');
+		if (fault.kind === 'latency' && !(fault.latencyMs >= 0))
+			throw new Error('a latency fault needs latencyMs');
 		this.items.push(fault);
 		const faults = this;
 		return {

@@ -57,7 +57,8 @@ function sendJson(res, status, body) {
 
 function installOAuth(sandbox, options = {}) {
 	const clients = new Map([[DEFAULT_CLIENT.clientId, DEFAULT_CLIENT.clientSecret]]);
-	for (const c of options.oauthClients || []) clients.set(String(c.clientId), String(c.clientSecret));
+	for (const c of options.oauthClients || [])
+		clients.set(String(c.clientId), String(c.clientSecret));
 	const settings = { requireContext: true, ...(options.oauth || {}) };
 	const codes = new Map();
 	const context = `stores/${sandbox.storeHash}`;
@@ -67,13 +68,16 @@ function installOAuth(sandbox, options = {}) {
 	sandbox.oauthAuthorizations = [];
 	sandbox.oauthExchanges = [];
 
-	const oauthError = (res, status, error, description) => sendJson(res, status, { error, error_description: description });
+	const oauthError = (res, status, error, description) =>
+		sendJson(res, status, { error, error_description: description });
 
 	function authorize(req, res, url) {
 		const q = Object.fromEntries(url.searchParams);
 		sandbox.oauthAuthorizations.push({ at: sandbox.now(), query: q });
-		if (!q.client_id || !clients.has(q.client_id)) return oauthError(res, 400, 'invalid_client', `Unknown client_id "${q.client_id || ''}".`);
-		if (!q.redirect_uri) return oauthError(res, 400, 'invalid_request', 'redirect_uri is required.');
+		if (!q.client_id || !clients.has(q.client_id))
+			return oauthError(res, 400, 'invalid_client', `Unknown client_id "${q.client_id || ''}".`);
+		if (!q.redirect_uri)
+			return oauthError(res, 400, 'invalid_request', 'redirect_uri is required.');
 		let redirect;
 		try {
 			redirect = new URL(q.redirect_uri);
@@ -81,16 +85,35 @@ function installOAuth(sandbox, options = {}) {
 			return oauthError(res, 400, 'invalid_request', 'redirect_uri is not a URL.');
 		}
 		const back = (params) => {
-			for (const [key, value] of Object.entries(params)) if (value !== undefined) redirect.searchParams.set(key, value);
+			for (const [key, value] of Object.entries(params))
+				if (value !== undefined) redirect.searchParams.set(key, value);
 			res.writeHead(302, { Location: redirect.toString() });
 			res.end();
 			return true;
 		};
-		if (q.response_type !== 'code') return back({ error: 'unsupported_response_type', state: q.state });
-		if (q.context && q.context !== context) return back({ error: 'access_denied', error_description: `Unknown store context "${q.context}".`, state: q.state });
+		if (q.response_type !== 'code')
+			return back({ error: 'unsupported_response_type', state: q.state });
+		if (q.context && q.context !== context)
+			return back({
+				error: 'access_denied',
+				error_description: `Unknown store context "${q.context}".`,
+				state: q.state,
+			});
 		const code = crypto.randomBytes(16).toString('hex');
-		const scope = grantedScopes(q.scope).filter((s) => String(q.scope || '').split(/[\s,]+/).includes(s)).join(' ');
-		codes.set(code, { clientId: q.client_id, redirectUri: q.redirect_uri, scope, at: sandbox.now(), used: false });
+		const scope = grantedScopes(q.scope)
+			.filter((s) =>
+				String(q.scope || '')
+					.split(/[\s,]+/)
+					.includes(s),
+			)
+			.join(' ');
+		codes.set(code, {
+			clientId: q.client_id,
+			redirectUri: q.redirect_uri,
+			scope,
+			at: sandbox.now(),
+			used: false,
+		});
 		return back({ code, scope, context, state: q.state, account_uuid: accountUuid });
 	}
 
@@ -105,46 +128,96 @@ function installOAuth(sandbox, options = {}) {
 		const basic = /^Basic\s+(.+)$/i.exec(String(req.headers.authorization || ''));
 		if (basic) {
 			const [id, secret] = Buffer.from(basic[1], 'base64').toString('utf8').split(':');
-			body = { client_id: decodeURIComponent(id || ''), client_secret: decodeURIComponent(secret || ''), ...body };
+			body = {
+				client_id: decodeURIComponent(id || ''),
+				client_secret: decodeURIComponent(secret || ''),
+				...body,
+			};
 		}
-		const record = { at: sandbox.now(), contentType, body: { ...body }, headers: { ...req.headers } };
+		const record = {
+			at: sandbox.now(),
+			contentType,
+			body: { ...body },
+			headers: { ...req.headers },
+		};
 		sandbox.oauthExchanges.push(record);
 		const fail = (status, error, description) => {
 			record.status = status;
 			record.error = description;
 			return oauthError(res, status, error, description);
 		};
-		if (body.grant_type !== 'authorization_code') return fail(400, 'unsupported_grant_type', 'grant_type must be authorization_code (BigCommerce issues no refresh tokens).');
-		if (!body.client_id || clients.get(String(body.client_id)) !== String(body.client_secret || '\u0000')) return fail(401, 'invalid_client', 'Invalid client_id or client_secret.');
+		if (body.grant_type !== 'authorization_code')
+			return fail(
+				400,
+				'unsupported_grant_type',
+				'grant_type must be authorization_code (BigCommerce issues no refresh tokens).',
+			);
+		if (
+			!body.client_id ||
+			clients.get(String(body.client_id)) !== String(body.client_secret || '\u0000')
+		)
+			return fail(401, 'invalid_client', 'Invalid client_id or client_secret.');
 		const grant = codes.get(String(body.code || ''));
-		if (!grant || grant.clientId !== String(body.client_id)) return fail(400, 'invalid_grant', 'The authorization code is invalid.');
+		if (!grant || grant.clientId !== String(body.client_id))
+			return fail(400, 'invalid_grant', 'The authorization code is invalid.');
 		if (grant.used) return fail(400, 'invalid_grant', 'The authorization code was already used.');
-		if (sandbox.now() - grant.at > CODE_TTL_MS) return fail(400, 'invalid_grant', 'The authorization code has expired.');
-		if (String(body.redirect_uri || '') !== grant.redirectUri) return fail(400, 'invalid_grant', 'redirect_uri does not match the authorization request.');
+		if (sandbox.now() - grant.at > CODE_TTL_MS)
+			return fail(400, 'invalid_grant', 'The authorization code has expired.');
+		if (String(body.redirect_uri || '') !== grant.redirectUri)
+			return fail(400, 'invalid_grant', 'redirect_uri does not match the authorization request.');
 		if (settings.requireContext) {
-			if (!body.context) return fail(400, 'invalid_request', 'The context parameter is required: "stores/{store_hash}" from the auth callback.');
-			if (!body.scope) return fail(400, 'invalid_request', 'The scope parameter is required: the space-separated scopes from the auth callback.');
+			if (!body.context)
+				return fail(
+					400,
+					'invalid_request',
+					'The context parameter is required: "stores/{store_hash}" from the auth callback.',
+				);
+			if (!body.scope)
+				return fail(
+					400,
+					'invalid_request',
+					'The scope parameter is required: the space-separated scopes from the auth callback.',
+				);
 		}
-		if (body.context && body.context !== context) return fail(400, 'invalid_request', `The context "${body.context}" does not match the authorized store.`);
+		if (body.context && body.context !== context)
+			return fail(
+				400,
+				'invalid_request',
+				`The context "${body.context}" does not match the authorized store.`,
+			);
 		grant.used = true;
 		const accessToken = `sandbox-oauth-${crypto.randomBytes(16).toString('hex')}`;
-		sandbox.addToken(accessToken, grantedScopes(grant.scope), { clientId: grant.clientId, oauth: true });
+		sandbox.addToken(accessToken, grantedScopes(grant.scope), {
+			clientId: grant.clientId,
+			oauth: true,
+		});
 		record.status = 200;
 		record.accessToken = accessToken;
 		return sendJson(res, 200, {
 			access_token: accessToken,
 			scope: grant.scope,
-			user: { id: 24654, username: 'owner@sandbox-store.example.com', email: 'owner@sandbox-store.example.com' },
-			owner: { id: 24654, username: 'owner@sandbox-store.example.com', email: 'owner@sandbox-store.example.com' },
+			user: {
+				id: 24654,
+				username: 'owner@sandbox-store.example.com',
+				email: 'owner@sandbox-store.example.com',
+			},
+			owner: {
+				id: 24654,
+				username: 'owner@sandbox-store.example.com',
+				email: 'owner@sandbox-store.example.com',
+			},
 			context,
 			account_uuid: accountUuid,
 		});
 	}
 
-	sandbox.registerControl('GET', '/oauth/exchanges', () => json(200, { authorizations: sandbox.oauthAuthorizations, exchanges: sandbox.oauthExchanges }));
+	sandbox.registerControl('GET', '/oauth/exchanges', () =>
+		json(200, { authorizations: sandbox.oauthAuthorizations, exchanges: sandbox.oauthExchanges }),
+	);
 
 	sandbox.rawHandlers.push((req, res, url, rawBody) => {
-		if (url.pathname === '/oauth2/authorize' && req.method === 'GET') return authorize(req, res, url);
+		if (url.pathname === '/oauth2/authorize' && req.method === 'GET')
+			return authorize(req, res, url);
 		if (url.pathname === '/oauth2/token') {
 			if (req.method !== 'POST') return oauthError(res, 405, 'invalid_request', 'Use POST.');
 			return token(req, res, url, rawBody);

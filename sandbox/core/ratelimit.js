@@ -42,7 +42,12 @@ class RateLimiter {
 	/** Current numbers: { quota, windowMs, left, resetMs }. */
 	status() {
 		const now = this.roll();
-		return { quota: this.quota, windowMs: this.windowMs, left: Math.max(0, this.quota - this.used), resetMs: Math.max(0, this.windowStart + this.windowMs - now) };
+		return {
+			quota: this.quota,
+			windowMs: this.windowMs,
+			left: Math.max(0, this.quota - this.used),
+			resetMs: Math.max(0, this.windowStart + this.windowMs - now),
+		};
 	}
 
 	/** Spends one unit; returns false when the quota is already spent (the request is refused). */

@@ -18,15 +18,24 @@ function rfc2822(value) {
 function pageParams(query, { maxLimit = 250, defaultLimit = 50 } = {}) {
 	const limit = query.limit === undefined ? defaultLimit : Number(query.limit);
 	const page = query.page === undefined ? 1 : Number(query.page);
-	if (!Number.isInteger(limit) || limit < 1) return { error: v3Error(422, 'The field "limit" is invalid.', { limit: 'must be a positive integer' }) };
+	if (!Number.isInteger(limit) || limit < 1)
+		return {
+			error: v3Error(422, 'The field "limit" is invalid.', { limit: 'must be a positive integer' }),
+		};
 	if (limit > maxLimit) return { error: v3Error(413, `The maximum limit is ${maxLimit}.`) };
-	if (!Number.isInteger(page) || page < 1) return { error: v3Error(422, 'The field "page" is invalid.', { page: 'must be a positive integer' }) };
+	if (!Number.isInteger(page) || page < 1)
+		return {
+			error: v3Error(422, 'The field "page" is invalid.', { page: 'must be a positive integer' }),
+		};
 	return { limit, page };
 }
 
 function csv(value) {
 	if (value === undefined || value === null || value === '') return [];
-	return String(value).split(',').map((v) => v.trim()).filter(Boolean);
+	return String(value)
+		.split(',')
+		.map((v) => v.trim())
+		.filter(Boolean);
 }
 
 /** Applies include_fields / exclude_fields (id is always kept, as BigCommerce does). */
@@ -59,7 +68,14 @@ function v3List(items, query, options = {}) {
 		body: {
 			data,
 			meta: {
-				pagination: { total, count: data.length, per_page: p.limit, current_page: p.page, total_pages: totalPages, links },
+				pagination: {
+					total,
+					count: data.length,
+					per_page: p.limit,
+					current_page: p.page,
+					total_pages: totalPages,
+					links,
+				},
 			},
 		},
 	};
@@ -74,8 +90,10 @@ function v3One(record, status = 200, query = {}) {
 function v2List(items, query, { maxLimit = 250, map } = {}) {
 	const limit = query.limit === undefined ? 50 : Number(query.limit);
 	const page = query.page === undefined ? 1 : Number(query.page);
-	if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) return v2Error(400, `The field 'limit' must be between 1 and ${maxLimit}.`);
-	if (!Number.isInteger(page) || page < 1) return v2Error(400, "The field 'page' must be a positive integer.");
+	if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit)
+		return v2Error(400, `The field 'limit' must be between 1 and ${maxLimit}.`);
+	if (!Number.isInteger(page) || page < 1)
+		return v2Error(400, "The field 'page' must be a positive integer.");
 	const slice = items.slice((page - 1) * limit, page * limit);
 	if (!slice.length) return { status: 204, body: undefined };
 	return { status: 200, body: map ? slice.map(map) : slice };
@@ -87,7 +105,11 @@ function v2One(record, status = 200) {
 
 /** V3 error body: `{ status, title, type, errors? }`. */
 function v3Error(status, title, errors, extra) {
-	const body = { status, title, type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes' };
+	const body = {
+		status,
+		title,
+		type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes',
+	};
 	if (errors) body.errors = errors;
 	return { status, body: { ...body, ...(extra || {}) } };
 }
@@ -103,4 +125,16 @@ function noContent() {
 	return { status: 204, body: undefined };
 }
 
-module.exports = { rfc2822, pageParams, csv, selectFields, v3List, v3One, v2List, v2One, v3Error, v2Error, noContent };
+module.exports = {
+	rfc2822,
+	pageParams,
+	csv,
+	selectFields,
+	v3List,
+	v3One,
+	v2List,
+	v2One,
+	v3Error,
+	v2Error,
+	noContent,
+};

@@ -182,18 +182,40 @@ class Sandbox {
 			else if (fault.kind === 'hang') response = { status: 0, hang: true };
 			else if (fault.kind === 'rateLimitBare') {
 				rateHeaders = false;
-				response = withHeaders(faultBody(fault, version, 429, 'Too many requests. The platform is under load; try again later.'), fault.headers);
+				response = withHeaders(
+					faultBody(
+						fault,
+						version,
+						429,
+						'Too many requests. The platform is under load; try again later.',
+					),
+					fault.headers,
+				);
 			} else if (fault.kind === 'rateLimit') {
 				this.rateLimiter.take();
-				response = withHeaders(faultBody(fault, version, 429, 'You have exceeded your request rate limit.'), { ...this.rateLimiter.headers({ exhausted: true }), ...(fault.headers || {}) });
+				response = withHeaders(
+					faultBody(fault, version, 429, 'You have exceeded your request rate limit.'),
+					{ ...this.rateLimiter.headers({ exhausted: true }), ...(fault.headers || {}) },
+				);
 				rateHeaders = false;
 			} else if (fault.kind === 'status') {
 				this.rateLimiter.take();
-				response = withHeaders(faultBody(fault, version, fault.status || 500, `${http.STATUS_CODES[fault.status || 500] || 'Error'} (injected fault).`), fault.headers);
+				response = withHeaders(
+					faultBody(
+						fault,
+						version,
+						fault.status || 500,
+						`${http.STATUS_CODES[fault.status || 500] || 'Error'} (injected fault).`,
+					),
+					fault.headers,
+				);
 			}
 		}
 		if (!response && !this.rateLimiter.take()) {
-			response = withHeaders(err(429, 'You have exceeded your request rate limit.'), this.rateLimiter.headers({ exhausted: true }));
+			response = withHeaders(
+				err(429, 'You have exceeded your request rate limit.'),
+				this.rateLimiter.headers({ exhausted: true }),
+			);
 			rateHeaders = false;
 		}
 		if (!response) {
@@ -208,20 +230,41 @@ class Sandbox {
 			if (hash !== this.storeHash) {
 				response = err(404, 'The requested store was not found.');
 			} else if (!entry || entry.revoked) {
-				response = version === 'v2' ? v2Error(401, 'You are not authorized to access this resource.') : v3Error(401, 'You are not authorized to access this resource. The access token is invalid or has been revoked.');
+				response =
+					version === 'v2'
+						? v2Error(401, 'You are not authorized to access this resource.')
+						: v3Error(
+								401,
+								'You are not authorized to access this resource. The access token is invalid or has been revoked.',
+							);
 			} else if (rawBody.length && body === undefined) {
-				response = version === 'v2' ? v2Error(400, 'The request body is not valid JSON.') : v3Error(400, 'Input is invalid', { body: 'The request body is not valid JSON.' });
+				response =
+					version === 'v2'
+						? v2Error(400, 'The request body is not valid JSON.')
+						: v3Error(400, 'Input is invalid', { body: 'The request body is not valid JSON.' });
 			} else {
-				const candidates = this.routes.filter((r) => r.version === version && r.regex.test(ctx.path));
+				const candidates = this.routes.filter(
+					(r) => r.version === version && r.regex.test(ctx.path),
+				);
 				route = candidates.find((r) => r.method === req.method);
 				if (!route) {
-					response = candidates.length ? err(405, 'Method not allowed.') : err(404, 'The requested resource was not found.');
+					response = candidates.length
+						? err(405, 'Method not allowed.')
+						: err(404, 'The requested resource was not found.');
 				} else if (!scopeAllows(entry.scopes, route, req.method)) {
-					const needed = req.method === 'GET' ? `${route.scope} or ${(route.readScopes || [`${route.scope}_read_only`]).join(' or ')}` : route.scope;
-					response = err(403, `You don't have a required scope to access the endpoint. Required scope: ${needed}.`);
+					const needed =
+						req.method === 'GET'
+							? `${route.scope} or ${(route.readScopes || [`${route.scope}_read_only`]).join(' or ')}`
+							: route.scope;
+					response = err(
+						403,
+						`You don't have a required scope to access the endpoint. Required scope: ${needed}.`,
+					);
 				} else {
 					const m = route.regex.exec(ctx.path);
-					route.names.forEach((name, index) => (ctx.params[name] = decodeURIComponent(m[index + 1])));
+					route.names.forEach(
+						(name, index) => (ctx.params[name] = decodeURIComponent(m[index + 1])),
+					);
 					ctx.token = String(token);
 					ctx.tokenInfo = entry;
 					try {
@@ -235,11 +278,27 @@ class Sandbox {
 		}
 		const unanswered = Boolean(response.drop || response.hang);
 		// headers a route or middleware set itself win over the limiter's
-		if (rateHeaders && !unanswered) response = { ...response, headers: { ...this.rateLimiter.headers(), ...(response.headers || {}) } };
-		if (delayMs > 0 && !unanswered) response = { ...response, delayMs: (response.delayMs || 0) + delayMs };
+		if (rateHeaders && !unanswered)
+			response = {
+				...response,
+				headers: { ...this.rateLimiter.headers(), ...(response.headers || {}) },
+			};
+		if (delayMs > 0 && !unanswered)
+			response = { ...response, delayMs: (response.delayMs || 0) + delayMs };
 		const requestIndex = this.requests.length;
 		const exchange = { ctx, route, response, requestIndex };
-		this.requests.push({ index: requestIndex, method: ctx.method, version, path: ctx.path, query, body, headers: req.headers, status: unanswered ? null : response.status, fault: ctx.fault, at: this.now() });
+		this.requests.push({
+			index: requestIndex,
+			method: ctx.method,
+			version,
+			path: ctx.path,
+			query,
+			body,
+			headers: req.headers,
+			status: unanswered ? null : response.status,
+			fault: ctx.fault,
+			at: this.now(),
+		});
 		for (const observer of this.observers) observer(exchange);
 		if (response.drop) {
 			req.socket.destroy();
@@ -257,7 +316,8 @@ class Sandbox {
 	async listen(port = 0) {
 		this.server = http.createServer((req, res) => {
 			this.handle(req, res).catch((error) => {
-				if (!res.headersSent) send(res, { status: 500, body: { status: 500, title: String(error && error.message) } });
+				if (!res.headersSent)
+					send(res, { status: 500, body: { status: 500, title: String(error && error.message) } });
 			});
 		});
 		this.server.keepAliveTimeout = 1000;
@@ -318,7 +378,8 @@ function send(res, response) {
 	}
 	const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
 	if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
-		headers['Content-Type'] = response.status >= 400 && response.problem ? 'application/problem+json' : 'application/json';
+		headers['Content-Type'] =
+			response.status >= 400 && response.problem ? 'application/problem+json' : 'application/json';
 	}
 	res.writeHead(response.status, headers);
 	res.end(text);

@@ -22,13 +22,21 @@ const { createRandom, SEED_EPOCH } = require('../seed/random');
 
 const CART_SCOPE = 'store_cart';
 const INFO_SCOPE = 'store_v2_information';
-const CHECKOUT_READ_SCOPES = ['store_checkouts_read_only', 'store_checkout', 'store_checkout_read_only'];
+const CHECKOUT_READ_SCOPES = [
+	'store_checkouts_read_only',
+	'store_checkout',
+	'store_checkout_read_only',
+];
 const HOUR = 3600 * 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const round2 = (n) => Math.round(n * 100) / 100;
 const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const slug = (text) => String(text).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text) =>
+	String(text)
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
 
 /** Prices used when the catalog module is not loaded: product id -> { name, price }. */
 function fallbackProduct(productId) {
@@ -41,7 +49,16 @@ function fallbackProduct(productId) {
 		sku: `SKU-${productId}`,
 		price,
 		sale_price: 0,
-		variants: [{ id: 10000 + productId, product_id: productId, sku: `SKU-${productId}`, price: null, sale_price: null, option_values: [] }],
+		variants: [
+			{
+				id: 10000 + productId,
+				product_id: productId,
+				sku: `SKU-${productId}`,
+				price: null,
+				sale_price: null,
+				option_values: [],
+			},
+		],
 		images: [],
 		inventory_tracking: 'none',
 	};
@@ -56,8 +73,10 @@ function register(sandbox) {
 		return state.cartRandom;
 	};
 	const uuid = () => random().uuid();
-	const hex32 = () => Array.from({ length: 32 }, () => Math.floor(random().next() * 16).toString(16)).join('');
-	const storeUrl = () => (state.storeInfo && state.storeInfo.secure_url) || 'https://sandbox-store.example.com';
+	const hex32 = () =>
+		Array.from({ length: 32 }, () => Math.floor(random().next() * 16).toString(16)).join('');
+	const storeUrl = () =>
+		(state.storeInfo && state.storeInfo.secure_url) || 'https://sandbox-store.example.com';
 
 	/** The product (and variant) a line item refers to, from the catalog when it is loaded. */
 	function findProduct(productId) {
@@ -77,20 +96,37 @@ function register(sandbox) {
 		let variant;
 		if (input.variant_id !== undefined) {
 			variant = variants.find((v) => v.id === input.variant_id);
-			if (!variant) return { error: `Variant ${input.variant_id} does not belong to product ${input.product_id}.`, status: 404 };
+			if (!variant)
+				return {
+					error: `Variant ${input.variant_id} does not belong to product ${input.product_id}.`,
+					status: 404,
+				};
 		} else if (variants.length > 1) {
-			return { error: `Product ${input.product_id} has options: send variant_id (or option_selections) for the line item.` };
+			return {
+				error: `Product ${input.product_id} has options: send variant_id (or option_selections) for the line item.`,
+			};
 		} else {
 			variant = variants[0];
 		}
-		if (product.availability === 'disabled') return { error: `Product ${input.product_id} is not available for purchase.` };
+		if (product.availability === 'disabled')
+			return { error: `Product ${input.product_id} is not available for purchase.` };
 		if (checkStock) {
 			const tracking = product.inventory_tracking;
-			const stock = tracking === 'product' ? product.inventory_level : tracking === 'variant' && variant ? variant.inventory_level : Infinity;
+			const stock =
+				tracking === 'product'
+					? product.inventory_level
+					: tracking === 'variant' && variant
+						? variant.inventory_level
+						: Infinity;
 			if (stock < input.quantity) return { error: `Only ${stock} of "${product.name}" in stock.` };
 		}
 		const price = variant && typeof variant.price === 'number' ? variant.price : product.price;
-		const sale = variant && typeof variant.sale_price === 'number' && variant.sale_price > 0 ? variant.sale_price : product.sale_price > 0 ? product.sale_price : price;
+		const sale =
+			variant && typeof variant.sale_price === 'number' && variant.sale_price > 0
+				? variant.sale_price
+				: product.sale_price > 0
+					? product.sale_price
+					: price;
 		const image = product.images && product.images[0];
 		const listPrice = typeof input.list_price === 'number' ? input.list_price : price;
 		return {
@@ -101,7 +137,9 @@ function register(sandbox) {
 				sku: (variant && variant.sku) || product.sku || '',
 				name: input.name || product.name,
 				url: `${storeUrl()}${(product.custom_url && product.custom_url.url) || `/${slug(product.name)}/`}`,
-				image_url: image ? image.url_standard || image.image_url : `${storeUrl()}/images/placeholder.png`,
+				image_url: image
+					? image.url_standard || image.image_url
+					: `${storeUrl()}/images/placeholder.png`,
 				quantity: input.quantity,
 				original_price: round2(price),
 				list_price: round2(listPrice),
@@ -148,15 +186,20 @@ function register(sandbox) {
 
 	const allItems = (cart) => cart.line_items;
 	const totals = (cart) => {
-		const base = round2(allItems(cart).reduce((sum, item) => sum + item.sale_price * item.quantity, 0));
+		const base = round2(
+			allItems(cart).reduce((sum, item) => sum + item.sale_price * item.quantity, 0),
+		);
 		return { base_amount: base, discount_amount: 0, cart_amount: base };
 	};
 
 	function redirectUrls(cart, queryParams) {
 		const token = hex32() + hex32();
-		const extra = queryParams && typeof queryParams === 'object'
-			? Object.entries(queryParams).map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('')
-			: '';
+		const extra =
+			queryParams && typeof queryParams === 'object'
+				? Object.entries(queryParams)
+						.map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+						.join('')
+				: '';
 		const base = `${storeUrl()}/cart.php`;
 		cart.redirect_tokens = [...(cart.redirect_tokens || []), token];
 		return {
@@ -182,8 +225,12 @@ function register(sandbox) {
 			coupons: [],
 			discounts: [],
 			line_items: {
-				physical_items: cart.line_items.filter((i) => !i.is_digital).map((i) => itemView(i, physicalOptions)),
-				digital_items: cart.line_items.filter((i) => i.is_digital).map((i) => itemView(i, digitalOptions)),
+				physical_items: cart.line_items
+					.filter((i) => !i.is_digital)
+					.map((i) => itemView(i, physicalOptions)),
+				digital_items: cart.line_items
+					.filter((i) => i.is_digital)
+					.map((i) => itemView(i, digitalOptions)),
 				gift_certificates: [],
 				custom_items: [],
 			},
@@ -203,7 +250,10 @@ function register(sandbox) {
 		return cart && cart.status !== 'converted' ? cart : undefined;
 	};
 	const notFound = (id) => v3Error(404, `Cart ${id} was not found.`);
-	const cartResponse = (cart, q, status = 200) => ({ status, body: { data: cartView(cart, csv(q.include)), meta: {} } });
+	const cartResponse = (cart, q, status = 200) => ({
+		status,
+		body: { data: cartView(cart, csv(q.include)), meta: {} },
+	});
 	const touch = (cart) => {
 		cart.updated_time = sandbox.now();
 		cart.version += 1;
@@ -212,14 +262,32 @@ function register(sandbox) {
 	};
 	const versionConflict = (cart, body) =>
 		body && body.version !== undefined && body.version !== cart.version
-			? v3Error(409, 'The request cannot be processed due to a possible conflict. Please review the changes and try again.')
+			? v3Error(
+					409,
+					'The request cannot be processed due to a possible conflict. Please review the changes and try again.',
+				)
 			: undefined;
 
 	/** Validates requested line items; returns { items } or { error }. */
 	function readLineItems(list, { required }) {
-		if (list === undefined) return required ? { error: v3Error(422, 'A cart needs at least one line item.', { line_items: 'error.path.missing' }) } : { items: [] };
-		if (!Array.isArray(list)) return { error: v3Error(422, 'line_items must be an array.', { line_items: 'must be an array' }) };
-		if (required && !list.length) return { error: v3Error(422, 'A cart needs at least one line item.', { line_items: 'must not be empty' }) };
+		if (list === undefined)
+			return required
+				? {
+						error: v3Error(422, 'A cart needs at least one line item.', {
+							line_items: 'error.path.missing',
+						}),
+					}
+				: { items: [] };
+		if (!Array.isArray(list))
+			return {
+				error: v3Error(422, 'line_items must be an array.', { line_items: 'must be an array' }),
+			};
+		if (required && !list.length)
+			return {
+				error: v3Error(422, 'A cart needs at least one line item.', {
+					line_items: 'must not be empty',
+				}),
+			};
 		const errors = {};
 		const items = [];
 		let missing;
@@ -228,10 +296,17 @@ function register(sandbox) {
 				errors[`line_items[${index}]`] = 'must be an object';
 				return;
 			}
-			if (!Number.isInteger(input.product_id) || input.product_id < 1) errors[`line_items[${index}].product_id`] = 'must be a positive integer';
-			if (!Number.isInteger(input.quantity) || input.quantity < 1) errors[`line_items[${index}].quantity`] = 'must be a positive integer';
-			if (input.variant_id !== undefined && !Number.isInteger(input.variant_id)) errors[`line_items[${index}].variant_id`] = 'must be an integer';
-			if (input.list_price !== undefined && (typeof input.list_price !== 'number' || input.list_price < 0)) errors[`line_items[${index}].list_price`] = 'must be a number of 0 or more';
+			if (!Number.isInteger(input.product_id) || input.product_id < 1)
+				errors[`line_items[${index}].product_id`] = 'must be a positive integer';
+			if (!Number.isInteger(input.quantity) || input.quantity < 1)
+				errors[`line_items[${index}].quantity`] = 'must be a positive integer';
+			if (input.variant_id !== undefined && !Number.isInteger(input.variant_id))
+				errors[`line_items[${index}].variant_id`] = 'must be an integer';
+			if (
+				input.list_price !== undefined &&
+				(typeof input.list_price !== 'number' || input.list_price < 0)
+			)
+				errors[`line_items[${index}].list_price`] = 'must be a number of 0 or more';
 			if (Object.keys(errors).length) return;
 			const priced = priceItem(input);
 			if (priced.error) {
@@ -241,32 +316,53 @@ function register(sandbox) {
 		});
 		// an unknown product or variant is a 404 (a status every endpoint may answer); other problems 422
 		if (missing) return { error: v3Error(404, missing, errors) };
-		if (Object.keys(errors).length) return { error: v3Error(422, 'The line items could not be added.', errors) };
+		if (Object.keys(errors).length)
+			return { error: v3Error(422, 'The line items could not be added.', errors) };
 		return { items };
 	}
 
 	const unsupported = (body) =>
-		(body.custom_items && body.custom_items.length) || (body.gift_certificates && body.gift_certificates.length)
-			? v3Error(422, 'The sandbox does not support custom items or gift certificates in carts.', { custom_items: 'not supported', gift_certificates: 'not supported' })
+		(body.custom_items && body.custom_items.length) ||
+		(body.gift_certificates && body.gift_certificates.length)
+			? v3Error(422, 'The sandbox does not support custom items or gift certificates in carts.', {
+					custom_items: 'not supported',
+					gift_certificates: 'not supported',
+				})
 			: undefined;
 
 	/** Adds items, merging a product/variant already in the cart (BigCommerce adds to its quantity). */
 	function addItems(cart, items) {
 		for (const item of items) {
-			const same = cart.line_items.find((i) => i.product_id === item.product_id && i.variant_id === item.variant_id && i.list_price === item.list_price && !item.option_selections.length);
+			const same = cart.line_items.find(
+				(i) =>
+					i.product_id === item.product_id &&
+					i.variant_id === item.variant_id &&
+					i.list_price === item.list_price &&
+					!item.option_selections.length,
+			);
 			if (same) {
 				same.quantity += item.quantity;
-				sandbox.emit('store/cart/lineItem/updated', { type: 'cart_line_item', id: same.id, cartId: cart.id }, { channelId: cart.channel_id });
+				sandbox.emit(
+					'store/cart/lineItem/updated',
+					{ type: 'cart_line_item', id: same.id, cartId: cart.id },
+					{ channelId: cart.channel_id },
+				);
 			} else {
 				cart.line_items.push(item);
-				sandbox.emit('store/cart/lineItem/created', { type: 'cart_line_item', id: item.id, cartId: cart.id }, { channelId: cart.channel_id });
+				sandbox.emit(
+					'store/cart/lineItem/created',
+					{ type: 'cart_line_item', id: item.id, cartId: cart.id },
+					{ channelId: cart.channel_id },
+				);
 			}
 		}
 	}
 
 	function customerEmail(customerId) {
 		const customers = state.customers;
-		const customer = Array.isArray(customers) ? customers.find((c) => c.id === customerId) : undefined;
+		const customer = Array.isArray(customers)
+			? customers.find((c) => c.id === customerId)
+			: undefined;
 		return customer ? customer.email : undefined;
 	}
 
@@ -294,140 +390,273 @@ function register(sandbox) {
 	}
 
 	// ---------------------------------------------------------------- carts
-	sandbox.route('POST', 'v3', '/carts', (ctx) => {
-		const body = ctx.body;
-		if (!body || typeof body !== 'object' || Array.isArray(body)) return v3Error(422, 'The request body must be an object.', { body: 'must be an object' });
-		const bad = unsupported(body);
-		if (bad) return bad;
-		const customerId = body.customer_id ?? 0;
-		if (!Number.isInteger(customerId) || customerId < 0) return v3Error(422, 'customer_id must be an integer.', { customer_id: 'must be an integer' });
-		const email = customerId ? customerEmail(customerId) : '';
-		if (customerId && email === undefined && Array.isArray(state.customers)) return v3Error(422, `Customer ${customerId} does not exist.`, { customer_id: 'unknown customer' });
-		const channelId = body.channel_id ?? 1;
-		if (!Number.isInteger(channelId) || channelId < 1) return v3Error(422, 'channel_id must be a positive integer.', { channel_id: 'must be a positive integer' });
-		const read = readLineItems(body.line_items, { required: true });
-		if (read.error) return read.error;
-		const cart = newCart({
-			customer_id: customerId,
-			channel_id: channelId,
-			email: email || '',
-			currency: (body.currency && body.currency.code) || 'USD',
-			locale: body.locale || 'en',
-		});
-		state.carts.set(cart.id, cart);
-		sandbox.emit('store/cart/created', { type: 'cart', id: cart.id }, { channelId: cart.channel_id });
-		addItems(cart, read.items);
-		return cartResponse(cart, ctx.query, 201);
-	}, { scope: CART_SCOPE });
+	sandbox.route(
+		'POST',
+		'v3',
+		'/carts',
+		(ctx) => {
+			const body = ctx.body;
+			if (!body || typeof body !== 'object' || Array.isArray(body))
+				return v3Error(422, 'The request body must be an object.', { body: 'must be an object' });
+			const bad = unsupported(body);
+			if (bad) return bad;
+			const customerId = body.customer_id ?? 0;
+			if (!Number.isInteger(customerId) || customerId < 0)
+				return v3Error(422, 'customer_id must be an integer.', {
+					customer_id: 'must be an integer',
+				});
+			const email = customerId ? customerEmail(customerId) : '';
+			if (customerId && email === undefined && Array.isArray(state.customers))
+				return v3Error(422, `Customer ${customerId} does not exist.`, {
+					customer_id: 'unknown customer',
+				});
+			const channelId = body.channel_id ?? 1;
+			if (!Number.isInteger(channelId) || channelId < 1)
+				return v3Error(422, 'channel_id must be a positive integer.', {
+					channel_id: 'must be a positive integer',
+				});
+			const read = readLineItems(body.line_items, { required: true });
+			if (read.error) return read.error;
+			const cart = newCart({
+				customer_id: customerId,
+				channel_id: channelId,
+				email: email || '',
+				currency: (body.currency && body.currency.code) || 'USD',
+				locale: body.locale || 'en',
+			});
+			state.carts.set(cart.id, cart);
+			sandbox.emit(
+				'store/cart/created',
+				{ type: 'cart', id: cart.id },
+				{ channelId: cart.channel_id },
+			);
+			addItems(cart, read.items);
+			return cartResponse(cart, ctx.query, 201);
+		},
+		{ scope: CART_SCOPE },
+	);
 
-	sandbox.route('GET', 'v3', '/carts/:cartId', (ctx) => {
-		const cart = liveCart(ctx.params.cartId);
-		// the spec documents this 404 without content
-		return cart ? cartResponse(cart, ctx.query) : { status: 404, body: undefined };
-	}, { scope: CART_SCOPE });
+	sandbox.route(
+		'GET',
+		'v3',
+		'/carts/:cartId',
+		(ctx) => {
+			const cart = liveCart(ctx.params.cartId);
+			// the spec documents this 404 without content
+			return cart ? cartResponse(cart, ctx.query) : { status: 404, body: undefined };
+		},
+		{ scope: CART_SCOPE },
+	);
 
-	sandbox.route('PUT', 'v3', '/carts/:cartId', (ctx) => {
-		const cart = liveCart(ctx.params.cartId);
-		if (!cart) return notFound(ctx.params.cartId);
-		const body = ctx.body || {};
-		const conflict = versionConflict(cart, body);
-		if (conflict) return conflict;
-		if (!Number.isInteger(body.customer_id) || body.customer_id < 0) return v3Error(422, 'customer_id must be an integer.', { customer_id: 'error.path.missing' });
-		const email = body.customer_id ? customerEmail(body.customer_id) : '';
-		if (body.customer_id && email === undefined && Array.isArray(state.customers)) return v3Error(422, `Customer ${body.customer_id} does not exist.`, { customer_id: 'unknown customer' });
-		cart.customer_id = body.customer_id;
-		if (email) cart.email = email;
-		touch(cart);
-		sandbox.emit('store/cart/updated', { type: 'cart', id: cart.id }, { channelId: cart.channel_id });
-		// the spec documents 201 for this update
-		return cartResponse(cart, ctx.query, 201);
-	}, { scope: CART_SCOPE });
+	sandbox.route(
+		'PUT',
+		'v3',
+		'/carts/:cartId',
+		(ctx) => {
+			const cart = liveCart(ctx.params.cartId);
+			if (!cart) return notFound(ctx.params.cartId);
+			const body = ctx.body || {};
+			const conflict = versionConflict(cart, body);
+			if (conflict) return conflict;
+			if (!Number.isInteger(body.customer_id) || body.customer_id < 0)
+				return v3Error(422, 'customer_id must be an integer.', {
+					customer_id: 'error.path.missing',
+				});
+			const email = body.customer_id ? customerEmail(body.customer_id) : '';
+			if (body.customer_id && email === undefined && Array.isArray(state.customers))
+				return v3Error(422, `Customer ${body.customer_id} does not exist.`, {
+					customer_id: 'unknown customer',
+				});
+			cart.customer_id = body.customer_id;
+			if (email) cart.email = email;
+			touch(cart);
+			sandbox.emit(
+				'store/cart/updated',
+				{ type: 'cart', id: cart.id },
+				{ channelId: cart.channel_id },
+			);
+			// the spec documents 201 for this update
+			return cartResponse(cart, ctx.query, 201);
+		},
+		{ scope: CART_SCOPE },
+	);
 
-	sandbox.route('DELETE', 'v3', '/carts/:cartId', (ctx) => {
-		const cart = liveCart(ctx.params.cartId);
-		if (!cart) return notFound(ctx.params.cartId);
-		state.carts.delete(cart.id);
-		sandbox.emit('store/cart/deleted', { type: 'cart', id: cart.id }, { channelId: cart.channel_id });
-		return noContent();
-	}, { scope: CART_SCOPE });
-
-	sandbox.route('POST', 'v3', '/carts/:cartId/items', (ctx) => {
-		const cart = liveCart(ctx.params.cartId);
-		if (!cart) return notFound(ctx.params.cartId);
-		const body = ctx.body;
-		if (!body || typeof body !== 'object' || Array.isArray(body)) return v3Error(422, 'The request body must be an object.', { body: 'must be an object' });
-		const conflict = versionConflict(cart, body);
-		if (conflict) return conflict;
-		const bad = unsupported(body);
-		if (bad) return bad;
-		const read = readLineItems(body.line_items, { required: true });
-		if (read.error) return read.error;
-		addItems(cart, read.items);
-		touch(cart);
-		sandbox.emit('store/cart/updated', { type: 'cart', id: cart.id }, { channelId: cart.channel_id });
-		return cartResponse(cart, ctx.query, 201);
-	}, { scope: CART_SCOPE });
-
-	sandbox.route('PUT', 'v3', '/carts/:cartId/items/:itemId', (ctx) => {
-		const cart = liveCart(ctx.params.cartId);
-		if (!cart) return notFound(ctx.params.cartId);
-		const item = cart.line_items.find((i) => i.id === ctx.params.itemId);
-		if (!item) return v3Error(404, `Line item ${ctx.params.itemId} is not in cart ${cart.id}.`);
-		const body = ctx.body || {};
-		const conflict = versionConflict(cart, body);
-		if (conflict) return conflict;
-		const input = body.line_item;
-		if (!input || typeof input !== 'object') return v3Error(422, 'line_item is required.', { line_item: 'error.path.missing' });
-		if (!Number.isInteger(input.product_id)) return v3Error(422, 'line_item.product_id is required.', { 'line_item.product_id': 'error.path.missing' });
-		if (!Number.isInteger(input.quantity) || input.quantity < 1) return v3Error(422, 'line_item.quantity must be a positive integer.', { 'line_item.quantity': 'must be a positive integer' });
-		if (input.product_id !== item.product_id) return v3Error(422, `Line item ${item.id} holds product ${item.product_id}, not ${input.product_id}.`, { 'line_item.product_id': 'does not match the line item' });
-		const priced = priceItem({ ...input, variant_id: input.variant_id ?? item.variant_id, list_price: input.list_price ?? (item.list_price !== item.original_price ? item.list_price : undefined) });
-		if (priced.error) return v3Error(priced.status || 422, priced.error, { line_item: priced.error });
-		Object.assign(item, { ...priced.item, id: item.id, name: item.name });
-		touch(cart);
-		sandbox.emit('store/cart/lineItem/updated', { type: 'cart_line_item', id: item.id, cartId: cart.id }, { channelId: cart.channel_id });
-		sandbox.emit('store/cart/updated', { type: 'cart', id: cart.id }, { channelId: cart.channel_id });
-		return cartResponse(cart, ctx.query, 200);
-	}, { scope: CART_SCOPE });
-
-	sandbox.route('DELETE', 'v3', '/carts/:cartId/items/:itemId', (ctx) => {
-		const cart = liveCart(ctx.params.cartId);
-		if (!cart) return notFound(ctx.params.cartId);
-		const index = cart.line_items.findIndex((i) => i.id === ctx.params.itemId);
-		if (index < 0) return v3Error(404, `Line item ${ctx.params.itemId} is not in cart ${cart.id}.`);
-		const conflict = versionConflict(cart, ctx.body);
-		if (conflict) return conflict;
-		const [item] = cart.line_items.splice(index, 1);
-		sandbox.emit('store/cart/lineItem/deleted', { type: 'cart_line_item', id: item.id, cartId: cart.id }, { channelId: cart.channel_id });
-		if (!cart.line_items.length) {
-			// removing the last item deletes the cart: 204 with no body
+	sandbox.route(
+		'DELETE',
+		'v3',
+		'/carts/:cartId',
+		(ctx) => {
+			const cart = liveCart(ctx.params.cartId);
+			if (!cart) return notFound(ctx.params.cartId);
 			state.carts.delete(cart.id);
-			sandbox.emit('store/cart/deleted', { type: 'cart', id: cart.id }, { channelId: cart.channel_id });
+			sandbox.emit(
+				'store/cart/deleted',
+				{ type: 'cart', id: cart.id },
+				{ channelId: cart.channel_id },
+			);
 			return noContent();
-		}
-		touch(cart);
-		sandbox.emit('store/cart/updated', { type: 'cart', id: cart.id }, { channelId: cart.channel_id });
-		return cartResponse(cart, ctx.query, 200);
-	}, { scope: CART_SCOPE });
+		},
+		{ scope: CART_SCOPE },
+	);
 
-	sandbox.route('POST', 'v3', '/carts/:cartId/redirect_urls', (ctx) => {
-		const cart = liveCart(ctx.params.cartId);
-		if (!cart) return notFound(ctx.params.cartId);
-		const params = ctx.body && ctx.body.query_params;
-		if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) {
-			return v3Error(422, 'query_params must be an object.', { query_params: 'must be an object' });
-		}
-		return { status: 201, body: { data: redirectUrls(cart, params), meta: {} } };
-	}, { scope: CART_SCOPE });
+	sandbox.route(
+		'POST',
+		'v3',
+		'/carts/:cartId/items',
+		(ctx) => {
+			const cart = liveCart(ctx.params.cartId);
+			if (!cart) return notFound(ctx.params.cartId);
+			const body = ctx.body;
+			if (!body || typeof body !== 'object' || Array.isArray(body))
+				return v3Error(422, 'The request body must be an object.', { body: 'must be an object' });
+			const conflict = versionConflict(cart, body);
+			if (conflict) return conflict;
+			const bad = unsupported(body);
+			if (bad) return bad;
+			const read = readLineItems(body.line_items, { required: true });
+			if (read.error) return read.error;
+			addItems(cart, read.items);
+			touch(cart);
+			sandbox.emit(
+				'store/cart/updated',
+				{ type: 'cart', id: cart.id },
+				{ channelId: cart.channel_id },
+			);
+			return cartResponse(cart, ctx.query, 201);
+		},
+		{ scope: CART_SCOPE },
+	);
+
+	sandbox.route(
+		'PUT',
+		'v3',
+		'/carts/:cartId/items/:itemId',
+		(ctx) => {
+			const cart = liveCart(ctx.params.cartId);
+			if (!cart) return notFound(ctx.params.cartId);
+			const item = cart.line_items.find((i) => i.id === ctx.params.itemId);
+			if (!item) return v3Error(404, `Line item ${ctx.params.itemId} is not in cart ${cart.id}.`);
+			const body = ctx.body || {};
+			const conflict = versionConflict(cart, body);
+			if (conflict) return conflict;
+			const input = body.line_item;
+			if (!input || typeof input !== 'object')
+				return v3Error(422, 'line_item is required.', { line_item: 'error.path.missing' });
+			if (!Number.isInteger(input.product_id))
+				return v3Error(422, 'line_item.product_id is required.', {
+					'line_item.product_id': 'error.path.missing',
+				});
+			if (!Number.isInteger(input.quantity) || input.quantity < 1)
+				return v3Error(422, 'line_item.quantity must be a positive integer.', {
+					'line_item.quantity': 'must be a positive integer',
+				});
+			if (input.product_id !== item.product_id)
+				return v3Error(
+					422,
+					`Line item ${item.id} holds product ${item.product_id}, not ${input.product_id}.`,
+					{ 'line_item.product_id': 'does not match the line item' },
+				);
+			const priced = priceItem({
+				...input,
+				variant_id: input.variant_id ?? item.variant_id,
+				list_price:
+					input.list_price ??
+					(item.list_price !== item.original_price ? item.list_price : undefined),
+			});
+			if (priced.error)
+				return v3Error(priced.status || 422, priced.error, { line_item: priced.error });
+			Object.assign(item, { ...priced.item, id: item.id, name: item.name });
+			touch(cart);
+			sandbox.emit(
+				'store/cart/lineItem/updated',
+				{ type: 'cart_line_item', id: item.id, cartId: cart.id },
+				{ channelId: cart.channel_id },
+			);
+			sandbox.emit(
+				'store/cart/updated',
+				{ type: 'cart', id: cart.id },
+				{ channelId: cart.channel_id },
+			);
+			return cartResponse(cart, ctx.query, 200);
+		},
+		{ scope: CART_SCOPE },
+	);
+
+	sandbox.route(
+		'DELETE',
+		'v3',
+		'/carts/:cartId/items/:itemId',
+		(ctx) => {
+			const cart = liveCart(ctx.params.cartId);
+			if (!cart) return notFound(ctx.params.cartId);
+			const index = cart.line_items.findIndex((i) => i.id === ctx.params.itemId);
+			if (index < 0)
+				return v3Error(404, `Line item ${ctx.params.itemId} is not in cart ${cart.id}.`);
+			const conflict = versionConflict(cart, ctx.body);
+			if (conflict) return conflict;
+			const [item] = cart.line_items.splice(index, 1);
+			sandbox.emit(
+				'store/cart/lineItem/deleted',
+				{ type: 'cart_line_item', id: item.id, cartId: cart.id },
+				{ channelId: cart.channel_id },
+			);
+			if (!cart.line_items.length) {
+				// removing the last item deletes the cart: 204 with no body
+				state.carts.delete(cart.id);
+				sandbox.emit(
+					'store/cart/deleted',
+					{ type: 'cart', id: cart.id },
+					{ channelId: cart.channel_id },
+				);
+				return noContent();
+			}
+			touch(cart);
+			sandbox.emit(
+				'store/cart/updated',
+				{ type: 'cart', id: cart.id },
+				{ channelId: cart.channel_id },
+			);
+			return cartResponse(cart, ctx.query, 200);
+		},
+		{ scope: CART_SCOPE },
+	);
+
+	sandbox.route(
+		'POST',
+		'v3',
+		'/carts/:cartId/redirect_urls',
+		(ctx) => {
+			const cart = liveCart(ctx.params.cartId);
+			if (!cart) return notFound(ctx.params.cartId);
+			const params = ctx.body && ctx.body.query_params;
+			if (
+				params !== undefined &&
+				(params === null || typeof params !== 'object' || Array.isArray(params))
+			) {
+				return v3Error(422, 'query_params must be an object.', {
+					query_params: 'must be an object',
+				});
+			}
+			return { status: 201, body: { data: redirectUrls(cart, params), meta: {} } };
+		},
+		{ scope: CART_SCOPE },
+	);
 
 	// ---------------------------------------------------------------- abandoned carts
-	sandbox.route('GET', 'v3', '/abandoned-carts/:token', (ctx) => {
-		const token = String(ctx.params.token).toLowerCase();
-		if (!/^[0-9a-f]{32}$/.test(token) && !UUID.test(token)) return v3Error(400, `The token "${ctx.params.token}" is not a valid abandoned cart token.`);
-		const cartId = state.abandonedCartTokens.get(token.replace(/-/g, ''));
-		if (!cartId) return v3Error(404, `No abandoned cart has the token ${ctx.params.token}.`);
-		return { status: 200, body: { data: { cart_id: cartId }, meta: {} } };
-	}, { scope: INFO_SCOPE });
+	sandbox.route(
+		'GET',
+		'v3',
+		'/abandoned-carts/:token',
+		(ctx) => {
+			const token = String(ctx.params.token).toLowerCase();
+			if (!/^[0-9a-f]{32}$/.test(token) && !UUID.test(token))
+				return v3Error(400, `The token "${ctx.params.token}" is not a valid abandoned cart token.`);
+			const cartId = state.abandonedCartTokens.get(token.replace(/-/g, ''));
+			if (!cartId) return v3Error(404, `No abandoned cart has the token ${ctx.params.token}.`);
+			return { status: 200, body: { data: { cart_id: cartId }, meta: {} } };
+		},
+		{ scope: INFO_SCOPE },
+	);
 
 	// ---------------------------------------------------------------- checkouts
 	function checkoutItem(item, includeOptions) {
@@ -481,13 +710,17 @@ function register(sandbox) {
 				coupons: [],
 				discounts: [],
 				line_items: {
-					physical_items: cart.line_items.filter((i) => !i.is_digital).map((i) => checkoutItem(i, physicalOptions)),
-					digital_items: cart.line_items.filter((i) => i.is_digital).map((i) => {
-						// digital items carry no gift wrapping
-						const { gift_wrapping, ...rest } = checkoutItem(i, digitalOptions);
-						void gift_wrapping;
-						return rest;
-					}),
+					physical_items: cart.line_items
+						.filter((i) => !i.is_digital)
+						.map((i) => checkoutItem(i, physicalOptions)),
+					digital_items: cart.line_items
+						.filter((i) => i.is_digital)
+						.map((i) => {
+							// digital items carry no gift wrapping
+							const { gift_wrapping, ...rest } = checkoutItem(i, digitalOptions);
+							void gift_wrapping;
+							return rest;
+						}),
 					gift_certificates: [],
 					custom_items: [],
 				},
@@ -517,14 +750,32 @@ function register(sandbox) {
 		return out;
 	}
 
-	sandbox.route('GET', 'v3', '/checkouts/:checkoutId', (ctx) => {
-		// checkouts of converted carts stay readable and carry the order id
-		const cart = state.carts.get(String(ctx.params.checkoutId).toLowerCase());
-		if (!cart) {
-			return { status: 404, body: { errors: [{ status: 404, title: `Checkout ${ctx.params.checkoutId} was not found.`, type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes', detail: 'The checkout id is the id of its cart.' }] } };
-		}
-		return { status: 200, body: { data: checkoutView(cart, csv(ctx.query.include)), meta: {} } };
-	}, { scope: 'store_checkouts', readScopes: CHECKOUT_READ_SCOPES });
+	sandbox.route(
+		'GET',
+		'v3',
+		'/checkouts/:checkoutId',
+		(ctx) => {
+			// checkouts of converted carts stay readable and carry the order id
+			const cart = state.carts.get(String(ctx.params.checkoutId).toLowerCase());
+			if (!cart) {
+				return {
+					status: 404,
+					body: {
+						errors: [
+							{
+								status: 404,
+								title: `Checkout ${ctx.params.checkoutId} was not found.`,
+								type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes',
+								detail: 'The checkout id is the id of its cart.',
+							},
+						],
+					},
+				};
+			}
+			return { status: 200, body: { data: checkoutView(cart, csv(ctx.query.include)), meta: {} } };
+		},
+		{ scope: 'store_checkouts', readScopes: CHECKOUT_READ_SCOPES },
+	);
 
 	// ---------------------------------------------------------------- events and controls
 	/** Marks a cart abandoned, gives it an abandoned-cart token and emits store/cart/abandoned. */
@@ -536,7 +787,11 @@ function register(sandbox) {
 			cart.abandoned_token = hex32();
 			state.abandonedCartTokens.set(cart.abandoned_token, cart.id);
 		}
-		sandbox.emit('store/cart/abandoned', { type: 'cart', id: cart.id, token: cart.abandoned_token }, { channelId: cart.channel_id });
+		sandbox.emit(
+			'store/cart/abandoned',
+			{ type: 'cart', id: cart.id, token: cart.abandoned_token },
+			{ channelId: cart.channel_id },
+		);
 		return { id: cart.id, token: cart.abandoned_token };
 	};
 
@@ -545,11 +800,16 @@ function register(sandbox) {
 	 * Fulfillment, the cart's items at the cart's prices, `cart_id` set). Undefined without that module.
 	 */
 	function placeOrder(cart) {
-		const route = sandbox.routes.find((r) => r.method === 'POST' && r.version === 'v2' && r.pattern === '/orders');
+		const route = sandbox.routes.find(
+			(r) => r.method === 'POST' && r.version === 'v2' && r.pattern === '/orders',
+		);
 		if (!route || !Array.isArray(state.orders) || !cart.line_items.length) return undefined;
 		const customers = Array.isArray(state.customers) ? state.customers : [];
 		const customer = customers.find((c) => c.id === cart.customer_id);
-		const saved = customer && Array.isArray(state.customerAddresses) ? state.customerAddresses.find((a) => a.customer_id === customer.id) : undefined;
+		const saved =
+			customer && Array.isArray(state.customerAddresses)
+				? state.customerAddresses.find((a) => a.customer_id === customer.id)
+				: undefined;
 		const from = cart.billing_address || saved;
 		const billing = {
 			first_name: (from && from.first_name) || (customer && customer.first_name) || 'Guest',
@@ -559,7 +819,8 @@ function register(sandbox) {
 			state: (from && from.state_or_province) || 'Texas',
 			zip: (from && from.postal_code) || '78701',
 			country_iso2: (from && from.country_code) || 'US',
-			email: cart.email || (from && from.email) || (customer && customer.email) || 'guest@example.com',
+			email:
+				cart.email || (from && from.email) || (customer && customer.email) || 'guest@example.com',
 			phone: (from && from.phone) || '',
 		};
 		const response = route.handler({
@@ -577,7 +838,12 @@ function register(sandbox) {
 				status_id: 11,
 				order_source: 'www',
 				billing_address: billing,
-				products: cart.line_items.map((item) => ({ product_id: item.product_id, variant_id: item.variant_id, quantity: item.quantity, price_ex_tax: item.sale_price })),
+				products: cart.line_items.map((item) => ({
+					product_id: item.product_id,
+					variant_id: item.variant_id,
+					quantity: item.quantity,
+					price_ex_tax: item.sale_price,
+				})),
 			},
 		});
 		if (!response || response.status >= 300 || !response.body) return undefined;
@@ -595,13 +861,18 @@ function register(sandbox) {
 		const cart = liveCart(cartId);
 		if (!cart) throw new Error(`Cart ${cartId} does not exist (or was converted)`);
 		let orderId = options.orderId;
-		if (orderId === undefined && typeof sandbox.createOrderFromCart === 'function') orderId = sandbox.createOrderFromCart(cart);
+		if (orderId === undefined && typeof sandbox.createOrderFromCart === 'function')
+			orderId = sandbox.createOrderFromCart(cart);
 		if (orderId === undefined) orderId = placeOrder(cart);
 		if (orderId === undefined) orderId = 90000 + sandbox.nextId('convertedCartOrders');
 		cart.status = 'converted';
 		cart.order_id = orderId;
 		cart.updated_time = sandbox.now();
-		sandbox.emit('store/cart/converted', { type: 'cart', id: cart.id, orderId }, { channelId: cart.channel_id });
+		sandbox.emit(
+			'store/cart/converted',
+			{ type: 'cart', id: cart.id, orderId },
+			{ channelId: cart.channel_id },
+		);
 		return { id: cart.id, orderId };
 	};
 
@@ -613,8 +884,16 @@ function register(sandbox) {
 				return { status: 404, body: { error: error.message } };
 			}
 		};
-		sandbox.registerControl('POST', '/carts/:id/abandon', control((ctx) => sandbox.abandonCart(ctx.params.id)));
-		sandbox.registerControl('POST', '/carts/:id/convert', control((ctx) => sandbox.convertCart(ctx.params.id, ctx.body || {})));
+		sandbox.registerControl(
+			'POST',
+			'/carts/:id/abandon',
+			control((ctx) => sandbox.abandonCart(ctx.params.id)),
+		);
+		sandbox.registerControl(
+			'POST',
+			'/carts/:id/convert',
+			control((ctx) => sandbox.convertCart(ctx.params.id, ctx.body || {})),
+		);
 	}
 
 	sandbox.__cartInternals = { newCart, priceItem, addItems };
@@ -647,13 +926,20 @@ function seed(sandbox, seedOptions = {}) {
 		for (const p of catalogProducts.values()) {
 			if (products.length >= 12) break;
 			if (p.availability === 'disabled' || !p.is_visible) continue;
-			const priced = priceItem({ product_id: p.id, variant_id: (p.variants || [])[0] && p.variants[0].id, quantity: 1 });
+			const priced = priceItem({
+				product_id: p.id,
+				variant_id: (p.variants || [])[0] && p.variants[0].id,
+				quantity: 1,
+			});
 			if (priced.item) products.push(p.id);
 		}
 	}
 	if (!products.length) for (let id = 1; id <= 12; id++) products.push(id);
 
-	const make = (role, { customerN, hoursAgo, items, billingEmail, status, orderId, cartId, override }) => {
+	const make = (
+		role,
+		{ customerN, hoursAgo, items, billingEmail, status, orderId, cartId, override },
+	) => {
 		const c = customerN ? customer(customerN) : undefined;
 		const at = SEED_EPOCH - hoursAgo * HOUR;
 		const cart = newCart({
@@ -666,9 +952,14 @@ function seed(sandbox, seedOptions = {}) {
 		});
 		for (const [k, quantity] of items) {
 			const productId = products[k % products.length];
-			const product = catalogProducts && catalogProducts.get ? catalogProducts.get(productId) : undefined;
-			const variantId = product && product.variants && product.variants[0] ? product.variants[0].id : undefined;
-			const priced = priceItem({ product_id: productId, variant_id: variantId, quantity }, { checkStock: false });
+			const product =
+				catalogProducts && catalogProducts.get ? catalogProducts.get(productId) : undefined;
+			const variantId =
+				product && product.variants && product.variants[0] ? product.variants[0].id : undefined;
+			const priced = priceItem(
+				{ product_id: productId, variant_id: variantId, quantity },
+				{ checkStock: false },
+			);
 			if (priced.item) cart.line_items.push(priced.item);
 		}
 		if (billingEmail) {
@@ -693,7 +984,9 @@ function seed(sandbox, seedOptions = {}) {
 		const fixture = { id: cart.id, email: cart.email || undefined, customerId: cart.customer_id };
 		if (status === 'abandoned' || status === 'converted') {
 			cart.status = 'abandoned';
-			cart.abandoned_token = Array.from({ length: 32 }, () => Math.floor(random.next() * 16).toString(16)).join('');
+			cart.abandoned_token = Array.from({ length: 32 }, () =>
+				Math.floor(random.next() * 16).toString(16),
+			).join('');
 			state.abandonedCartTokens.set(cart.abandoned_token, cart.id);
 			fixture.token = cart.abandoned_token;
 		}
@@ -709,15 +1002,60 @@ function seed(sandbox, seedOptions = {}) {
 	// the converted cart is an order's cart when the orders seed is loaded (same cart id, same order id)
 	const orders = Array.isArray(state.orders) ? state.orders : [];
 	const convertedCustomer = hasCustomers ? customer(4) : undefined;
-	const order = orders.find((o) => convertedCustomer && o.customer_id === convertedCustomer.id && typeof o.cart_id === 'string' && /^[0-9a-f-]{36}$/i.test(o.cart_id)) || orders.find((o) => typeof o.cart_id === 'string' && /^[0-9a-f-]{36}$/i.test(o.cart_id));
+	const order =
+		orders.find(
+			(o) =>
+				convertedCustomer &&
+				o.customer_id === convertedCustomer.id &&
+				typeof o.cart_id === 'string' &&
+				/^[0-9a-f-]{36}$/i.test(o.cart_id),
+		) || orders.find((o) => typeof o.cart_id === 'string' && /^[0-9a-f-]{36}$/i.test(o.cart_id));
 	const fixtures = [
-		make('abandonedCustomer', { customerN: hasCustomers ? 2 : 0, hoursAgo: 5, items: [[0, 1], [1, 2]], status: 'abandoned', billingEmail: hasCustomers ? undefined : 'shopper2@example.com' }),
-		make('abandonedCustomer2', { customerN: hasCustomers ? 5 : 0, hoursAgo: 30, items: [[2, 1]], status: 'abandoned', billingEmail: hasCustomers ? undefined : 'shopper5@example.com' }),
-		make('abandonedGuestEmail', { hoursAgo: 3, items: [[3, 1], [4, 1]], status: 'abandoned', billingEmail: 'guest.buyer@example.net' }),
+		make('abandonedCustomer', {
+			customerN: hasCustomers ? 2 : 0,
+			hoursAgo: 5,
+			items: [
+				[0, 1],
+				[1, 2],
+			],
+			status: 'abandoned',
+			billingEmail: hasCustomers ? undefined : 'shopper2@example.com',
+		}),
+		make('abandonedCustomer2', {
+			customerN: hasCustomers ? 5 : 0,
+			hoursAgo: 30,
+			items: [[2, 1]],
+			status: 'abandoned',
+			billingEmail: hasCustomers ? undefined : 'shopper5@example.com',
+		}),
+		make('abandonedGuestEmail', {
+			hoursAgo: 3,
+			items: [
+				[3, 1],
+				[4, 1],
+			],
+			status: 'abandoned',
+			billingEmail: 'guest.buyer@example.net',
+		}),
 		make('abandonedGuestNoEmail', { hoursAgo: 8, items: [[5, 3]], status: 'abandoned' }),
-		make('active', { customerN: hasCustomers ? 3 : 0, hoursAgo: 0.2, items: [[6, 1]], status: 'active' }),
+		make('active', {
+			customerN: hasCustomers ? 3 : 0,
+			hoursAgo: 0.2,
+			items: [[6, 1]],
+			status: 'active',
+		}),
 		make('activeGuest', { hoursAgo: 0.5, items: [[7, 2]], status: 'active' }),
-		make('converted', { customerN: hasCustomers ? 4 : 0, hoursAgo: 48, items: [[8, 1]], status: 'converted', orderId: order ? order.id : 100, cartId: order ? order.cart_id.toLowerCase() : undefined, override: order ? { customer_id: order.customer_id || 0, email: order.email || '' } : undefined }),
+		make('converted', {
+			customerN: hasCustomers ? 4 : 0,
+			hoursAgo: 48,
+			items: [[8, 1]],
+			status: 'converted',
+			orderId: order ? order.id : 100,
+			cartId: order ? order.cart_id.toLowerCase() : undefined,
+			override: order
+				? { customer_id: order.customer_id || 0, email: order.email || '' }
+				: undefined,
+		}),
 	];
 	state.cartFixtures = Object.fromEntries(fixtures);
 }

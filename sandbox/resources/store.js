@@ -20,7 +20,13 @@ function seed(sandbox) {
 		admin_email: 'owner@sandbox-store.example.com',
 		order_email: 'orders@sandbox-store.example.com',
 		favicon_url: 'https://sandbox-store.example.com/favicon.ico',
-		timezone: { name: 'America/Chicago', raw_offset: -21600, dst_offset: -18000, dst_correction: true, date_format: { display: 'M jS Y', export: 'M jS Y', extended_display: 'M jS Y @ g:i A' } },
+		timezone: {
+			name: 'America/Chicago',
+			raw_offset: -21600,
+			dst_offset: -18000,
+			dst_correction: true,
+			date_format: { display: 'M jS Y', export: 'M jS Y', extended_display: 'M jS Y @ g:i A' },
+		},
 		language: 'en',
 		currency: 'USD',
 		currency_symbol: '$',
@@ -60,7 +66,9 @@ function seed(sandbox) {
 function register(sandbox) {
 	const scope = 'store_v2_information';
 	sandbox.route('GET', 'v2', '/store', () => v2One(sandbox.state.storeInfo), { scope });
-	sandbox.route('GET', 'v2', '/time', () => v2One({ time: Math.floor(sandbox.now() / 1000) }), { scope });
+	sandbox.route('GET', 'v2', '/time', () => v2One({ time: Math.floor(sandbox.now() / 1000) }), {
+		scope,
+	});
 }
 
 module.exports = { register, seed };

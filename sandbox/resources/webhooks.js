@@ -101,7 +101,8 @@ class WebhookEngine {
 	}
 
 	configure(settings = {}) {
-		for (const key of Object.keys(DEFAULTS)) if (settings[key] !== undefined) this.settings[key] = settings[key];
+		for (const key of Object.keys(DEFAULTS))
+			if (settings[key] !== undefined) this.settings[key] = settings[key];
 		return { ...this.settings };
 	}
 
@@ -126,7 +127,11 @@ class WebhookEngine {
 		const started = [];
 		const createdAt = Math.floor(this.sandbox.now() / 1000);
 		const scopes = [scope];
-		if (channelId !== undefined && scope.startsWith('store/') && !scope.startsWith('store/channel/')) {
+		if (
+			channelId !== undefined &&
+			scope.startsWith('store/') &&
+			!scope.startsWith('store/channel/')
+		) {
 			scopes.push(`store/channel/${channelId}/${scope.slice('store/'.length)}`);
 		}
 		for (const hook of this.hooks) {
@@ -146,7 +151,8 @@ class WebhookEngine {
 			const order = state.orders.find((o) => o.id === Number(data.id));
 			return order ? order.channel_id : undefined;
 		}
-		const cartId = data.type === 'cart' ? data.id : data.type === 'cart_line_item' ? data.cartId : undefined;
+		const cartId =
+			data.type === 'cart' ? data.id : data.type === 'cart_line_item' ? data.cartId : undefined;
 		if (cartId !== undefined && state.carts instanceof Map) {
 			const cart = state.carts.get(String(cartId).toLowerCase());
 			return cart ? cart.channel_id : undefined;
@@ -235,7 +241,12 @@ class WebhookEngine {
 				(res) => {
 					const chunks = [];
 					res.on('data', (c) => chunks.push(c));
-					res.on('end', () => finish({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8').slice(0, 500) }));
+					res.on('end', () =>
+						finish({
+							status: res.statusCode,
+							body: Buffer.concat(chunks).toString('utf8').slice(0, 500),
+						}),
+					);
 					res.on('error', (error) => finish({ status: 0, error: error.message }));
 				},
 			);
@@ -264,7 +275,8 @@ class WebhookEngine {
 
 	/** The delivery with this id, or the last one. */
 	find(deliveryId) {
-		if (deliveryId === undefined || deliveryId === null) return this.deliveries.filter((d) => !d.copyOf).at(-1);
+		if (deliveryId === undefined || deliveryId === null)
+			return this.deliveries.filter((d) => !d.copyOf).at(-1);
 		return this.deliveries.find((d) => d.id === Number(deliveryId));
 	}
 
@@ -279,7 +291,12 @@ class WebhookEngine {
 		if (!hook) throw new Error(`hook ${original.hookId} no longer exists`);
 		const out = [];
 		for (let i = 0; i < copies; i++) {
-			out.push(this.deliver(hook, original.payload, { copyOf: original.id, messageId: original.messageId }));
+			out.push(
+				this.deliver(hook, original.payload, {
+					copyOf: original.id,
+					messageId: original.messageId,
+				}),
+			);
 		}
 		return out;
 	}
@@ -328,7 +345,10 @@ function officialExamples() {
 	const { defaultSpecDir } = require('../contract/specs');
 	const dir = path.join(defaultSpecDir(), 'webhook-callbacks', 'data');
 	const out = [];
-	for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+	for (const file of fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()) {
 		try {
 			const example = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
 			if (example && typeof example === 'object' && example.scope) out.push({ file, example });
@@ -364,17 +384,26 @@ function register(sandbox) {
 	// /hooks/admin first: '/hooks/:webhook_id' would match it too
 	sandbox.route('GET', 'v3', '/hooks/admin', (ctx) => {
 		let hooks = mine(ctx);
-		if (ctx.query.is_active !== undefined) hooks = hooks.filter((h) => String(h.is_active) === String(ctx.query.is_active));
+		if (ctx.query.is_active !== undefined)
+			hooks = hooks.filter((h) => String(h.is_active) === String(ctx.query.is_active));
 		return v3One({
 			emails: sandbox.state.hookAdminEmails,
-			hooks_list: hooks.map((h) => ({ ...publicHook(h), status: h.is_active ? 'active' : 'deactivated' })),
+			hooks_list: hooks.map((h) => ({
+				...publicHook(h),
+				status: h.is_active ? 'active' : 'deactivated',
+			})),
 			blocked_domains: [],
 		});
 	});
 	sandbox.route('PUT', 'v3', '/hooks/admin', (ctx) => {
 		const emails = ctx.body && ctx.body.emails;
-		if (!Array.isArray(emails) || emails.some((e) => typeof e !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(e))) {
-			return v3Error(422, 'JSON data is missing or invalid', { emails: 'must be a list of email addresses' });
+		if (
+			!Array.isArray(emails) ||
+			emails.some((e) => typeof e !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(e))
+		) {
+			return v3Error(422, 'JSON data is missing or invalid', {
+				emails: 'must be a list of email addresses',
+			});
 		}
 		sandbox.state.hookAdminEmails = [...emails];
 		return { status: 204, body: undefined };
@@ -383,7 +412,8 @@ function register(sandbox) {
 	sandbox.route('GET', 'v3', '/hooks', (ctx) => {
 		let hooks = mine(ctx);
 		const q = ctx.query;
-		if (q.is_active !== undefined) hooks = hooks.filter((h) => String(h.is_active) === String(q.is_active));
+		if (q.is_active !== undefined)
+			hooks = hooks.filter((h) => String(h.is_active) === String(q.is_active));
 		if (q.scope !== undefined) hooks = hooks.filter((h) => h.scope === q.scope);
 		if (q.destination !== undefined) hooks = hooks.filter((h) => h.destination === q.destination);
 		return v3List(hooks, q, { map: publicHook });
@@ -391,25 +421,33 @@ function register(sandbox) {
 
 	sandbox.route('POST', 'v3', '/hooks', (ctx) => {
 		const body = ctx.body;
-		if (!body || typeof body !== 'object' || Array.isArray(body)) return v3Error(400, 'Input is invalid.');
+		if (!body || typeof body !== 'object' || Array.isArray(body))
+			return v3Error(400, 'Input is invalid.');
 		const errors = {};
 		if (!validScope(body.scope)) errors.scope = 'error.path.missing or invalid scope';
-		if (typeof body.destination !== 'string' || !body.destination) errors.destination = 'error.path.missing.';
+		if (typeof body.destination !== 'string' || !body.destination)
+			errors.destination = 'error.path.missing.';
 		else {
 			const problem = destinationProblem(body.destination, engine.settings.requireHttps);
 			if (problem) errors.destination = problem;
 		}
-		if (body.is_active !== undefined && typeof body.is_active !== 'boolean') errors.is_active = 'must be a boolean';
+		if (body.is_active !== undefined && typeof body.is_active !== 'boolean')
+			errors.is_active = 'must be a boolean';
 		if (!validHeaders(body.headers)) errors.headers = 'must be an object of string values';
 		if (Object.keys(errors).length) return v3Error(422, 'JSON data is missing or invalid', errors);
 		const clientId = clientIdOf(sandbox, ctx.token);
 		const clash = sandbox.state.hooks.find(
-			(h) => h.client_id === clientId && h.scope === body.scope && h.destination === body.destination,
+			(h) =>
+				h.client_id === clientId && h.scope === body.scope && h.destination === body.destination,
 		);
 		if (clash) {
-			return v3Error(422, 'A webhook with this scope and destination already exists for this client.', {
-				destination: `hook ${clash.id} already delivers ${body.scope} to this destination`,
-			});
+			return v3Error(
+				422,
+				'A webhook with this scope and destination already exists for this client.',
+				{
+					destination: `hook ${clash.id} already delivers ${body.scope} to this destination`,
+				},
+			);
 		}
 		const at = now();
 		const hook = {
@@ -438,7 +476,9 @@ function register(sandbox) {
 		const body = ctx.body;
 		const fields = ['scope', 'destination', 'is_active', 'headers'];
 		if (!body || typeof body !== 'object' || !fields.some((f) => body[f] !== undefined)) {
-			return v3Error(422, 'JSON data is missing or invalid', { body: 'at least one field is required' });
+			return v3Error(422, 'JSON data is missing or invalid', {
+				body: 'at least one field is required',
+			});
 		}
 		const errors = {};
 		if (body.scope !== undefined && !validScope(body.scope)) errors.scope = 'invalid scope';
@@ -446,15 +486,24 @@ function register(sandbox) {
 			const problem = destinationProblem(body.destination, engine.settings.requireHttps);
 			if (problem) errors.destination = problem;
 		}
-		if (body.is_active !== undefined && typeof body.is_active !== 'boolean') errors.is_active = 'must be a boolean';
+		if (body.is_active !== undefined && typeof body.is_active !== 'boolean')
+			errors.is_active = 'must be a boolean';
 		if (!validHeaders(body.headers)) errors.headers = 'must be an object of string values';
 		if (Object.keys(errors).length) return v3Error(422, 'JSON data is missing or invalid', errors);
 		const scope = body.scope ?? hook.scope;
 		const destination = body.destination ?? hook.destination;
 		const clash = sandbox.state.hooks.find(
-			(h) => h !== hook && h.client_id === hook.client_id && h.scope === scope && h.destination === destination,
+			(h) =>
+				h !== hook &&
+				h.client_id === hook.client_id &&
+				h.scope === scope &&
+				h.destination === destination,
 		);
-		if (clash) return v3Error(422, 'A webhook with this scope and destination already exists for this client.');
+		if (clash)
+			return v3Error(
+				422,
+				'A webhook with this scope and destination already exists for this client.',
+			);
 		for (const f of fields) if (body[f] !== undefined) hook[f] = body[f];
 		if (body.is_active === true) delete hook.deactivatedReason;
 		hook.updated_at = now();
@@ -482,33 +531,64 @@ function register(sandbox) {
  *   GET  /__sandbox/webhooks/secret?client_id=…   the signing secret       → { client_id, secret }
  */
 const CONTROL_ROUTES = [
-	['POST', '/__sandbox/webhooks/emit', (engine, { body }) => {
-		if (!body || typeof body.scope !== 'string') return { status: 400, body: { error: 'scope is required' } };
-		const list = engine.emit(body.scope, body.data ?? {}, { channelId: body.channelId });
-		return { status: 200, body: { deliveries: list.map(summary) } };
-	}],
-	['POST', '/__sandbox/webhooks/repeat', (engine, { body }) => {
-		try {
-			const list = engine.repeat(body && body.deliveryId, Number((body && body.copies) || 1));
+	[
+		'POST',
+		'/__sandbox/webhooks/emit',
+		(engine, { body }) => {
+			if (!body || typeof body.scope !== 'string')
+				return { status: 400, body: { error: 'scope is required' } };
+			const list = engine.emit(body.scope, body.data ?? {}, { channelId: body.channelId });
 			return { status: 200, body: { deliveries: list.map(summary) } };
-		} catch (error) {
-			return { status: 404, body: { error: error.message } };
-		}
-	}],
-	['POST', '/__sandbox/webhooks/hooks/:id/deactivate', (engine, { params }) => {
-		const hook = engine.deactivate(params.id);
-		return hook ? { status: 200, body: { hook: publicHook(hook) } } : { status: 404, body: { error: 'no such hook' } };
-	}],
-	['GET', '/__sandbox/webhooks/hooks', (engine) => ({ status: 200, body: { hooks: engine.hooks.map(publicHook) } })],
-	['GET', '/__sandbox/webhooks/deliveries', async (engine, { query }) => {
-		if (query.settle) await engine.settle();
-		return { status: 200, body: { deliveries: engine.list().map(summary) } };
-	}],
-	['POST', '/__sandbox/webhooks/settings', (engine, { body }) => ({ status: 200, body: engine.configure(body || {}) })],
-	['GET', '/__sandbox/webhooks/secret', (engine, { query }) => ({
-		status: 200,
-		body: { client_id: query.client_id, secret: engine.clientSecretOf(query.client_id) },
-	})],
+		},
+	],
+	[
+		'POST',
+		'/__sandbox/webhooks/repeat',
+		(engine, { body }) => {
+			try {
+				const list = engine.repeat(body && body.deliveryId, Number((body && body.copies) || 1));
+				return { status: 200, body: { deliveries: list.map(summary) } };
+			} catch (error) {
+				return { status: 404, body: { error: error.message } };
+			}
+		},
+	],
+	[
+		'POST',
+		'/__sandbox/webhooks/hooks/:id/deactivate',
+		(engine, { params }) => {
+			const hook = engine.deactivate(params.id);
+			return hook
+				? { status: 200, body: { hook: publicHook(hook) } }
+				: { status: 404, body: { error: 'no such hook' } };
+		},
+	],
+	[
+		'GET',
+		'/__sandbox/webhooks/hooks',
+		(engine) => ({ status: 200, body: { hooks: engine.hooks.map(publicHook) } }),
+	],
+	[
+		'GET',
+		'/__sandbox/webhooks/deliveries',
+		async (engine, { query }) => {
+			if (query.settle) await engine.settle();
+			return { status: 200, body: { deliveries: engine.list().map(summary) } };
+		},
+	],
+	[
+		'POST',
+		'/__sandbox/webhooks/settings',
+		(engine, { body }) => ({ status: 200, body: engine.configure(body || {}) }),
+	],
+	[
+		'GET',
+		'/__sandbox/webhooks/secret',
+		(engine, { query }) => ({
+			status: 200,
+			body: { client_id: query.client_id, secret: engine.clientSecretOf(query.client_id) },
+		}),
+	],
 ];
 
 function summary(d) {
@@ -529,7 +609,8 @@ function summary(d) {
 function registerControls(sandbox, engine) {
 	const wrap = (handler) => async (ctx) => handler(engine, ctx);
 	if (typeof sandbox.registerControl === 'function') {
-		for (const [method, path, handler] of CONTROL_ROUTES) sandbox.registerControl(method, path, wrap(handler));
+		for (const [method, path, handler] of CONTROL_ROUTES)
+			sandbox.registerControl(method, path, wrap(handler));
 		return;
 	}
 	// Fallback while the sandbox has no shared control registry: a raw handler of our own.
@@ -564,4 +645,12 @@ function registerControls(sandbox, engine) {
 	});
 }
 
-module.exports = { register, WebhookEngine, scopeMatches, clientIdOf, clientSecretOf, officialExamples, CONTROL_ROUTES };
+module.exports = {
+	register,
+	WebhookEngine,
+	scopeMatches,
+	clientIdOf,
+	clientSecretOf,
+	officialExamples,
+	CONTROL_ROUTES,
+};

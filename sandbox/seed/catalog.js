@@ -17,7 +17,16 @@ const { createRandom, SEED_EPOCH } = require('./random');
 /** The category the customers seed keeps out of its customer groups' category_access. */
 const RESTRICTED_CATEGORY_ID = 31;
 
-const BRANDS = ['Acme Outdoor', 'Northwind', 'Summit Gear', 'Blue Harbor', 'Copperline', 'Fieldstone', 'Lumen & Co', 'Tidewater'];
+const BRANDS = [
+	'Acme Outdoor',
+	'Northwind',
+	'Summit Gear',
+	'Blue Harbor',
+	'Copperline',
+	'Fieldstone',
+	'Lumen & Co',
+	'Tidewater',
+];
 
 /** [id, parent_id, name] — depth up to 3. */
 const CATEGORIES = [
@@ -46,8 +55,34 @@ const TREES = [
 ];
 const PRODUCT_CATEGORIES = [21, 22, 23, 25, 26, 28, 29];
 
-const ADJECTIVES = ['Alpine', 'Classic', 'Coastal', 'Rugged', 'Urban', 'Trail', 'Everyday', 'Summit', 'Harbor', 'Canyon', 'Midnight', 'Solar'];
-const NOUNS = ['Jacket', 'Tee', 'Hoodie', 'Runner', 'Boot', 'Backpack', 'Cap', 'Beanie', 'Tote', 'Shirt', 'Vest', 'Sneaker'];
+const ADJECTIVES = [
+	'Alpine',
+	'Classic',
+	'Coastal',
+	'Rugged',
+	'Urban',
+	'Trail',
+	'Everyday',
+	'Summit',
+	'Harbor',
+	'Canyon',
+	'Midnight',
+	'Solar',
+];
+const NOUNS = [
+	'Jacket',
+	'Tee',
+	'Hoodie',
+	'Runner',
+	'Boot',
+	'Backpack',
+	'Cap',
+	'Beanie',
+	'Tote',
+	'Shirt',
+	'Vest',
+	'Sneaker',
+];
 const MATERIALS = ['Cotton', 'Merino wool', 'Recycled polyester', 'Leather', 'Canvas', 'Nylon'];
 const ORIGINS = ['Portugal', 'Vietnam', 'USA', 'Italy', 'Peru'];
 const YT = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-';
@@ -87,7 +122,10 @@ function seedCatalog(sandbox, seedOptions = {}) {
 			meta_description: '',
 			search_keywords: name.toLowerCase(),
 			image_url: `https://cdn.sandbox-store.example.com/brands/${id}.png`,
-			custom_url: { url: `/brands/${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/`, is_customized: false },
+			custom_url: {
+				url: `/brands/${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/`,
+				is_customized: false,
+			},
 		});
 	});
 	counters.brand = BRANDS.length;
@@ -110,7 +148,10 @@ function seedCatalog(sandbox, seedOptions = {}) {
 			is_visible: true,
 			search_keywords: '',
 			default_product_sort: 'use_store_settings',
-			custom_url: { url: `/${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/`, is_customized: false },
+			custom_url: {
+				url: `/${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/`,
+				is_customized: false,
+			},
 		});
 	}
 	counters.category = Math.max(...trees.map((c) => c[0]));
@@ -142,7 +183,8 @@ function seedCatalog(sandbox, seedOptions = {}) {
 		const kind = i % 10;
 		const restricted = i % 15 === 4;
 		const hasOptions = kind === 7 || kind === 9 || i % 3 === 2;
-		const tracking = kind === 7 || kind === 9 ? 'variant' : hasOptions ? 'variant' : ['none', 'product'][i % 2];
+		const tracking =
+			kind === 7 || kind === 9 ? 'variant' : hasOptions ? 'variant' : ['none', 'product'][i % 2];
 		const created = SEED_EPOCH - (count - i) * hour;
 		const product = {
 			id,
@@ -156,7 +198,13 @@ function seedCatalog(sandbox, seedOptions = {}) {
 			cost_price: round2(price * 0.4),
 			retail_price: round2(price * 1.2),
 			sale_price: i % 5 === 1 ? round2(price * 0.8) : 0,
-			categories: shared(restricted ? [RESTRICTED_CATEGORY_ID] : i % 6 === 0 ? [PRODUCT_CATEGORIES[i % 7], 30] : [PRODUCT_CATEGORIES[i % 7]]),
+			categories: shared(
+				restricted
+					? [RESTRICTED_CATEGORY_ID]
+					: i % 6 === 0
+						? [PRODUCT_CATEGORIES[i % 7], 30]
+						: [PRODUCT_CATEGORIES[i % 7]],
+			),
 			brand_id: (i % BRANDS.length) + 1,
 			inventory_level: 0,
 			inventory_warning_level: 2,
@@ -181,9 +229,24 @@ function seedCatalog(sandbox, seedOptions = {}) {
 			const axes = [['Size', sizes]];
 			if (i % 6 === 5) axes.push(['Color', ['Red', 'Blue']]);
 			for (const [display, labels] of axes) {
-				const option = { id: ++optionId, product_id: id, display_name: display, name: `${display}-${id}`, type: display === 'Size' ? 'rectangles' : 'swatch', sort_order: product.options.length, option_values: [] };
+				const option = {
+					id: ++optionId,
+					product_id: id,
+					display_name: display,
+					name: `${display}-${id}`,
+					type: display === 'Size' ? 'rectangles' : 'swatch',
+					sort_order: product.options.length,
+					option_values: [],
+				};
 				const refs = labels.map((label, sort) => {
-					const value = { id: ++valueId, label, sort_order: sort, is_default: false, value_data: display === 'Color' ? { colors: [label === 'Red' ? '#CC0000' : '#0033CC'] } : null };
+					const value = {
+						id: ++valueId,
+						label,
+						sort_order: sort,
+						is_default: false,
+						value_data:
+							display === 'Color' ? { colors: [label === 'Red' ? '#CC0000' : '#0033CC'] } : null,
+					};
 					option.option_values.push(value);
 					return { id: value.id, label, option_id: option.id, option_display_name: display };
 				});
@@ -195,11 +258,14 @@ function seedCatalog(sandbox, seedOptions = {}) {
 		}
 		combos.forEach((optionValues, index) => {
 			let stock = 0;
-			if (tracking === 'variant') stock = kind === 7 ? 0 : kind === 9 && index % 2 === 0 ? 0 : rnd.int(1, 40);
+			if (tracking === 'variant')
+				stock = kind === 7 ? 0 : kind === 9 && index % 2 === 0 ? 0 : rnd.int(1, 40);
 			const variant = {
 				id: ++variantId,
 				product_id: id,
-				sku: optionValues.length ? `SKU-${id}-${optionValues.map((v) => v.label[0]).join('')}${index}` : product.sku,
+				sku: optionValues.length
+					? `SKU-${id}-${optionValues.map((v) => v.label[0]).join('')}${index}`
+					: product.sku,
 				sku_id: optionValues.length ? ++skuId : null,
 				price: null,
 				sale_price: null,
@@ -212,30 +278,88 @@ function seedCatalog(sandbox, seedOptions = {}) {
 
 		const imageCount = 1 + (i % 3 === 0 ? 1 : 0);
 		for (let k = 0; k < imageCount; k++) {
-			product.images.push({ id: ++imageId, product_id: id, image_url: `https://cdn.sandbox-store.example.com/products/${id}/${k + 1}.jpg`, is_thumbnail: k === 0, sort_order: k, description: k === 0 ? name : `${name} detail`, date_modified: product.date_modified });
+			product.images.push({
+				id: ++imageId,
+				product_id: id,
+				image_url: `https://cdn.sandbox-store.example.com/products/${id}/${k + 1}.jpg`,
+				is_thumbnail: k === 0,
+				sort_order: k,
+				description: k === 0 ? name : `${name} detail`,
+				date_modified: product.date_modified,
+			});
 		}
 		if (i % 2 === 0 || i % 5 === 0) product.custom_fields = [];
-		if (i % 2 === 0) product.custom_fields.push({ id: ++fieldId, name: 'Material', value: material });
-		if (i % 5 === 0) product.custom_fields.push({ id: ++fieldId, name: 'Origin', value: ORIGINS[i % ORIGINS.length] });
+		if (i % 2 === 0)
+			product.custom_fields.push({ id: ++fieldId, name: 'Material', value: material });
+		if (i % 5 === 0)
+			product.custom_fields.push({
+				id: ++fieldId,
+				name: 'Origin',
+				value: ORIGINS[i % ORIGINS.length],
+			});
 		if (i % 7 === 0) {
 			product.videos = [];
 			let code = '';
 			for (let k = 0; k < 11; k++) code += YT[rnd.int(0, YT.length - 1)];
-			product.videos.push({ id: ++videoId, product_id: id, video_id: code, title: `${name} in action`, description: `A short look at the ${name}.`, sort_order: 0, type: 'youtube', length: '01:30' });
+			product.videos.push({
+				id: ++videoId,
+				product_id: id,
+				video_id: code,
+				title: `${name} in action`,
+				description: `A short look at the ${name}.`,
+				sort_order: 0,
+				type: 'youtube',
+				length: '01:30',
+			});
 		}
 		if (i % 12 === 0) {
 			product.modifiers = [];
-			product.modifiers.push({ id: ++modifierId, product_id: id, name: `Gift wrap-${id}`, display_name: 'Gift wrap', type: 'checkbox', required: false, sort_order: 0, config: { checkbox_label: 'Add gift wrap', checked_by_default: false }, option_values: [] });
+			product.modifiers.push({
+				id: ++modifierId,
+				product_id: id,
+				name: `Gift wrap-${id}`,
+				display_name: 'Gift wrap',
+				type: 'checkbox',
+				required: false,
+				sort_order: 0,
+				config: { checkbox_label: 'Add gift wrap', checked_by_default: false },
+				option_values: [],
+			});
 		}
 		if (i % 9 === 0) {
 			product.bulk_pricing_rules = [];
-			product.bulk_pricing_rules.push({ id: ++ruleId, quantity_min: 5, quantity_max: 9, type: 'percent', amount: 10 });
+			product.bulk_pricing_rules.push({
+				id: ++ruleId,
+				quantity_min: 5,
+				quantity_max: 9,
+				type: 'percent',
+				amount: 10,
+			});
 		}
 		catalog.products.set(id, product);
 	}
-	Object.assign(counters, { product: count, variant: variantId, sku: skuId, option: optionId, optionValue: valueId, image: imageId, customField: fieldId, video: videoId, modifier: modifierId, bulkPricingRule: ruleId });
+	Object.assign(counters, {
+		product: count,
+		variant: variantId,
+		sku: skuId,
+		option: optionId,
+		optionValue: valueId,
+		image: imageId,
+		customField: fieldId,
+		video: videoId,
+		modifier: modifierId,
+		bulkPricingRule: ruleId,
+	});
 	sandbox.state.catalog = catalog;
 	return catalog;
 }
 
-module.exports = { seedCatalog, descriptionOf, RESTRICTED_CATEGORY_ID, BRANDS, CATEGORIES, TREE2_CATEGORIES, TREES };
+module.exports = {
+	seedCatalog,
+	descriptionOf,
+	RESTRICTED_CATEGORY_ID,
+	BRANDS,
+	CATEGORIES,
+	TREE2_CATEGORIES,
+	TREES,
+};

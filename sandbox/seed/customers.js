@@ -21,30 +21,93 @@ function catalogSeed() {
 /** The catalog's category that only some groups may see (seed/catalog's RESTRICTED_CATEGORY_ID). */
 function restrictedCategoryId() {
 	const catalog = catalogSeed();
-	return catalog && Number.isInteger(catalog.RESTRICTED_CATEGORY_ID) ? catalog.RESTRICTED_CATEGORY_ID : 30;
+	return catalog && Number.isInteger(catalog.RESTRICTED_CATEGORY_ID)
+		? catalog.RESTRICTED_CATEGORY_ID
+		: 30;
 }
 
 /** Every category id of the store: the seeded catalog's, else the catalog seed's fixed list. */
 function catalogCategoryIds(sandbox) {
-	const categories = sandbox && sandbox.state && sandbox.state.catalog && sandbox.state.catalog.categories;
+	const categories =
+		sandbox && sandbox.state && sandbox.state.catalog && sandbox.state.catalog.categories;
 	if (categories && typeof categories.keys === 'function') return [...categories.keys()];
 	const catalog = catalogSeed();
 	if (catalog && Array.isArray(catalog.CATEGORIES)) return catalog.CATEGORIES.map((c) => c[0]);
 	return [];
 }
 
-const FIRST_NAMES = ['Ava', 'Liam', 'Mia', 'Noah', 'Zoe', 'Ethan', 'Isla', 'Lucas', 'Chloe', 'Mateo', 'Nora', 'Omar', 'Priya', 'Kenji', 'Sofia', 'Diego', 'Hana', 'Yusuf', 'Elena', 'Tariq'];
-const LAST_NAMES = ['Garcia', 'Smith', 'Nguyen', 'Okafor', 'Kowalski', 'Rossi', 'Tanaka', 'Dubois', 'Patel', 'Jensen', 'Silva', 'Murphy', 'Haddad', 'Kim', 'Novak', 'Schmidt'];
-const COMPANIES = ['', '', '', 'Acme Outfitters', 'Northwind Traders', 'Blue Ridge Supply', 'Harbor & Co'];
+const FIRST_NAMES = [
+	'Ava',
+	'Liam',
+	'Mia',
+	'Noah',
+	'Zoe',
+	'Ethan',
+	'Isla',
+	'Lucas',
+	'Chloe',
+	'Mateo',
+	'Nora',
+	'Omar',
+	'Priya',
+	'Kenji',
+	'Sofia',
+	'Diego',
+	'Hana',
+	'Yusuf',
+	'Elena',
+	'Tariq',
+];
+const LAST_NAMES = [
+	'Garcia',
+	'Smith',
+	'Nguyen',
+	'Okafor',
+	'Kowalski',
+	'Rossi',
+	'Tanaka',
+	'Dubois',
+	'Patel',
+	'Jensen',
+	'Silva',
+	'Murphy',
+	'Haddad',
+	'Kim',
+	'Novak',
+	'Schmidt',
+];
+const COMPANIES = [
+	'',
+	'',
+	'',
+	'Acme Outfitters',
+	'Northwind Traders',
+	'Blue Ridge Supply',
+	'Harbor & Co',
+];
 const PLACES = [
 	{ city: 'Austin', state: 'Texas', postal: '78701', country: 'United States', code: 'US' },
 	{ city: 'Portland', state: 'Oregon', postal: '97205', country: 'United States', code: 'US' },
 	{ city: 'Chicago', state: 'Illinois', postal: '60601', country: 'United States', code: 'US' },
 	{ city: 'Toronto', state: 'Ontario', postal: 'M5H 2N2', country: 'Canada', code: 'CA' },
-	{ city: 'Manchester', state: 'Greater Manchester', postal: 'M1 1AE', country: 'United Kingdom', code: 'GB' },
+	{
+		city: 'Manchester',
+		state: 'Greater Manchester',
+		postal: 'M1 1AE',
+		country: 'United Kingdom',
+		code: 'GB',
+	},
 	{ city: 'Sydney', state: 'New South Wales', postal: '2000', country: 'Australia', code: 'AU' },
 ];
-const STREETS = ['Oak Street', 'Maple Avenue', 'Market Street', 'Harbor Road', 'Elm Lane', 'Cedar Court', 'River Drive'];
+const STREETS = [
+	'Oak Street',
+	'Maple Avenue',
+	'Market Street',
+	'Harbor Road',
+	'Elm Lane',
+	'Cedar Court',
+	'River Drive',
+];
 
 /** ISO 8601 without milliseconds, as V3 writes dates. */
 function iso(ms) {
@@ -54,12 +117,38 @@ function iso(ms) {
 function buildGroups(sandbox) {
 	const restricted = restrictedCategoryId();
 	const known = catalogCategoryIds(sandbox);
-	const retailCategories = (known.length ? known : Array.from({ length: 30 }, (_, k) => k + 1)).filter((id) => id !== restricted);
+	const retailCategories = (
+		known.length ? known : Array.from({ length: 30 }, (_, k) => k + 1)
+	).filter((id) => id !== restricted);
 	const created = SEED_EPOCH - 400 * 86400000;
 	return [
-		{ id: 1, name: 'Retail', is_default: true, category_access: { type: 'specific', categories: retailCategories }, is_group_for_guests: false, date_created: created, date_modified: created },
-		{ id: 2, name: 'Wholesale', is_default: false, category_access: { type: 'all' }, is_group_for_guests: false, date_created: created, date_modified: created },
-		{ id: 3, name: 'VIP', is_default: false, category_access: { type: 'all' }, is_group_for_guests: false, date_created: created, date_modified: created },
+		{
+			id: 1,
+			name: 'Retail',
+			is_default: true,
+			category_access: { type: 'specific', categories: retailCategories },
+			is_group_for_guests: false,
+			date_created: created,
+			date_modified: created,
+		},
+		{
+			id: 2,
+			name: 'Wholesale',
+			is_default: false,
+			category_access: { type: 'all' },
+			is_group_for_guests: false,
+			date_created: created,
+			date_modified: created,
+		},
+		{
+			id: 3,
+			name: 'VIP',
+			is_default: false,
+			category_access: { type: 'all' },
+			is_group_for_guests: false,
+			date_created: created,
+			date_modified: created,
+		},
 	];
 }
 

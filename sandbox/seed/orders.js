@@ -20,28 +20,95 @@
 const { createRandom, SEED_EPOCH } = require('./random');
 
 const STATUSES = [
-	['Incomplete', 'An incomplete order happens when a shopper reached the payment page, but did not complete the transaction.'],
+	[
+		'Incomplete',
+		'An incomplete order happens when a shopper reached the payment page, but did not complete the transaction.',
+	],
 	['Pending', 'Customer started the checkout process, but did not complete it.'],
-	['Shipped', 'Order has been shipped, but receipt has not been confirmed; seller has used the Ship Items action.'],
-	['Partially Shipped', 'Only some items in the order have been shipped, due to some products being pre-order only or other reasons.'],
+	[
+		'Shipped',
+		'Order has been shipped, but receipt has not been confirmed; seller has used the Ship Items action.',
+	],
+	[
+		'Partially Shipped',
+		'Only some items in the order have been shipped, due to some products being pre-order only or other reasons.',
+	],
 	['Refunded', 'Seller has used the Refund action.'],
 	['Cancelled', 'Seller has cancelled an order, due to a stock inconsistency or other reasons.'],
-	['Declined', 'Seller has marked the order as declined for lack of manual payment, or other reasons.'],
-	['Awaiting Payment', 'Customer has completed checkout process, but payment has yet to be confirmed.'],
-	['Awaiting Pickup', 'Order has been pulled, and is awaiting customer pickup from a seller-specified location.'],
-	['Awaiting Shipment', 'Order has been pulled and packaged, and is awaiting collection from a shipping provider.'],
-	['Completed', 'Client has paid for their digital product and their file(s) are available for download.'],
-	['Awaiting Fulfillment', 'Customer has completed the checkout process and payment has been confirmed.'],
-	['Manual Verification Required', 'Order is on hold while some aspect needs to be manually confirmed.'],
-	['Disputed', 'Customer has initiated a dispute resolution process for the PayPal transaction that paid for the order.'],
+	[
+		'Declined',
+		'Seller has marked the order as declined for lack of manual payment, or other reasons.',
+	],
+	[
+		'Awaiting Payment',
+		'Customer has completed checkout process, but payment has yet to be confirmed.',
+	],
+	[
+		'Awaiting Pickup',
+		'Order has been pulled, and is awaiting customer pickup from a seller-specified location.',
+	],
+	[
+		'Awaiting Shipment',
+		'Order has been pulled and packaged, and is awaiting collection from a shipping provider.',
+	],
+	[
+		'Completed',
+		'Client has paid for their digital product and their file(s) are available for download.',
+	],
+	[
+		'Awaiting Fulfillment',
+		'Customer has completed the checkout process and payment has been confirmed.',
+	],
+	[
+		'Manual Verification Required',
+		'Order is on hold while some aspect needs to be manually confirmed.',
+	],
+	[
+		'Disputed',
+		'Customer has initiated a dispute resolution process for the PayPal transaction that paid for the order.',
+	],
 	['Partially Refunded', 'Seller has partially refunded the order.'],
 ].map(([name, description], id) => ({ id, name, description }));
 
 /** Sort order BigCommerce shows the statuses in (from the spec example). */
 const STATUS_SORT = [0, 1, 8, 6, 11, 10, 12, 3, 4, 2, 9, 5, 7, 13, 14];
 
-const FIRST = ['Avery', 'Blake', 'Casey', 'Devon', 'Emerson', 'Finley', 'Harper', 'Jordan', 'Kendall', 'Logan', 'Morgan', 'Parker', 'Quinn', 'Riley', 'Sawyer', 'Taylor'];
-const LAST = ['Adams', 'Brooks', 'Carter', 'Diaz', 'Ellis', 'Foster', 'Garcia', 'Hughes', 'Ito', 'Jensen', 'Khan', 'Lopez', 'Murphy', 'Nguyen', 'Ortiz', 'Patel'];
+const FIRST = [
+	'Avery',
+	'Blake',
+	'Casey',
+	'Devon',
+	'Emerson',
+	'Finley',
+	'Harper',
+	'Jordan',
+	'Kendall',
+	'Logan',
+	'Morgan',
+	'Parker',
+	'Quinn',
+	'Riley',
+	'Sawyer',
+	'Taylor',
+];
+const LAST = [
+	'Adams',
+	'Brooks',
+	'Carter',
+	'Diaz',
+	'Ellis',
+	'Foster',
+	'Garcia',
+	'Hughes',
+	'Ito',
+	'Jensen',
+	'Khan',
+	'Lopez',
+	'Murphy',
+	'Nguyen',
+	'Ortiz',
+	'Patel',
+];
 const CITIES = [
 	['Austin', 'Texas', '78701'],
 	['Denver', 'Colorado', '80202'],
@@ -63,12 +130,35 @@ const STUB_PRODUCTS = [
 	['Packable Daypack', 'PACK-DAY', 74.0],
 	['Sun Cap', 'CAP-SUN', 28.0],
 	['Fleece Gloves', 'GLV-FLC', 26.0],
-].map(([name, sku, price], index) => ({ product_id: index + 1, variant_id: index + 1, name, sku, price, brand: 'Sandbox Outfitters' }));
+].map(([name, sku, price], index) => ({
+	product_id: index + 1,
+	variant_id: index + 1,
+	name,
+	sku,
+	price,
+	brand: 'Sandbox Outfitters',
+}));
 
 const CARRIERS = [
-	{ carrier: 'ups', display: 'UPS', number: (r) => `1Z${String(r.int(100000, 999999))}${String(r.int(1000000000, 9999999999))}`, link: (n) => `https://www.ups.com/track?tracknum=${n}` },
-	{ carrier: 'usps', display: 'USPS', number: (r) => `9400${String(r.int(100000000, 999999999))}${String(r.int(100000000, 999999999))}`, link: (n) => `https://tools.usps.com/go/TrackConfirmAction?tLabels=${n}` },
-	{ carrier: 'fedex', display: 'FedEx', number: (r) => String(r.int(100000000000, 999999999999)), link: (n) => `https://www.fedex.com/fedextrack/?trknbr=${n}` },
+	{
+		carrier: 'ups',
+		display: 'UPS',
+		number: (r) => `1Z${String(r.int(100000, 999999))}${String(r.int(1000000000, 9999999999))}`,
+		link: (n) => `https://www.ups.com/track?tracknum=${n}`,
+	},
+	{
+		carrier: 'usps',
+		display: 'USPS',
+		number: (r) =>
+			`9400${String(r.int(100000000, 999999999))}${String(r.int(100000000, 999999999))}`,
+		link: (n) => `https://tools.usps.com/go/TrackConfirmAction?tLabels=${n}`,
+	},
+	{
+		carrier: 'fedex',
+		display: 'FedEx',
+		number: (r) => String(r.int(100000000000, 999999999999)),
+		link: (n) => `https://www.fedex.com/fedextrack/?trknbr=${n}`,
+	},
 ];
 
 const COUPONS = [
@@ -83,7 +173,11 @@ const money = (n) => Math.round(n * 100) / 100;
 /** Products available for order lines: the catalog's when loaded, else the stub list. */
 function orderableProducts(sandbox) {
 	const products = sandbox.state.products;
-	const list = Array.isArray(products) ? products : products instanceof Map ? [...products.values()] : [];
+	const list = Array.isArray(products)
+		? products
+		: products instanceof Map
+			? [...products.values()]
+			: [];
 	const usable = [];
 	for (const p of list.slice(0, 30)) {
 		if (!p || typeof p.id !== 'number' || !p.name) continue;
@@ -91,7 +185,8 @@ function orderableProducts(sandbox) {
 		const variant = variants[0];
 		usable.push({
 			product_id: p.id,
-			variant_id: variant && typeof variant.id === 'number' ? variant.id : p.base_variant_id || p.id,
+			variant_id:
+				variant && typeof variant.id === 'number' ? variant.id : p.base_variant_id || p.id,
 			name: p.name,
 			sku: (variant && variant.sku) || p.sku || '',
 			price: Number(p.sale_price || p.price || 10) || 10,
@@ -116,8 +211,17 @@ function customerCount(sandbox, seedOptions) {
 
 function customerName(sandbox, id) {
 	const found = customerList(sandbox).find((c) => c && c.id === id);
-	if (found && found.first_name) return { first: found.first_name, last: found.last_name || '', email: found.email || `shopper${id}@example.com` };
-	return { first: FIRST[(id - 1) % FIRST.length], last: LAST[(id * 7) % LAST.length], email: `shopper${id}@example.com` };
+	if (found && found.first_name)
+		return {
+			first: found.first_name,
+			last: found.last_name || '',
+			email: found.email || `shopper${id}@example.com`,
+		};
+	return {
+		first: FIRST[(id - 1) % FIRST.length],
+		last: LAST[(id * 7) % LAST.length],
+		email: `shopper${id}@example.com`,
+	};
 }
 
 /**
@@ -163,27 +267,92 @@ function statusFor(index, r) {
 	return r.pick([10, 10, 10, 2, 2, 11, 11, 9, 3, 7, 5, 14]);
 }
 
-const PAYMENT_STATUS = { 0: '', 1: 'pending', 2: 'captured', 3: 'captured', 4: 'refunded', 5: 'void', 6: 'declined', 7: 'pending', 8: 'captured', 9: 'captured', 10: 'captured', 11: 'captured', 12: 'held for review', 13: 'captured', 14: 'partially refunded' };
+const PAYMENT_STATUS = {
+	0: '',
+	1: 'pending',
+	2: 'captured',
+	3: 'captured',
+	4: 'refunded',
+	5: 'void',
+	6: 'declined',
+	7: 'pending',
+	8: 'captured',
+	9: 'captured',
+	10: 'captured',
+	11: 'captured',
+	12: 'held for review',
+	13: 'captured',
+	14: 'partially refunded',
+};
 
 function seedLocations(sandbox) {
-	const hours = (open) => ({ open, opening: open ? '09:00' : '00:00', closing: open ? '17:00' : '00:00' });
+	const hours = (open) => ({
+		open,
+		opening: open ? '09:00' : '00:00',
+		closing: open ? '17:00' : '00:00',
+	});
 	const operating_hours = {
-		sunday: hours(false), monday: hours(true), tuesday: hours(true), wednesday: hours(true),
-		thursday: hours(true), friday: hours(true), saturday: hours(false),
+		sunday: hours(false),
+		monday: hours(true),
+		tuesday: hours(true),
+		wednesday: hours(true),
+		thursday: hours(true),
+		friday: hours(true),
+		saturday: hours(false),
 	};
 	const at = new Date(SEED_EPOCH - 400 * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 	sandbox.state.locations = [
 		{
-			id: 1, code: 'BC-LOCATION-1', label: 'Default location', managed_by_external_source: false, type_id: 'PHYSICAL',
-			enabled: true, operating_hours, time_zone: 'America/Chicago', created_at: at, updated_at: at,
-			address: { address1: '1 Loopback Way', address2: '', city: 'Austin', state: 'Texas', zip: '78701', email: 'store@sandbox-store.example.com', phone: '512-555-0100', geo_coordinates: { latitude: 30.2672, longitude: -97.7431 }, country_code: 'US' },
-			storefront_visibility: true, special_hours: [], is_default: true,
+			id: 1,
+			code: 'BC-LOCATION-1',
+			label: 'Default location',
+			managed_by_external_source: false,
+			type_id: 'PHYSICAL',
+			enabled: true,
+			operating_hours,
+			time_zone: 'America/Chicago',
+			created_at: at,
+			updated_at: at,
+			address: {
+				address1: '1 Loopback Way',
+				address2: '',
+				city: 'Austin',
+				state: 'Texas',
+				zip: '78701',
+				email: 'store@sandbox-store.example.com',
+				phone: '512-555-0100',
+				geo_coordinates: { latitude: 30.2672, longitude: -97.7431 },
+				country_code: 'US',
+			},
+			storefront_visibility: true,
+			special_hours: [],
+			is_default: true,
 		},
 		{
-			id: 2, code: 'WAREHOUSE-1', label: 'Warehouse', managed_by_external_source: false, type_id: 'PHYSICAL',
-			enabled: true, operating_hours, time_zone: 'America/Chicago', created_at: at, updated_at: at,
-			address: { address1: '400 Depot Road', address2: 'Dock 3', city: 'Round Rock', state: 'Texas', zip: '78664', email: 'warehouse@sandbox-store.example.com', phone: '512-555-0177', geo_coordinates: { latitude: 30.5083, longitude: -97.6789 }, country_code: 'US' },
-			storefront_visibility: false, special_hours: [], is_default: false,
+			id: 2,
+			code: 'WAREHOUSE-1',
+			label: 'Warehouse',
+			managed_by_external_source: false,
+			type_id: 'PHYSICAL',
+			enabled: true,
+			operating_hours,
+			time_zone: 'America/Chicago',
+			created_at: at,
+			updated_at: at,
+			address: {
+				address1: '400 Depot Road',
+				address2: 'Dock 3',
+				city: 'Round Rock',
+				state: 'Texas',
+				zip: '78664',
+				email: 'warehouse@sandbox-store.example.com',
+				phone: '512-555-0177',
+				geo_coordinates: { latitude: 30.5083, longitude: -97.6789 },
+				country_code: 'US',
+			},
+			storefront_visibility: false,
+			special_hours: [],
+			is_default: false,
 		},
 	];
 	sandbox.state.counters.locations = 2;
@@ -191,7 +360,8 @@ function seedLocations(sandbox) {
 
 function seedOrders(sandbox, seedOptions = {}) {
 	const r = createRandom((Number(seedOptions.seed) || 42) + 7001);
-	const count = seedOptions.orders === undefined ? 40 : Math.max(0, Number(seedOptions.orders) || 0);
+	const count =
+		seedOptions.orders === undefined ? 40 : Math.max(0, Number(seedOptions.orders) || 0);
 	const products = orderableProducts(sandbox);
 	const customers = customerCount(sandbox, seedOptions);
 	const orders = [];
@@ -205,7 +375,8 @@ function seedOrders(sandbox, seedOptions = {}) {
 		const person = guest
 			? { first: r.pick(FIRST), last: r.pick(LAST), email: `guest${index + 1}@example.net` }
 			: customerName(sandbox, customer_id);
-		const created = SEED_EPOCH - Math.round(span * (1 - index / Math.max(1, count))) - r.int(0, 3600) * 1000;
+		const created =
+			SEED_EPOCH - Math.round(span * (1 - index / Math.max(1, count))) - r.int(0, 3600) * 1000;
 		const billing_address = address(r, person.first, person.last, person.email);
 		const order = {
 			id,
@@ -219,7 +390,10 @@ function seedOrders(sandbox, seedOptions = {}) {
 			date_shipped: null,
 			is_deleted: false,
 			seeded: true,
-			payment_method: status_id === 0 ? '' : r.pick(['Credit Card', 'Credit Card', 'PayPal', 'Test Payment Gateway']),
+			payment_method:
+				status_id === 0
+					? ''
+					: r.pick(['Credit Card', 'Credit Card', 'PayPal', 'Test Payment Gateway']),
 			payment_status: PAYMENT_STATUS[status_id],
 			currency_code: 'USD',
 			staff_notes: index % 7 === 0 ? 'Gift wrap requested' : '',
@@ -242,13 +416,20 @@ function seedOrders(sandbox, seedOptions = {}) {
 		};
 		if (order.date_modified > SEED_EPOCH) order.date_modified = SEED_EPOCH;
 		const shippingAddressId = sandbox.nextId('order_shipping_addresses');
-		order.shipping_addresses.push({ id: shippingAddressId, ...billing_address, shipping_method: 'Flat Rate', shipping_zone_id: 1, shipping_zone_name: 'United States' });
+		order.shipping_addresses.push({
+			id: shippingAddressId,
+			...billing_address,
+			shipping_method: 'Flat Rate',
+			shipping_zone_id: 1,
+			shipping_zone_name: 'United States',
+		});
 		// partially shipped orders need more than one unit
 		const lines = status_id === 3 ? 2 : r.int(1, 3);
 		const used = new Set();
 		for (let l = 0; l < lines; l++) {
 			let product = r.pick(products);
-			for (let guard = 0; used.has(product.product_id) && guard < 10; guard++) product = r.pick(products);
+			for (let guard = 0; used.has(product.product_id) && guard < 10; guard++)
+				product = r.pick(products);
 			used.add(product.product_id);
 			order.products.push({
 				id: sandbox.nextId('order_products'),
@@ -273,7 +454,15 @@ function seedOrders(sandbox, seedOptions = {}) {
 			const discount = coupon.percent ? money((subtotal * coupon.percent) / 100) : coupon.amount;
 			order.coupon_discount = discount;
 			order.discount_amount = discount;
-			order.coupons.push({ id: sandbox.nextId('order_coupons'), coupon_id: coupon.coupon_id, order_id: id, code: coupon.code, amount: coupon.percent || coupon.amount, type: coupon.type, discount });
+			order.coupons.push({
+				id: sandbox.nextId('order_coupons'),
+				coupon_id: coupon.coupon_id,
+				order_id: id,
+				code: coupon.code,
+				amount: coupon.percent || coupon.amount,
+				type: coupon.type,
+				discount,
+			});
 		}
 		if ([2, 3, 10].includes(status_id) || (status_id === 4 && index % 2 === 0)) {
 			const full = status_id !== 3;
@@ -307,7 +496,11 @@ function seedOrders(sandbox, seedOptions = {}) {
 			if (order.date_modified < shippedAt) order.date_modified = Math.min(shippedAt, SEED_EPOCH);
 		}
 		const totals = orderTotals(order);
-		if (['captured', 'refunded', 'partially refunded', 'held for review'].includes(order.payment_status)) {
+		if (
+			['captured', 'refunded', 'partially refunded', 'held for review'].includes(
+				order.payment_status,
+			)
+		) {
 			order.transactions.push(transaction(sandbox, r, order, 'purchase', totals.total_inc_tax));
 			if (status_id === 4) {
 				order.refunded_amount = totals.total_inc_tax;
@@ -334,7 +527,9 @@ function transaction(sandbox, r, order, event, amount) {
 		currency: order.currency_code,
 		gateway: card ? 'stripe' : 'paypalexpress',
 		gateway_transaction_id: `${card ? 'ch' : 'PAY'}_${r.int(100000000, 999999999)}`,
-		date_created: new Date(order.date_created + (event === 'refund' ? 5 * 86400000 : 60000)).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+		date_created: new Date(order.date_created + (event === 'refund' ? 5 * 86400000 : 60000))
+			.toISOString()
+			.replace(/\.\d{3}Z$/, 'Z'),
 		test: false,
 		status: 'ok',
 		fraud_review: false,
@@ -344,9 +539,20 @@ function transaction(sandbox, r, order, event, amount) {
 		payment_method_id: card ? 'stripe.card' : 'paypalexpress.paypal',
 	};
 	if (card) {
-		tx.avs_result = { code: 'Y', message: 'Street address and postal code match', street_match: 'Y', postal_match: 'Y' };
+		tx.avs_result = {
+			code: 'Y',
+			message: 'Street address and postal code match',
+			street_match: 'Y',
+			postal_match: 'Y',
+		};
 		tx.cvv_result = { code: 'M', message: 'CVV matches' };
-		tx.credit_card = { card_type: 'visa', card_iin: '424242', card_last4: '4242', card_expiry_month: 12, card_expiry_year: 2029 };
+		tx.credit_card = {
+			card_type: 'visa',
+			card_iin: '424242',
+			card_last4: '4242',
+			card_expiry_month: 12,
+			card_expiry_year: 2029,
+		};
 	}
 	return tx;
 }
@@ -370,7 +576,30 @@ function orderTotals(order) {
 	const discount = order.discount_amount || 0;
 	const total_ex_tax = money(Math.max(0, subtotal_ex_tax + shipping - discount));
 	const total_inc_tax = money(Math.max(0, subtotal_inc_tax + shipping - discount));
-	return { subtotal_ex_tax, subtotal_inc_tax, subtotal_tax, shipping, total_ex_tax, total_inc_tax, total_tax: money(total_inc_tax - total_ex_tax), items_total, items_shipped };
+	return {
+		subtotal_ex_tax,
+		subtotal_inc_tax,
+		subtotal_tax,
+		shipping,
+		total_ex_tax,
+		total_inc_tax,
+		total_tax: money(total_inc_tax - total_ex_tax),
+		items_total,
+		items_shipped,
+	};
 }
 
-module.exports = { reconcileCustomerNames, STATUSES, STATUS_SORT, STUB_PRODUCTS, CARRIERS, TAX_RATE, money, orderTotals, orderableProducts, seedOrders, seedLocations, transaction };
+module.exports = {
+	reconcileCustomerNames,
+	STATUSES,
+	STATUS_SORT,
+	STUB_PRODUCTS,
+	CARRIERS,
+	TAX_RATE,
+	money,
+	orderTotals,
+	orderableProducts,
+	seedOrders,
+	seedLocations,
+	transaction,
+};

@@ -17,7 +17,11 @@ interface Operation {
 	params: INodeProperties[];
 }
 const operations: Operation[] = resources.flatMap((resource) => {
-	const selector = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value as string))!;
+	const selector = properties.find(
+		(p) =>
+			p.name === 'operation' &&
+			p.displayOptions?.show?.resource?.includes(resource.value as string),
+	)!;
 	return (selector.options as INodePropertyOptions[]).map((option) => ({
 		resource: resource.value as string,
 		option,
@@ -35,7 +39,8 @@ function flatten(list: INodeProperties[]): INodeProperties[] {
 	return list.flatMap((p) => {
 		const inner = (p.options ?? []) as Array<INodeProperties & { values?: INodeProperties[] }>;
 		if (p.type === 'collection') return [p, ...flatten(inner)];
-		if (p.type === 'fixedCollection') return [p, ...inner.flatMap((group) => flatten(group.values ?? []))];
+		if (p.type === 'fixedCollection')
+			return [p, ...inner.flatMap((group) => flatten(group.values ?? []))];
 		return [p];
 	});
 }
@@ -46,16 +51,19 @@ describe('node description conventions', () => {
 		expect(operations.length).toBeGreaterThan(100);
 	});
 
-	it.each(operations.map((op) => [key(op), op] as const))('%s: short, exact action and description', (_key, { option }) => {
-		expect(option.action).toEqual(expect.any(String));
-		expect(option.description).toEqual(expect.any(String));
-		expect(option.action!.length).toBeLessThanOrEqual(60);
-		expect(option.description!.length).toBeLessThanOrEqual(300);
-		for (const text of [option.action!, option.description!]) {
-			expect(text).not.toMatch(/\ba [aeio]\w/i); // "a image" ("a URL", "a user" are fine)
-			expect(text).not.toMatch(/\s{2}|\s$/);
-		}
-	});
+	it.each(operations.map((op) => [key(op), op] as const))(
+		'%s: short, exact action and description',
+		(_key, { option }) => {
+			expect(option.action).toEqual(expect.any(String));
+			expect(option.description).toEqual(expect.any(String));
+			expect(option.action!.length).toBeLessThanOrEqual(60);
+			expect(option.description!.length).toBeLessThanOrEqual(300);
+			for (const text of [option.action!, option.description!]) {
+				expect(text).not.toMatch(/\ba [aeio]\w/i); // "a image" ("a URL", "a user" are fine)
+				expect(text).not.toMatch(/\s{2}|\s$/);
+			}
+		},
+	);
 
 	it('gives every operation its own action and description (an AI agent tells them apart)', () => {
 		const actions = operations.map((op) => op.option.action);
@@ -68,14 +76,22 @@ describe('node description conventions', () => {
 		const lists = operations.filter((op) => op.option.name === 'Get Many');
 		expect(lists.length).toBeGreaterThanOrEqual(22);
 		for (const op of lists) {
-			expect({ op: key(op), action: op.option.action }).toEqual({ op: key(op), action: expect.stringMatching(/^Get many /) });
+			expect({ op: key(op), action: op.option.action }).toEqual({
+				op: key(op),
+				action: expect.stringMatching(/^Get many /),
+			});
 			const names = op.params.map((p) => p.name);
-			expect({ op: key(op), names }).toEqual({ op: key(op), names: expect.arrayContaining(['returnAll', 'limit']) });
+			expect({ op: key(op), names }).toEqual({
+				op: key(op),
+				names: expect.arrayContaining(['returnAll', 'limit']),
+			});
 		}
 	});
 
 	it('labels destructive operations (delete, archive, cancel) as such', () => {
-		const destructive = operations.filter((op) => /^(delete|archive|cancel)$/.test(String(op.option.value)));
+		const destructive = operations.filter((op) =>
+			/^(delete|archive|cancel)$/.test(String(op.option.value)),
+		);
 		expect(destructive.length).toBeGreaterThanOrEqual(17);
 		for (const op of destructive) {
 			expect({ op: key(op), description: op.option.description }).toEqual({
@@ -84,7 +100,10 @@ describe('node description conventions', () => {
 			});
 			// and a warning above its parameters in the editor
 			const notice = op.params.find((p) => p.type === 'notice');
-			expect({ op: key(op), notice: notice?.displayName }).toEqual({ op: key(op), notice: expect.stringMatching(/permanently|Destructive/) });
+			expect({ op: key(op), notice: notice?.displayName }).toEqual({
+				op: key(op),
+				notice: expect.stringMatching(/permanently|Destructive/),
+			});
 		}
 	});
 
@@ -92,14 +111,22 @@ describe('node description conventions', () => {
 		const typed: string[] = [];
 		for (const op of operations) {
 			// (line items of carts are fixed-collection rows, also accepted as JSON: plain numbers there)
-			const rows = new Set(op.params.filter((p) => p.type === 'fixedCollection').flatMap((p) => flatten([p]).slice(1)));
+			const rows = new Set(
+				op.params.filter((p) => p.type === 'fixedCollection').flatMap((p) => flatten([p]).slice(1)),
+			);
 			for (const p of flatten(op.params).filter((param) => !rows.has(param))) {
-				if (/^(productId|customerId|orderId|categoryId|brandId|channelId|parentId)$/.test(p.name) && p.type !== 'resourceLocator') {
+				if (
+					/^(productId|customerId|orderId|categoryId|brandId|channelId|parentId)$/.test(p.name) &&
+					p.type !== 'resourceLocator'
+				) {
 					typed.push(`${key(op)}: ${p.name} (${p.type})`);
 				}
 				if (p.type === 'resourceLocator') {
 					const list = (p.modes ?? []).find((mode) => mode.name === 'list');
-					expect({ param: `${key(op)}.${p.name}`, search: list?.typeOptions?.searchListMethod }).toEqual({
+					expect({
+						param: `${key(op)}.${p.name}`,
+						search: list?.typeOptions?.searchListMethod,
+					}).toEqual({
 						param: `${key(op)}.${p.name}`,
 						search: expect.stringMatching(/^search[A-Z]/),
 					});
@@ -115,12 +142,22 @@ describe('node description conventions', () => {
 			operations.flatMap((op) =>
 				flatten(op.params)
 					.filter((p) => p.type === 'resourceLocator')
-					.flatMap((p) => (p.modes ?? []).map((mode) => mode.typeOptions?.searchListMethod).filter(Boolean)),
+					.flatMap((p) =>
+						(p.modes ?? []).map((mode) => mode.typeOptions?.searchListMethod).filter(Boolean),
+					),
 			),
 		);
 		for (const name of named) expect(typeof methods[name as string]).toBe('function');
 		expect([...named].sort()).toEqual(
-			expect.arrayContaining(['searchBrands', 'searchCategories', 'searchChannels', 'searchCustomers', 'searchOrderStatuses', 'searchOrders', 'searchProducts']),
+			expect.arrayContaining([
+				'searchBrands',
+				'searchCategories',
+				'searchChannels',
+				'searchCustomers',
+				'searchOrderStatuses',
+				'searchOrders',
+				'searchProducts',
+			]),
 		);
 	});
 
@@ -134,7 +171,8 @@ describe('node description conventions', () => {
 				if (p.type === 'collection') {
 					const names = ((p.options ?? []) as INodeProperties[]).map((o) => o.displayName);
 					const sorted = [...names].sort((a, b) => a.localeCompare(b));
-					if (names.join('|') !== sorted.join('|')) problems.push(`${key(op)}.${p.name}: ${names.join(', ')}`);
+					if (names.join('|') !== sorted.join('|'))
+						problems.push(`${key(op)}.${p.name}: ${names.join(', ')}`);
 				}
 			}
 		}

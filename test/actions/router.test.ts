@@ -11,14 +11,13 @@ import { BigCommerceOAuth2Api } from '../../credentials/BigCommerceOAuth2Api.cre
 import { BigCommerce } from '../../nodes/BigCommerce/BigCommerce.node';
 import { createExecuteContext, sandboxCredentials, type Params } from '../helpers/context';
 import { acknowledgeViolations, startSandbox, type SandboxHandle } from '../helpers/sandbox';
+import { locator } from '../helpers/node';
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
 	sandbox = await startSandbox();
 });
 afterAll(async () => sandbox.close());
-
-const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
 async function run(params: Params[], continueOnFail = false) {
 	const { ctx, sent } = createExecuteContext({
@@ -40,23 +39,45 @@ async function runError(params: Params[]) {
 }
 
 const liveOrderIds = () =>
-	(sandbox.state.orders as Array<{ id: number; is_deleted?: boolean }>).filter((o) => !o.is_deleted).map((o) => o.id);
+	(sandbox.state.orders as Array<{ id: number; is_deleted?: boolean }>)
+		.filter((o) => !o.is_deleted)
+		.map((o) => o.id);
 
 describe('router', () => {
 	it('returns one output (one result set) with each item paired to its input', async () => {
 		const [a, b] = liveOrderIds();
 		const { result, sent } = await run([
-			{ resource: 'order', operation: 'get', orderId: rl(a) },
-			{ resource: 'order', operation: 'getMany', returnAll: false, limit: 3, filters: {}, sort: 'id:asc', simplify: true },
-			{ resource: 'order', operation: 'get', orderId: rl(b) },
+			{ resource: 'order', operation: 'get', orderId: locator(a) },
+			{
+				resource: 'order',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 3,
+				filters: {},
+				sort: 'id:asc',
+				simplify: true,
+			},
+			{ resource: 'order', operation: 'get', orderId: locator(b) },
 		]);
 		expect(result).toHaveLength(1);
 		const [out] = result;
-		expect(out.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 1 }, { item: 1 }, { item: 2 }]);
+		expect(out.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 1 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(out[0].json.id).toBe(a);
 		expect(out[4].json.id).toBe(b);
-		expect(out.slice(1, 4).map((item) => item.json.id)).toEqual([...liveOrderIds()].sort((x, y) => x - y).slice(0, 3));
-		expect(sent.map((r) => new URL(r.options.url).pathname.replace(/^.*\/v2/, ''))).toEqual([`/orders/${a}`, '/orders', `/orders/${b}`]);
+		expect(out.slice(1, 4).map((item) => item.json.id)).toEqual(
+			[...liveOrderIds()].sort((x, y) => x - y).slice(0, 3),
+		);
+		expect(sent.map((r) => new URL(r.options.url).pathname.replace(/^.*\/v2/, ''))).toEqual([
+			`/orders/${a}`,
+			'/orders',
+			`/orders/${b}`,
+		]);
 	});
 
 	it('with Continue On Fail, a bad item and an API failure become error items in place; the others run', async () => {
@@ -64,9 +85,9 @@ describe('router', () => {
 		const mark = sandbox.requests.length;
 		const { result } = await run(
 			[
-				{ resource: 'order', operation: 'get', orderId: rl('abc') },
-				{ resource: 'order', operation: 'get', orderId: rl(a) },
-				{ resource: 'order', operation: 'get', orderId: rl(999999) },
+				{ resource: 'order', operation: 'get', orderId: locator('abc') },
+				{ resource: 'order', operation: 'get', orderId: locator(a) },
+				{ resource: 'order', operation: 'get', orderId: locator(999999) },
 			],
 			true,
 		);
@@ -78,19 +99,24 @@ describe('router', () => {
 		expect(out[1].json.id).toBe(a);
 		expect(out[2].json).toMatchObject({ error: expect.any(String), httpCode: '404' });
 		// the bad item sent nothing: only items 1 and 2 reached the sandbox
-		expect(sandbox.requests.slice(mark).map((r) => r.path)).toEqual([`/orders/${a}`, '/orders/999999']);
+		expect(sandbox.requests.slice(mark).map((r) => r.path)).toEqual([
+			`/orders/${a}`,
+			'/orders/999999',
+		]);
 	});
 
 	it('without Continue On Fail, stops at the first failing item with its index', async () => {
 		const [a] = liveOrderIds();
 		const inputError = await runError([
-			{ resource: 'order', operation: 'get', orderId: rl(a) },
-			{ resource: 'order', operation: 'get', orderId: rl('-1') },
+			{ resource: 'order', operation: 'get', orderId: locator(a) },
+			{ resource: 'order', operation: 'get', orderId: locator('-1') },
 		]);
 		expect(inputError).toBeInstanceOf(NodeOperationError);
 		expect(inputError.context.itemIndex).toBe(1);
 
-		const apiError = await runError([{ resource: 'order', operation: 'get', orderId: rl(999999) }]);
+		const apiError = await runError([
+			{ resource: 'order', operation: 'get', orderId: locator(999999) },
+		]);
 		acknowledgeViolations();
 		expect(apiError).toBeInstanceOf(NodeApiError);
 		expect((apiError as NodeApiError).httpCode).toBe('404');
@@ -127,7 +153,9 @@ describe('n8n "Custom API Call" injection', () => {
 		const description = new BigCommerce().description;
 		const properties = JSON.parse(JSON.stringify(description.properties)) as INodeProperties[];
 		const selectors = properties.filter((p) => p.name === 'resource' || p.name === 'operation');
-		expect(selectors.length).toBe(1 + (properties.find((p) => p.name === 'resource')!.options ?? []).length);
+		expect(selectors.length).toBe(
+			1 + (properties.find((p) => p.name === 'resource')!.options ?? []).length,
+		);
 		for (const selector of selectors) {
 			expect(selector.type).toBe('options');
 			expect(selector.noDataExpression).toBe(true);
@@ -144,6 +172,10 @@ describe('n8n "Custom API Call" injection', () => {
 		expect(resource.default).toBe('product');
 		// no other top-level parameter is called "resource" or "operation" (it would get the option too)
 		expect(properties.filter((p) => p.name === 'resource')).toHaveLength(1);
-		expect(properties.filter((p) => p.name === 'operation').every((p) => p.displayOptions?.show?.resource?.length === 1)).toBe(true);
+		expect(
+			properties
+				.filter((p) => p.name === 'operation')
+				.every((p) => p.displayOptions?.show?.resource?.length === 1),
+		).toBe(true);
 	});
 });

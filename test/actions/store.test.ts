@@ -19,6 +19,11 @@ describe('Store → Get Information', () => {
 		expect(out[0].json.name).toBe('Sandbox Outfitters');
 		expect(out[0].json.currency).toBe('USD');
 		expect(out[0].pairedItem).toEqual({ item: 0 });
-		expect(sandbox.requests.at(-1)).toMatchObject({ method: 'GET', version: 'v2', path: '/store', status: 200 });
+		expect(sandbox.requests.at(-1)).toMatchObject({
+			method: 'GET',
+			version: 'v2',
+			path: '/store',
+			status: 200,
+		});
 	});
 });

@@ -26,12 +26,16 @@ function testRequest(credentials: IDataObject) {
 
 /** n8n's credential tester: a failing status matched by a responseCode rule, or the body rule. */
 type Rule = { type: string; properties: { value?: unknown; key?: string; message: string } };
-async function runCredentialTest(credentials: IDataObject): Promise<{ status: 'OK' | 'Error'; message: string }> {
+async function runCredentialTest(
+	credentials: IDataObject,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
 	const { url, headers, method } = testRequest(credentials);
 	const response = await fetch(url, { method, headers });
 	const rules = (credential.test.rules ?? []) as unknown as Rule[];
 	if (response.status >= 400) {
-		const rule = rules.find((r) => r.type === 'responseCode' && r.properties.value === response.status);
+		const rule = rules.find(
+			(r) => r.type === 'responseCode' && r.properties.value === response.status,
+		);
 		return { status: 'Error', message: rule?.properties.message ?? `HTTP ${response.status}` };
 	}
 	const body = (await response.json()) as IDataObject;
@@ -48,7 +52,9 @@ let storeBody: IDataObject = { id: 'abc1d2ef', name: 'Sandbox Outfitters', domai
 const NO_SCOPE_TOKEN = `noscope${STORE_HASH}${TOKEN.slice(0, 8)}`;
 beforeAll(async () => {
 	server = await startServer();
-	server.route('GET', 'v2', '/store', () => respond.v2One(storeBody), { scope: 'store_v2_information' });
+	server.route('GET', 'v2', '/store', () => respond.v2One(storeBody), {
+		scope: 'store_v2_information',
+	});
 	server.addToken(NO_SCOPE_TOKEN, ['store_v2_products']);
 });
 afterAll(async () => server.close());
@@ -59,8 +65,15 @@ describe('bigCommerceApi credential', () => {
 		expect(credential.displayName).toBe('BigCommerce API');
 		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
 		expect(byName.storeHash).toMatchObject({ type: 'string', required: true });
-		expect(byName.accessToken).toMatchObject({ type: 'string', required: true, typeOptions: { password: true } });
-		expect(byName.apiBaseUrl).toMatchObject({ type: 'string', default: 'https://api.bigcommerce.com' });
+		expect(byName.accessToken).toMatchObject({
+			type: 'string',
+			required: true,
+			typeOptions: { password: true },
+		});
+		expect(byName.apiBaseUrl).toMatchObject({
+			type: 'string',
+			default: 'https://api.bigcommerce.com',
+		});
 	});
 
 	it.each([
@@ -71,15 +84,26 @@ describe('bigCommerceApi credential', () => {
 		['https://api.bigcommerce.com/stores/abc1d2ef/v2/'],
 		['https://store-abc1d2ef.mybigcommerce.com/manage/dashboard'],
 		['https://store-abc1d2ef-1.mybigcommerce.com/manage/orders'],
-	])('the test request for store hash %j reads GET {base}/stores/abc1d2ef/v2/store', (storeHash) => {
-		const { url } = testRequest({ storeHash, accessToken: TOKEN, apiBaseUrl: 'https://api.bigcommerce.com' });
-		expect(url).toBe('https://api.bigcommerce.com/stores/abc1d2ef/v2/store');
-	});
+	])(
+		'the test request for store hash %j reads GET {base}/stores/abc1d2ef/v2/store',
+		(storeHash) => {
+			const { url } = testRequest({
+				storeHash,
+				accessToken: TOKEN,
+				apiBaseUrl: 'https://api.bigcommerce.com',
+			});
+			expect(url).toBe('https://api.bigcommerce.com/stores/abc1d2ef/v2/store');
+		},
+	);
 
 	it('uses the API Base URL (trailing slashes dropped, empty = BigCommerce)', () => {
-		expect(testRequest({ storeHash: 'abc1d2ef', accessToken: TOKEN, apiBaseUrl: 'http://127.0.0.1:4010//' }).url).toBe(
-			'http://127.0.0.1:4010/stores/abc1d2ef/v2/store',
-		);
+		expect(
+			testRequest({
+				storeHash: 'abc1d2ef',
+				accessToken: TOKEN,
+				apiBaseUrl: 'http://127.0.0.1:4010//',
+			}).url,
+		).toBe('http://127.0.0.1:4010/stores/abc1d2ef/v2/store');
 		expect(testRequest({ storeHash: 'abc1d2ef', accessToken: TOKEN, apiBaseUrl: '' }).url).toBe(
 			'https://api.bigcommerce.com/stores/abc1d2ef/v2/store',
 		);
@@ -99,7 +123,9 @@ describe('bigCommerceApi credential', () => {
 			`https://store-${STORE_HASH}.mybigcommerce.com/manage/dashboard`,
 		]) {
 			const before = server.requests.length;
-			expect(await runCredentialTest({ storeHash, accessToken: TOKEN, apiBaseUrl: server.baseUrl })).toEqual({
+			expect(
+				await runCredentialTest({ storeHash, accessToken: TOKEN, apiBaseUrl: server.baseUrl }),
+			).toEqual({
 				status: 'OK',
 				message: 'Connection tested successfully',
 			});
@@ -110,7 +136,11 @@ describe('bigCommerceApi credential', () => {
 	});
 
 	it('401: says the token is invalid or revoked and where store-level tokens come from', async () => {
-		const result = await runCredentialTest({ storeHash: STORE_HASH, accessToken: 'wrong-token', apiBaseUrl: server.baseUrl });
+		const result = await runCredentialTest({
+			storeHash: STORE_HASH,
+			accessToken: 'wrong-token',
+			apiBaseUrl: server.baseUrl,
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('invalid or has been revoked');
 		expect(result.message).toContain('Settings › API › API Accounts');
@@ -128,7 +158,11 @@ describe('bigCommerceApi credential', () => {
 
 	it('404 (wrong or unrecognised store hash): lists the accepted forms', async () => {
 		for (const storeHash of ['zzz999', 'https://shop.example.com']) {
-			const result = await runCredentialTest({ storeHash, accessToken: TOKEN, apiBaseUrl: server.baseUrl });
+			const result = await runCredentialTest({
+				storeHash,
+				accessToken: TOKEN,
+				apiBaseUrl: server.baseUrl,
+			});
 			expect(result.status).toBe('Error');
 			expect(result.message).toContain('No store found for this Store Hash');
 			expect(result.message).toContain('https://api.bigcommerce.com/stores/abc1d2ef/v3/');
@@ -139,7 +173,11 @@ describe('bigCommerceApi credential', () => {
 		const saved = storeBody;
 		storeBody = { hello: 'proxy page' };
 		try {
-			const result = await runCredentialTest({ storeHash: STORE_HASH, accessToken: TOKEN, apiBaseUrl: server.baseUrl });
+			const result = await runCredentialTest({
+				storeHash: STORE_HASH,
+				accessToken: TOKEN,
+				apiBaseUrl: server.baseUrl,
+			});
 			expect(result).toEqual({
 				status: 'Error',
 				message: 'The answer did not come from a BigCommerce store (no store ID in it).',
@@ -151,8 +189,12 @@ describe('bigCommerceApi credential', () => {
 
 	it('declares its rules in the shape n8n reads', () => {
 		const rules = credential.test.rules as unknown as Rule[];
-		expect(rules.filter((r) => r.type === 'responseCode').map((r) => r.properties.value)).toEqual([401, 403, 404]);
-		expect(rules.some((r) => r.type === 'responseSuccessBody' && r.properties.key === 'id')).toBe(true);
+		expect(rules.filter((r) => r.type === 'responseCode').map((r) => r.properties.value)).toEqual([
+			401, 403, 404,
+		]);
+		expect(rules.some((r) => r.type === 'responseSuccessBody' && r.properties.key === 'id')).toBe(
+			true,
+		);
 		const request: ICredentialTestRequest['request'] = credential.test.request;
 		expect(request.url).toBe('/store');
 	});

@@ -16,12 +16,16 @@ const { sourceScopes } = require('./sourceScopes');
  * endpoints in a real n8n is the e2e suite's job.)
  */
 const credential = new BigCommerceOAuth2Api();
-const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p])) as Record<string, INodeProperties>;
+const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p])) as Record<
+	string,
+	INodeProperties
+>;
 
 /** The credential's values as n8n holds them: the defaults, overridden by what the user typed. */
 function values(typed: IDataObject): IDataObject {
 	const out: IDataObject = {};
-	for (const property of credential.properties) out[property.name] = property.default as IDataObject[string];
+	for (const property of credential.properties)
+		out[property.name] = property.default as IDataObject[string];
 	return { ...out, ...typed };
 }
 function resolveHidden(name: string, typed: IDataObject): string {
@@ -38,7 +42,13 @@ describe('bigCommerceOAuth2Api credential', () => {
 	});
 
 	it('derives the hidden authorize and token URLs from the Login Service URL', () => {
-		for (const name of ['authUrl', 'accessTokenUrl', 'authQueryParameters', 'authentication', 'additionalBodyProperties'])
+		for (const name of [
+			'authUrl',
+			'accessTokenUrl',
+			'authQueryParameters',
+			'authentication',
+			'additionalBodyProperties',
+		])
 			expect(byName[name].type).toBe('hidden');
 		expect(resolveHidden('authUrl', {})).toBe('https://login.bigcommerce.com/oauth2/authorize');
 		expect(resolveHidden('accessTokenUrl', {})).toBe('https://login.bigcommerce.com/oauth2/token');
@@ -56,17 +66,25 @@ describe('bigCommerceOAuth2Api credential', () => {
 		['stores/abc1d2ef'],
 		['https://api.bigcommerce.com/stores/abc1d2ef/v3/'],
 		['https://store-abc1d2ef.mybigcommerce.com/manage/dashboard'],
-	])('store hash %j: context=stores/abc1d2ef on the authorize URL and in the token body', (storeHash) => {
-		expect(resolveHidden('authQueryParameters', { storeHash })).toBe('context=stores/abc1d2ef');
-		const body = JSON.parse(resolveHidden('additionalBodyProperties', { storeHash })) as IDataObject;
-		expect(body).toEqual({ context: 'stores/abc1d2ef', scope: DEFAULT_OAUTH_SCOPES });
-	});
+	])(
+		'store hash %j: context=stores/abc1d2ef on the authorize URL and in the token body',
+		(storeHash) => {
+			expect(resolveHidden('authQueryParameters', { storeHash })).toBe('context=stores/abc1d2ef');
+			const body = JSON.parse(
+				resolveHidden('additionalBodyProperties', { storeHash }),
+			) as IDataObject;
+			expect(body).toEqual({ context: 'stores/abc1d2ef', scope: DEFAULT_OAUTH_SCOPES });
+		},
+	);
 
 	it('sends client credentials and the extra properties in the token request body', () => {
 		expect(byName.authentication.default).toBe('body');
 		expect(byName.sendAdditionalBodyProperties).toMatchObject({ type: 'hidden', default: true });
 		const body = JSON.parse(
-			resolveHidden('additionalBodyProperties', { storeHash: 'abc1d2ef', scope: 'store_v2_orders_read_only' }),
+			resolveHidden('additionalBodyProperties', {
+				storeHash: 'abc1d2ef',
+				scope: 'store_v2_orders_read_only',
+			}),
 		) as IDataObject;
 		expect(body.scope).toBe('store_v2_orders_read_only');
 	});
@@ -74,8 +92,14 @@ describe('bigCommerceOAuth2Api credential', () => {
 	it('has user-editable Scope (space-separated), Login Service URL and API Base URL', () => {
 		expect(byName.scope).toMatchObject({ type: 'string', default: DEFAULT_OAUTH_SCOPES });
 		expect(DEFAULT_OAUTH_SCOPES).not.toContain(',');
-		expect(byName.loginUrl).toMatchObject({ type: 'string', default: 'https://login.bigcommerce.com' });
-		expect(byName.apiBaseUrl).toMatchObject({ type: 'string', default: 'https://api.bigcommerce.com' });
+		expect(byName.loginUrl).toMatchObject({
+			type: 'string',
+			default: 'https://login.bigcommerce.com',
+		});
+		expect(byName.apiBaseUrl).toMatchObject({
+			type: 'string',
+			default: 'https://api.bigcommerce.com',
+		});
 	});
 
 	it('the default scopes cover every scope the node’s operations pass to the transport', () => {

@@ -3,7 +3,8 @@
  * Action workflows in queue mode: a Webhook-started workflow (n8n's own Webhook node, the way
  * queue-mode users start work; `n8n execute` falls back to regular mode there) called through
  * nginx, enqueued by a webhook process, run by a worker: credentials (two stores), pagination
- * (600 products = 3 pages of 250), a write, and the answer built from the last node's data.
+ * (600 products = 3 pages of 250), Export Catalog (CSV, 3 calls), a write, and the answer built
+ * from the last node's data.
  */
 const { values } = require('../e2e/helpers');
 
@@ -43,6 +44,16 @@ function actionWorkflow(ctx) {
 			parameters: { resource: 'product', operation: 'getAll', returnAll: true },
 		}),
 		ctx.wf.bigCommerceNode(WF, {
+			name: 'Export catalog',
+			credential: BIG,
+			parameters: {
+				resource: 'product',
+				operation: 'exportCatalog',
+				simplify: true,
+				options: { fileFormat: 'csv' },
+			},
+		}),
+		ctx.wf.bigCommerceNode(WF, {
 			name: 'Create customer',
 			parameters: {
 				resource: 'customer',
@@ -61,6 +72,9 @@ return [{ json: {
 	store: $('Get store').first().json.name,
 	products: products.length,
 	distinctProducts: new Set(products).size,
+	exported: $('Export catalog').last().json.exported,
+	exportCalls: $('Export catalog').last().json.api_calls,
+	exportFile: $('Export catalog').last().binary?.data?.mimeType ?? null,
 	customerId: $('Create customer').first().json.id,
 	customerEmail: $('Create customer').first().json.email,
 } }];`,
@@ -111,6 +125,9 @@ module.exports = {
 					store: 'Sandbox Outfitters',
 					products: PRODUCTS,
 					distinctProducts: PRODUCTS,
+					exported: PRODUCTS,
+					exportCalls: Math.ceil(PRODUCTS / 250),
+					exportFile: 'text/csv',
 					customerId: summary.customerId,
 					customerEmail: EMAIL,
 				});
@@ -118,9 +135,10 @@ module.exports = {
 				const pages = big.requests
 					.slice(bigBefore)
 					.filter((r) => r.method === 'GET' && r.path === '/catalog/products');
+				// List products and Export catalog each read the 3 pages once
 				ctx.assert.deepEqual(
 					pages.map((r) => `${r.query.page}/${r.query.limit} ${r.status}`).sort(),
-					['1/250 200', '2/250 200', '3/250 200'],
+					['1/250 200', '1/250 200', '2/250 200', '2/250 200', '3/250 200', '3/250 200'],
 				);
 				ctx.assert.ok(pages.every((r) => r.headers['x-auth-token'] === big.accessToken));
 				const created = ctx.sandbox.requests
@@ -158,12 +176,15 @@ module.exports = {
 				const runData = execution.data.resultData.runData;
 				ctx.assert.deepEqual(Object.keys(runData).sort(), [
 					'Create customer',
+					'Export catalog',
 					'Get store',
 					'List products',
 					'Summary',
 					'Webhook',
 				]);
 				ctx.assert.equal(runData['List products'][0].data.main[0].length, PRODUCTS);
+				// one item per product plus the summary item that carries the CSV
+				ctx.assert.equal(runData['Export catalog'][0].data.main[0].length, PRODUCTS + 1);
 				ctx.assert.equal(
 					runData['Create customer'][0].data.main[0][0].json.id,
 					ctx.shared.firstActionCustomer,

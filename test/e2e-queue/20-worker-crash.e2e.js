@@ -13,25 +13,42 @@
  * kill, so resends of the delivery never reach the downstream again; n8n's Retry of the stalled
  * execution has no run data to start from. The delivery's downstream is lost: at most once.
  */
-const { triggerWorkflow, publishedHook, eligibleOrders, deliverOnce } = require('./trigger-helpers');
+const {
+	triggerWorkflow,
+	publishedHook,
+	eligibleOrders,
+	deliverOnce,
+} = require('./trigger-helpers');
 
 const WF = 'e2eQueueCrash001';
 
 /** BigCommerce Trigger → Before (store) → Wait 10 s → After (store): the worker is killed during the Wait. */
 function crashWorkflow(ctx) {
-	return triggerWorkflow(ctx, WF, 'e2e queue: worker killed mid-execution', ['store/order/created'], [
-		ctx.wf.bigCommerceNode(WF, { name: 'Before', parameters: { resource: 'store', operation: 'get' } }),
-		{
-			id: ctx.wf.stableUuid(`${WF}:wait`),
-			name: 'Wait',
-			type: 'n8n-nodes-base.wait',
-			typeVersion: 1.1,
-			webhookId: ctx.wf.stableUuid(`${WF}:waitId`),
-			// under 65 s n8n waits in the worker's memory: the worker is mid-execution meanwhile
-			parameters: { resume: 'timeInterval', amount: 10, unit: 'seconds' },
-		},
-		ctx.wf.bigCommerceNode(WF, { name: 'After', parameters: { resource: 'store', operation: 'get' } }),
-	]);
+	return triggerWorkflow(
+		ctx,
+		WF,
+		'e2e queue: worker killed mid-execution',
+		['store/order/created'],
+		[
+			ctx.wf.bigCommerceNode(WF, {
+				name: 'Before',
+				parameters: { resource: 'store', operation: 'get' },
+			}),
+			{
+				id: ctx.wf.stableUuid(`${WF}:wait`),
+				name: 'Wait',
+				type: 'n8n-nodes-base.wait',
+				typeVersion: 1.1,
+				webhookId: ctx.wf.stableUuid(`${WF}:waitId`),
+				// under 65 s n8n waits in the worker's memory: the worker is mid-execution meanwhile
+				parameters: { resume: 'timeInterval', amount: 10, unit: 'seconds' },
+			},
+			ctx.wf.bigCommerceNode(WF, {
+				name: 'After',
+				parameters: { resource: 'store', operation: 'get' },
+			}),
+		],
+	);
 }
 
 const storeReads = (ctx, from) =>
@@ -54,7 +71,10 @@ module.exports = {
 				const from = ctx.sandbox.requests.length;
 				const before = (await ctx.executions(WF)).length;
 				const [order] = eligibleOrders(ctx, 1);
-				const payload = ctx.sandbox.webhooks.envelope('store/order/created', { type: 'order', id: order.id });
+				const payload = ctx.sandbox.webhooks.envelope('store/order/created', {
+					type: 'order',
+					id: order.id,
+				});
 				const messageId = 'msg_q2_worker_crash';
 				const answer = await deliverOnce(ctx, hook, payload, { messageId });
 				ctx.assert.equal(answer.status, 200, 'BigCommerce is answered before the execution runs');
@@ -113,11 +133,13 @@ module.exports = {
 
 				// BigCommerce resends the delivery (once to each webhook process, round-robin)
 				const resends = [];
-				for (let i = 0; i < 2; i++) resends.push(await deliverOnce(ctx, hook, payload, { messageId }));
+				for (let i = 0; i < 2; i++)
+					resends.push(await deliverOnce(ctx, hook, payload, { messageId }));
 				await ctx.delay(4000);
 				const afterResends = await ctx.executions(WF);
 				await ctx.waitFor(
-					async () => (await ctx.executions(WF)).every((r) => !['new', 'running'].includes(r.status)),
+					async () =>
+						(await ctx.executions(WF)).every((r) => !['new', 'running'].includes(r.status)),
 					{ timeoutMs: 60_000, message: 'the resends settled' },
 				);
 				ctx.log(
@@ -125,13 +147,19 @@ module.exports = {
 				);
 
 				// n8n's Retry (REST, the editor's button) of the failed execution
-				const retry = await ctx.n8n.rest('POST', `/executions/${row.id}/retry`, { loadWorkflow: false });
+				const retry = await ctx.n8n.rest('POST', `/executions/${row.id}/retry`, {
+					loadWorkflow: false,
+				});
 				ctx.assert.equal(retry.status, 200, `retry: ${retry.status} ${retry.text.slice(0, 300)}`);
 				const retried = await ctx.waitFor(
 					async () => {
 						const list = await ctx.n8n.listExecutions({ workflowId: WF, includeData: true });
 						const run = list.find((e) => String(e.retryOf) === String(row.id));
-						return run && run.finished !== undefined && ['success', 'error', 'crashed'].includes(run.status) ? run : null;
+						return run &&
+							run.finished !== undefined &&
+							['success', 'error', 'crashed'].includes(run.status)
+							? run
+							: null;
 					},
 					{ timeoutMs: 120_000, intervalMs: 2000, message: `the retry of ${row.id} finished` },
 				);
@@ -141,7 +169,10 @@ module.exports = {
 					`retry ${retried.id}: ${retried.status}; nodes that ran: ${retriedRan.join(', ') || '-'}; error: ${retryError?.name || '-'}: ${String(retryError?.message || '-').slice(0, 160)}`,
 				);
 
-				ctx.assert.deepEqual(resends.map((r) => r.status), [200, 200]);
+				ctx.assert.deepEqual(
+					resends.map((r) => r.status),
+					[200, 200],
+				);
 				// at most once: nothing after the trigger ran again for this delivery, neither for the
 				// resends (the key was recorded before the kill) nor for n8n's Retry (n8n 2.40.7 keeps no
 				// run data of a stalled job: the Retry has nothing to run from; stated in the README)

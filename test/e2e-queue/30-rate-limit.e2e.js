@@ -80,7 +80,10 @@ module.exports = {
 	name: 'Queue mode: rate limits across workers',
 
 	async credentials(ctx) {
-		const store = await ctx.startSandbox({ seed: { products: CALLS * IDS_PER_CALL }, rateLimit: QUOTA });
+		const store = await ctx.startSandbox({
+			seed: { products: CALLS * IDS_PER_CALL },
+			rateLimit: QUOTA,
+		});
 		ctx.shared.quotaStore = store;
 		return [{ ...STORE, data: ctx.credentialData(store) }];
 	},
@@ -97,8 +100,11 @@ module.exports = {
 			async run(ctx) {
 				const store = ctx.shared.quotaStore;
 				const ids = [...store.state.products.keys()].map(Number).slice(0, CALLS * IDS_PER_CALL);
-				const batches = Array.from({ length: CALLS }, (_, b) => ids.slice(b * IDS_PER_CALL, (b + 1) * IDS_PER_CALL));
-				const nameOf = (id) => store.state.products.get(id)?.name ?? store.state.products.get(String(id))?.name;
+				const batches = Array.from({ length: CALLS }, (_, b) =>
+					ids.slice(b * IDS_PER_CALL, (b + 1) * IDS_PER_CALL),
+				);
+				const nameOf = (id) =>
+					store.state.products.get(id)?.name ?? store.state.products.get(String(id))?.name;
 				const expectedNames = batches.map((batch) => batch.map((id) => ({ id, name: nameOf(id) })));
 
 				// the webhook is live once main has activated the workflow (a few seconds after boot)
@@ -113,28 +119,42 @@ module.exports = {
 				const execBefore = (await ctx.executions(WF)).length;
 
 				const started = Date.now();
-				const answers = await Promise.all(batches.map((batch, b) => ctx.post(`/webhook/${PATH}`, { ids: batch, batch: b })));
+				const answers = await Promise.all(
+					batches.map((batch, b) => ctx.post(`/webhook/${PATH}`, { ids: batch, batch: b })),
+				);
 				const wallMs = Date.now() - started;
 
 				const requests = store.requests.slice(before);
 				const refused = requests.filter((r) => r.status === 429);
 				const rows = (await ctx.executions(WF)).slice(execBefore);
 				const workers = rows.map((r) => ctx.cluster.workerOf(r.id));
-				ctx.log(`${CALLS} executions in ${wallMs} ms: answers ${answers.map((a) => a.status).join(', ')}; workers ${workers.join(', ')}`);
+				ctx.log(
+					`${CALLS} executions in ${wallMs} ms: answers ${answers.map((a) => a.status).join(', ')}; workers ${workers.join(', ')}`,
+				);
 				ctx.log(
 					`the store got ${requests.length} requests for ${CALLS * IDS_PER_CALL * 2} calls: ${requests.length - refused.length} answered, ${refused.length} answered 429 (quota ${QUOTA.quota} / ${QUOTA.windowMs} ms)`,
 				);
 				ctx.shared.quotaMeasured = { wallMs, requests: requests.length, refused: refused.length };
 
 				// nothing surfaced to the workflows: every execution succeeded with the store's data
-				ctx.assert.deepEqual(answers.map((a) => a.status), batches.map(() => 200), answers.map((a) => a.text.slice(0, 300)).join('\n'));
+				ctx.assert.deepEqual(
+					answers.map((a) => a.status),
+					batches.map(() => 200),
+					answers.map((a) => a.text.slice(0, 300)).join('\n'),
+				);
 				ctx.assert.equal(rows.length, CALLS);
-				ctx.assert.deepEqual(rows.map((r) => r.status), rows.map(() => 'success'));
+				ctx.assert.deepEqual(
+					rows.map((r) => r.status),
+					rows.map(() => 'success'),
+				);
 				answers.forEach((a, b) => {
 					const [summary] = a.json;
 					ctx.assert.equal(summary.batch, b);
 					ctx.assert.deepEqual(summary.got, expectedNames[b]);
-					ctx.assert.deepEqual(summary.updated, batches[b].map((id) => ({ id, retailPrice: 1000 + b })));
+					ctx.assert.deepEqual(
+						summary.updated,
+						batches[b].map((id) => ({ id, retailPrice: 1000 + b })),
+					);
 				});
 				// the writes reached the store, once each
 				batches.forEach((batch, b) => {
@@ -152,7 +172,10 @@ module.exports = {
 				ctx.assert.equal(requests.length - refused.length, CALLS * IDS_PER_CALL * 2);
 				// the governors pace: the refusals stay a small share (HTTP Request with defaults, which
 				// does not pace, gets most of its calls refused at this quota: bench/RESULTS.md)
-				ctx.assert.ok(refused.length <= (CALLS * IDS_PER_CALL * 2) / 4, `${refused.length} requests answered 429`);
+				ctx.assert.ok(
+					refused.length <= (CALLS * IDS_PER_CALL * 2) / 4,
+					`${refused.length} requests answered 429`,
+				);
 			},
 		},
 	],

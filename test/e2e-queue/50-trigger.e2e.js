@@ -165,7 +165,10 @@ module.exports = {
 				// one execution per process; the worker's non-atomic record usually ends the second at the
 				// trigger, not always (60-guarantee measures how often; README "Queue mode")
 				ctx.assert.equal(r.started, 2, 'executions started: one per webhook process');
-				ctx.assert.ok(r.downstream >= 1 && r.downstream <= r.started, 'the event reached the downstream');
+				ctx.assert.ok(
+					r.downstream >= 1 && r.downstream <= r.started,
+					'the event reached the downstream',
+				);
 			},
 		},
 		{
@@ -227,9 +230,16 @@ module.exports = {
 				);
 				// what activation stored is still the workflow's after every worker's save
 				const state = afterAll?.[STATIC_KEY];
-				ctx.assert.equal(state?.secret, before?.[STATIC_KEY]?.secret, 'the secret survives every execution');
+				ctx.assert.equal(
+					state?.secret,
+					before?.[STATIC_KEY]?.secret,
+					'the secret survives every execution',
+				);
 				ctx.assert.deepEqual(state?.hooks, before?.[STATIC_KEY]?.hooks, 'the hook ids survive');
-				ctx.assert.ok(Object.values(state?.hooks || {}).includes(hook.id), 'the stored hook ids name the hook');
+				ctx.assert.ok(
+					Object.values(state?.hooks || {}).includes(hook.id),
+					'the stored hook ids name the hook',
+				);
 				ctx.assert.deepEqual(ctx.cluster.logLines(/no webhook secret is stored/), []);
 				ctx.assert.equal(rows.length, 3, 'one execution per distinct delivery (a, b, c)');
 				ctx.assert.equal(

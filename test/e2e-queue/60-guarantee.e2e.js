@@ -104,7 +104,10 @@ module.exports = {
 				ctx.log(
 					`answers ${answers.map((a) => `${a.status} ${a.servedBy}`).join(', ')}; executions started ${started} (${rows.map((r) => `${r.status} on ${ctx.cluster.workerOf(r.id) ?? '?'}`).join(', ')}); downstream ran in ${downstream}`,
 				);
-				ctx.assert.deepEqual(answers.map((a) => a.status), Array(6).fill(200));
+				ctx.assert.deepEqual(
+					answers.map((a) => a.status),
+					Array(6).fill(200),
+				);
 				ctx.assert.deepEqual([...new Set(servedBy)].sort(), ['webhook-1', 'webhook-2']);
 				// each webhook process starts one execution for the first copy it sees; the worker drops the second
 				ctx.assert.equal(started, predictedStarts(servedBy), 'executions started');
@@ -126,14 +129,20 @@ module.exports = {
 					const owner = cluster.webhooks.find((w) => w.label === first.servedBy);
 					await cluster.restart(owner);
 					await ctx.delay(2500); // nginx retries a failed server after fail_timeout (2 s)
-					const repeat = await deliverOnce(ctx, hook, event.payload, { messageId: event.messageId });
+					const repeat = await deliverOnce(ctx, hook, event.payload, {
+						messageId: event.messageId,
+					});
 					const { rows, started, downstream } = await countSince(ctx, RESTART_HASH, after);
 					ctx.log(
 						`first copy ${first.status} on ${first.servedBy}; ${first.servedBy} restarted; repeat ${repeat.status} on ${repeat.servedBy}; executions started ${started} (${rows.map((r) => r.status).join(', ')}); downstream ran in ${downstream}`,
 					);
 					ctx.assert.equal(first.status, 200);
 					ctx.assert.equal(repeat.status, 200);
-					ctx.assert.equal(repeat.servedBy, first.servedBy, 'path-hash sends the repeat to the same process');
+					ctx.assert.equal(
+						repeat.servedBy,
+						first.servedBy,
+						'path-hash sends the repeat to the same process',
+					);
 					// the restarted process has forgotten its claim: it starts one; the worker's check drops it
 					ctx.assert.equal(started, 2, 'executions started');
 					ctx.assert.equal(downstream, 1, 'executions whose downstream node ran');
@@ -165,9 +174,16 @@ module.exports = {
 				ctx.log(
 					`first copy on ${first.servedBy}; restarted; repeats ${repeats.map((r) => `${r.status} ${r.servedBy}`).join(', ')}; executions started ${started} (${rows.map((r) => r.status).join(', ')}); downstream ran in ${downstream}`,
 				);
-				ctx.assert.deepEqual(repeats.map((r) => r.status), Array(4).fill(200));
+				ctx.assert.deepEqual(
+					repeats.map((r) => r.status),
+					Array(4).fill(200),
+				);
 				ctx.assert.deepEqual([...new Set(servedBy)].sort(), ['webhook-1', 'webhook-2']);
-				ctx.assert.equal(started, predictedStarts(servedBy, 1, first.servedBy), 'executions started');
+				ctx.assert.equal(
+					started,
+					predictedStarts(servedBy, 1, first.servedBy),
+					'executions started',
+				);
 				ctx.assert.equal(downstream, 1, 'executions whose downstream node ran');
 			},
 		},
@@ -232,8 +248,14 @@ module.exports = {
 				}
 				for (const row of table) {
 					// the final answer of each copy (a refused connection is retried, as BigCommerce does)
-					ctx.assert.deepEqual(row.answers.map((a) => a.attempts.at(-1)), Array(COPIES).fill(200));
-					ctx.assert.ok(row.downstream >= 1, `${row.routing} ${row.spacing} ms: the event reached the downstream`);
+					ctx.assert.deepEqual(
+						row.answers.map((a) => a.attempts.at(-1)),
+						Array(COPIES).fill(200),
+					);
+					ctx.assert.ok(
+						row.downstream >= 1,
+						`${row.routing} ${row.spacing} ms: the event reached the downstream`,
+					);
 					if (row.routing === 'path-hash') {
 						ctx.assert.equal(row.processes, 1, 'path-hash: one webhook process got every copy');
 						ctx.assert.equal(row.started, 1, `path-hash ${row.spacing} ms: executions started`);

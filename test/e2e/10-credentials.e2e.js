@@ -5,8 +5,16 @@
  * URL → works), and workflows using it (control-panel URL form, revoked token).
  */
 const BAD_TOKEN = 'not-a-real-token-000000000000';
-const URL_CRED = { id: 'bcE2eApiCredUrl1', name: 'BigCommerce (control-panel URL)', type: 'bigCommerceApi' };
-const REVOKED_CRED = { id: 'bcE2eApiCredRev1', name: 'BigCommerce (revoked token)', type: 'bigCommerceApi' };
+const URL_CRED = {
+	id: 'bcE2eApiCredUrl1',
+	name: 'BigCommerce (control-panel URL)',
+	type: 'bigCommerceApi',
+};
+const REVOKED_CRED = {
+	id: 'bcE2eApiCredRev1',
+	name: 'BigCommerce (revoked token)',
+	type: 'bigCommerceApi',
+};
 const REVOKED_TOKEN = 'e2e-revoked-token-0123456789';
 
 /**
@@ -19,7 +27,11 @@ async function credentialTest(ctx, type, data) {
 	const res = await ctx.n8n.rest('POST', '/credentials/test', {
 		credentials: { id: ctx.creds.api.id, name: ctx.creds.api.name, type, data },
 	});
-	ctx.assert.equal(res.status, 200, `POST /rest/credentials/test answered ${res.status}: ${res.text.slice(0, 300)}`);
+	ctx.assert.equal(
+		res.status,
+		200,
+		`POST /rest/credentials/test answered ${res.status}: ${res.text.slice(0, 300)}`,
+	);
 	return res.json.data; // { status: 'OK' | 'Error', message }
 }
 
@@ -39,7 +51,11 @@ module.exports = {
 			},
 			{
 				...REVOKED_CRED,
-				data: { storeHash: ctx.sandbox.storeHash, accessToken: REVOKED_TOKEN, apiBaseUrl: ctx.sandbox.baseUrl },
+				data: {
+					storeHash: ctx.sandbox.storeHash,
+					accessToken: REVOKED_TOKEN,
+					apiBaseUrl: ctx.sandbox.baseUrl,
+				},
 			},
 		];
 	},
@@ -48,12 +64,24 @@ module.exports = {
 		ctx.wf.actionWorkflow({
 			id: 'e2eCredUrlStore1',
 			name: 'e2e: store info with a control-panel URL as store hash',
-			steps: [{ name: 'Get store', credential: URL_CRED, parameters: { resource: 'store', operation: 'get' } }],
+			steps: [
+				{
+					name: 'Get store',
+					credential: URL_CRED,
+					parameters: { resource: 'store', operation: 'get' },
+				},
+			],
 		}),
 		ctx.wf.actionWorkflow({
 			id: 'e2eCredRevoked01',
 			name: 'e2e: store info with a revoked token',
-			steps: [{ name: 'Get store', credential: REVOKED_CRED, parameters: { resource: 'store', operation: 'get' } }],
+			steps: [
+				{
+					name: 'Get store',
+					credential: REVOKED_CRED,
+					parameters: { resource: 'store', operation: 'get' },
+				},
+			],
 		}),
 	],
 
@@ -70,7 +98,10 @@ module.exports = {
 				ctx.assert.equal(result.status, 'OK', JSON.stringify(result));
 				const sent = ctx.sandbox.requests.slice(before);
 				ctx.assert.ok(
-					sent.some((r) => r.method === 'GET' && r.version === 'v2' && r.path === '/store' && r.status === 200),
+					sent.some(
+						(r) =>
+							r.method === 'GET' && r.version === 'v2' && r.path === '/store' && r.status === 200,
+					),
 					`the test should read GET /v2/store; the sandbox saw ${JSON.stringify(sent)}`,
 				);
 			},
@@ -86,7 +117,10 @@ module.exports = {
 				ctx.assert.equal(result.status, 'Error', JSON.stringify(result));
 				ctx.assert.match(result.message, /invalid or has been revoked/i);
 				ctx.assert.match(result.message, /store-level API account/i);
-				ctx.assert.ok(!result.message.includes(BAD_TOKEN), 'the token must not appear in the message');
+				ctx.assert.ok(
+					!result.message.includes(BAD_TOKEN),
+					'the token must not appear in the message',
+				);
 			},
 		},
 		{
@@ -99,7 +133,9 @@ module.exports = {
 					apiBaseUrl: ctx.sandbox.baseUrl,
 				});
 				ctx.assert.equal(result.status, 'OK', JSON.stringify(result));
-				ctx.assert.ok(ctx.sandbox.requests.slice(before).some((r) => r.path === '/store' && r.status === 200));
+				ctx.assert.ok(
+					ctx.sandbox.requests.slice(before).some((r) => r.path === '/store' && r.status === 200),
+				);
 			},
 		},
 		{
@@ -120,7 +156,11 @@ module.exports = {
 				await ctx.started();
 				for (const id of [ctx.creds.api.id, URL_CRED.id]) {
 					const res = await ctx.n8n.api('POST', `/credentials/${id}/test`);
-					ctx.assert.equal(res.status, 200, `POST /api/v1/credentials/${id}/test: ${res.status} ${res.text.slice(0, 300)}`);
+					ctx.assert.equal(
+						res.status,
+						200,
+						`POST /api/v1/credentials/${id}/test: ${res.status} ${res.text.slice(0, 300)}`,
+					);
 					ctx.assert.equal(res.json.status, 'OK', `${id}: ${JSON.stringify(res.json)}`);
 				}
 			},
@@ -144,7 +184,11 @@ module.exports = {
 				ctx.assert.match(text, /invalid or (has been )?revoked/i, text);
 				ctx.assert.ok(!text.includes(REVOKED_TOKEN), 'the token must not appear in the error');
 				const sent = ctx.sandbox.requests.slice(before).filter((r) => r.path === '/store');
-				ctx.assert.equal(sent.length, 1, `a 401 must not be retried; the sandbox saw ${sent.length} requests`);
+				ctx.assert.equal(
+					sent.length,
+					1,
+					`a 401 must not be retried; the sandbox saw ${sent.length} requests`,
+				);
 			},
 		},
 	],

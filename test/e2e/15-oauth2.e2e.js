@@ -28,17 +28,31 @@ function oauthCredential(ctx) {
 async function connect(ctx) {
 	await ctx.started();
 	const { n8n, sandbox } = ctx;
-	const auth = await n8n.rest('GET', `/oauth2-credential/auth?id=${encodeURIComponent(ctx.creds.oauth.id)}`);
-	ctx.assert.equal(auth.status, 200, `GET /rest/oauth2-credential/auth: ${auth.status} ${auth.text.slice(0, 400)}`);
+	const auth = await n8n.rest(
+		'GET',
+		`/oauth2-credential/auth?id=${encodeURIComponent(ctx.creds.oauth.id)}`,
+	);
+	ctx.assert.equal(
+		auth.status,
+		200,
+		`GET /rest/oauth2-credential/auth: ${auth.status} ${auth.text.slice(0, 400)}`,
+	);
 	const authorizeUrl = auth.json.data;
 	ctx.assert.ok(
 		authorizeUrl.startsWith(`${sandbox.baseUrl}/oauth2/authorize?`),
 		`n8n should send the user to the login service's authorize URL, got ${authorizeUrl}`,
 	);
 	const authorize = await ctx.request(authorizeUrl);
-	ctx.assert.equal(authorize.status, 302, `authorize answered ${authorize.status}: ${authorize.text.slice(0, 300)}`);
+	ctx.assert.equal(
+		authorize.status,
+		302,
+		`authorize answered ${authorize.status}: ${authorize.text.slice(0, 300)}`,
+	);
 	const callbackUrl = authorize.location;
-	ctx.assert.ok(callbackUrl.startsWith(`${n8n.baseUrl}/rest/oauth2-credential/callback?`), `redirect to ${callbackUrl}`);
+	ctx.assert.ok(
+		callbackUrl.startsWith(`${n8n.baseUrl}/rest/oauth2-credential/callback?`),
+		`redirect to ${callbackUrl}`,
+	);
 	// The browser comes back with its cookies (n8n binds the flow to the browser that started it).
 	const callback = await ctx.request(callbackUrl, {
 		headers: { cookie: n8n.jar.header(), 'browser-id': n8n.browserId },
@@ -55,7 +69,13 @@ module.exports = {
 		ctx.wf.actionWorkflow({
 			id: 'e2eOAuthStore001',
 			name: 'e2e: store information through the OAuth2 credential',
-			steps: [{ name: 'Get store', credential: 'oauth', parameters: { resource: 'store', operation: 'get' } }],
+			steps: [
+				{
+					name: 'Get store',
+					credential: 'oauth',
+					parameters: { resource: 'store', operation: 'get' },
+				},
+			],
 		}),
 	],
 
@@ -69,7 +89,11 @@ module.exports = {
 				const q = Object.fromEntries(authorizeUrl.searchParams);
 				ctx.assert.equal(q.client_id, CLIENT_ID);
 				ctx.assert.equal(q.response_type, 'code');
-				ctx.assert.equal(q.context, `stores/${sandbox.storeHash}`, 'authorize URL carries the store context');
+				ctx.assert.equal(
+					q.context,
+					`stores/${sandbox.storeHash}`,
+					'authorize URL carries the store context',
+				);
 				ctx.assert.match(q.scope, /store_v2_orders/);
 				ctx.assert.equal(q.redirect_uri, `${ctx.n8n.baseUrl}/rest/oauth2-credential/callback`);
 				ctx.assert.equal(callbackUrl.searchParams.get('context'), `stores/${sandbox.storeHash}`);
@@ -78,8 +102,11 @@ module.exports = {
 					200,
 					`callback answered ${callback.status}: ${callback.text.slice(0, 400)}`,
 				);
-				ctx.assert.ok(!/error/i.test(callback.text.replace(/<script[\s\S]*?<\/script>/g, '')) || /success|connected/i.test(callback.text),
-					`callback page: ${callback.text.slice(0, 600)}`);
+				ctx.assert.ok(
+					!/error/i.test(callback.text.replace(/<script[\s\S]*?<\/script>/g, '')) ||
+						/success|connected/i.test(callback.text),
+					`callback page: ${callback.text.slice(0, 600)}`,
+				);
 				const exchanges = sandbox.oauthExchanges.slice(exchangesBefore);
 				ctx.assert.equal(exchanges.length, 1, 'exactly one token exchange');
 				const [exchange] = exchanges;
@@ -98,7 +125,10 @@ module.exports = {
 				ctx.assert.match(exchange.body.scope, /store_v2_orders/);
 				ctx.assert.equal(exchange.body.redirect_uri, q.redirect_uri);
 				ctx.shared.oauthToken = exchange.accessToken;
-				ctx.shared.oauthExchange = { contentType: exchange.contentType, keys: Object.keys(exchange.body).sort() };
+				ctx.shared.oauthExchange = {
+					contentType: exchange.contentType,
+					keys: Object.keys(exchange.body).sort(),
+				};
 			},
 		},
 		{
@@ -110,7 +140,10 @@ module.exports = {
 				const [store] = run.output('Get store');
 				ctx.assert.equal(store.name, 'Sandbox Outfitters');
 				const sent = ctx.sandbox.requests.slice(before);
-				ctx.assert.deepEqual(sent.map((r) => `${r.method} ${r.version}${r.path} ${r.status}`), ['GET v2/store 200']);
+				ctx.assert.deepEqual(
+					sent.map((r) => `${r.method} ${r.version}${r.path} ${r.status}`),
+					['GET v2/store 200'],
+				);
 			},
 		},
 		{
@@ -123,10 +156,21 @@ module.exports = {
 				const error = ctx.expectFailure(await ctx.execute('e2eOAuthStore001'));
 				const text = `${error.message} ${error.description || ''}`;
 				ctx.assert.match(text, /invalid or (has been )?revoked/i, text);
-				ctx.assert.ok(!text.includes(ctx.shared.oauthToken), 'the token must not appear in the error');
-				ctx.assert.equal(ctx.sandbox.oauthExchanges.length, exchangesBefore, 'no token refresh was attempted');
+				ctx.assert.ok(
+					!text.includes(ctx.shared.oauthToken),
+					'the token must not appear in the error',
+				);
+				ctx.assert.equal(
+					ctx.sandbox.oauthExchanges.length,
+					exchangesBefore,
+					'no token refresh was attempted',
+				);
 				const sent = ctx.sandbox.requests.slice(before).filter((r) => r.path === '/store');
-				ctx.assert.equal(sent.length, 1, `one request, no retry loop; the sandbox saw ${sent.length}`);
+				ctx.assert.equal(
+					sent.length,
+					1,
+					`one request, no retry loop; the sandbox saw ${sent.length}`,
+				);
 			},
 		},
 	],

@@ -16,7 +16,10 @@ module.exports = {
 			id: WF,
 			name: 'e2e: catalog',
 			steps: [
-				{ name: 'List products', parameters: { resource: 'product', operation: 'getAll', limit: 5 } },
+				{
+					name: 'List products',
+					parameters: { resource: 'product', operation: 'getAll', limit: 5 },
+				},
 				{
 					name: 'Create product',
 					parameters: {
@@ -26,13 +29,26 @@ module.exports = {
 						productType: 'physical',
 						price: 12.5,
 						weight: 0.4,
-						additionalFields: { sku: SKU, description: '<p>Enamel camping mug</p>', inventoryLevel: 7, inventoryTracking: 'product' },
+						additionalFields: {
+							sku: SKU,
+							description: '<p>Enamel camping mug</p>',
+							inventoryLevel: 7,
+							inventoryTracking: 'product',
+						},
 					},
 				},
-				{ name: 'Get product', parameters: { resource: 'product', operation: 'get', productId: idOf('Create product') } },
+				{
+					name: 'Get product',
+					parameters: { resource: 'product', operation: 'get', productId: idOf('Create product') },
+				},
 				{
 					name: 'Update product',
-					parameters: { resource: 'product', operation: 'update', productId: idOf('Create product'), updateFields: { price: 15 } },
+					parameters: {
+						resource: 'product',
+						operation: 'update',
+						productId: idOf('Create product'),
+						updateFields: { price: 15 },
+					},
 				},
 				{
 					name: 'Add custom field',
@@ -46,11 +62,26 @@ module.exports = {
 				},
 				{
 					name: 'Shopper product info',
-					parameters: { resource: 'product', operation: 'getInfoForShopper', lookUpBy: 'sku', value: SKU },
+					parameters: {
+						resource: 'product',
+						operation: 'getInfoForShopper',
+						lookUpBy: 'sku',
+						value: SKU,
+					},
 				},
-				{ name: 'List categories', parameters: { resource: 'category', operation: 'getAll', limit: 3 } },
+				{
+					name: 'List categories',
+					parameters: { resource: 'category', operation: 'getAll', limit: 3 },
+				},
 				{ name: 'List brands', parameters: { resource: 'brand', operation: 'getAll', limit: 3 } },
-				{ name: 'Delete product', parameters: { resource: 'product', operation: 'delete', productId: idOf('Create product') } },
+				{
+					name: 'Delete product',
+					parameters: {
+						resource: 'product',
+						operation: 'delete',
+						productId: idOf('Create product'),
+					},
+				},
 			],
 		}),
 	],
@@ -68,7 +99,8 @@ module.exports = {
 				const run = ctx.expectSuccess(await ctx.runOnce(WF));
 				const list = run.output('List products');
 				ctx.assert.equal(list.length, 5);
-				for (const p of list) ctx.assert.ok(p.id && p.name && p.sku !== undefined, JSON.stringify(p).slice(0, 200));
+				for (const p of list)
+					ctx.assert.ok(p.id && p.name && p.sku !== undefined, JSON.stringify(p).slice(0, 200));
 			},
 		},
 		{
@@ -89,10 +121,16 @@ module.exports = {
 				const [shopper] = run.output('Shopper product info');
 				ctx.assert.equal(shopper.name, 'E2E Trail Mug');
 				ctx.assert.equal(Number(shopper.price), 15);
-				ctx.assert.ok(!('cost_price' in shopper), 'the shopper view must not expose the cost price');
+				ctx.assert.ok(
+					!('cost_price' in shopper),
+					'the shopper view must not expose the cost price',
+				);
 				const [deleted] = run.output('Delete product');
 				ctx.assert.equal(deleted.deleted, true);
-				ctx.assert.ok(!values(ctx.sandbox.state.products).some((p) => p.id === created.id), 'gone from the store');
+				ctx.assert.ok(
+					!values(ctx.sandbox.state.products).some((p) => p.id === created.id),
+					'gone from the store',
+				);
 			},
 		},
 		{

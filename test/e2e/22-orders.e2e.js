@@ -30,8 +30,11 @@ module.exports = {
 				id: WF,
 				name: 'e2e: orders',
 				steps: [
-					{ name: 'List orders', parameters: { resource: 'order', operation: 'getMany', limit: 5 } },
-					{ name: 'Get order', parameters: { resource: 'order', operation: 'get', orderId: order(cancel.id) } },
+					{ name: 'List orders', parameters: { resource: 'order', operation: 'getAll', limit: 5 } },
+					{
+						name: 'Get order',
+						parameters: { resource: 'order', operation: 'get', orderId: order(cancel.id) },
+					},
 					{
 						name: 'Status for shopper',
 						parameters: {
@@ -53,10 +56,23 @@ module.exports = {
 						},
 						continueOnFail: true,
 					},
-					{ name: 'Order products', parameters: { resource: 'orderProduct', operation: 'getMany', orderId: order(ship.id), returnAll: true } },
+					{
+						name: 'Order products',
+						parameters: {
+							resource: 'orderProduct',
+							operation: 'getAll',
+							orderId: order(ship.id),
+							returnAll: true,
+						},
+					},
 					{
 						name: 'Mark awaiting shipment',
-						parameters: { resource: 'order', operation: 'update', orderId: order(ship.id), updateFields: { statusId: '9' } },
+						parameters: {
+							resource: 'order',
+							operation: 'update',
+							orderId: order(ship.id),
+							updateFields: { statusId: '9' },
+						},
 					},
 					{
 						name: 'Create shipment',
@@ -69,10 +85,29 @@ module.exports = {
 							trackingCarrier: 'ups',
 						},
 					},
-					{ name: 'List shipments', parameters: { resource: 'orderShipment', operation: 'getMany', orderId: order(ship.id), returnAll: true } },
-					{ name: 'Transactions', parameters: { resource: 'orderTransaction', operation: 'getMany', orderId: order(cancel.id), returnAll: true } },
+					{
+						name: 'List shipments',
+						parameters: {
+							resource: 'orderShipment',
+							operation: 'getAll',
+							orderId: order(ship.id),
+							returnAll: true,
+						},
+					},
+					{
+						name: 'Transactions',
+						parameters: {
+							resource: 'orderTransaction',
+							operation: 'getAll',
+							orderId: order(cancel.id),
+							returnAll: true,
+						},
+					},
 					{ name: 'Statuses', parameters: { resource: 'order', operation: 'getStatuses' } },
-					{ name: 'Cancel order', parameters: { resource: 'order', operation: 'cancel', orderId: order(cancel.id) } },
+					{
+						name: 'Cancel order',
+						parameters: { resource: 'order', operation: 'cancel', orderId: order(cancel.id) },
+					},
 					{
 						name: 'Cancel again',
 						parameters: { resource: 'order', operation: 'cancel', orderId: idOf('Cancel order') },
@@ -98,7 +133,8 @@ module.exports = {
 				const run = ctx.expectSuccess(await ctx.runOnce(WF));
 				const list = run.output('List orders');
 				ctx.assert.equal(list.length, 5);
-				for (const o of list) ctx.assert.ok(o.id && typeof o.status === 'string', JSON.stringify(o).slice(0, 300));
+				for (const o of list)
+					ctx.assert.ok(o.id && typeof o.status === 'string', JSON.stringify(o).slice(0, 300));
 				const [one] = run.output('Get order');
 				ctx.assert.equal(one.id, pick(ctx).cancel.id);
 				ctx.assert.match(String(one.date_created), /^\d{4}-\d{2}-\d{2}T/);
@@ -113,8 +149,14 @@ module.exports = {
 				ctx.assert.equal(status.status, 'Awaiting Fulfillment');
 				const [wrong] = run.output('Status for wrong email');
 				const text = JSON.stringify(wrong);
-				ctx.assert.ok(!text.includes(pick(ctx).cancel.email), `must not leak the order's email: ${text}`);
-				ctx.assert.ok(wrong.error || wrong.found === false || wrong.found === 0, `wrong email must not get the order: ${text}`);
+				ctx.assert.ok(
+					!text.includes(pick(ctx).cancel.email),
+					`must not leak the order's email: ${text}`,
+				);
+				ctx.assert.ok(
+					wrong.error || wrong.found === false || wrong.found === 0,
+					`wrong email must not get the order: ${text}`,
+				);
 			},
 		},
 		{
@@ -132,7 +174,11 @@ module.exports = {
 				const shipments = run.output('List shipments');
 				ctx.assert.ok(shipments.some((s) => s.tracking_number === TRACKING));
 				const stored = values(ctx.sandbox.state.orders).find((o) => o.id === ship.id);
-				ctx.assert.equal(Number(stored.status_id), 2, 'all items shipped → status Shipped in the store');
+				ctx.assert.equal(
+					Number(stored.status_id),
+					2,
+					'all items shipped → status Shipped in the store',
+				);
 			},
 		},
 		{
@@ -147,7 +193,9 @@ module.exports = {
 				ctx.assert.equal(Number(stored.status_id), 5);
 				const [again] = run.output('Cancel again');
 				ctx.assert.match(String(again.error), /already Cancelled/);
-				const puts = requestLines(ctx.sandbox, ctx.shared.ordersBefore).filter((l) => l.startsWith(`PUT v2/orders/${cancel.id} `));
+				const puts = requestLines(ctx.sandbox, ctx.shared.ordersBefore).filter((l) =>
+					l.startsWith(`PUT v2/orders/${cancel.id} `),
+				);
 				ctx.assert.equal(puts.length, 1, `one cancelling write: ${puts.join(', ')}`);
 			},
 		},
@@ -157,7 +205,10 @@ module.exports = {
 				const run = ctx.expectSuccess(await ctx.runOnce(WF));
 				ctx.assert.ok(Array.isArray(run.output('Transactions')));
 				const statuses = run.output('Statuses');
-				ctx.assert.ok(statuses.some((s) => s.name === 'Cancelled' && Number(s.id) === 5), JSON.stringify(statuses).slice(0, 300));
+				ctx.assert.ok(
+					statuses.some((s) => s.name === 'Cancelled' && Number(s.id) === 5),
+					JSON.stringify(statuses).slice(0, 300),
+				);
 			},
 		},
 	],

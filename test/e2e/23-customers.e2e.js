@@ -13,21 +13,54 @@ module.exports = {
 			id: WF,
 			name: 'e2e: customers',
 			steps: [
-				{ name: 'List customers', parameters: { resource: 'customer', operation: 'getAll', limit: 5 } },
+				{
+					name: 'List customers',
+					parameters: { resource: 'customer', operation: 'getAll', limit: 5 },
+				},
 				{
 					name: 'Find by email',
-					parameters: { resource: 'customer', operation: 'getAll', returnAll: true, filters: { email: 'shopper1@example.com' } },
+					parameters: {
+						resource: 'customer',
+						operation: 'getAll',
+						returnAll: true,
+						filters: { email: 'shopper1@example.com' },
+					},
 				},
 				{
 					name: 'Create customer',
-					parameters: { resource: 'customer', operation: 'create', email: EMAIL, firstName: 'Eve', lastName: 'Tester' },
+					parameters: {
+						resource: 'customer',
+						operation: 'create',
+						email: EMAIL,
+						firstName: 'Eve',
+						lastName: 'Tester',
+					},
 				},
-				{ name: 'Get customer', parameters: { resource: 'customer', operation: 'get', customerId: idOf('Create customer') } },
+				{
+					name: 'Get customer',
+					parameters: {
+						resource: 'customer',
+						operation: 'get',
+						customerId: idOf('Create customer'),
+					},
+				},
 				{
 					name: 'Update customer',
-					parameters: { resource: 'customer', operation: 'update', customerId: idOf('Create customer'), updateFields: { company: 'E2E Ltd' } },
+					parameters: {
+						resource: 'customer',
+						operation: 'update',
+						customerId: idOf('Create customer'),
+						updateFields: { company: 'E2E Ltd' },
+					},
 				},
-				{ name: 'Delete customer', parameters: { resource: 'customer', operation: 'delete', customerId: idOf('Create customer') } },
+				{
+					name: 'Delete customer',
+					parameters: {
+						resource: 'customer',
+						operation: 'delete',
+						customerId: idOf('Create customer'),
+					},
+				},
 			],
 		}),
 	],

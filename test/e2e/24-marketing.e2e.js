@@ -13,11 +13,19 @@ module.exports = {
 
 	workflows(ctx) {
 		const gifts = values(ctx.sandbox.state.giftCertificates);
-		const usable = gifts.find((g) => g.status === 'active' && Date.parse(g.expiry_date || '2999-01-01') > Date.now());
+		const usable = gifts.find(
+			(g) => g.status === 'active' && Date.parse(g.expiry_date || '2999-01-01') > Date.now(),
+		);
 		const expired = gifts.find((g) => g.status === 'expired');
 		ctx.shared.gifts = { usable, expired };
-		const lookUp = (name, code) => ({ name, parameters: { resource: 'coupon', operation: 'lookUpCode', code } });
-		const balance = (name, code) => ({ name, parameters: { resource: 'giftCertificate', operation: 'checkBalance', code } });
+		const lookUp = (name, code) => ({
+			name,
+			parameters: { resource: 'coupon', operation: 'lookUpCode', code },
+		});
+		const balance = (name, code) => ({
+			name,
+			parameters: { resource: 'giftCertificate', operation: 'checkBalance', code },
+		});
 		return [
 			ctx.wf.actionWorkflow({
 				id: WF,
@@ -40,12 +48,26 @@ module.exports = {
 							appliesToIds: '0',
 						},
 					},
-					{ name: 'Find coupon', parameters: { resource: 'coupon', operation: 'getAll', returnAll: true, filters: { code: 'E2E-TEN' } } },
+					{
+						name: 'Find coupon',
+						parameters: {
+							resource: 'coupon',
+							operation: 'getAll',
+							returnAll: true,
+							filters: { code: 'E2E-TEN' },
+						},
+					},
 					balance('Gift balance', usable.code),
 					balance('Expired gift', expired.code),
 					balance('Unknown gift', 'XXX-000-0000-0000'),
-					{ name: 'Active promotions', parameters: { resource: 'promotion', operation: 'listActive' } },
-					{ name: 'List promotions', parameters: { resource: 'promotion', operation: 'getAll', limit: 3 } },
+					{
+						name: 'Active promotions',
+						parameters: { resource: 'promotion', operation: 'listActive' },
+					},
+					{
+						name: 'List promotions',
+						parameters: { resource: 'promotion', operation: 'getAll', limit: 3 },
+					},
 					{
 						name: 'Create promotion',
 						parameters: {
@@ -54,7 +76,9 @@ module.exports = {
 							name: 'E2E bulk codes 10% off',
 							redemptionType: 'COUPON',
 							couponType: 'BULK',
-							rules: JSON.stringify([{ action: { cart_value: { discount: { percentage_amount: '10' } } } }]),
+							rules: JSON.stringify([
+								{ action: { cart_value: { discount: { percentage_amount: '10' } } } },
+							]),
 						},
 					},
 					{
@@ -129,8 +153,14 @@ module.exports = {
 				const active = run.output('Active promotions');
 				ctx.assert.ok(active.length >= 1);
 				const names = active.map((p) => p.name);
-				ctx.assert.ok(names.some((n) => /Spring sale/.test(n)), names.join(', '));
-				ctx.assert.ok(!names.some((n) => /Winter clearance|Staff discount|Black Friday/.test(n)), `ended, disabled or future promotions listed: ${names.join(', ')}`);
+				ctx.assert.ok(
+					names.some((n) => /Spring sale/.test(n)),
+					names.join(', '),
+				);
+				ctx.assert.ok(
+					!names.some((n) => /Winter clearance|Staff discount|Black Friday/.test(n)),
+					`ended, disabled or future promotions listed: ${names.join(', ')}`,
+				);
 				ctx.assert.equal(run.output('List promotions').length, 3);
 			},
 		},
@@ -143,7 +173,9 @@ module.exports = {
 				const codes = run.output('Generate codes');
 				const list = codes.length === 1 && Array.isArray(codes[0].codes) ? codes[0].codes : codes;
 				ctx.assert.equal(list.length, 3, JSON.stringify(codes).slice(0, 300));
-				const stored = values(ctx.sandbox.state.promotionCodes).filter((c) => c.promotion_id === promotion.id);
+				const stored = values(ctx.sandbox.state.promotionCodes).filter(
+					(c) => c.promotion_id === promotion.id,
+				);
 				ctx.assert.equal(stored.length, 3);
 			},
 		},

@@ -34,7 +34,14 @@ module.exports = {
 			steps: [
 				{
 					name: 'Create product',
-					parameters: { resource: 'product', operation: 'create', name: 'E2E Gateway Mug', productType: 'physical', price: 9, weight: 1 },
+					parameters: {
+						resource: 'product',
+						operation: 'create',
+						name: 'E2E Gateway Mug',
+						productType: 'physical',
+						price: 9,
+						weight: 1,
+					},
 				},
 			],
 		}),
@@ -46,7 +53,16 @@ module.exports = {
 		ctx.wf.actionWorkflow({
 			id: DELETE_WF,
 			name: 'e2e: delete a customer by email',
-			steps: [{ name: 'Delete customer', parameters: { resource: 'customer', operation: 'delete', customerId: { __rl: true, mode: 'email', value: EMAIL } } }],
+			steps: [
+				{
+					name: 'Delete customer',
+					parameters: {
+						resource: 'customer',
+						operation: 'delete',
+						customerId: { __rl: true, mode: 'email', value: EMAIL },
+					},
+				},
+			],
 		}),
 		// started by a production webhook, so the execution runs inside `n8n start` and can be stopped
 		ctx.wf.workflow({
@@ -60,9 +76,18 @@ module.exports = {
 					typeVersion: 2,
 					position: [0, 0],
 					webhookId: ctx.wf.stableUuid(`${STOP_WF}:hook:webhook`),
-					parameters: { httpMethod: 'GET', path: STOP_PATH, responseMode: 'onReceived', options: {} },
+					parameters: {
+						httpMethod: 'GET',
+						path: STOP_PATH,
+						responseMode: 'onReceived',
+						options: {},
+					},
 				},
-				ctx.wf.bigCommerceNode(STOP_WF, { name: 'Get store', parameters: { resource: 'store', operation: 'get' }, position: [260, 0] }),
+				ctx.wf.bigCommerceNode(STOP_WF, {
+					name: 'Get store',
+					parameters: { resource: 'store', operation: 'get' },
+					position: [260, 0],
+				}),
 			],
 		}),
 	],
@@ -74,7 +99,13 @@ module.exports = {
 			async run(ctx) {
 				for (const status of [502, 504]) {
 					ctx.sandbox.faults.clear();
-					ctx.sandbox.faults.add({ method: 'POST', path: '/v3/catalog/products', kind: 'status', status, times: 1 });
+					ctx.sandbox.faults.add({
+						method: 'POST',
+						path: '/v3/catalog/products',
+						kind: 'status',
+						status,
+						times: 1,
+					});
 					const before = ctx.sandbox.requests.length;
 					const error = ctx.expectFailure(await ctx.execute(POST_WF), POST_WF);
 					const text = `${error.message} ${error.description || ''}`;
@@ -83,7 +114,11 @@ module.exports = {
 					ctx.assert.match(text, /check the store before retrying/, text);
 					ctx.assert.doesNotMatch(text, /Try again later/, text);
 					const posts = ctx.sandbox.requests.slice(before).filter((r) => r.method === 'POST');
-					ctx.assert.deepEqual(posts.map((r) => r.status), [status], requestLines(ctx.sandbox, before).join('\n'));
+					ctx.assert.deepEqual(
+						posts.map((r) => r.status),
+						[status],
+						requestLines(ctx.sandbox, before).join('\n'),
+					);
 				}
 				ctx.sandbox.faults.clear();
 			},
@@ -101,15 +136,26 @@ module.exports = {
 					headers: { 'X-Rate-Limit-Time-Reset-Ms': '999999999', 'X-Retry-After': '999999' },
 				});
 				const before = ctx.sandbox.requests.length;
-				const run = ctx.expectSuccess(await ctx.execute(CLAMP_WF, { timeoutMs: 240_000 }), CLAMP_WF);
+				const run = ctx.expectSuccess(
+					await ctx.execute(CLAMP_WF, { timeoutMs: 240_000 }),
+					CLAMP_WF,
+				);
 				ctx.assert.equal(run.output('Get store')[0].id, ctx.sandbox.storeHash);
 				const sent = ctx.sandbox.requests.slice(before).filter((r) => r.path === '/store');
-				ctx.assert.deepEqual(sent.map((r) => r.status), [429, 200], requestLines(ctx.sandbox, before).join('\n'));
+				ctx.assert.deepEqual(
+					sent.map((r) => r.status),
+					[429, 200],
+					requestLines(ctx.sandbox, before).join('\n'),
+				);
 				const waited = sent[1].at - sent[0].at;
 				// the clamp, not the header: 35 s (not 11.6 days); the upper bound only says "not the header"
 				ctx.assert.ok(waited >= MAX_WAIT_MS - 1000, `waited ${waited} ms, expected the 35 s clamp`);
 				ctx.assert.ok(waited < 10 * MAX_WAIT_MS, `waited ${waited} ms`);
-				ctx.assert.match(run.raw, /asked to wait 999999999 ms for its rate limit; waiting at most 35000 ms/, 'the warning is in n8n\'s log');
+				ctx.assert.match(
+					run.raw,
+					/asked to wait 999999999 ms for its rate limit; waiting at most 35000 ms/,
+					"the warning is in n8n's log",
+				);
 				ctx.assert.ok(!run.raw.includes(ctx.sandbox.accessToken), 'the token is not in the log');
 				ctx.sandbox.faults.clear();
 			},
@@ -129,7 +175,12 @@ module.exports = {
 					kind: 'status',
 					status: 200,
 					times: 1,
-					body: { data: [record], meta: { pagination: { total: 1, count: 1, per_page: 50, current_page: 1, total_pages: 1 } } },
+					body: {
+						data: [record],
+						meta: {
+							pagination: { total: 1, count: 1, per_page: 50, current_page: 1, total_pages: 1 },
+						},
+					},
 				});
 				const count = ctx.sandbox.state.customers.length;
 				const before = ctx.sandbox.requests.length;
@@ -153,18 +204,31 @@ module.exports = {
 					path: '/v2/store',
 					kind: 'rateLimit',
 					times: 1,
-					headers: { 'X-Rate-Limit-Time-Reset-Ms': String(RESET_MS), 'X-Retry-After': String(RESET_MS / 1000) },
+					headers: {
+						'X-Rate-Limit-Time-Reset-Ms': String(RESET_MS),
+						'X-Retry-After': String(RESET_MS / 1000),
+					},
 				});
 				await ctx.stopped();
 				await ctx.n8n.publish(STOP_WF);
 				await ctx.started();
 				const before = ctx.sandbox.requests.length;
-				const storeCalls = () => ctx.sandbox.requests.slice(before).filter((r) => r.path === '/store');
+				const storeCalls = () =>
+					ctx.sandbox.requests.slice(before).filter((r) => r.path === '/store');
 				// the production webhook answers once n8n has registered it (activation runs after /healthz)
 				const url = `${ctx.n8n.baseUrl}/webhook/${STOP_PATH}`;
-				await ctx.waitFor(async () => (await ctx.request(url, { method: 'GET' })).status === 200, { timeoutMs: 60_000, message: 'the webhook to be live' });
-				await ctx.waitFor(() => storeCalls().length === 1, { timeoutMs: 60_000, message: 'the 429' });
-				ctx.assert.deepEqual(storeCalls().map((r) => r.status), [429]);
+				await ctx.waitFor(async () => (await ctx.request(url, { method: 'GET' })).status === 200, {
+					timeoutMs: 60_000,
+					message: 'the webhook to be live',
+				});
+				await ctx.waitFor(() => storeCalls().length === 1, {
+					timeoutMs: 60_000,
+					message: 'the 429',
+				});
+				ctx.assert.deepEqual(
+					storeCalls().map((r) => r.status),
+					[429],
+				);
 				const [running] = await ctx.n8n.listExecutions({ workflowId: STOP_WF, status: 'running' });
 				ctx.assert.ok(running, 'the execution is running (waiting for the rate-limit window)');
 				const stop = await ctx.n8n.rest('POST', `/executions/${running.id}/stop`);
@@ -176,8 +240,13 @@ module.exports = {
 					[429],
 					`no request after the stop; the sandbox saw ${JSON.stringify(storeCalls().map((r) => r.status))}`,
 				);
-				const [after] = (await ctx.n8n.listExecutions({ workflowId: STOP_WF })).filter((e) => String(e.id) === String(running.id));
-				ctx.assert.ok(after && after.status !== 'running', `the execution ended: ${JSON.stringify(after)}`);
+				const [after] = (await ctx.n8n.listExecutions({ workflowId: STOP_WF })).filter(
+					(e) => String(e.id) === String(running.id),
+				);
+				ctx.assert.ok(
+					after && after.status !== 'running',
+					`the execution ended: ${JSON.stringify(after)}`,
+				);
 				await ctx.n8n.unpublish(STOP_WF);
 				ctx.sandbox.faults.clear();
 			},

@@ -6,7 +6,11 @@
  * previous run, and nothing when nothing changed.
  */
 const WF = 'e2eExport2000001';
-const CRED = { id: 'bcE2eBigStore001', name: 'BigCommerce 2,000-product store', type: 'bigCommerceApi' };
+const CRED = {
+	id: 'bcE2eBigStore001',
+	name: 'BigCommerce 2,000-product store',
+	type: 'bigCommerceApi',
+};
 const PRODUCTS = 2000;
 
 function exportItems(run) {
@@ -17,7 +21,9 @@ function exportItems(run) {
 }
 
 function productCalls(sandbox, before) {
-	return sandbox.requests.slice(before).filter((r) => r.method === 'GET' && r.version === 'v3' && r.path === '/catalog/products');
+	return sandbox.requests
+		.slice(before)
+		.filter((r) => r.method === 'GET' && r.version === 'v3' && r.path === '/catalog/products');
 }
 
 /** Changes products through the sandbox's own API (as a store admin would), so date_modified moves. */
@@ -77,13 +83,20 @@ module.exports = {
 				ctx.assert.equal(summary.json.api_calls, PRODUCTS / 250);
 				const calls = productCalls(big, before);
 				ctx.assert.equal(calls.length, PRODUCTS / 250);
-				ctx.assert.ok(calls.every((c) => Number(c.query.limit) === 250), 'pages of 250');
+				ctx.assert.ok(
+					calls.every((c) => Number(c.query.limit) === 250),
+					'pages of 250',
+				);
 				const file = summary.binary && summary.binary.data;
 				ctx.assert.ok(file, 'the summary item carries the CSV');
 				ctx.assert.equal(file.mimeType, 'text/csv');
 				const bytes = ctx.n8n.readBinary(file);
 				// the UTF-8 byte order mark (on by default) so Excel reads accented names correctly
-				ctx.assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a UTF-8 BOM');
+				ctx.assert.deepEqual(
+					[...bytes.subarray(0, 3)],
+					[0xef, 0xbb, 0xbf],
+					'the CSV starts with a UTF-8 BOM',
+				);
 				const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
 				ctx.assert.equal(lines.length, PRODUCTS + 1, 'header + one line per product');
 				ctx.assert.match(lines[0], /^id,/);
@@ -99,12 +112,18 @@ module.exports = {
 				const before = big.requests.length;
 				const run = ctx.expectSuccess(await ctx.execute(WF, { timeoutMs: 480_000 }), WF);
 				const { products, summary } = exportItems(run);
-				ctx.assert.deepEqual(products.map((p) => p.id).sort((a, b) => a - b), [5, 777, 1999]);
+				ctx.assert.deepEqual(
+					products.map((p) => p.id).sort((a, b) => a - b),
+					[5, 777, 1999],
+				);
 				ctx.assert.equal(summary.json.incremental, true);
 				ctx.assert.ok(summary.json.since, 'the run says since when');
 				const calls = productCalls(big, before);
 				ctx.assert.equal(calls.length, 1);
-				ctx.assert.ok(calls[0].query['date_modified:min'], `filtered by date_modified:min: ${JSON.stringify(calls[0].query)}`);
+				ctx.assert.ok(
+					calls[0].query['date_modified:min'],
+					`filtered by date_modified:min: ${JSON.stringify(calls[0].query)}`,
+				);
 			},
 		},
 		{

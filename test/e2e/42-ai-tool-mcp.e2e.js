@@ -20,7 +20,8 @@ const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'ai-support-agent.j
 /** The identity-failure answer of the shopper order tools (nodes/BigCommerce/actions/order/shopperIdentity.ts). */
 const IDENTITY_FAILURE = 'No order matches this "Order Number" and "Email"';
 
-const fromAI = (name, description, type = 'string') => `={{ $fromAI('${name}', \`${description}\`, '${type}') }}`;
+const fromAI = (name, description, type = 'string') =>
+	`={{ $fromAI('${name}', \`${description}\`, '${type}') }}`;
 
 function toolNode(ctx, name, description, parameters, index) {
 	return {
@@ -29,46 +30,88 @@ function toolNode(ctx, name, description, parameters, index) {
 		type: ctx.wf.NODE_TYPES.tool,
 		typeVersion: 1,
 		position: [200 * index, 300],
-		parameters: { descriptionType: 'manual', toolDescription: description, authentication: 'accessToken', ...parameters },
+		parameters: {
+			descriptionType: 'manual',
+			toolDescription: description,
+			authentication: 'accessToken',
+			...parameters,
+		},
 		credentials: { bigCommerceApi: { id: ctx.creds.api.id, name: ctx.creds.api.name } },
 	};
 }
 
 function workflow(ctx) {
 	const tools = [
-		toolNode(ctx, 'order_status', 'Status of one order for a shopper (order number + email)', {
-			resource: 'order',
-			operation: 'getStatusForShopper',
-			lookup: 'order',
-			orderNumber: fromAI('orderNumber', 'The order number'),
-			email: fromAI('email', 'The email used on the order'),
-		}, 0),
-		toolNode(ctx, 'cancel_order', 'Cancel a shopper order that has not shipped (order number + email)', {
-			resource: 'order',
-			operation: 'cancelForShopper',
-			orderNumber: fromAI('orderNumber', 'The order number to cancel'),
-			email: fromAI('email', 'The email used on the order'),
-		}, 1),
-		toolNode(ctx, 'gift_card_balance', 'Balance of a gift certificate', {
-			resource: 'giftCertificate',
-			operation: 'checkBalance',
-			code: fromAI('code', 'The gift certificate code'),
-		}, 2),
-		toolNode(ctx, 'product_info', 'Shopper-facing product details by SKU', {
-			resource: 'product',
-			operation: 'getInfoForShopper',
-			lookUpBy: 'sku',
-			value: fromAI('sku', 'The product SKU'),
-		}, 3),
-		toolNode(ctx, 'coupon_lookup', 'Is a coupon code valid now', {
-			resource: 'coupon',
-			operation: 'lookUpCode',
-			code: fromAI('code', 'The coupon code'),
-		}, 4),
-		toolNode(ctx, 'active_promotions', 'Promotions running now', { resource: 'promotion', operation: 'listActive' }, 5),
+		toolNode(
+			ctx,
+			'order_status',
+			'Status of one order for a shopper (order number + email)',
+			{
+				resource: 'order',
+				operation: 'getStatusForShopper',
+				lookup: 'order',
+				orderNumber: fromAI('orderNumber', 'The order number'),
+				email: fromAI('email', 'The email used on the order'),
+			},
+			0,
+		),
+		toolNode(
+			ctx,
+			'cancel_order',
+			'Cancel a shopper order that has not shipped (order number + email)',
+			{
+				resource: 'order',
+				operation: 'cancelForShopper',
+				orderNumber: fromAI('orderNumber', 'The order number to cancel'),
+				email: fromAI('email', 'The email used on the order'),
+			},
+			1,
+		),
+		toolNode(
+			ctx,
+			'gift_card_balance',
+			'Balance of a gift certificate',
+			{
+				resource: 'giftCertificate',
+				operation: 'checkBalance',
+				code: fromAI('code', 'The gift certificate code'),
+			},
+			2,
+		),
+		toolNode(
+			ctx,
+			'product_info',
+			'Shopper-facing product details by SKU',
+			{
+				resource: 'product',
+				operation: 'getInfoForShopper',
+				lookUpBy: 'sku',
+				value: fromAI('sku', 'The product SKU'),
+			},
+			3,
+		),
+		toolNode(
+			ctx,
+			'coupon_lookup',
+			'Is a coupon code valid now',
+			{
+				resource: 'coupon',
+				operation: 'lookUpCode',
+				code: fromAI('code', 'The coupon code'),
+			},
+			4,
+		),
+		toolNode(
+			ctx,
+			'active_promotions',
+			'Promotions running now',
+			{ resource: 'promotion', operation: 'listActive' },
+			5,
+		),
 	];
 	const connections = {};
-	for (const t of tools) connections[t.name] = { ai_tool: [[{ node: TRIGGER, type: 'ai_tool', index: 0 }]] };
+	for (const t of tools)
+		connections[t.name] = { ai_tool: [[{ node: TRIGGER, type: 'ai_tool', index: 0 }]] };
 	return ctx.wf.workflow({
 		id: WF,
 		name: 'e2e: BigCommerce tools over MCP',
@@ -100,7 +143,8 @@ function agentWorkflow(ctx) {
 			credentials: { bigCommerceApi: { id: ctx.creds.api.id, name: ctx.creds.api.name } },
 		}));
 	const connections = {};
-	for (const t of tools) connections[t.name] = { ai_tool: [[{ node: TRIGGER, type: 'ai_tool', index: 0 }]] };
+	for (const t of tools)
+		connections[t.name] = { ai_tool: [[{ node: TRIGGER, type: 'ai_tool', index: 0 }]] };
 	return ctx.wf.workflow({
 		id: AGENT_WF,
 		name: "e2e: the example agent's tools over MCP",
@@ -121,7 +165,12 @@ function agentWorkflow(ctx) {
 }
 
 /** One JSON-RPC exchange over MCP's streamable HTTP transport (answers may come as SSE). */
-async function mcp(ctx, method, params, { notification = false, path: mcpPath = PATH, allowError = false } = {}) {
+async function mcp(
+	ctx,
+	method,
+	params,
+	{ notification = false, path: mcpPath = PATH, allowError = false } = {},
+) {
 	const sessions = (ctx.shared.mcpSessions = ctx.shared.mcpSessions || {});
 	const session = sessions[mcpPath];
 	const id = notification ? undefined : (ctx.shared.mcpId = (ctx.shared.mcpId || 0) + 1);
@@ -148,7 +197,8 @@ async function mcp(ctx, method, params, { notification = false, path: mcpPath = 
 		message = data;
 	}
 	ctx.assert.ok(message, `MCP ${method}: no answer in ${res.text.slice(0, 400)}`);
-	if (allowError && message.error) return { content: [{ type: 'text', text: JSON.stringify(message.error) }], isError: true };
+	if (allowError && message.error)
+		return { content: [{ type: 'text', text: JSON.stringify(message.error) }], isError: true };
 	ctx.assert.ok(!message.error, `MCP ${method}: ${JSON.stringify(message.error)}`);
 	return message.result;
 }
@@ -196,7 +246,11 @@ async function initialize(ctx, mcpPath) {
 				return false;
 			}
 		},
-		{ timeoutMs: 60_000, intervalMs: 1000, message: `the MCP Server Trigger at /mcp/${mcpPath} to answer` },
+		{
+			timeoutMs: 60_000,
+			intervalMs: 1000,
+			message: `the MCP Server Trigger at /mcp/${mcpPath} to answer`,
+		},
 	);
 	await mcp(ctx, 'notifications/initialized', undefined, { notification: true, path: mcpPath });
 }
@@ -209,7 +263,10 @@ async function agentTools(ctx) {
 	for (const node of ['Order status', 'Cancel order', 'Gift card balance']) {
 		const wanted = node.toLowerCase().replace(/[^a-z0-9]/g, '');
 		const tool = tools.find((t) => t.name.toLowerCase().replace(/[^a-z0-9]/g, '') === wanted);
-		ctx.assert.ok(tool, `the example's "${node}" tool is listed; got ${tools.map((t) => t.name).join(', ')}`);
+		ctx.assert.ok(
+			tool,
+			`the example's "${node}" tool is listed; got ${tools.map((t) => t.name).join(', ')}`,
+		);
 		byNode[node] = tool.name;
 	}
 	return (ctx.shared.agentTools = byNode);
@@ -227,25 +284,42 @@ module.exports = {
 				await ready(ctx);
 				const { tools } = await mcp(ctx, 'tools/list', {});
 				const byName = Object.fromEntries(tools.map((t) => [t.name, t]));
-				for (const name of ['order_status', 'cancel_order', 'gift_card_balance', 'product_info', 'coupon_lookup', 'active_promotions']) {
+				for (const name of [
+					'order_status',
+					'cancel_order',
+					'gift_card_balance',
+					'product_info',
+					'coupon_lookup',
+					'active_promotions',
+				]) {
 					ctx.assert.ok(byName[name], `tool ${name} listed; got ${Object.keys(byName).join(', ')}`);
 				}
 				const props = byName.order_status.inputSchema.properties || {};
-				ctx.assert.ok(props.orderNumber && props.email, `order_status arguments: ${JSON.stringify(byName.order_status.inputSchema)}`);
+				ctx.assert.ok(
+					props.orderNumber && props.email,
+					`order_status arguments: ${JSON.stringify(byName.order_status.inputSchema)}`,
+				);
 			},
 		},
 		{
 			name: 'order status, gift card balance, product info, coupon lookup and active promotions answer from the store',
 			async run(ctx) {
 				await ready(ctx);
-				const order = values(ctx.sandbox.state.orders).find((o) => !o.is_deleted && Number(o.status_id) === 10);
-				const status = await callTool(ctx, 'order_status', { orderNumber: String(order.id), email: order.email });
+				const order = values(ctx.sandbox.state.orders).find(
+					(o) => !o.is_deleted && Number(o.status_id) === 10,
+				);
+				const status = await callTool(ctx, 'order_status', {
+					orderNumber: String(order.id),
+					email: order.email,
+				});
 				ctx.assert.equal(status.first.order_number, order.id, status.text.slice(0, 300));
 				const gift = values(ctx.sandbox.state.giftCertificates).find((g) => g.status === 'active');
 				const balance = await callTool(ctx, 'gift_card_balance', { code: gift.code });
 				ctx.assert.equal(balance.first.found, true, balance.text.slice(0, 300));
 				ctx.assert.equal(balance.first.balance, Number(gift.balance));
-				const product = values(ctx.sandbox.state.products).find((p) => p.is_visible !== false && p.sku);
+				const product = values(ctx.sandbox.state.products).find(
+					(p) => p.is_visible !== false && p.sku,
+				);
 				const info = await callTool(ctx, 'product_info', { sku: product.sku });
 				ctx.assert.equal(info.first.name, product.name, info.text.slice(0, 300));
 				const coupon = await callTool(ctx, 'coupon_lookup', { code: 'SAVE20' });
@@ -259,14 +333,26 @@ module.exports = {
 			async run(ctx) {
 				await ready(ctx);
 				const orders = values(ctx.sandbox.state.orders).filter((o) => !o.is_deleted);
-				const open = orders.find((o) => Number(o.status_id) === 7 || Number(o.status_id) === 1) || orders.find((o) => Number(o.status_id) === 11 && !(o.shipments || []).length);
-				const cancelled = await callTool(ctx, 'cancel_order', { orderNumber: String(open.id), email: open.billing_address.email });
+				const open =
+					orders.find((o) => Number(o.status_id) === 7 || Number(o.status_id) === 1) ||
+					orders.find((o) => Number(o.status_id) === 11 && !(o.shipments || []).length);
+				const cancelled = await callTool(ctx, 'cancel_order', {
+					orderNumber: String(open.id),
+					email: open.billing_address.email,
+				});
 				ctx.assert.equal(Number(cancelled.first?.status_id), 5, cancelled.text.slice(0, 400));
 				ctx.assert.equal(Number(orders.find((o) => o.id === open.id).status_id), 5);
 				const shipped = orders.find((o) => Number(o.status_id) === 2);
-				const refused = await callTool(ctx, 'cancel_order', { orderNumber: String(shipped.id), email: shipped.billing_address.email });
+				const refused = await callTool(ctx, 'cancel_order', {
+					orderNumber: String(shipped.id),
+					email: shipped.billing_address.email,
+				});
 				ctx.assert.match(refused.text, /cannot be cancelled/i, refused.text.slice(0, 400));
-				ctx.assert.equal(Number(orders.find((o) => o.id === shipped.id).status_id), 2, 'the shipped order is unchanged');
+				ctx.assert.equal(
+					Number(orders.find((o) => o.id === shipped.id).status_id),
+					2,
+					'the shipped order is unchanged',
+				);
 			},
 		},
 		{
@@ -275,18 +361,35 @@ module.exports = {
 				await ready(ctx);
 				const tools = await agentTools(ctx);
 				const orders = values(ctx.sandbox.state.orders);
-				const live = orders.filter((o) => !o.is_deleted && o.billing_address && o.billing_address.email);
-				const victim = live.find((o) => [1, 7, 11].includes(Number(o.status_id)) && !(o.shipments || []).length);
+				const live = orders.filter(
+					(o) => !o.is_deleted && o.billing_address && o.billing_address.email,
+				);
+				const victim = live.find(
+					(o) => [1, 7, 11].includes(Number(o.status_id)) && !(o.shipments || []).length,
+				);
 				ctx.assert.ok(victim, 'a cancellable order to attack');
 				const email = victim.billing_address.email;
-				const other = live.find((o) => o.billing_address.email.toLowerCase() !== email.toLowerCase());
-				const guessed = live.find((o) => o.id > victim.id && o.billing_address.email.toLowerCase() !== email.toLowerCase());
-				const secrets = [victim.billing_address.first_name, victim.billing_address.last_name, victim.billing_address.street_1, ...(victim.products || []).map((p) => p.name)].filter(
-					(x) => typeof x === 'string' && x.length > 3,
+				const other = live.find(
+					(o) => o.billing_address.email.toLowerCase() !== email.toLowerCase(),
 				);
+				const guessed = live.find(
+					(o) => o.id > victim.id && o.billing_address.email.toLowerCase() !== email.toLowerCase(),
+				);
+				const secrets = [
+					victim.billing_address.first_name,
+					victim.billing_address.last_name,
+					victim.billing_address.street_1,
+					...(victim.products || []).map((p) => p.name),
+				].filter((x) => typeof x === 'string' && x.length > 3);
 				const attacks = [
-					["the victim's number, the attacker's email", { orderNumber: String(victim.id), email: 'attacker@evil.example' }],
-					["the victim's number, another shopper's email", { orderNumber: String(victim.id), email: other.billing_address.email }],
+					[
+						"the victim's number, the attacker's email",
+						{ orderNumber: String(victim.id), email: 'attacker@evil.example' },
+					],
+					[
+						"the victim's number, another shopper's email",
+						{ orderNumber: String(victim.id), email: other.billing_address.email },
+					],
 					["the victim's number, an empty email", { orderNumber: String(victim.id), email: '' }],
 					["the victim's email, an empty number", { orderNumber: '', email }],
 					["the victim's email, a guessed number", { orderNumber: String(guessed.id), email }],
@@ -304,26 +407,52 @@ module.exports = {
 					for (const [title, args] of attacks) {
 						const answer = await callTool(ctx, tool, args, { path: AGENT_PATH, allowError: true });
 						const where = `${tool} with ${title}: ${answer.text.slice(0, 300)}`;
-						for (const secret of secrets) ctx.assert.ok(!answer.text.includes(secret), `${where} reveals "${secret}"`);
-						ctx.assert.ok(!/order_number|"status"|total/.test(answer.text), `${where} reveals order data`);
+						for (const secret of secrets)
+							ctx.assert.ok(!answer.text.includes(secret), `${where} reveals "${secret}"`);
+						ctx.assert.ok(
+							!/order_number|"status"|total/.test(answer.text),
+							`${where} reveals order data`,
+						);
 						// both values were given (even if empty): the tool ran and gave the one identity answer
 						if ('orderNumber' in args && 'email' in args) {
-							ctx.assert.ok(answer.text.includes(IDENTITY_FAILURE), `${where} is not the identity answer`);
+							ctx.assert.ok(
+								answer.text.includes(IDENTITY_FAILURE),
+								`${where} is not the identity answer`,
+							);
 							answers.add(`${tool}: ${answer.text}`);
 						}
 					}
 				}
 				// one answer per tool, word for word, whichever part was wrong
-				ctx.assert.equal(answers.size, 2, `one answer per tool, word for word:\n${[...answers].join('\n')}`);
+				ctx.assert.equal(
+					answers.size,
+					2,
+					`one answer per tool, word for word:\n${[...answers].join('\n')}`,
+				);
 				ctx.assert.equal(snapshot(), before, 'no order changed');
 				const sent = ctx.sandbox.requests.slice(mark);
-				const writesOrLists = sent.filter((r) => r.method !== 'GET' || !/\/orders\/\d+$/.test(r.path));
-				ctx.assert.deepEqual(writesOrLists.map((r) => `${r.method} ${r.path}`), [], 'only single-order reads were sent');
+				const writesOrLists = sent.filter(
+					(r) => r.method !== 'GET' || !/\/orders\/\d+$/.test(r.path),
+				);
+				ctx.assert.deepEqual(
+					writesOrLists.map((r) => `${r.method} ${r.path}`),
+					[],
+					'only single-order reads were sent',
+				);
 
 				// the real shopper, typing as people do, still gets through (and the order is cancelled)
-				const mine = await callTool(ctx, tools['Cancel order'], { orderNumber: `#${victim.id}`, email: ` ${email.toUpperCase()} ` }, { path: AGENT_PATH });
+				const mine = await callTool(
+					ctx,
+					tools['Cancel order'],
+					{ orderNumber: `#${victim.id}`, email: ` ${email.toUpperCase()} ` },
+					{ path: AGENT_PATH },
+				);
 				ctx.assert.equal(mine.first && mine.first.order_number, victim.id, mine.text.slice(0, 300));
-				ctx.assert.equal(Number(orders.find((o) => o.id === victim.id).status_id), 5, 'the real shopper cancelled their order');
+				ctx.assert.equal(
+					Number(orders.find((o) => o.id === victim.id).status_id),
+					5,
+					'the real shopper cancelled their order',
+				);
 			},
 		},
 		{
@@ -333,8 +462,17 @@ module.exports = {
 				const tools = await agentTools(ctx);
 				const gift = values(ctx.sandbox.state.giftCertificates).find((g) => g.status === 'active');
 				for (const code of [gift.code.slice(0, -1), `${gift.code}X`, '%']) {
-					const answer = await callTool(ctx, tools['Gift card balance'], { code }, { path: AGENT_PATH });
-					ctx.assert.equal(answer.first && answer.first.found, false, `${code}: ${answer.text.slice(0, 300)}`);
+					const answer = await callTool(
+						ctx,
+						tools['Gift card balance'],
+						{ code },
+						{ path: AGENT_PATH },
+					);
+					ctx.assert.equal(
+						answer.first && answer.first.found,
+						false,
+						`${code}: ${answer.text.slice(0, 300)}`,
+					);
 					for (const secret of [gift.to_name, gift.from_name, gift.to_email, gift.from_email]) {
 						ctx.assert.ok(!answer.text.includes(secret), `${code} reveals "${secret}"`);
 					}
@@ -350,22 +488,31 @@ module.exports = {
 				ctx.shared.mcpReady = false;
 				ctx.shared.mcpSessions = {};
 				ctx.shared.agentTools = undefined;
-				const probe = () => ctx.request(`${ctx.n8n.baseUrl}/mcp/${PATH}`, {
-					method: 'POST',
-					headers: { Accept: 'application/json, text/event-stream' },
-					body: {
-						jsonrpc: '2.0',
-						id: 1,
-						method: 'initialize',
-						params: { protocolVersion: '2025-03-26', capabilities: {}, clientInfo: { name: 'e2e', version: '1.0.0' } },
-					},
-				});
+				const probe = () =>
+					ctx.request(`${ctx.n8n.baseUrl}/mcp/${PATH}`, {
+						method: 'POST',
+						headers: { Accept: 'application/json, text/event-stream' },
+						body: {
+							jsonrpc: '2.0',
+							id: 1,
+							method: 'initialize',
+							params: {
+								protocolVersion: '2025-03-26',
+								capabilities: {},
+								clientInfo: { name: 'e2e', version: '1.0.0' },
+							},
+						},
+					});
 				let last;
-				await ctx.waitFor(async () => (last = await probe()).status === 404, {
-					timeoutMs: 20_000,
-					intervalMs: 500,
-					message: 'the MCP endpoint to disappear',
-				}).catch(() => ctx.assert.fail(`after unpublish: ${last.status} ${last.text.slice(0, 200)}`));
+				await ctx
+					.waitFor(async () => (last = await probe()).status === 404, {
+						timeoutMs: 20_000,
+						intervalMs: 500,
+						message: 'the MCP endpoint to disappear',
+					})
+					.catch(() =>
+						ctx.assert.fail(`after unpublish: ${last.status} ${last.text.slice(0, 200)}`),
+					);
 			},
 		},
 	],

@@ -9,7 +9,10 @@ async function loadNodeTypes(ctx) {
 	if (ctx.shared.nodeTypes) return ctx.shared.nodeTypes;
 	// What the editor loads at startup (static JSON written by n8n into the user folder).
 	const res = await ctx.request(`${ctx.n8n.baseUrl}/types/nodes.json`, {
-		headers: { cookie: (await ctx.n8n.login(), ctx.n8n.jar.header()), 'browser-id': ctx.n8n.browserId },
+		headers: {
+			cookie: (await ctx.n8n.login(), ctx.n8n.jar.header()),
+			'browser-id': ctx.n8n.browserId,
+		},
 	});
 	ctx.assert.equal(res.status, 200, `GET /types/nodes.json answered ${res.status}`);
 	ctx.shared.nodeTypes = res.json;
@@ -30,9 +33,19 @@ module.exports = {
 				const names = new Set(types.map((t) => t.name));
 				const ours = [...names].filter((n) => n.startsWith('n8n-nodes-bigcommerce.')).sort();
 				ctx.assert.ok(names.has('n8n-nodes-bigcommerce.bigCommerce'), `loaded: ${ours.join(', ')}`);
-				ctx.assert.ok(names.has('n8n-nodes-bigcommerce.bigCommerceTool'), `loaded: ${ours.join(', ')}`);
-				if (require('node:fs').existsSync(require('node:path').join(__dirname, '..', '..', 'nodes', 'BigCommerceTrigger'))) {
-					ctx.assert.ok(names.has('n8n-nodes-bigcommerce.bigCommerceTrigger'), `loaded: ${ours.join(', ')}`);
+				ctx.assert.ok(
+					names.has('n8n-nodes-bigcommerce.bigCommerceTool'),
+					`loaded: ${ours.join(', ')}`,
+				);
+				if (
+					require('node:fs').existsSync(
+						require('node:path').join(__dirname, '..', '..', 'nodes', 'BigCommerceTrigger'),
+					)
+				) {
+					ctx.assert.ok(
+						names.has('n8n-nodes-bigcommerce.bigCommerceTrigger'),
+						`loaded: ${ours.join(', ')}`,
+					);
 				}
 			},
 		},
@@ -43,12 +56,19 @@ module.exports = {
 				const [tool] = find(types, 'n8n-nodes-bigcommerce.bigCommerceTool');
 				const [node] = find(types, 'n8n-nodes-bigcommerce.bigCommerce');
 				ctx.assert.ok(tool && node);
-				ctx.assert.deepEqual(tool.outputs, ['ai_tool'], `tool outputs: ${JSON.stringify(tool.outputs)}`);
+				ctx.assert.deepEqual(
+					tool.outputs,
+					['ai_tool'],
+					`tool outputs: ${JSON.stringify(tool.outputs)}`,
+				);
 				ctx.assert.ok(
 					(tool.codex?.categories || []).includes('AI') || /tool/i.test(tool.displayName),
 					`tool codex: ${JSON.stringify(tool.codex)}`,
 				);
-				const resources = (p) => (p.properties.find((x) => x.name === 'resource')?.options || []).map((o) => o.value).sort();
+				const resources = (p) =>
+					(p.properties.find((x) => x.name === 'resource')?.options || [])
+						.map((o) => o.value)
+						.sort();
 				ctx.assert.deepEqual(resources(tool), resources(node));
 				ctx.assert.ok(resources(tool).includes('store'));
 			},

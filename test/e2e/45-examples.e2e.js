@@ -16,7 +16,10 @@ function loadExamples() {
 		.readdirSync(EXAMPLES)
 		.filter((f) => f.endsWith('.json'))
 		.sort()
-		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) }));
+		.map((file) => ({
+			file,
+			workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')),
+		}));
 }
 
 function isExpression(value) {
@@ -41,23 +44,38 @@ function checkParameters(type, node) {
 	for (const [name, value] of Object.entries(node.parameters || {})) {
 		const prop = props.find((p) => p.name === name);
 		if (!prop) {
-			problems.push(`${node.name}: parameter "${name}" does not exist for ${node.parameters.resource}/${node.parameters.operation}`);
+			problems.push(
+				`${node.name}: parameter "${name}" does not exist for ${node.parameters.resource}/${node.parameters.operation}`,
+			);
 			continue;
 		}
-		if (prop.type === 'options' && !isExpression(value) && !prop.options.some((o) => o.value === value)) {
-			problems.push(`${node.name}: "${name}" = ${JSON.stringify(value)} is not one of ${prop.options.map((o) => o.value).join(', ')}`);
+		if (
+			prop.type === 'options' &&
+			!isExpression(value) &&
+			!prop.options.some((o) => o.value === value)
+		) {
+			problems.push(
+				`${node.name}: "${name}" = ${JSON.stringify(value)} is not one of ${prop.options.map((o) => o.value).join(', ')}`,
+			);
 		}
 		if (prop.type === 'multiOptions' && Array.isArray(value)) {
 			for (const v of value) {
-				if (!prop.options.some((o) => o.value === v)) problems.push(`${node.name}: "${name}" has unknown value ${v}`);
+				if (!prop.options.some((o) => o.value === v))
+					problems.push(`${node.name}: "${name}" has unknown value ${v}`);
 			}
 		}
 		if (prop.type === 'collection' && value && typeof value === 'object') {
 			for (const [sub, subValue] of Object.entries(value)) {
 				const option = (prop.options || []).find((o) => o.name === sub);
 				if (!option) problems.push(`${node.name}: "${name}.${sub}" does not exist`);
-				else if (option.type === 'options' && !isExpression(subValue) && !option.options.some((o) => o.value === subValue)) {
-					problems.push(`${node.name}: "${name}.${sub}" = ${JSON.stringify(subValue)} is not one of ${option.options.map((o) => o.value).join(', ')}`);
+				else if (
+					option.type === 'options' &&
+					!isExpression(subValue) &&
+					!option.options.some((o) => o.value === subValue)
+				) {
+					problems.push(
+						`${node.name}: "${name}.${sub}" = ${JSON.stringify(subValue)} is not one of ${option.options.map((o) => o.value).join(', ')}`,
+					);
 				}
 			}
 		}
@@ -91,7 +109,11 @@ const RUNNABLE = {
 		ctx.assert.ok(summary.json.exported > 0);
 		ctx.assert.ok(summary.binary && summary.binary.data, 'the last item carries the CSV file');
 		ctx.assert.equal(summary.binary.data.mimeType, 'text/csv');
-		ctx.assert.equal(run.output('Deliver the CSV').length, 1, 'only the file item reaches the delivery step');
+		ctx.assert.equal(
+			run.output('Deliver the CSV').length,
+			1,
+			'only the file item reaches the delivery step',
+		);
 	},
 	'order-fulfilment-sync.json': (ctx, run) => {
 		const shipments = run.output('Create shipment with tracking');
@@ -120,10 +142,14 @@ module.exports = {
 				for (const { file, workflow } of loadExamples()) {
 					for (const node of workflow.nodes) {
 						const candidates = types.filter((t) => t.name === node.type);
-						const versions = candidates.flatMap((t) => (Array.isArray(t.version) ? t.version : [t.version]));
+						const versions = candidates.flatMap((t) =>
+							Array.isArray(t.version) ? t.version : [t.version],
+						);
 						if (!candidates.length) problems.push(`${file}: unknown node type ${node.type}`);
 						else if (!versions.includes(node.typeVersion)) {
-							problems.push(`${file}: ${node.type} has no version ${node.typeVersion} (has ${versions.join(', ')})`);
+							problems.push(
+								`${file}: ${node.type} has no version ${node.typeVersion} (has ${versions.join(', ')})`,
+							);
 						}
 					}
 				}

@@ -23,9 +23,12 @@ function variant(ctx) {
 	for (const node of workflow.nodes) {
 		node.id = ctx.wf.stableUuid(`${WF}:${node.name}`);
 		if (node.webhookId) node.webhookId = ctx.wf.stableUuid(`${WF}:${node.name}:webhook`);
-		if (node.credentials && node.credentials.bigCommerceApi) node.credentials = { bigCommerceApi: { id: CRED.id, name: CRED.name } };
-		if (node.type === ctx.wf.NODE_TYPES.trigger) node.parameters.options = { ...(node.parameters.options || {}), allowInsecureUrl: true };
-		if (node.type === 'n8n-nodes-base.wait') node.parameters = { ...node.parameters, amount: 3, unit: 'seconds' };
+		if (node.credentials && node.credentials.bigCommerceApi)
+			node.credentials = { bigCommerceApi: { id: CRED.id, name: CRED.name } };
+		if (node.type === ctx.wf.NODE_TYPES.trigger)
+			node.parameters.options = { ...(node.parameters.options || {}), allowInsecureUrl: true };
+		if (node.type === 'n8n-nodes-base.wait')
+			node.parameters = { ...node.parameters, amount: 3, unit: 'seconds' };
 	}
 	return workflow;
 }
@@ -36,12 +39,21 @@ async function executions(ctx) {
 		const runData = e.data?.resultData?.runData || {};
 		const trigger = runData['BigCommerce Trigger']?.[0]?.data?.main?.[0]?.[0]?.json || {};
 		const out = (name) => runData[name]?.[0]?.data?.main?.[0]?.map((i) => i.json);
-		return { id: e.id, status: e.status, finished: e.finished, nodes: Object.keys(runData), trigger, out };
+		return {
+			id: e.id,
+			status: e.status,
+			finished: e.finished,
+			nodes: Object.keys(runData),
+			trigger,
+			out,
+		};
 	});
 }
 
 async function newCart(ctx, store, customerId) {
-	const product = [...store.state.products.values()].find((p) => p.is_visible !== false && p.inventory_tracking === 'none');
+	const product = [...store.state.products.values()].find(
+		(p) => p.is_visible !== false && p.inventory_tracking === 'none',
+	);
 	const res = await ctx.request(`${store.apiPath('v3')}/carts`, {
 		method: 'POST',
 		headers: { 'X-Auth-Token': store.accessToken, Accept: 'application/json' },
@@ -72,13 +84,22 @@ module.exports = {
 				await ctx.started();
 				const hooks = await ctx.waitFor(
 					() => {
-						const list = [...(store.state.hooks instanceof Map ? store.state.hooks.values() : store.state.hooks || [])];
-						const ours = list.filter((h) => h.is_active && String(h.destination).startsWith(ctx.n8n.baseUrl));
+						const list = [
+							...(store.state.hooks instanceof Map
+								? store.state.hooks.values()
+								: store.state.hooks || []),
+						];
+						const ours = list.filter(
+							(h) => h.is_active && String(h.destination).startsWith(ctx.n8n.baseUrl),
+						);
 						return ours.length >= 2 && ours;
 					},
 					{ timeoutMs: 60_000, message: 'the trigger to register its hooks' },
 				);
-				ctx.assert.deepEqual(hooks.map((h) => h.scope).sort(), ['store/cart/abandoned', 'store/cart/converted']);
+				ctx.assert.deepEqual(hooks.map((h) => h.scope).sort(), [
+					'store/cart/abandoned',
+					'store/cart/converted',
+				]);
 			},
 		},
 		{
@@ -89,8 +110,13 @@ module.exports = {
 				const cartId = store.state.cartFixtures.active.id;
 				store.abandonCart(cartId);
 				const run = await ctx.waitFor(
-					async () => (await executions(ctx)).find((e) => e.finished && e.trigger.record?.id === cartId),
-					{ timeoutMs: 90_000, intervalMs: 1000, message: 'the abandoned-cart execution to finish' },
+					async () =>
+						(await executions(ctx)).find((e) => e.finished && e.trigger.record?.id === cartId),
+					{
+						timeoutMs: 90_000,
+						intervalMs: 1000,
+						message: 'the abandoned-cart execution to finish',
+					},
 				);
 				ctx.assert.equal(run.status, 'success', `nodes: ${run.nodes.join(' > ')}`);
 				ctx.assert.equal(run.trigger.scope, 'store/cart/abandoned');
@@ -116,32 +142,61 @@ module.exports = {
 					() =>
 						store.requests
 							.slice(before)
-							.some((r) => r.method === 'POST' && r.path === `/carts/${cartId}/redirect_urls` && r.status < 300),
-					{ timeoutMs: 30_000, intervalMs: 100, message: 'the trigger to hydrate the abandoned cart' },
+							.some(
+								(r) =>
+									r.method === 'POST' &&
+									r.path === `/carts/${cartId}/redirect_urls` &&
+									r.status < 300,
+							),
+					{
+						timeoutMs: 30_000,
+						intervalMs: 100,
+						message: 'the trigger to hydrate the abandoned cart',
+					},
 				);
 				const { orderId } = store.convertCart(cartId);
 				const describe = async () =>
 					(await executions(ctx))
-						.map((e) => `#${e.id} ${e.status} ${e.trigger.scope || '?'} ${e.trigger.record?.id || e.trigger.data?.id || ''}: ${e.nodes.join(' > ')}`)
+						.map(
+							(e) =>
+								`#${e.id} ${e.status} ${e.trigger.scope || '?'} ${e.trigger.record?.id || e.trigger.data?.id || ''}: ${e.nodes.join(' > ')}`,
+						)
 						.join('\n');
-				const done = await ctx.waitFor(
-					async () => {
-						const list = await executions(ctx);
-						const abandoned = list.find(
-							(e) => e.finished && e.trigger.scope === 'store/cart/abandoned' && (e.trigger.record?.id === cartId || e.trigger.data?.id === cartId),
-						);
-						const converted = list.find((e) => e.finished && e.trigger.scope === 'store/cart/converted');
-						return abandoned && converted && { abandoned, converted };
-					},
-					{ timeoutMs: 90_000, intervalMs: 1000, message: 'both executions to finish' },
-				).catch(async (error) => {
-					throw new Error(`${error.message}; executions:\n${await describe()}`);
-				});
+				const done = await ctx
+					.waitFor(
+						async () => {
+							const list = await executions(ctx);
+							const abandoned = list.find(
+								(e) =>
+									e.finished &&
+									e.trigger.scope === 'store/cart/abandoned' &&
+									(e.trigger.record?.id === cartId || e.trigger.data?.id === cartId),
+							);
+							const converted = list.find(
+								(e) => e.finished && e.trigger.scope === 'store/cart/converted',
+							);
+							return abandoned && converted && { abandoned, converted };
+						},
+						{ timeoutMs: 90_000, intervalMs: 1000, message: 'both executions to finish' },
+					)
+					.catch(async (error) => {
+						throw new Error(`${error.message}; executions:\n${await describe()}`);
+					});
 				ctx.assert.equal(done.abandoned.status, 'success');
 				const [order] = done.abandoned.out('Order from this cart?') || [];
-				ctx.assert.equal(order && order.id, orderId, 'the order placed from the cart was found after the wait');
-				ctx.assert.ok(!done.abandoned.nodes.includes('Compose reminder'), `no reminder: ${done.abandoned.nodes.join(' > ')}`);
-				ctx.assert.ok(done.converted.nodes.includes('Cart converted: sequence stops'), done.converted.nodes.join(' > '));
+				ctx.assert.equal(
+					order && order.id,
+					orderId,
+					'the order placed from the cart was found after the wait',
+				);
+				ctx.assert.ok(
+					!done.abandoned.nodes.includes('Compose reminder'),
+					`no reminder: ${done.abandoned.nodes.join(' > ')}`,
+				);
+				ctx.assert.ok(
+					done.converted.nodes.includes('Cart converted: sequence stops'),
+					done.converted.nodes.join(' > '),
+				);
 			},
 		},
 		{
@@ -152,7 +207,11 @@ module.exports = {
 				await ctx.n8n.unpublish(WF);
 				await ctx.waitFor(
 					() => {
-						const list = [...(store.state.hooks instanceof Map ? store.state.hooks.values() : store.state.hooks || [])];
+						const list = [
+							...(store.state.hooks instanceof Map
+								? store.state.hooks.values()
+								: store.state.hooks || []),
+						];
 						return !list.some((h) => String(h.destination).startsWith(ctx.n8n.baseUrl));
 					},
 					{ timeoutMs: 30_000, message: 'the hooks to be deleted' },

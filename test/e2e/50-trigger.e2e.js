@@ -32,8 +32,10 @@ function triggerWorkflow(ctx, id, name, parameters) {
 
 const webhookIdOf = (ctx, id) => ctx.wf.stableUuid(`${id}:webhook`);
 const destination = (ctx, id) => `${ctx.n8n.baseUrl}/webhook/${webhookIdOf(ctx, id)}/webhook`;
-const hooksOf = (ctx, id) => ctx.sandbox.state.hooks.filter((h) => h.destination === destination(ctx, id));
-const deliveriesTo = (ctx, id) => ctx.sandbox.webhooks.list().filter((d) => d.destination === destination(ctx, id));
+const hooksOf = (ctx, id) =>
+	ctx.sandbox.state.hooks.filter((h) => h.destination === destination(ctx, id));
+const deliveriesTo = (ctx, id) =>
+	ctx.sandbox.webhooks.list().filter((d) => d.destination === destination(ctx, id));
 
 async function executions(ctx, workflowId, includeData = false) {
 	return await ctx.n8n.listExecutions({ workflowId, includeData });
@@ -66,7 +68,10 @@ async function activated(ctx, id, count) {
 async function activationRan(ctx, id, fromRequest) {
 	const dest = destination(ctx, id);
 	await ctx.waitFor(
-		() => ctx.sandbox.requests.slice(fromRequest).some((r) => r.method === 'GET' && r.path === '/hooks' && r.query.destination === dest),
+		() =>
+			ctx.sandbox.requests
+				.slice(fromRequest)
+				.some((r) => r.method === 'GET' && r.path === '/hooks' && r.query.destination === dest),
 		{ timeoutMs: 60_000, message: `activation of ${id} (GET /hooks?destination=…)` },
 	);
 	await ctx.delay(2000); // create() follows checkExists at once when it is needed
@@ -75,7 +80,8 @@ async function activationRan(ctx, id, fromRequest) {
 /** Waits until n8n serves the workflow's webhook (a probe without the secret gets 401, not 404). */
 async function webhookLive(ctx, id) {
 	await ctx.waitFor(
-		async () => (await ctx.request(destination(ctx, id), { method: 'POST', body: {} })).status === 401,
+		async () =>
+			(await ctx.request(destination(ctx, id), { method: 'POST', body: {} })).status === 401,
 		{ timeoutMs: 60_000, intervalMs: 500, message: `webhook of ${id} live` },
 	);
 }
@@ -101,7 +107,10 @@ async function waitForExecutions(ctx, id, count) {
 	return await ctx.waitFor(
 		async () => {
 			const list = await executions(ctx, id, true);
-			return list.length >= count && list.every((e) => e.finished || e.status === 'success' || e.status === 'error') ? list : null;
+			return list.length >= count &&
+				list.every((e) => e.finished || e.status === 'success' || e.status === 'error')
+				? list
+				: null;
 		},
 		{ timeoutMs: 60_000, message: `${count} finished execution(s) of ${id}` },
 	);
@@ -126,7 +135,10 @@ module.exports = {
 				await ctx.n8n.publish(CARTS);
 				await ctx.started();
 				const hooks = await activated(ctx, ORDERS, 2);
-				ctx.assert.deepEqual(hooks.map((h) => h.scope).sort(), ['store/order/created', 'store/order/statusUpdated']);
+				ctx.assert.deepEqual(hooks.map((h) => h.scope).sort(), [
+					'store/order/created',
+					'store/order/statusUpdated',
+				]);
 				for (const hook of hooks) {
 					const secret = hook.headers && hook.headers['X-N8n-BigCommerce-Secret'];
 					ctx.assert.match(String(secret), /^[0-9a-f]{64}$/);
@@ -143,7 +155,12 @@ module.exports = {
 				await webhookLive(ctx, ORDERS);
 				await ctx.delay(3000);
 				ctx.assert.deepEqual(hookWrites(ctx, from), []);
-				ctx.assert.deepEqual(hooksOf(ctx, ORDERS).map((h) => h.id).sort(), ctx.shared.triggerHookIds);
+				ctx.assert.deepEqual(
+					hooksOf(ctx, ORDERS)
+						.map((h) => h.id)
+						.sort(),
+					ctx.shared.triggerHookIds,
+				);
 				ctx.assert.ok(hooksOf(ctx, ORDERS).every((h) => h.is_active));
 			},
 		},
@@ -154,10 +171,16 @@ module.exports = {
 				const [hook] = hooksOf(ctx, ORDERS);
 				ctx.sandbox.webhooks.deactivate(hook.id);
 				await ctx.n8n.unpublish(ORDERS);
-				await ctx.waitFor(() => hooksOf(ctx, ORDERS).length === 0, { timeoutMs: 30_000, message: 'hooks deleted' });
+				await ctx.waitFor(() => hooksOf(ctx, ORDERS).length === 0, {
+					timeoutMs: 30_000,
+					message: 'hooks deleted',
+				});
 				await ctx.n8n.publish(ORDERS);
 				const hooks = await activated(ctx, ORDERS, 2);
-				ctx.assert.deepEqual(hooks.map((h) => h.scope).sort(), ['store/order/created', 'store/order/statusUpdated']);
+				ctx.assert.deepEqual(hooks.map((h) => h.scope).sort(), [
+					'store/order/created',
+					'store/order/statusUpdated',
+				]);
 				ctx.shared.triggerHookIds = hooks.map((h) => h.id).sort();
 				await webhookLive(ctx, ORDERS);
 			},
@@ -200,8 +223,13 @@ module.exports = {
 					ctx.sandbox.webhooks.repeat(first.id);
 					await settled(ctx);
 				}
-				const answers = deliveriesTo(ctx, ORDERS).filter((d) => d.id === first.id || d.copyOf === first.id);
-				ctx.assert.deepEqual(answers.map((d) => d.attempts.at(-1).status), [200, 200, 200, 200]);
+				const answers = deliveriesTo(ctx, ORDERS).filter(
+					(d) => d.id === first.id || d.copyOf === first.id,
+				);
+				ctx.assert.deepEqual(
+					answers.map((d) => d.attempts.at(-1).status),
+					[200, 200, 200, 200],
+				);
 				const list = await waitForExecutions(ctx, ORDERS, before + 1);
 				await ctx.delay(1000);
 				ctx.assert.equal((await executions(ctx, ORDERS)).length, before + 1);
@@ -227,7 +255,10 @@ module.exports = {
 				for (let i = 0; i < 8; i++) ctx.sandbox.webhooks.deliver(hook, payload);
 				await settled(ctx);
 				const copies = deliveriesTo(ctx, ORDERS).filter((d) => d.payload === payload);
-				ctx.assert.deepEqual(copies.map((d) => d.attempts.at(-1).status), Array(8).fill(200));
+				ctx.assert.deepEqual(
+					copies.map((d) => d.attempts.at(-1).status),
+					Array(8).fill(200),
+				);
 				await waitForExecutions(ctx, ORDERS, before + 1);
 				await ctx.delay(1000);
 				ctx.assert.equal((await executions(ctx, ORDERS)).length, before + 1);
@@ -239,7 +270,13 @@ module.exports = {
 				await ctx.started();
 				const before = (await executions(ctx, ORDERS)).length;
 				const order = eligibleOrder(ctx);
-				const down = ctx.sandbox.faults.add({ method: 'GET', path: /^\/orders\//, kind: 'status', status: 503, times: -1 });
+				const down = ctx.sandbox.faults.add({
+					method: 'GET',
+					path: /^\/orders\//,
+					kind: 'status',
+					status: 503,
+					times: -1,
+				});
 				const from = ctx.sandbox.requests.length;
 				const clockOffset = ctx.sandbox.now() - Date.now(); // request times are on the sandbox's clock
 				let delivery;
@@ -257,7 +294,10 @@ module.exports = {
 					const early = ctx.sandbox.requests
 						.slice(from)
 						.filter((r) => !r.path.startsWith('/hooks') && r.at - clockOffset < answeredAt - 5);
-					ctx.assert.deepEqual(early.map((r) => `${r.method} ${r.path}`), []);
+					ctx.assert.deepEqual(
+						early.map((r) => `${r.method} ${r.path}`),
+						[],
+					);
 					const [failed] = await waitForExecutions(ctx, ORDERS, before + 1);
 					ctx.assert.equal(failed.status, 'error');
 					ctx.shared.triggerFailedExecution = failed.id;
@@ -265,10 +305,16 @@ module.exports = {
 					down.remove();
 				}
 				// n8n's Retry (REST, as the editor's button) once the API is back
-				const retry = await ctx.n8n.rest('POST', `/executions/${ctx.shared.triggerFailedExecution}/retry`, { loadWorkflow: false });
+				const retry = await ctx.n8n.rest(
+					'POST',
+					`/executions/${ctx.shared.triggerFailedExecution}/retry`,
+					{ loadWorkflow: false },
+				);
 				ctx.assert.equal(retry.status, 200, `retry: ${retry.status} ${retry.text.slice(0, 300)}`);
 				const list = await waitForExecutions(ctx, ORDERS, before + 2);
-				const retried = list.find((e) => String(e.retryOf) === String(ctx.shared.triggerFailedExecution)) || list[0];
+				const retried =
+					list.find((e) => String(e.retryOf) === String(ctx.shared.triggerFailedExecution)) ||
+					list[0];
 				ctx.assert.equal(retried.status, 'success');
 				const [out] = triggerOutput(retried);
 				ctx.assert.equal(out.record.id, order.id);
@@ -277,7 +323,9 @@ module.exports = {
 				// BigCommerce resending the same delivery is still a duplicate
 				ctx.sandbox.webhooks.repeat(delivery.id);
 				await settled(ctx);
-				const [resend] = deliveriesTo(ctx, ORDERS).filter((d) => d.copyOf === delivery.id).slice(-1);
+				const [resend] = deliveriesTo(ctx, ORDERS)
+					.filter((d) => d.copyOf === delivery.id)
+					.slice(-1);
 				ctx.assert.equal(resend.attempts.at(-1).status, 200);
 				ctx.assert.equal(resend.attempts.at(-1).body, 'duplicate');
 				await ctx.delay(1500);
@@ -301,10 +349,19 @@ module.exports = {
 				await settled(ctx);
 				ctx.sandbox.webhooks.repeat(ctx.shared.triggerRepeatDelivery, 4);
 				await settled(ctx);
-				const repeats = deliveriesTo(ctx, ORDERS).filter((d) => d.copyOf === ctx.shared.triggerRepeatDelivery).slice(-5);
-				ctx.assert.deepEqual(repeats.map((d) => d.attempts.at(-1).status), [200, 200, 200, 200, 200]);
+				const repeats = deliveriesTo(ctx, ORDERS)
+					.filter((d) => d.copyOf === ctx.shared.triggerRepeatDelivery)
+					.slice(-5);
+				ctx.assert.deepEqual(
+					repeats.map((d) => d.attempts.at(-1).status),
+					[200, 200, 200, 200, 200],
+				);
 				await ctx.delay(1000);
-				ctx.assert.equal((await executions(ctx, ORDERS)).length, before, 'a repeat after the restart started an execution');
+				ctx.assert.equal(
+					(await executions(ctx, ORDERS)).length,
+					before,
+					'a repeat after the restart started an execution',
+				);
 				ctx.sandbox.advanceClock(1000);
 				ctx.sandbox.emit('store/order/created', { type: 'order', id: eligibleOrder(ctx).id });
 				await settled(ctx);
@@ -336,7 +393,12 @@ module.exports = {
 				await restartWith(ctx, true);
 				await activationRan(ctx, ORDERS, from);
 				ctx.assert.deepEqual(hookWrites(ctx, from), []);
-				ctx.assert.deepEqual(hooksOf(ctx, ORDERS).map((h) => h.id).sort(), ctx.shared.triggerHookIds);
+				ctx.assert.deepEqual(
+					hooksOf(ctx, ORDERS)
+						.map((h) => h.id)
+						.sort(),
+					ctx.shared.triggerHookIds,
+				);
 			},
 		},
 		{
@@ -347,19 +409,30 @@ module.exports = {
 				const from = ctx.sandbox.requests.length;
 				await restartWith(ctx, true);
 				await activated(ctx, ORDERS, 2);
-				ctx.assert.deepEqual(hooksOf(ctx, ORDERS).map((h) => h.id).sort(), ctx.shared.triggerHookIds);
+				ctx.assert.deepEqual(
+					hooksOf(ctx, ORDERS)
+						.map((h) => h.id)
+						.sort(),
+					ctx.shared.triggerHookIds,
+				);
 				ctx.assert.deepEqual(hookWrites(ctx, from), [`PUT /hooks/${hook.id} 200`]);
 			},
 		},
 		{
-			name: 'unpublishing removes exactly the workflow\'s hooks',
+			name: "unpublishing removes exactly the workflow's hooks",
 			async run(ctx) {
 				await ctx.started();
 				await ctx.n8n.unpublish(ORDERS);
-				await ctx.waitFor(() => hooksOf(ctx, ORDERS).length === 0, { timeoutMs: 30_000, message: 'hooks deleted' });
+				await ctx.waitFor(() => hooksOf(ctx, ORDERS).length === 0, {
+					timeoutMs: 30_000,
+					message: 'hooks deleted',
+				});
 				ctx.assert.equal(hooksOf(ctx, CARTS).length, 2, 'the other workflow keeps its hooks');
 				await ctx.n8n.unpublish(CARTS);
-				await ctx.waitFor(() => hooksOf(ctx, CARTS).length === 0, { timeoutMs: 30_000, message: 'cart hooks deleted' });
+				await ctx.waitFor(() => hooksOf(ctx, CARTS).length === 0, {
+					timeoutMs: 30_000,
+					message: 'cart hooks deleted',
+				});
 				delete ctx.n8n.extraEnv.N8N_USE_WORKFLOW_PUBLICATION_SERVICE;
 			},
 		},

@@ -55,7 +55,10 @@ export async function performRequest(
 		if (value === undefined || value === null) continue;
 		url.searchParams.set(key, String(value));
 	}
-	const headers: Record<string, string> = { ...(options.headers as Record<string, string>), ...extraHeaders };
+	const headers: Record<string, string> = {
+		...(options.headers as Record<string, string>),
+		...extraHeaders,
+	};
 	let body: string | undefined;
 	if (options.body !== undefined) {
 		body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
@@ -70,7 +73,11 @@ export async function performRequest(
 			parsed = text;
 		}
 	}
-	const result = { statusCode: response.status, headers: headerObject(response.headers), body: text ? parsed : '' };
+	const result = {
+		statusCode: response.status,
+		headers: headerObject(response.headers),
+		body: text ? parsed : '',
+	};
 	if (response.status >= 400 && !options.ignoreHttpStatusErrors) {
 		const error = new Error(`Request failed with status code ${response.status}`) as Error & {
 			response: unknown;
@@ -81,9 +88,15 @@ export async function performRequest(
 	return result;
 }
 
-export function authHeaders(credentialType: string, credentials: IDataObject, additional?: IDataObject) {
+export function authHeaders(
+	credentialType: string,
+	credentials: IDataObject,
+	additional?: IDataObject,
+) {
 	if (credentialType === 'bigCommerceOAuth2Api') {
-		const token = String((credentials.oauthTokenData as IDataObject | undefined)?.access_token ?? '');
+		const token = String(
+			(credentials.oauthTokenData as IDataObject | undefined)?.access_token ?? '',
+		);
 		const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
 		const key = (additional?.oauth2 as IDataObject | undefined)?.keyToIncludeInAccessTokenHeader;
 		if (typeof key === 'string') headers[key] = token;
@@ -118,7 +131,12 @@ export function createExecuteContext(options: ContextOptions) {
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getWorkflowStaticData: () => staticData,
-		getNodeParameter(name: string, i: number, fallback?: unknown, opts?: { extractValue?: boolean }) {
+		getNodeParameter(
+			name: string,
+			i: number,
+			fallback?: unknown,
+			opts?: { extractValue?: boolean },
+		) {
 			let value = getPath(paramsFor(i), name);
 			if (value === undefined) {
 				if (arguments.length >= 3) return fallback;
@@ -179,7 +197,11 @@ export function createExecuteContext(options: ContextOptions) {
 }
 
 /** Credentials pointing at a running sandbox. */
-export function sandboxCredentials(sandbox: { baseUrl: string; storeHash: string; accessToken: string }) {
+export function sandboxCredentials(sandbox: {
+	baseUrl: string;
+	storeHash: string;
+	accessToken: string;
+}) {
 	return {
 		bigCommerceApi: {
 			storeHash: sandbox.storeHash,

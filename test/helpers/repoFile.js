@@ -9,4 +9,11 @@ function readRepoFile(relativePath) {
 	return fs.readFileSync(path.join(root, relativePath), 'utf8');
 }
 
-module.exports = { readRepoFile };
+/** The entries of a folder of the repository: [{ name, isDirectory }]. */
+function listRepoDir(relativePath) {
+	return fs
+		.readdirSync(path.join(root, relativePath), { withFileTypes: true })
+		.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
+}
+
+module.exports = { readRepoFile, listRepoDir };

@@ -15,16 +15,26 @@ const ROOT = path.resolve(__dirname, '../..');
  */
 function spawnSandboxCli(args = [], { viaNpm = true, timeoutMs = 20000 } = {}) {
 	const command = viaNpm ? (process.platform === 'win32' ? 'npm.cmd' : 'npm') : process.execPath;
-	const argv = viaNpm ? ['run', '--silent', 'sandbox', '--', ...args] : [path.join(ROOT, 'sandbox/cli.js'), ...args];
-	const child = spawn(command, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
+	const argv = viaNpm
+		? ['run', '--silent', 'sandbox', '--', ...args]
+		: [path.join(ROOT, 'sandbox/cli.js'), ...args];
+	const child = spawn(command, argv, {
+		cwd: ROOT,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: { ...process.env },
+	});
 	let stdout = '';
 	let stderr = '';
-	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code === null ? signal : code)));
+	const exited = new Promise((resolve) =>
+		child.on('exit', (code, signal) => resolve(code === null ? signal : code)),
+	);
 	child.stderr.on('data', (chunk) => (stderr += chunk));
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
-			reject(new Error(`sandbox CLI printed no JSON line within ${timeoutMs} ms; stderr: ${stderr}`));
+			reject(
+				new Error(`sandbox CLI printed no JSON line within ${timeoutMs} ms; stderr: ${stderr}`),
+			);
 		}, timeoutMs);
 		child.on('exit', (code) => {
 			if (!ready) {
@@ -34,7 +44,11 @@ function spawnSandboxCli(args = [], { viaNpm = true, timeoutMs = 20000 } = {}) {
 		});
 		let ready = false;
 		// npm without --silent prints its own banner first: the sandbox's line is the first JSON one
-		const jsonLine = () => stdout.split('\n').slice(0, -1).find((l) => l.trim().startsWith('{'));
+		const jsonLine = () =>
+			stdout
+				.split('\n')
+				.slice(0, -1)
+				.find((l) => l.trim().startsWith('{'));
 		child.stdout.on('data', (chunk) => {
 			stdout += chunk;
 			if (ready || jsonLine() === undefined) return;

@@ -106,7 +106,12 @@ export class FakeN8n {
 		}
 	}
 
-	static async start(sandbox: SandboxHandle, params: Params = {}, workflowId?: string, webhookId?: string) {
+	static async start(
+		sandbox: SandboxHandle,
+		params: Params = {},
+		workflowId?: string,
+		webhookId?: string,
+	) {
 		const n8n = new FakeN8n(sandbox, { ...DEFAULT_PARAMS, ...params }, workflowId, webhookId);
 		n8n.receiver = await receiverModule.startReceiver((req: IncomingDelivery) => n8n.handle(req));
 		return n8n;
@@ -171,7 +176,10 @@ export class FakeN8n {
 				) => {
 					sent.push(options);
 					const credentials = this.credentials[credentialType];
-					const response = await performRequest(options, authHeaders(credentialType, credentials, additional));
+					const response = await performRequest(
+						options,
+						authHeaders(credentialType, credentials, additional),
+					);
 					return options.returnFullResponse ? response : response.body;
 				},
 				returnJsonArray: (data: IDataObject | IDataObject[]): INodeExecutionData[] => {
@@ -267,7 +275,10 @@ export class FakeN8n {
 		}
 		const out = {
 			status: 200,
-			body: result.webhookResponse !== undefined ? result.webhookResponse : { message: 'Webhook call received' },
+			body:
+				result.webhookResponse !== undefined
+					? result.webhookResponse
+					: { message: 'Webhook call received' },
 		};
 		this.responses.push(out);
 		return out;
@@ -295,7 +306,10 @@ export class FakeN8n {
 		const again: Execution = { items: execution.items };
 		this.executions.push(again);
 		// "Retry with original workflow" runs on the execution's snapshot: no static data (n8n 2.40.7)
-		await this.runExecution(again, { mode: 'retry', staticData: originalWorkflow ? {} : undefined });
+		await this.runExecution(again, {
+			mode: 'retry',
+			staticData: originalWorkflow ? {} : undefined,
+		});
 		return again;
 	}
 
@@ -311,7 +325,8 @@ export class FakeN8n {
 		const processed = this.processed;
 		const executeCtx = {
 			...ctx,
-			getNodeParameter: (name: string, _i: number, fallback?: unknown) => this.param(name, fallback),
+			getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
+				this.param(name, fallback),
 			getInputData: () => execution.items,
 			continueOnFail: () => false,
 			helpers: {

@@ -21,7 +21,13 @@ async function startReceiver(handle) {
 				body = rawBody.toString('utf8');
 			}
 			try {
-				const out = await handle({ method: req.method, path: req.url, headers: req.headers, rawBody, body });
+				const out = await handle({
+					method: req.method,
+					path: req.url,
+					headers: req.headers,
+					rawBody,
+					body,
+				});
 				res.writeHead(out.status, { 'Content-Type': 'application/json' });
 				res.end(out.body === undefined ? '' : JSON.stringify(out.body));
 			} catch (error) {

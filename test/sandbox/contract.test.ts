@@ -3,12 +3,23 @@
  * and bad responses are recorded with the spec file and the reason. The violations provoked here
  * on purpose are acknowledged so that the shared afterEach (test/helpers/setup.ts) does not fail.
  */
-import { acknowledgeViolations, startSandbox, type Json, type SandboxHandle } from '../helpers/sandbox';
+import {
+	acknowledgeViolations,
+	startSandbox,
+	type Json,
+	type SandboxHandle,
+} from '../helpers/sandbox';
 
 let sandbox: SandboxHandle;
 
 /** A test-only route on a documented operation, ahead of the resource modules' own routes. */
-function override(method: string, version: string, pattern: string, handler: (ctx: Json) => Json, options?: Json) {
+function override(
+	method: string,
+	version: string,
+	pattern: string,
+	handler: (ctx: Json) => Json,
+	options?: Json,
+) {
 	sandbox.route(method, version, pattern, handler, options);
 	sandbox.routes.unshift(sandbox.routes.pop());
 }
@@ -16,25 +27,76 @@ function override(method: string, version: string, pattern: string, handler: (ct
 beforeAll(async () => {
 	sandbox = await startSandbox();
 	// Test-only routes whose answers we control, on documented BigCommerce operations.
-	override('GET', 'v3', '/catalog/brands/:brand_id', (ctx: Json) =>
-		ctx.params.brand_id === '2'
-			? { status: 200, body: { data: { id: 2, custom_url: { url: '/acme/', is_customized: false } }, meta: {} } } // name missing
-			: { status: 200, body: { data: { id: 1, name: 'Acme', custom_url: { url: '/acme/', is_customized: false } }, meta: {} } },
-	{ scope: 'store_v2_products' });
-	override('POST', 'v3', '/catalog/brands', () => ({ status: 200, body: { data: { id: 9, name: 'Acme' }, meta: {} } }), {
-		scope: 'store_v2_products',
-	});
-	override('GET', 'v3', '/catalog/brands', () => ({ status: 200, body: { data: [], meta: { pagination: { total: 0, count: 0, per_page: 50, current_page: 1, total_pages: 0, links: { current: '?page=1&limit=50' } } } } }), {
-		scope: 'store_v2_products',
-	});
-	sandbox.route('GET', 'v3', '/not-a-bigcommerce-endpoint', () => ({ status: 200, body: { data: [], meta: {} } }));
+	override(
+		'GET',
+		'v3',
+		'/catalog/brands/:brand_id',
+		(ctx: Json) =>
+			ctx.params.brand_id === '2'
+				? {
+						status: 200,
+						body: {
+							data: { id: 2, custom_url: { url: '/acme/', is_customized: false } },
+							meta: {},
+						},
+					} // name missing
+				: {
+						status: 200,
+						body: {
+							data: { id: 1, name: 'Acme', custom_url: { url: '/acme/', is_customized: false } },
+							meta: {},
+						},
+					},
+		{ scope: 'store_v2_products' },
+	);
+	override(
+		'POST',
+		'v3',
+		'/catalog/brands',
+		() => ({ status: 200, body: { data: { id: 9, name: 'Acme' }, meta: {} } }),
+		{
+			scope: 'store_v2_products',
+		},
+	);
+	override(
+		'GET',
+		'v3',
+		'/catalog/brands',
+		() => ({
+			status: 200,
+			body: {
+				data: [],
+				meta: {
+					pagination: {
+						total: 0,
+						count: 0,
+						per_page: 50,
+						current_page: 1,
+						total_pages: 0,
+						links: { current: '?page=1&limit=50' },
+					},
+				},
+			},
+		}),
+		{
+			scope: 'store_v2_products',
+		},
+	);
+	sandbox.route('GET', 'v3', '/not-a-bigcommerce-endpoint', () => ({
+		status: 200,
+		body: { data: [], meta: {} },
+	}));
 });
 afterAll(async () => sandbox.close());
 
 async function call(method: string, path: string, body?: Json) {
 	const response = await fetch(`${sandbox.apiPath('v3')}${path}`, {
 		method,
-		headers: { 'X-Auth-Token': sandbox.accessToken, Accept: 'application/json', 'Content-Type': 'application/json' },
+		headers: {
+			'X-Auth-Token': sandbox.accessToken,
+			Accept: 'application/json',
+			'Content-Type': 'application/json',
+		},
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	await response.text();
@@ -67,7 +129,10 @@ describe('contract validation', () => {
 		await call('GET', '/catalog/brands?page=two');
 		const violations = acknowledgeViolations();
 		expect(violations).toHaveLength(1);
-		expect(violations[0]).toMatchObject({ spec: 'catalog/brands_catalog.v3.yml', direction: 'request' });
+		expect(violations[0]).toMatchObject({
+			spec: 'catalog/brands_catalog.v3.yml',
+			direction: 'request',
+		});
 		expect(violations[0].reason).toBe('query parameter page: must be integer (got "two")');
 	});
 
@@ -88,7 +153,11 @@ describe('contract validation', () => {
 	it('records a method the path does not document', async () => {
 		await call('PATCH', '/catalog/brands');
 		const violations = acknowledgeViolations();
-		expect(violations[0]).toMatchObject({ spec: 'catalog/brands_catalog.v3.yml', template: '/catalog/brands', direction: 'request' });
+		expect(violations[0]).toMatchObject({
+			spec: 'catalog/brands_catalog.v3.yml',
+			template: '/catalog/brands',
+			direction: 'request',
+		});
 		expect(violations[0].reason).toMatch(/^PATCH is not documented for \/catalog\/brands/);
 	});
 
@@ -108,8 +177,20 @@ describe('contract validation', () => {
 	});
 
 	it('records an undocumented status and a body on a no-content response', async () => {
-		override('DELETE', 'v3', '/catalog/brands/:brand_id', () => ({ status: 204, body: { deleted: true } }), { scope: 'store_v2_products' });
-		override('PUT', 'v3', '/catalog/brands/:brand_id', () => ({ status: 418, body: { status: 418, title: 'teapot' } }), { scope: 'store_v2_products' });
+		override(
+			'DELETE',
+			'v3',
+			'/catalog/brands/:brand_id',
+			() => ({ status: 204, body: { deleted: true } }),
+			{ scope: 'store_v2_products' },
+		);
+		override(
+			'PUT',
+			'v3',
+			'/catalog/brands/:brand_id',
+			() => ({ status: 418, body: { status: 418, title: 'teapot' } }),
+			{ scope: 'store_v2_products' },
+		);
 		await call('DELETE', '/catalog/brands/1');
 		await call('PUT', '/catalog/brands/1', { name: 'Acme' });
 		const reasons = acknowledgeViolations().map((v) => v.reason);
@@ -120,7 +201,9 @@ describe('contract validation', () => {
 	});
 
 	it('accepts platform-wide errors (401) in the version error shape without a per-operation entry', async () => {
-		const response = await fetch(`${sandbox.apiPath('v3')}/catalog/brands`, { headers: { 'X-Auth-Token': 'nope', Accept: 'application/json' } });
+		const response = await fetch(`${sandbox.apiPath('v3')}/catalog/brands`, {
+			headers: { 'X-Auth-Token': 'nope', Accept: 'application/json' },
+		});
 		expect(response.status).toBe(401);
 		expect(acknowledgeViolations()).toEqual([]);
 	});
@@ -128,24 +211,67 @@ describe('contract validation', () => {
 	it('applies the documented exceptions, and only those', async () => {
 		const validator = sandbox.contract as Json;
 		const check = (request: Json, response?: Json) =>
-			validator.validate({ headers: { accept: 'application/json' }, rawBody: Buffer.alloc(0), ...request, searchParams: new URLSearchParams(request.query ?? '') }, response);
+			validator.validate(
+				{
+					headers: { accept: 'application/json' },
+					rawBody: Buffer.alloc(0),
+					...request,
+					searchParams: new URLSearchParams(request.query ?? ''),
+				},
+				response,
+			);
 		// v2 orders sort with a direction suffix is fine; an unknown field is not
-		expect(check({ version: 'v2', method: 'GET', path: '/orders', query: 'sort=date_created:desc' })).toEqual([]);
-		expect(check({ version: 'v2', method: 'GET', path: '/orders', query: 'sort=colour:desc' })[0].reason).toMatch(/query parameter sort/);
+		expect(
+			check({ version: 'v2', method: 'GET', path: '/orders', query: 'sort=date_created:desc' }),
+		).toEqual([]);
+		expect(
+			check({ version: 'v2', method: 'GET', path: '/orders', query: 'sort=colour:desc' })[0].reason,
+		).toMatch(/query parameter sort/);
 		// inventory `:in` filters as CSV of integers
-		expect(check({ version: 'v3', method: 'GET', path: '/inventory/items', query: 'variant_id:in=1,2,3' })).toEqual([]);
-		expect(check({ version: 'v3', method: 'GET', path: '/inventory/items', query: 'variant_id:in=1,x' })).toHaveLength(1);
+		expect(
+			check({
+				version: 'v3',
+				method: 'GET',
+				path: '/inventory/items',
+				query: 'variant_id:in=1,2,3',
+			}),
+		).toEqual([]);
+		expect(
+			check({ version: 'v3', method: 'GET', path: '/inventory/items', query: 'variant_id:in=1,x' }),
+		).toHaveLength(1);
 		// v2 empty list: 204 without a body
 		expect(check({ version: 'v2', method: 'GET', path: '/orders' }, { status: 204 })).toEqual([]);
 		// abandoned cart tokens without dashes
-		expect(check({ version: 'v3', method: 'GET', path: '/abandoned-carts/0123456789abcdef0123456789abcdef' })).toEqual([]);
-		expect(check({ version: 'v3', method: 'GET', path: '/abandoned-carts/not-a-token' })).toHaveLength(1);
+		expect(
+			check({
+				version: 'v3',
+				method: 'GET',
+				path: '/abandoned-carts/0123456789abcdef0123456789abcdef',
+			}),
+		).toEqual([]);
+		expect(
+			check({ version: 'v3', method: 'GET', path: '/abandoned-carts/not-a-token' }),
+		).toHaveLength(1);
 		// an empty hooks list despite `minItems: 1`; a hook without its required fields is still caught
-		const meta = { pagination: { total: 0, count: 0, per_page: 50, current_page: 1, total_pages: 0 } };
-		expect(check({ version: 'v3', method: 'GET', path: '/hooks' }, { status: 200, body: { data: [], meta } })).toEqual([]);
-		expect(check({ version: 'v3', method: 'GET', path: '/hooks' }, { status: 200, body: { data: [{ id: 'x' }], meta } })[0].reason).toMatch(/\/data\/0\/id must be integer/);
+		const meta = {
+			pagination: { total: 0, count: 0, per_page: 50, current_page: 1, total_pages: 0 },
+		};
+		expect(
+			check(
+				{ version: 'v3', method: 'GET', path: '/hooks' },
+				{ status: 200, body: { data: [], meta } },
+			),
+		).toEqual([]);
+		expect(
+			check(
+				{ version: 'v3', method: 'GET', path: '/hooks' },
+				{ status: 200, body: { data: [{ id: 'x' }], meta } },
+			)[0].reason,
+		).toMatch(/\/data\/0\/id must be integer/);
 		// a required query parameter
-		expect(check({ version: 'v3', method: 'GET', path: '/promotions/codes' })[0].reason).toBe('query parameter code: required but missing');
+		expect(check({ version: 'v3', method: 'GET', path: '/promotions/codes' })[0].reason).toBe(
+			'query parameter code: required but missing',
+		);
 	});
 });
 
@@ -153,13 +279,19 @@ describe('contract validation of the request media type', () => {
 	it('records a JSON body sent without Content-Type: application/json', async () => {
 		const response = await fetch(`${sandbox.apiPath('v3')}/catalog/brands`, {
 			method: 'POST',
-			headers: { 'X-Auth-Token': sandbox.accessToken, Accept: 'application/json', 'Content-Type': 'text/plain' },
+			headers: {
+				'X-Auth-Token': sandbox.accessToken,
+				Accept: 'application/json',
+				'Content-Type': 'text/plain',
+			},
 			body: JSON.stringify({ name: 'Acme' }),
 		});
 		await response.text();
 		const violations = acknowledgeViolations();
 		expect(violations).toHaveLength(1);
-		expect(violations[0].reason).toBe('request Content-Type: "text/plain" is not documented for this body (documented: application/json)');
+		expect(violations[0].reason).toBe(
+			'request Content-Type: "text/plain" is not documented for this body (documented: application/json)',
+		);
 	});
 });
 
@@ -168,8 +300,16 @@ describe('contract validation of webhook callbacks (webhook-callbacks/)', () => 
 		sandbox.registerControl('POST', '/test-sink', () => ({ status: 200, body: {} }));
 		const response = await fetch(`${sandbox.apiPath('v3')}/hooks`, {
 			method: 'POST',
-			headers: { 'X-Auth-Token': sandbox.accessToken, Accept: 'application/json', 'Content-Type': 'application/json' },
-			body: JSON.stringify({ scope: 'store/order/*', destination: `${sandbox.baseUrl}/__sandbox/test-sink`, is_active: true }),
+			headers: {
+				'X-Auth-Token': sandbox.accessToken,
+				Accept: 'application/json',
+				'Content-Type': 'application/json',
+			},
+			body: JSON.stringify({
+				scope: 'store/order/*',
+				destination: `${sandbox.baseUrl}/__sandbox/test-sink`,
+				is_active: true,
+			}),
 		});
 		expect(response.status).toBe(200);
 	});
@@ -186,13 +326,19 @@ describe('contract validation of webhook callbacks (webhook-callbacks/)', () => 
 			['webhook-callbacks/store_order_created.yml', 'callback'],
 			['webhook-callbacks/store_order_created.yml', 'callback'],
 		]);
-		expect(violations[0].reason).toBe('callback store/order/created: schema: /data/id must be integer');
-		expect(violations[1].reason).toMatch(/data\.id is string, example has number; data\.orderId is not in the example/);
+		expect(violations[0].reason).toBe(
+			'callback store/order/created: schema: /data/id must be integer',
+		);
+		expect(violations[1].reason).toMatch(
+			/data\.id is string, example has number; data\.orderId is not in the example/,
+		);
 	});
 
 	it('records a scope no callback document describes', () => {
 		sandbox.emit('store/order/teleported', { type: 'order', id: 1 });
-		expect(acknowledgeViolations().map((v) => v.reason)).toEqual(['callback store/order/teleported: no documented callback for scope "store/order/teleported"']);
+		expect(acknowledgeViolations().map((v) => v.reason)).toEqual([
+			'callback store/order/teleported: no documented callback for scope "store/order/teleported"',
+		]);
 	});
 });
 
@@ -208,13 +354,19 @@ describe('the exception list (sandbox/contract/exceptions.js)', () => {
 		for (const entry of exceptions) {
 			expect(entry.reason).toEqual(expect.any(String));
 			expect(entry.reason.length).toBeGreaterThan(40);
-			const mechanisms = ['ignore', 'csvQuery', 'rewriteQuery', 'allowStatus'].filter((key) => entry[key] !== undefined);
+			const mechanisms = ['ignore', 'csvQuery', 'rewriteQuery', 'allowStatus'].filter(
+				(key) => entry[key] !== undefined,
+			);
 			expect(mechanisms).toHaveLength(1);
 			if (entry.spec === '*') continue;
 			const documented = [...specs.operations.v2, ...specs.operations.v3].some(
-				(op: Json) => op.file === entry.spec && op.method === entry.method && op.template === entry.path,
+				(op: Json) =>
+					op.file === entry.spec && op.method === entry.method && op.template === entry.path,
 			);
-			expect({ entry: `${entry.spec} ${entry.method} ${entry.path}`, documented }).toEqual({ entry: `${entry.spec} ${entry.method} ${entry.path}`, documented: true });
+			expect({ entry: `${entry.spec} ${entry.method} ${entry.path}`, documented }).toEqual({
+				entry: `${entry.spec} ${entry.method} ${entry.path}`,
+				documented: true,
+			});
 		}
 	});
 });

@@ -1,5 +1,10 @@
 /** Out-of-process control of the sandbox over HTTP (/__sandbox/...), as the e2e harness uses it. */
-import { acknowledgeViolations, startSandbox, type Json, type SandboxHandle } from '../helpers/sandbox';
+import {
+	acknowledgeViolations,
+	startSandbox,
+	type Json,
+	type SandboxHandle,
+} from '../helpers/sandbox';
 
 let sandbox: SandboxHandle;
 
@@ -19,9 +24,15 @@ async function control(method: string, path: string, body?: Json) {
 }
 
 async function api(path: string, token = sandbox.accessToken) {
-	const response = await fetch(`${sandbox.apiPath('v2')}${path}`, { headers: { 'X-Auth-Token': token, Accept: 'application/json' } });
+	const response = await fetch(`${sandbox.apiPath('v2')}${path}`, {
+		headers: { 'X-Auth-Token': token, Accept: 'application/json' },
+	});
 	const text = await response.text();
-	return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+	return {
+		status: response.status,
+		headers: response.headers,
+		body: text ? JSON.parse(text) : undefined,
+	};
 }
 
 describe('/__sandbox control endpoints', () => {
@@ -50,11 +61,18 @@ describe('/__sandbox control endpoints', () => {
 	});
 
 	it('POST/DELETE /faults add and clear faults', async () => {
-		const added = await control('POST', '/faults', { kind: 'status', status: 503, pathRegex: '^/v2/time$', times: -1 });
+		const added = await control('POST', '/faults', {
+			kind: 'status',
+			status: 503,
+			pathRegex: '^/v2/time$',
+			times: -1,
+		});
 		expect(added.status).toBe(201);
 		expect((await api('/time')).status).toBe(503);
 		expect((await api('/time')).status).toBe(503);
-		expect((await control('GET', '/faults')).body.faults).toEqual([expect.objectContaining({ id: added.body.id, kind: 'status', hits: 2 })]);
+		expect((await control('GET', '/faults')).body.faults).toEqual([
+			expect.objectContaining({ id: added.body.id, kind: 'status', hits: 2 }),
+		]);
 		expect((await control('DELETE', '/faults')).status).toBe(204);
 		expect((await api('/time')).status).toBe(200);
 		expect((await control('POST', '/faults', { kind: 'nonsense' })).status).toBe(400);
@@ -77,8 +95,14 @@ describe('/__sandbox control endpoints', () => {
 	});
 
 	it('POST /tokens adds a scoped token; POST /tokens/revoke revokes it', async () => {
-		const created = await control('POST', '/tokens', { token: 'read-only-info', scopes: ['store_v2_information_read_only'] });
-		expect(created).toEqual({ status: 201, body: { token: 'read-only-info', scopes: ['store_v2_information_read_only'] } });
+		const created = await control('POST', '/tokens', {
+			token: 'read-only-info',
+			scopes: ['store_v2_information_read_only'],
+		});
+		expect(created).toEqual({
+			status: 201,
+			body: { token: 'read-only-info', scopes: ['store_v2_information_read_only'] },
+		});
 		expect((await api('/time', 'read-only-info')).status).toBe(200);
 		const noScope = await control('POST', '/tokens', { scopes: ['store_v2_orders'] });
 		expect(noScope.body.token).toEqual(expect.any(String));
@@ -89,9 +113,15 @@ describe('/__sandbox control endpoints', () => {
 	});
 
 	it('GET /violations reports contract violations; POST /reset-counters clears the logs', async () => {
-		await fetch(`${sandbox.apiPath('v3')}/no/such/endpoint`, { headers: { 'X-Auth-Token': sandbox.accessToken } });
+		await fetch(`${sandbox.apiPath('v3')}/no/such/endpoint`, {
+			headers: { 'X-Auth-Token': sandbox.accessToken },
+		});
 		const violations = await control('GET', '/violations');
-		expect(violations.body.violations.at(-1)).toMatchObject({ spec: null, path: '/v3/no/such/endpoint', direction: 'request' });
+		expect(violations.body.violations.at(-1)).toMatchObject({
+			spec: null,
+			path: '/v3/no/such/endpoint',
+			direction: 'request',
+		});
 		expect(acknowledgeViolations()).toHaveLength(1); // provoked on purpose
 		const reset = await control('POST', '/reset-counters');
 		expect(reset.status).toBe(200);
@@ -109,8 +139,14 @@ describe('/__sandbox control endpoints', () => {
 	});
 
 	it('registerControl lets modules add their own endpoints', async () => {
-		sandbox.registerControl('POST', '/echo/:word', ({ params, body }: Json) => ({ status: 200, body: { word: params.word, body } }));
-		expect(await control('POST', '/echo/hello', { a: 1 })).toEqual({ status: 200, body: { word: 'hello', body: { a: 1 } } });
+		sandbox.registerControl('POST', '/echo/:word', ({ params, body }: Json) => ({
+			status: 200,
+			body: { word: params.word, body },
+		}));
+		expect(await control('POST', '/echo/hello', { a: 1 })).toEqual({
+			status: 200,
+			body: { word: 'hello', body: { a: 1 } },
+		});
 		expect((await control('GET', '/echo/hello')).status).toBe(405);
 		expect((await control('GET', '/unknown')).status).toBe(404);
 	});

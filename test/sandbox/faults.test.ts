@@ -14,10 +14,18 @@ afterEach(() => sandbox.faults.clear());
 async function call(method: string, version: string, path: string) {
 	const response = await fetch(`${sandbox.apiPath(version)}${path}`, {
 		method,
-		headers: { 'X-Auth-Token': sandbox.accessToken, Accept: 'application/json', 'Content-Type': 'application/json' },
+		headers: {
+			'X-Auth-Token': sandbox.accessToken,
+			Accept: 'application/json',
+			'Content-Type': 'application/json',
+		},
 	});
 	const text = await response.text();
-	return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+	return {
+		status: response.status,
+		headers: response.headers,
+		body: text ? JSON.parse(text) : undefined,
+	};
 }
 
 /** Resolves once the sandbox has logged `count` requests after index `since` (held requests are logged on arrival). */
@@ -31,7 +39,13 @@ async function waitForRequests(since: number, count: number) {
 
 describe('faults', () => {
 	it("'status' answers the given status for `times` matching requests, then steps aside", async () => {
-		const fault = sandbox.faults.add({ method: 'GET', path: '/v2/time', times: 2, kind: 'status', status: 503 });
+		const fault = sandbox.faults.add({
+			method: 'GET',
+			path: '/v2/time',
+			times: 2,
+			kind: 'status',
+			status: 503,
+		});
 		const statuses = [];
 		for (let i = 0; i < 3; i++) statuses.push((await call('GET', 'v2', '/time')).status);
 		expect(statuses).toEqual([503, 503, 200]);
@@ -46,7 +60,12 @@ describe('faults', () => {
 
 	it("'status' takes a custom body and only matches its method and path (prefix or RegExp)", async () => {
 		sandbox.faults.add({ method: 'POST', path: '/v2', kind: 'status', status: 502 });
-		sandbox.faults.add({ path: /^\/v3\/catalog\/products$/, kind: 'status', status: 504, body: { status: 504, title: 'Gateway Timeout' } });
+		sandbox.faults.add({
+			path: /^\/v3\/catalog\/products$/,
+			kind: 'status',
+			status: 504,
+			body: { status: 504, title: 'Gateway Timeout' },
+		});
 		expect((await call('GET', 'v2', '/time')).status).toBe(200);
 		const v3 = await call('GET', 'v3', '/catalog/products');
 		expect(v3).toMatchObject({ status: 504, body: { status: 504, title: 'Gateway Timeout' } });
@@ -100,7 +119,9 @@ describe('faults', () => {
 		});
 		pending.catch(() => undefined);
 		await waitForRequests(before, 1);
-		expect(sandbox.requests.slice(before)).toEqual([expect.objectContaining({ path: '/time', status: null, fault: 'hang' })]);
+		expect(sandbox.requests.slice(before)).toEqual([
+			expect.objectContaining({ path: '/time', status: null, fault: 'hang' }),
+		]);
 		// the API goes on answering other paths; the held request is still without an answer after that
 		expect((await call('GET', 'v2', '/store')).status).toBe(200);
 		expect(settled).toBe(false);
@@ -158,7 +179,9 @@ describe('faults', () => {
 		const slow = await startSandbox({ latencyMs: 120 });
 		try {
 			const started = Date.now();
-			const response = await fetch(`${slow.apiPath('v2')}/time`, { headers: { 'X-Auth-Token': slow.accessToken } });
+			const response = await fetch(`${slow.apiPath('v2')}/time`, {
+				headers: { 'X-Auth-Token': slow.accessToken },
+			});
 			expect(response.status).toBe(200);
 			expect(Date.now() - started).toBeGreaterThanOrEqual(110);
 		} finally {

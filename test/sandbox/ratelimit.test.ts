@@ -15,7 +15,11 @@ async function get(version = 'v2', path = '/time') {
 		headers: { 'X-Auth-Token': sandbox.accessToken, Accept: 'application/json' },
 	});
 	const text = await response.text();
-	return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+	return {
+		status: response.status,
+		headers: response.headers,
+		body: text ? JSON.parse(text) : undefined,
+	};
 }
 
 describe('rate limit', () => {
@@ -74,7 +78,9 @@ describe('rate limit', () => {
 	it('defaults to 150 requests per 30 s', async () => {
 		const other = await startSandbox();
 		try {
-			const response = await fetch(`${other.apiPath('v2')}/time`, { headers: { 'X-Auth-Token': other.accessToken } });
+			const response = await fetch(`${other.apiPath('v2')}/time`, {
+				headers: { 'X-Auth-Token': other.accessToken },
+			});
 			expect(response.headers.get('x-rate-limit-requests-quota')).toBe('150');
 			expect(response.headers.get('x-rate-limit-time-window-ms')).toBe('30000');
 			expect(response.headers.get('x-rate-limit-requests-left')).toBe('149');

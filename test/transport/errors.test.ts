@@ -27,11 +27,16 @@ let server: TestServer;
 useFastRetries();
 beforeAll(async () => {
 	server = await startServer();
-	server.route('GET', 'v3', '/catalog/products/:id', (ctx) => respond.v3One({ id: Number(ctx.params.id) }));
+	server.route('GET', 'v3', '/catalog/products/:id', (ctx) =>
+		respond.v3One({ id: Number(ctx.params.id) }),
+	);
 	server.route('PUT', 'v3', '/catalog/products', () => respond.v3One([]));
 	server.route('GET', 'v2', '/orders/:id', (ctx) => respond.v2One({ id: Number(ctx.params.id) }));
 	server.route('GET', 'v3', '/echo', (ctx) =>
-		respond.v3One({ seen: ctx.headers['x-auth-token'], note: `token=${String(ctx.headers['x-auth-token'])}` }),
+		respond.v3One({
+			seen: ctx.headers['x-auth-token'],
+			note: `token=${String(ctx.headers['x-auth-token'])}`,
+		}),
 	);
 });
 beforeEach(() => server.faults.clear());
@@ -66,7 +71,9 @@ describe('error mapping: BigCommerce’s message, the HTTP code and a hint', () 
 			title: 'You are not authorized to access this resource.',
 			type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes',
 		});
-		expect(error.message).toBe('BigCommerce error 401: You are not authorized to access this resource.');
+		expect(error.message).toBe(
+			'BigCommerce error 401: You are not authorized to access this resource.',
+		);
 		expect(error.httpCode).toBe('401');
 		expect(error.description).toContain('invalid or has been revoked');
 		expect(error.description).toContain('Settings › API › API Accounts');
@@ -78,7 +85,9 @@ describe('error mapping: BigCommerce’s message, the HTTP code and a hint', () 
 			[{ status: 403, message: "You don't have a required scope to access the endpoint" }],
 			{ version: 'v2', scope: 'store_v2_orders_read_only' },
 		);
-		expect(error.message).toBe("BigCommerce error 403: You don't have a required scope to access the endpoint");
+		expect(error.message).toBe(
+			"BigCommerce error 403: You don't have a required scope to access the endpoint",
+		);
 		expect(error.httpCode).toBe('403');
 		expect(error.description).toContain('"store_v2_orders_read_only"');
 		expect(error.description).toContain('Settings › API › API Accounts');
@@ -90,7 +99,10 @@ describe('error mapping: BigCommerce’s message, the HTTP code and a hint', () 
 	});
 
 	it('404: check the ID, naming the request', async () => {
-		const error = await failWith(404, { status: 404, title: 'The requested resource was not found.' });
+		const error = await failWith(404, {
+			status: 404,
+			title: 'The requested resource was not found.',
+		});
 		expect(error.message).toBe('BigCommerce error 404: The requested resource was not found.');
 		expect(error.httpCode).toBe('404');
 		expect(error.description).toContain('GET /v3/catalog/products/999');
@@ -107,7 +119,9 @@ describe('error mapping: BigCommerce’s message, the HTTP code and a hint', () 
 			},
 			{ method: 'POST', path: '/catalog/products', body: { name: 'Hat' } },
 		);
-		expect(error.message).toBe('BigCommerce error 409: The product was not created because of a conflict.');
+		expect(error.message).toBe(
+			'BigCommerce error 409: The product was not created because of a conflict.',
+		);
 		expect(error.httpCode).toBe('409');
 		expect(error.description).toContain('name: Product name is a duplicate');
 		expect(error.description).toContain('sku: SKU HAT-1 is already in use');
@@ -134,7 +148,13 @@ describe('error mapping: BigCommerce’s message, the HTTP code and a hint', () 
 	it('422 (V2 array with details)', async () => {
 		const error = await failWith(
 			422,
-			[{ status: 422, message: 'The field email is invalid.', details: { invalid_reason: 'not an email' } }],
+			[
+				{
+					status: 422,
+					message: 'The field email is invalid.',
+					details: { invalid_reason: 'not an email' },
+				},
+			],
 			{ version: 'v2' },
 		);
 		expect(error.message).toBe('BigCommerce error 422: The field email is invalid.');
@@ -142,24 +162,40 @@ describe('error mapping: BigCommerce’s message, the HTTP code and a hint', () 
 	});
 
 	it('V3 detail and V2 customers {errors:[…]} shapes', () => {
-		expect(parseErrorBody({ status: 400, title: 'Bad Request', detail: 'limit must be at most 250' })).toEqual({
+		expect(
+			parseErrorBody({ status: 400, title: 'Bad Request', detail: 'limit must be at most 250' }),
+		).toEqual({
 			message: 'Bad Request',
 			details: ['limit must be at most 250'],
 		});
-		expect(parseErrorBody({ errors: [{ status: 400, title: 'Invalid email', type: 'x' }] })).toEqual({
+		expect(
+			parseErrorBody({ errors: [{ status: 400, title: 'Invalid email', type: 'x' }] }),
+		).toEqual({
 			message: 'Invalid email',
 			details: [],
 		});
-		expect(parseErrorBody('<html>Bad gateway</html>')).toEqual({ message: '<html>Bad gateway</html>', details: [] });
-		expect(parseErrorBody([{ status: 400, message: 'a' }, { status: 400, message: 'b' }]).message).toBe('a; b');
+		expect(parseErrorBody('<html>Bad gateway</html>')).toEqual({
+			message: '<html>Bad gateway</html>',
+			details: [],
+		});
+		expect(
+			parseErrorBody([
+				{ status: 400, message: 'a' },
+				{ status: 400, message: 'b' },
+			]).message,
+		).toBe('a; b');
 	});
 
 	it('413: send smaller batches', async () => {
-		const error = await failWith(413, { status: 413, title: 'The request payload is too large.' }, {
-			method: 'PUT',
-			path: '/catalog/products',
-			body: [{ id: 1 }],
-		});
+		const error = await failWith(
+			413,
+			{ status: 413, title: 'The request payload is too large.' },
+			{
+				method: 'PUT',
+				path: '/catalog/products',
+				body: [{ id: 1 }],
+			},
+		);
 		expect(error.httpCode).toBe('413');
 		expect(error.description).toContain('Send smaller batches');
 	});
@@ -177,17 +213,28 @@ describe('207 Multi-Status', () => {
 			status: 422,
 			title: 'Inventory update failed',
 			type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes',
-			errors: { '2': 'inventory_level must not be negative', '3': 'The URL /hat/ is already taken' },
+			errors: {
+				'2': 'inventory_level must not be negative',
+				'3': 'The URL /hat/ is already taken',
+			},
 		},
 		meta: {},
 	};
 
 	it('is an error naming each failed item and why, unless the caller accepts partial results', async () => {
-		const error = await failWith(207, batch207, { method: 'PUT', path: '/catalog/products', body: [{ id: 1 }] });
+		const error = await failWith(207, batch207, {
+			method: 'PUT',
+			path: '/catalog/products',
+			body: [{ id: 1 }],
+		});
 		expect(error.httpCode).toBe('207');
 		expect(error.message).toBe('BigCommerce error 207: partly saved, 2 items failed');
-		expect(error.description).toContain('2: inventory_level must not be negative (Inventory update failed)');
-		expect(error.description).toContain('3: The URL /hat/ is already taken (Inventory update failed)');
+		expect(error.description).toContain(
+			'2: inventory_level must not be negative (Inventory update failed)',
+		);
+		expect(error.description).toContain(
+			'3: The URL /hat/ is already taken (Inventory update failed)',
+		);
 	});
 
 	it('allowPartial returns the answer; multiStatusFailures lists the failed items', async () => {
@@ -246,7 +293,9 @@ describe('the access token never leaks', () => {
 			detail: `X-Auth-Token: ${TOKEN}`,
 			errors: { [TOKEN]: `header value ${TOKEN}` },
 		});
-		expect(error.message).toBe('BigCommerce error 401: Token [redacted] is not valid for this store');
+		expect(error.message).toBe(
+			'BigCommerce error 401: Token [redacted] is not valid for this store',
+		);
 		expect(error.description).toContain('invalid or has been revoked');
 		expect(leaks(error, [TOKEN])).toEqual([]);
 	});
@@ -264,7 +313,11 @@ describe('the access token never leaks', () => {
 
 	it('a successful answer echoing the token is redacted in the output', async () => {
 		const { ctx } = transportContext(server);
-		const output = await bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v3', path: '/echo' });
+		const output = await bigCommerceApiRequest.call(ctx, {
+			method: 'GET',
+			version: 'v3',
+			path: '/echo',
+		});
 		expect(output).toEqual({ seen: '[redacted]', note: 'token=[redacted]' });
 	});
 
@@ -272,7 +325,11 @@ describe('the access token never leaks', () => {
 		server.faults.add({ kind: 'status', status: 503, times: 1, body: { title: `down ${TOKEN}` } });
 		server.faults.add({ kind: 'rateLimitBare', times: 1 });
 		const { ctx, logs } = transportContext(server);
-		await bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v3', path: '/catalog/products/1' });
+		await bigCommerceApiRequest.call(ctx, {
+			method: 'GET',
+			version: 'v3',
+			path: '/catalog/products/1',
+		});
 		expect(logs.length).toBeGreaterThanOrEqual(2);
 		expect(JSON.stringify(logs)).not.toContain(TOKEN);
 	});
@@ -281,7 +338,12 @@ describe('the access token never leaks', () => {
 		server.faults.add({ kind: 'drop', times: Infinity });
 		const { ctx } = transportContext(server);
 		const error = (await caught(() =>
-			bigCommerceApiRequest.call(ctx, { method: 'POST', version: 'v3', path: '/catalog/products', body: {} }),
+			bigCommerceApiRequest.call(ctx, {
+				method: 'POST',
+				version: 'v3',
+				path: '/catalog/products',
+				body: {},
+			}),
 		)) as NodeApiError & IDataObject;
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(leaks(error, [TOKEN])).toEqual([]);

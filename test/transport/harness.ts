@@ -169,11 +169,14 @@ export function transportContext(
 		return new NodeApiError(ctx.getNode(), axiosLike as unknown as JsonObject);
 	};
 	mutable.helpers.httpRequestWithAuthentication = async (type, requestOptions, additional) => {
-		const request = send(type, requestOptions, additional).catch((error: Error & { cause?: { code?: string } }) => {
-			const code = error.cause?.code ?? 'ECONNRESET';
-			if (code === 'ECONNREFUSED') throw failure(code, `connect ECONNREFUSED ${requestOptions.url}`, requestOptions);
-			throw failure('ECONNRESET', 'socket hang up', requestOptions);
-		});
+		const request = send(type, requestOptions, additional).catch(
+			(error: Error & { cause?: { code?: string } }) => {
+				const code = error.cause?.code ?? 'ECONNRESET';
+				if (code === 'ECONNREFUSED')
+					throw failure(code, `connect ECONNREFUSED ${requestOptions.url}`, requestOptions);
+				throw failure('ECONNRESET', 'socket hang up', requestOptions);
+			},
+		);
 		if (!requestOptions.timeout) return await request;
 		let timedOut = false;
 		// AbortSignal.timeout's timer does not keep the process alive once the test is done
@@ -188,7 +191,11 @@ export function transportContext(
 		if (timedOut) {
 			// the answer (if any) is abandoned, as an aborted request's would be
 			request.catch(() => undefined);
-			throw failure('ECONNABORTED', `timeout of ${requestOptions.timeout}ms exceeded`, requestOptions);
+			throw failure(
+				'ECONNABORTED',
+				`timeout of ${requestOptions.timeout}ms exceeded`,
+				requestOptions,
+			);
 		}
 		return await request;
 	};

@@ -106,7 +106,11 @@ describe('V3 (meta.pagination)', () => {
 
 	it('keeps the caller’s filters on every page and overrides page/limit', async () => {
 		v3Items = range(1, 300);
-		const { requests } = await readAll('v3', { returnAll: true }, { 'id:in': [1, 2], page: 9, limit: 5 });
+		const { requests } = await readAll(
+			'v3',
+			{ returnAll: true },
+			{ 'id:in': [1, 2], page: 9, limit: 5 },
+		);
 		expect(requests.map((r) => r.query)).toEqual([
 			{ 'id:in': '1,2', page: '1', limit: '250' },
 			{ 'id:in': '1,2', page: '2', limit: '250' },
@@ -268,7 +272,11 @@ describe('concurrent V3 pages (concurrency option)', () => {
 
 	it('with a Limit, never fetches a page it does not need', async () => {
 		slowItems = range(1, 2500);
-		const { items, pages } = await readConcurrently({ returnAll: false, limit: 600, concurrency: 4 });
+		const { items, pages } = await readConcurrently({
+			returnAll: false,
+			limit: 600,
+			concurrency: 4,
+		});
 		expect(ids(items)).toEqual(ids(range(1, 600)));
 		expect([...pages].sort((a, b) => a - b)).toEqual([1, 2, 3]);
 	});
@@ -283,7 +291,8 @@ describe('concurrent V3 pages (concurrency option)', () => {
 	it('items deleted during the read: every remaining item once, none missing', async () => {
 		slowItems = range(1, 1250);
 		onSlowPage = (page) => {
-			if (page === 2) slowItems = slowItems.filter((item) => ![3, 4, 5, 600].includes(item.id as number));
+			if (page === 2)
+				slowItems = slowItems.filter((item) => ![3, 4, 5, 600].includes(item.id as number));
 		};
 		const { items } = await readConcurrently({ returnAll: true, concurrency: 4 });
 		const got = ids(items);
@@ -293,9 +302,18 @@ describe('concurrent V3 pages (concurrency option)', () => {
 
 	it('a failing page fails the read with the API error', async () => {
 		slowItems = range(1, 1500);
-		const fault = server.faults.add({ method: 'GET', path: '/v3/catalog/brands', after: 2, times: 1, kind: 'status', status: 404 });
+		const fault = server.faults.add({
+			method: 'GET',
+			path: '/v3/catalog/brands',
+			after: 2,
+			times: 1,
+			kind: 'status',
+			status: 404,
+		});
 		const before = server.requests.length;
-		await expect(readConcurrently({ returnAll: true, concurrency: 3 })).rejects.toThrow(/404|not found/i);
+		await expect(readConcurrently({ returnAll: true, concurrency: 3 })).rejects.toThrow(
+			/404|not found/i,
+		);
 		fault.remove();
 		// no page is asked for after the failure, and nothing is still in flight when it throws
 		expect(inFlight).toBe(0);

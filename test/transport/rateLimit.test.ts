@@ -44,7 +44,11 @@ afterAll(async () => server.close());
 
 const get = (id: number, authentication: 'accessToken' | 'oAuth2' = 'accessToken') => {
 	const { ctx } = transportContext(server, { authentication });
-	return bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v3', path: `/catalog/products/${id}` });
+	return bigCommerceApiRequest.call(ctx, {
+		method: 'GET',
+		version: 'v3',
+		path: `/catalog/products/${id}`,
+	});
 };
 const since = (before: number) => server.requests.slice(before);
 const statuses = (before: number) => since(before).map((request) => request.status);
@@ -66,7 +70,9 @@ describe('pacing on X-Rate-Limit-Requests-Left', () => {
 		const results = await Promise.all(
 			Array.from({ length: 14 }, (_, i) => get(i + 1, i % 2 ? 'oAuth2' : 'accessToken')),
 		);
-		expect(results.map((r) => (r as { id: number }).id)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+		expect(results.map((r) => (r as { id: number }).id)).toEqual(
+			Array.from({ length: 14 }, (_, i) => i + 1),
+		);
 		expect(statuses(before)).toEqual(Array(14).fill(200));
 		expect(mostAtOnce).toBeLessThanOrEqual(5);
 		expect(rateLimitState(governorKey()).inFlight).toBe(0);
@@ -86,9 +92,12 @@ describe('429 answers', () => {
 		server.setRateLimit({ quota: 3, windowMs: 1000 });
 		// another app spends the store's quota behind the governor's back
 		for (let i = 0; i < 3; i++) {
-			const answer = await fetch(`${server.baseUrl}/stores/${server.storeHash}/v3/catalog/products/1`, {
-				headers: { 'X-Auth-Token': TOKEN },
-			});
+			const answer = await fetch(
+				`${server.baseUrl}/stores/${server.storeHash}/v3/catalog/products/1`,
+				{
+					headers: { 'X-Auth-Token': TOKEN },
+				},
+			);
 			expect(answer.status).toBe(200);
 		}
 		const before = server.requests.length;
@@ -191,12 +200,17 @@ describe('rate-limit waits are bounded and end when the execution is stopped', (
 		});
 		const controller = new AbortController();
 		const { ctx, logs } = transportContext(server);
-		(ctx as unknown as { getExecutionCancelSignal: () => AbortSignal }).getExecutionCancelSignal = () =>
-			controller.signal;
+		(ctx as unknown as { getExecutionCancelSignal: () => AbortSignal }).getExecutionCancelSignal =
+			() => controller.signal;
 		const before = server.requests.length;
-		const request = bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v3', path: '/catalog/products/5' });
+		const request = bigCommerceApiRequest.call(ctx, {
+			method: 'GET',
+			version: 'v3',
+			path: '/catalog/products/5',
+		});
 		request.catch(() => undefined);
-		for (let tries = 0; rateLimitState(governorKey()).waiting === 0 && tries < 200; tries++) await sleep(5);
+		for (let tries = 0; rateLimitState(governorKey()).waiting === 0 && tries < 200; tries++)
+			await sleep(5);
 		expect(statuses(before)).toEqual([429]);
 		expect(rateLimitState(governorKey()).waiting).toBe(1);
 		return { controller, logs, request, before };
@@ -225,14 +239,16 @@ describe('rate-limit waits are bounded and end when the execution is stopped', (
 		expect(statuses(before)).toEqual([429]);
 	});
 
-	it('3000000000 ms (beyond Node\'s timer limit) emits no TimeoutOverflowWarning and does not spin', async () => {
+	it("3000000000 ms (beyond Node's timer limit) emits no TimeoutOverflowWarning and does not spin", async () => {
 		const warnings: string[] = [];
 		const onWarning = (warning: Error) => warnings.push(warning.name);
 		// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- test code: Node reports TimeoutOverflowWarning on process
 		process.on('warning', onWarning);
 		try {
 			const { controller, request } = await startThrottled('3000000000');
-			expect(rateLimitState(governorKey()).resetInMs).toBeLessThanOrEqual(MAX_RATE_LIMIT_WAIT_MS + 5);
+			expect(rateLimitState(governorKey()).resetInMs).toBeLessThanOrEqual(
+				MAX_RATE_LIMIT_WAIT_MS + 5,
+			);
 			// a spinning 1 ms timer would emit a warning on every turn
 			await sleep(50);
 			controller.abort();
@@ -252,19 +268,29 @@ describe('rate-limit waits are bounded and end when the execution is stopped', (
 			server.faults.add({ method: 'GET', kind: 'status', status: 503, times: 1 });
 			const controller = new AbortController();
 			const { ctx, logs } = transportContext(server);
-			(ctx as unknown as { getExecutionCancelSignal: () => AbortSignal }).getExecutionCancelSignal = () =>
-				controller.signal;
+			(ctx as unknown as { getExecutionCancelSignal: () => AbortSignal }).getExecutionCancelSignal =
+				() => controller.signal;
 			const before = server.requests.length;
-			const request = bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v3', path: '/catalog/products/6' });
+			const request = bigCommerceApiRequest.call(ctx, {
+				method: 'GET',
+				version: 'v3',
+				path: '/catalog/products/6',
+			});
 			request.catch(() => undefined);
-			for (let tries = 0; !logs.some((entry) => entry.message.includes('503, retry 1')) && tries < 200; tries++) {
+			for (
+				let tries = 0;
+				!logs.some((entry) => entry.message.includes('503, retry 1')) && tries < 200;
+				tries++
+			) {
 				await sleep(5);
 			}
 			expect(statuses(before)).toEqual([503]);
 			controller.abort();
 			expect(await settlesPromptly(request)).toBe(true);
 			const error = await caught(async () => await request);
-			expect(error.message).toBe('The execution was stopped while a BigCommerce request was waiting');
+			expect(error.message).toBe(
+				'The execution was stopped while a BigCommerce request was waiting',
+			);
 			expect(error.description).toContain('a retry after a 503');
 			expect(statuses(before)).toEqual([503]);
 		} finally {
@@ -272,7 +298,7 @@ describe('rate-limit waits are bounded and end when the execution is stopped', (
 		}
 	});
 
-	it('a request waiting for another execution\'s spent quota leaves the queue when stopped; the others still go', async () => {
+	it("a request waiting for another execution's spent quota leaves the queue when stopped; the others still go", async () => {
 		const KEY = 'http://unit.test|stopped';
 		exhaust(KEY, 60);
 		const controller = new AbortController();
@@ -310,11 +336,14 @@ describe('rate-limit clamp on a fake clock', () => {
 		return waited;
 	};
 
-	it.each([999999999, 3000000000])('a 429 asking for %i ms holds requests for one window plus margin at most', async (resetMs) => {
-		const waited = await measuredWait(() => exhaust(KEY, resetMs));
-		expect(waited).toBeGreaterThanOrEqual(MAX_RATE_LIMIT_WAIT_MS);
-		expect(waited).toBeLessThanOrEqual(MAX_RATE_LIMIT_WAIT_MS + 1000);
-	});
+	it.each([999999999, 3000000000])(
+		'a 429 asking for %i ms holds requests for one window plus margin at most',
+		async (resetMs) => {
+			const waited = await measuredWait(() => exhaust(KEY, resetMs));
+			expect(waited).toBeGreaterThanOrEqual(MAX_RATE_LIMIT_WAIT_MS);
+			expect(waited).toBeLessThanOrEqual(MAX_RATE_LIMIT_WAIT_MS + 1000);
+		},
+	);
 
 	it('an ordinary answer with Requests-Left 0 and a reset of 999999999 ms is clamped the same way', async () => {
 		const waited = await measuredWait(() => {

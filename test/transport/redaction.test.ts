@@ -1,6 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { bigCommerceApiRequest, bigCommerceApiRequestAllItems } from '../../nodes/BigCommerce/transport';
+import {
+	bigCommerceApiRequest,
+	bigCommerceApiRequestAllItems,
+} from '../../nodes/BigCommerce/transport';
 import { createExecuteContext } from '../helpers/context';
 import { respond, startServer, STORE_HASH, type TestServer } from './harness';
 
@@ -13,7 +16,9 @@ let server: TestServer;
 function contextWith(token: string) {
 	return createExecuteContext({
 		params: { authentication: 'accessToken' },
-		credentials: { bigCommerceApi: { storeHash: STORE_HASH, accessToken: token, apiBaseUrl: server.baseUrl } },
+		credentials: {
+			bigCommerceApi: { storeHash: STORE_HASH, accessToken: token, apiBaseUrl: server.baseUrl },
+		},
 	}).ctx;
 }
 
@@ -23,12 +28,21 @@ beforeAll(async () => {
 	server.addToken(PLAIN, ['*']);
 	server.route('GET', 'v3', '/echo/deep', (ctx) => {
 		const token = String(ctx.headers['x-auth-token']);
-		return { status: 200, body: { data: { list: [{ nested: { [`key ${token}`]: `value ${token}` } }] } } };
+		return {
+			status: 200,
+			body: { data: { list: [{ nested: { [`key ${token}`]: `value ${token}` } }] } },
+		};
 	});
-	server.route('GET', 'v3', '/catalog/brands', (ctx) => respond.v3List(
-		Array.from({ length: 300 }, (_, i) => ({ id: i + 1, name: `Brand ${i + 1}`, note: 'nothing secret' })),
-		ctx.query,
-	));
+	server.route('GET', 'v3', '/catalog/brands', (ctx) =>
+		respond.v3List(
+			Array.from({ length: 300 }, (_, i) => ({
+				id: i + 1,
+				name: `Brand ${i + 1}`,
+				note: 'nothing secret',
+			})),
+			ctx.query,
+		),
+	);
 });
 afterAll(async () => server.close());
 
@@ -37,7 +51,11 @@ describe('answers are redacted before anything else sees them', () => {
 		['an ordinary token', PLAIN],
 		['a token with characters JSON escapes', QUOTED],
 	])('%s echoed deep in keys and values is redacted', async (_label, token) => {
-		const output = await bigCommerceApiRequest.call(contextWith(token), { method: 'GET', version: 'v3', path: '/echo/deep' });
+		const output = await bigCommerceApiRequest.call(contextWith(token), {
+			method: 'GET',
+			version: 'v3',
+			path: '/echo/deep',
+		});
 		expect(output).toEqual({ list: [{ nested: { 'key [redacted]': 'value [redacted]' } }] });
 		expect(JSON.stringify(output)).not.toContain(token);
 	});
@@ -49,6 +67,10 @@ describe('answers are redacted before anything else sees them', () => {
 			{ returnAll: true },
 		);
 		expect(items).toHaveLength(300);
-		expect(items[299]).toEqual({ id: 300, name: 'Brand 300', note: 'nothing secret' } as IDataObject);
+		expect(items[299]).toEqual({
+			id: 300,
+			name: 'Brand 300',
+			note: 'nothing secret',
+		} as IDataObject);
 	});
 });

@@ -21,7 +21,11 @@ useFastRetries();
 beforeAll(async () => {
 	server = await startServer();
 	server.route('GET', 'v3', '/catalog/products/:id', (ctx) =>
-		respond.v3One({ id: Number(ctx.params.id), name: 'Hat', date_modified: '2024-03-01T10:00:00+00:00' }),
+		respond.v3One({
+			id: Number(ctx.params.id),
+			name: 'Hat',
+			date_modified: '2024-03-01T10:00:00+00:00',
+		}),
 	);
 	server.route('GET', 'v3', '/catalog/products', (ctx) =>
 		respond.v3List([{ id: 1 }, { id: 2 }, { id: 3 }], ctx.query),
@@ -37,14 +41,13 @@ beforeAll(async () => {
 		}),
 	);
 	server.route('GET', 'v2', '/orders', (ctx) =>
-		respond.v2List(
-			[{ id: 7, date_modified: 'Mon, 01 Jan 2024 08:09:10 +0000' }],
-			ctx.query,
-		),
+		respond.v2List([{ id: 7, date_modified: 'Mon, 01 Jan 2024 08:09:10 +0000' }], ctx.query),
 	);
 	server.route('GET', 'v2', '/coupons', () => respond.noContent());
 	server.route('GET', 'v2', '/gift_certificates', () => ({ status: 200, body: '' }));
-	server.route('POST', 'v3', '/catalog/products', (ctx) => respond.v3One({ id: 99, ...ctx.body }, 200));
+	server.route('POST', 'v3', '/catalog/products', (ctx) =>
+		respond.v3One({ id: 99, ...ctx.body }, 200),
+	);
 	server.route('GET', 'v2', '/store', () => respond.v2One({ id: 'store-1', name: 'Sandbox' }));
 });
 afterAll(async () => server.close());
@@ -52,10 +55,19 @@ afterAll(async () => server.close());
 describe('URLs and headers', () => {
 	it('builds /stores/{hash}/v3/... and /v2/... from the token credential and sends X-Auth-Token', async () => {
 		const { ctx } = transportContext(server);
-		await bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v3', path: '/catalog/products/5' });
+		await bigCommerceApiRequest.call(ctx, {
+			method: 'GET',
+			version: 'v3',
+			path: '/catalog/products/5',
+		});
 		await bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v2', path: '/orders/5' });
 		const [v3, v2] = server.requests.slice(-2);
-		expect(v3).toMatchObject({ method: 'GET', version: 'v3', path: '/catalog/products/5', status: 200 });
+		expect(v3).toMatchObject({
+			method: 'GET',
+			version: 'v3',
+			path: '/catalog/products/5',
+			status: 200,
+		});
 		expect(v2).toMatchObject({ method: 'GET', version: 'v2', path: '/orders/5', status: 200 });
 		for (const request of [v3, v2]) {
 			expect(request.headers['x-auth-token']).toBe(TOKEN);
@@ -72,7 +84,11 @@ describe('URLs and headers', () => {
 			` STORES/${STORE_HASH.toUpperCase()} `,
 		]) {
 			const { ctx } = transportContext(server, { storeHash });
-			const store = await bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v2', path: '/store' });
+			const store = await bigCommerceApiRequest.call(ctx, {
+				method: 'GET',
+				version: 'v2',
+				path: '/store',
+			});
 			expect(store).toEqual({ id: 'store-1', name: 'Sandbox' });
 		}
 	});
@@ -91,7 +107,9 @@ describe('URLs and headers', () => {
 		expect(request.headers['x-auth-token']).toBe(OAUTH_TOKEN);
 		expect(request.headers.authorization).toBe(`Bearer ${OAUTH_TOKEN}`);
 		expect(sent.at(-1)!.credentialType).toBe('bigCommerceOAuth2Api');
-		expect(sent.at(-1)!.options.url).toBe(`${server.baseUrl}/stores/${STORE_HASH}/v3/catalog/products/8`);
+		expect(sent.at(-1)!.options.url).toBe(
+			`${server.baseUrl}/stores/${STORE_HASH}/v3/catalog/products/8`,
+		);
 	});
 
 	it('rejects an unrecognised store hash before any request, listing the accepted forms', async () => {
@@ -165,10 +183,18 @@ describe('answers', () => {
 	it('unwraps the V3 data envelope (single and list)', async () => {
 		const { ctx } = transportContext(server);
 		expect(
-			await bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v3', path: '/catalog/products/4' }),
+			await bigCommerceApiRequest.call(ctx, {
+				method: 'GET',
+				version: 'v3',
+				path: '/catalog/products/4',
+			}),
 		).toEqual({ id: 4, name: 'Hat', date_modified: '2024-03-01T10:00:00+00:00' });
 		expect(
-			await bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v3', path: '/catalog/products' }),
+			await bigCommerceApiRequest.call(ctx, {
+				method: 'GET',
+				version: 'v3',
+				path: '/catalog/products',
+			}),
 		).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
 	});
 
@@ -185,7 +211,11 @@ describe('answers', () => {
 
 	it('converts V2 RFC-2822 dates to ISO 8601 (nested too), leaving other text alone', async () => {
 		const { ctx } = transportContext(server);
-		const order = await bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v2', path: '/orders/5' });
+		const order = await bigCommerceApiRequest.call(ctx, {
+			method: 'GET',
+			version: 'v2',
+			path: '/orders/5',
+		});
 		expect(order).toEqual({
 			id: 5,
 			date_created: '2012-11-20T00:00:00.000Z',
@@ -193,7 +223,11 @@ describe('answers', () => {
 			billing_address: { first_name: 'Ann', date_note: '2024-06-05T12:30:15.000Z' },
 			customer_message: 'Deliver on Tue, 20 Nov 2012 please',
 		});
-		const list = await bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v2', path: '/orders' });
+		const list = await bigCommerceApiRequest.call(ctx, {
+			method: 'GET',
+			version: 'v2',
+			path: '/orders',
+		});
 		expect(list).toEqual([{ id: 7, date_modified: '2024-01-01T08:09:10.000Z' }]);
 	});
 
@@ -209,21 +243,33 @@ describe('answers', () => {
 
 	it('treats a V2 204 No Content and an empty 200 body as an empty list', async () => {
 		const { ctx } = transportContext(server);
-		expect(await bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v2', path: '/coupons' })).toEqual([]);
+		expect(
+			await bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v2', path: '/coupons' }),
+		).toEqual([]);
 		expect(server.requests.at(-1)!.status).toBe(204);
 		expect(
-			await bigCommerceApiRequest.call(ctx, { method: 'GET', version: 'v2', path: '/gift_certificates' }),
+			await bigCommerceApiRequest.call(ctx, {
+				method: 'GET',
+				version: 'v2',
+				path: '/gift_certificates',
+			}),
 		).toEqual([]);
 	});
 
 	it('returns {} for a 204 to a write (delete)', async () => {
 		const { ctx } = transportContext(server);
 		expect(
-			await bigCommerceApiRequest.call(ctx, { method: 'DELETE', version: 'v3', path: '/catalog/products/4' }),
+			await bigCommerceApiRequest.call(ctx, {
+				method: 'DELETE',
+				version: 'v3',
+				path: '/catalog/products/4',
+			}),
 		).toEqual({});
 	});
 
 	it('unwrapResponse: a V3 body without data is returned as it is', () => {
-		expect(unwrapResponse('v3', 'GET', { statusCode: 200, headers: {}, body: { ok: 1 } })).toEqual({ ok: 1 });
+		expect(unwrapResponse('v3', 'GET', { statusCode: 200, headers: {}, body: { ok: 1 } })).toEqual({
+			ok: 1,
+		});
 	});
 });

@@ -18,7 +18,9 @@ let created: IDataObject[] = [];
 useFastRetries();
 beforeAll(async () => {
 	server = await startServer();
-	server.route('GET', 'v3', '/catalog/products/:id', (ctx) => respond.v3One({ id: Number(ctx.params.id) }));
+	server.route('GET', 'v3', '/catalog/products/:id', (ctx) =>
+		respond.v3One({ id: Number(ctx.params.id) }),
+	);
 	server.route('PUT', 'v3', '/catalog/products/:id', (ctx) =>
 		respond.v3One({ id: Number(ctx.params.id), ...ctx.body }),
 	);
@@ -79,7 +81,10 @@ describe('requests safe to repeat (GET, PUT, DELETE)', () => {
 		server.faults.add({ method: 'PUT', kind: 'status', status: 503, times: 1 });
 		server.faults.add({ method: 'DELETE', kind: 'drop', times: 1 });
 		const before = server.requests.length;
-		expect(await call('PUT', '/catalog/products/5', { name: 'Cap' })).toEqual({ id: 5, name: 'Cap' });
+		expect(await call('PUT', '/catalog/products/5', { name: 'Cap' })).toEqual({
+			id: 5,
+			name: 'Cap',
+		});
 		expect(await call('DELETE', '/catalog/products/5')).toEqual({});
 		expect(statuses(before)).toEqual([503, 200, null, 204]);
 	});
@@ -98,7 +103,9 @@ describe('requests safe to repeat (GET, PUT, DELETE)', () => {
 		const before = server.requests.length;
 		const error = await caught(() => call('GET', '/catalog/products/3'));
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toBe('Could not reach BigCommerce: the connection was closed before an answer arrived');
+		expect(error.message).toBe(
+			'Could not reach BigCommerce: the connection was closed before an answer arrived',
+		);
 		expect(error.description).toContain(`failed ${retrySettings.maxRetries + 1} times`);
 		expect(since(before)).toHaveLength(retrySettings.maxRetries + 1);
 	});
@@ -151,13 +158,16 @@ describe('POST whose outcome is unknown is never sent again', () => {
 		},
 	);
 
-	it.each([502, 504])('%i on a GET that keeps failing still says "Try again later" (it was retried)', async (status) => {
-		server.faults.add({ method: 'GET', kind: 'status', status, times: Infinity });
-		const error = await caught(() => call('GET', '/catalog/products/3'));
-		expect(error.httpCode).toBe(String(status));
-		expect(error.description).toContain('Try again later');
-		expect(error.description).not.toContain('may or may not have processed it');
-	});
+	it.each([502, 504])(
+		'%i on a GET that keeps failing still says "Try again later" (it was retried)',
+		async (status) => {
+			server.faults.add({ method: 'GET', kind: 'status', status, times: Infinity });
+			const error = await caught(() => call('GET', '/catalog/products/3'));
+			expect(error.httpCode).toBe(String(status));
+			expect(error.description).toContain('Try again later');
+			expect(error.description).not.toContain('may or may not have processed it');
+		},
+	);
 
 	it('timeout: one POST (a V2 coupon), not re-sent', async () => {
 		const saved = retrySettings.timeoutMs;
@@ -185,7 +195,10 @@ describe('POST whose outcome is unknown is never sent again', () => {
 	it('429 is the exception: BigCommerce did not process it, so the POST is sent again', async () => {
 		server.faults.add({ method: 'POST', kind: 'rateLimitBare', times: 1 });
 		const before = server.requests.length;
-		expect(await call('POST', '/catalog/products', { name: 'Gloves' })).toEqual({ id: 1, name: 'Gloves' });
+		expect(await call('POST', '/catalog/products', { name: 'Gloves' })).toEqual({
+			id: 1,
+			name: 'Gloves',
+		});
 		expect(since(before).map((request) => `${request.method} ${request.status}`)).toEqual([
 			'POST 429',
 			'POST 200',
@@ -198,7 +211,12 @@ describe('POST whose outcome is unknown is never sent again', () => {
 		const { ctx, sent } = transportContext(closed);
 		await closed.close();
 		const error = await caught(() =>
-			bigCommerceApiRequest.call(ctx, { method: 'POST', version: 'v3', path: '/catalog/products', body: {} }),
+			bigCommerceApiRequest.call(ctx, {
+				method: 'POST',
+				version: 'v3',
+				path: '/catalog/products',
+				body: {},
+			}),
 		);
 		expect(error.message).toBe('Could not reach BigCommerce: the connection was refused');
 		expect(error.description).toContain('could not be sent');

@@ -20,7 +20,10 @@ beforeAll(async () => {
 	server = await startServer();
 	server.route('GET', 'v3', '/catalog/products/:id', async (ctx) => {
 		await sleep(10);
-		return { status: 200, body: { data: { id: Number(ctx.params.id), name: `Hat ${ctx.params.id}` }, meta: {} } };
+		return {
+			status: 200,
+			body: { data: { id: Number(ctx.params.id), name: `Hat ${ctx.params.id}` }, meta: {} },
+		};
 	});
 	jest.isolateModules(() => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -31,7 +34,12 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 
 /** `executions` concurrent executions on one process, each getting its products one after the other. */
-async function bulkJob(transport: Transport, firstId: number, executions: number, perExecution: number) {
+async function bulkJob(
+	transport: Transport,
+	firstId: number,
+	executions: number,
+	perExecution: number,
+) {
 	return await Promise.all(
 		Array.from({ length: executions }, async (_, e) => {
 			const got: number[] = [];
@@ -55,7 +63,10 @@ describe('one store quota shared by two processes (queue-mode workers)', () => {
 		const quota = 10;
 		server.setRateLimit({ quota, windowMs: 400 });
 		const before = server.requests.length;
-		const [one, two] = await Promise.all([bulkJob(processOne, 1, 5, 8), bulkJob(processTwo, 1001, 5, 8)]);
+		const [one, two] = await Promise.all([
+			bulkJob(processOne, 1, 5, 8),
+			bulkJob(processTwo, 1001, 5, 8),
+		]);
 		expect(one.flat()).toEqual(Array.from({ length: 40 }, (_, i) => 1 + i));
 		expect(two.flat()).toEqual(Array.from({ length: 40 }, (_, i) => 1001 + i));
 		const requests = server.requests.slice(before);

@@ -75,7 +75,9 @@ describe('parseStoreHash', () => {
 		expect(ACCEPTED_STORE_HASH_FORMS).toContain('abc1d2ef');
 		expect(ACCEPTED_STORE_HASH_FORMS).toContain('stores/abc1d2ef');
 		expect(ACCEPTED_STORE_HASH_FORMS).toContain('https://api.bigcommerce.com/stores/abc1d2ef/v3/');
-		expect(ACCEPTED_STORE_HASH_FORMS).toContain('https://store-abc1d2ef.mybigcommerce.com/manage/dashboard');
+		expect(ACCEPTED_STORE_HASH_FORMS).toContain(
+			'https://store-abc1d2ef.mybigcommerce.com/manage/dashboard',
+		);
 	});
 });
 
@@ -108,7 +110,8 @@ describe('STORE_HASH_EXPRESSION (the credential test request cannot call code)',
 
 	it('can be built over any source, e.g. $self in the OAuth2 credential', () => {
 		const overSelf = storeHashExpression('$self["storeHash"]');
-		for (const [input, expected] of GOOD) expect(evaluate(overSelf, { storeHash: input })).toBe(expected);
+		for (const [input, expected] of GOOD)
+			expect(evaluate(overSelf, { storeHash: input })).toBe(expected);
 	});
 });
 

@@ -16,7 +16,12 @@ import {
 	release,
 } from '../../nodes/BigCommerceTrigger/dedup';
 
-const envelope = { scope: 'store/order/updated', hash: 'dd70c0976e06b67aaf671e73f49dcb79230ebf9d', created_at: 1561479335, producer: 'stores/abc' };
+const envelope = {
+	scope: 'store/order/updated',
+	hash: 'dd70c0976e06b67aaf671e73f49dcb79230ebf9d',
+	created_at: 1561479335,
+	producer: 'stores/abc',
+};
 
 afterEach(() => forget());
 
@@ -31,8 +36,13 @@ describe('delivery key', () => {
 });
 
 const none = {};
-const claimed = (ns: string, key: string, now: number, window: number, staticData: Record<string, unknown> = none) =>
-	claim(ns, key, `t-${key}-${now}`, now, window, staticData as never).claimed;
+const claimed = (
+	ns: string,
+	key: string,
+	now: number,
+	window: number,
+	staticData: Record<string, unknown> = none,
+) => claim(ns, key, `t-${key}-${now}`, now, window, staticData as never).claimed;
 
 describe('webhook-id', () => {
 	it('with a webhook-id the key ignores hash and second; another id is another key', () => {
@@ -118,7 +128,9 @@ describe('what execute() saves', () => {
 		claim('ns', 'claimed-only', 't1', 1000, 60, none);
 		claim('ns', 'started', 't2', 1000, 60, none);
 		markStarted('ns', 'started', 't2', 1000, 60);
-		const staticData: IDataObject = { deliveries: { old: 2000, expired: 900, tokened: [3000, 'tk'] } };
+		const staticData: IDataObject = {
+			deliveries: { old: 2000, expired: 900, tokened: [3000, 'tk'] },
+		};
 		const persisted = persistedKeys(staticData);
 		expect(persisted).toEqual({
 			old: { expires: 2000, token: null },

@@ -88,7 +88,10 @@ describe('authenticity', () => {
 			storeId: sandbox.storeId,
 		});
 		expect(item.json.raw).toEqual(
-			expect.objectContaining({ scope: 'store/order/created', producer: `stores/${sandbox.storeHash}` }),
+			expect.objectContaining({
+				scope: 'store/order/created',
+				producer: `stores/${sandbox.storeHash}`,
+			}),
 		);
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
@@ -97,14 +100,20 @@ describe('authenticity', () => {
 		const n8n = await activeTrigger();
 		n8n.saved = {};
 		expect((await post(n8n, envelope(), { [HOOK_HEADER]: 'anything' })).status).toBe(401);
-		expect(n8n.logs.some((l) => l.level === 'warn' && /activate the workflow again/.test(l.message))).toBe(true);
+		expect(
+			n8n.logs.some((l) => l.level === 'warn' && /activate the workflow again/.test(l.message)),
+		).toBe(true);
 	});
 
 	it('Standard Webhooks signatures: valid accepted; wrong secret or stale timestamp refused', async () => {
 		sandbox.webhooks.configure({ sign: true });
 		const n8n = await activeTrigger();
-		const clientSecret = sandbox.webhooks.clientSecretOf(hookOf(n8n, 'store/order/created').client_id);
-		const withSecret = (secret: string) => ({ bigCommerceApi: { ...n8n.credentials.bigCommerceApi, clientSecret: secret } });
+		const clientSecret = sandbox.webhooks.clientSecretOf(
+			hookOf(n8n, 'store/order/created').client_id,
+		);
+		const withSecret = (secret: string) => ({
+			bigCommerceApi: { ...n8n.credentials.bigCommerceApi, clientSecret: secret },
+		});
 		n8n.credentials = withSecret(clientSecret);
 		n8n.params.options = { allowInsecureUrl: true, verifySignature: true };
 		sandbox.emit('store/order/created', { type: 'order', id: orderId() });
@@ -118,7 +127,11 @@ describe('authenticity', () => {
 		expect(n8n.responses.at(-1)?.status).toBe(401);
 
 		n8n.credentials = withSecret(clientSecret);
-		n8n.params.options = { allowInsecureUrl: true, verifySignature: true, signatureToleranceSeconds: 300 };
+		n8n.params.options = {
+			allowInsecureUrl: true,
+			verifySignature: true,
+			signatureToleranceSeconds: 300,
+		};
 		sandbox.advanceClock(10 * 60 * 1000); // the sandbox signs 10 minutes in the future
 		sandbox.emit('store/order/created', { type: 'order', id: orderId() + 2 });
 		await n8n.settle();
@@ -139,15 +152,26 @@ describe('exactly once', () => {
 		}
 		expect(n8n.executions).toHaveLength(1);
 		expect(n8n.responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
-		expect(n8n.responses.slice(1).map((r) => r.body)).toEqual(['duplicate', 'duplicate', 'duplicate']);
-		const deliveries = sandbox.webhooks.list().filter((d: Json) => d.hookId === hookOf(n8n, 'store/order/created').id);
+		expect(n8n.responses.slice(1).map((r) => r.body)).toEqual([
+			'duplicate',
+			'duplicate',
+			'duplicate',
+		]);
+		const deliveries = sandbox.webhooks
+			.list()
+			.filter((d: Json) => d.hookId === hookOf(n8n, 'store/order/created').id);
 		expect(deliveries.every((d: Json) => d.status === 'delivered')).toBe(true);
 	});
 
 	it('eight copies arriving at the same instant start one execution', async () => {
 		const n8n = await activeTrigger();
-		const hook = sandbox.state.hooks.find((h: Json) => h.id === hookOf(n8n, 'store/order/created').id);
-		const payload = sandbox.webhooks.envelope('store/order/created', { type: 'order', id: orderId() });
+		const hook = sandbox.state.hooks.find(
+			(h: Json) => h.id === hookOf(n8n, 'store/order/created').id,
+		);
+		const payload = sandbox.webhooks.envelope('store/order/created', {
+			type: 'order',
+			id: orderId(),
+		});
 		for (let i = 0; i < 8; i++) sandbox.webhooks.deliver(hook, payload);
 		await n8n.settle();
 		expect(n8n.responses).toHaveLength(8);
@@ -191,7 +215,13 @@ describe('exactly once', () => {
 
 	it('an execution that fails fetching the record still records the delivery (no re-run after a restart)', async () => {
 		const n8n = await activeTrigger({ includeFullRecord: true, skipIncompleteOrders: false });
-		const fault = sandbox.faults.add({ method: 'GET', path: /^\/orders\/\d+$/, kind: 'status', status: 403, times: 5 });
+		const fault = sandbox.faults.add({
+			method: 'GET',
+			path: /^\/orders\/\d+$/,
+			kind: 'status',
+			status: 403,
+			times: 5,
+		});
 		try {
 			sandbox.emit('store/order/created', { type: 'order', id: orderId() });
 			await n8n.settle();
@@ -200,18 +230,26 @@ describe('exactly once', () => {
 		}
 		expect(n8n.executions).toHaveLength(1);
 		expect(n8n.executions[0].error?.message).toMatch(/403/);
-		expect(Object.keys(persistedKeys(n8n.nodeData))).toContain(n8n.executions[0].items[0].json.deliveryKey);
+		expect(Object.keys(persistedKeys(n8n.nodeData))).toContain(
+			n8n.executions[0].items[0].json.deliveryKey,
+		);
 		n8n.restart();
 		sandbox.webhooks.repeat();
 		await n8n.settle();
 		expect(n8n.executions).toHaveLength(1);
 	});
 
-	it('overlapping executions do not lose each other\'s keys (last writer wins in n8n)', async () => {
+	it("overlapping executions do not lose each other's keys (last writer wins in n8n)", async () => {
 		const n8n = await activeTrigger();
-		const hook = sandbox.state.hooks.find((h: Json) => h.id === hookOf(n8n, 'store/order/created').id);
+		const hook = sandbox.state.hooks.find(
+			(h: Json) => h.id === hookOf(n8n, 'store/order/created').id,
+		);
 		const ids = [orderId(), orderId() + 1, orderId() + 2];
-		for (const id of ids) sandbox.webhooks.deliver(hook, sandbox.webhooks.envelope('store/order/created', { type: 'order', id }));
+		for (const id of ids)
+			sandbox.webhooks.deliver(
+				hook,
+				sandbox.webhooks.envelope('store/order/created', { type: 'order', id }),
+			);
 		await n8n.settle();
 		expect(n8n.executions).toHaveLength(3);
 		const keys = n8n.executions.map((e) => e.items[0].json.deliveryKey as string);
@@ -241,7 +279,9 @@ describe('filters', () => {
 	it('a channel filter subscribes per channel and outputs the plain event with its channel', async () => {
 		const order = (sandbox.state.orders as Json[])[0];
 		const n8n = await activeTrigger({ channelId: order.channel_id });
-		expect(hooksAt(sandbox, n8n.webhookUrl).map((h) => h.scope)).toEqual([`store/channel/${order.channel_id}/order/created`]);
+		expect(hooksAt(sandbox, n8n.webhookUrl).map((h) => h.scope)).toEqual([
+			`store/channel/${order.channel_id}/order/created`,
+		]);
 		sandbox.emit('store/order/created', { type: 'order', id: order.id });
 		await n8n.settle();
 		expect(n8n.executions).toHaveLength(1);
@@ -256,7 +296,14 @@ describe('filters', () => {
 		const n8n = await activeTrigger();
 		const answer = await post(
 			n8n,
-			{ scope: 'store/product/updated', store_id: '1', data: { type: 'product', id: 1 }, hash: 'b'.repeat(40), created_at: 1, producer: 'stores/x' },
+			{
+				scope: 'store/product/updated',
+				store_id: '1',
+				data: { type: 'product', id: 1 },
+				hash: 'b'.repeat(40),
+				created_at: 1,
+				producer: 'stores/x',
+			},
 			{ [HOOK_HEADER]: n8n.nodeData.secret as string },
 		);
 		expect(answer).toEqual({ status: 200, body: 'ignored: event not selected' });
@@ -280,9 +327,17 @@ describe('filters', () => {
 		change(11, 5); // wrong to
 		change(11, 10); // passes
 		await n8n.settle();
-		expect(n8n.executions.map((e) => [e.items[0].json.statusFrom, e.items[0].json.statusTo])).toEqual([
-			[{ id: 11, name: 'Awaiting Fulfillment' }, { id: 2, name: 'Shipped' }],
-			[{ id: 11, name: 'Awaiting Fulfillment' }, { id: 10, name: 'Completed' }],
+		expect(
+			n8n.executions.map((e) => [e.items[0].json.statusFrom, e.items[0].json.statusTo]),
+		).toEqual([
+			[
+				{ id: 11, name: 'Awaiting Fulfillment' },
+				{ id: 2, name: 'Shipped' },
+			],
+			[
+				{ id: 11, name: 'Awaiting Fulfillment' },
+				{ id: 10, name: 'Completed' },
+			],
 		]);
 	});
 

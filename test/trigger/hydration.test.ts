@@ -63,9 +63,18 @@ describe('full records', () => {
 		const record = out.record as IDataObject;
 		expect(record.id).toBe(order.id);
 		expect((record.products as IDataObject[]).length).toBe(order.products.length);
-		expect((record.shipping_addresses as IDataObject[]).length).toBe(order.shipping_addresses.length);
-		expect((record.shipments as IDataObject[]).map((s) => s.id)).toEqual(order.shipments.map((s: Json) => s.id));
-		expect(out.raw).toEqual(expect.objectContaining({ scope: 'store/order/created', data: { type: 'order', id: order.id } }));
+		expect((record.shipping_addresses as IDataObject[]).length).toBe(
+			order.shipping_addresses.length,
+		);
+		expect((record.shipments as IDataObject[]).map((s) => s.id)).toEqual(
+			order.shipments.map((s: Json) => s.id),
+		);
+		expect(out.raw).toEqual(
+			expect.objectContaining({
+				scope: 'store/order/created',
+				data: { type: 'order', id: order.id },
+			}),
+		);
 	});
 
 	it('abandoned cart: cart, line items, shopper email and a fresh recovery link', async () => {
@@ -84,7 +93,14 @@ describe('full records', () => {
 		expect(out.email).toBe(fixture.email);
 		expect(out.recoveryUrl).toEqual(expect.stringMatching(/^https:\/\//));
 		expect(
-			sandbox.requests.slice(from).some((r) => r.method === 'POST' && r.path === `/carts/${fixture.id}/redirect_urls` && r.status === 201),
+			sandbox.requests
+				.slice(from)
+				.some(
+					(r) =>
+						r.method === 'POST' &&
+						r.path === `/carts/${fixture.id}/redirect_urls` &&
+						r.status === 201,
+				),
 		).toBe(true);
 	});
 
@@ -131,7 +147,9 @@ describe('full records', () => {
 		const [product] = (await api('/v3/catalog/products?limit=1&include=variants')).data;
 		const out = await run('store/product/updated', { type: 'product', id: product.id });
 		expect((out.record as IDataObject).id).toBe(product.id);
-		expect(((out.record as IDataObject).variants as IDataObject[]).length).toBe(product.variants.length);
+		expect(((out.record as IDataObject).variants as IDataObject[]).length).toBe(
+			product.variants.length,
+		);
 		const variant = product.variants[0];
 		const sku = await run('store/sku/updated', {
 			type: 'sku',
@@ -144,15 +162,26 @@ describe('full records', () => {
 	it('shipment: the shipment record', async () => {
 		const order = (sandbox.state.orders as Json[]).find((o: Json) => o.shipments.length);
 		const shipment = order.shipments[0];
-		const out = await run('store/shipment/created', { type: 'shipment', id: shipment.id, orderId: order.id });
+		const out = await run('store/shipment/created', {
+			type: 'shipment',
+			id: shipment.id,
+			orderId: order.id,
+		});
 		expect(out.record).toEqual(expect.objectContaining({ id: shipment.id, order_id: order.id }));
 	});
 
 	it('a deleted event is marked deleted without fetching anything', async () => {
 		const from = sandbox.requests.length;
 		const out = await run('store/product/deleted', { type: 'product', id: 424242 });
-		expect(out).toMatchObject({ record: null, recordStatus: 'deleted', deleted: true, resourceId: 424242 });
-		expect(sandbox.requests.slice(from).some((r) => r.path.startsWith('/catalog/products'))).toBe(false);
+		expect(out).toMatchObject({
+			record: null,
+			recordStatus: 'deleted',
+			deleted: true,
+			resourceId: 424242,
+		});
+		expect(sandbox.requests.slice(from).some((r) => r.path.startsWith('/catalog/products'))).toBe(
+			false,
+		);
 	});
 
 	it('a record gone by the time it is fetched (404) is marked deleted, not an error', async () => {
@@ -169,7 +198,9 @@ describe('full records', () => {
 			const out = await run('store/order/updated', { type: 'order', id: 100 });
 			expect(out.record).toBeUndefined();
 			expect(out.data).toEqual({ type: 'order', id: 100 });
-			expect(sandbox.requests.slice(from).filter((r) => r.path.startsWith('/orders'))).toHaveLength(0);
+			expect(sandbox.requests.slice(from).filter((r) => r.path.startsWith('/orders'))).toHaveLength(
+				0,
+			);
 		} finally {
 			n8n.params.includeFullRecord = true;
 		}

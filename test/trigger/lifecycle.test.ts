@@ -38,7 +38,10 @@ describe('BigCommerce Trigger lifecycle', () => {
 		const { existed } = await n8n.activate();
 		expect(existed).toBe(false);
 		const hooks = hooksAt(sandbox, n8n.webhookUrl);
-		expect(hooks.map((h) => h.scope).sort()).toEqual(['store/cart/abandoned', 'store/order/created']);
+		expect(hooks.map((h) => h.scope).sort()).toEqual([
+			'store/cart/abandoned',
+			'store/order/created',
+		]);
 		const secret = n8n.nodeData.secret as string;
 		expect(secret).toMatch(/^[0-9a-f]{64}$/);
 		for (const hook of hooks) {
@@ -72,7 +75,9 @@ describe('BigCommerce Trigger lifecycle', () => {
 		expect(hookRequests('PUT', from)).toEqual([
 			expect.objectContaining({ path: `/hooks/${hook.id}`, status: 200 }),
 		]);
-		expect(hooksAt(sandbox, n8n.webhookUrl)).toEqual([expect.objectContaining({ id: hook.id, is_active: true })]);
+		expect(hooksAt(sandbox, n8n.webhookUrl)).toEqual([
+			expect.objectContaining({ id: hook.id, is_active: true }),
+		]);
 	});
 
 	it('changed events: removes the leftover hook and adds the new one', async () => {
@@ -81,15 +86,23 @@ describe('BigCommerce Trigger lifecycle', () => {
 		n8n.params.events = ['store/order/created', 'store/customer/created'];
 		await n8n.activate();
 		const hooks = hooksAt(sandbox, n8n.webhookUrl);
-		expect(hooks.map((h) => h.scope).sort()).toEqual(['store/customer/created', 'store/order/created']);
-		expect(Object.keys(n8n.nodeData.hooks as IDataObject).sort()).toEqual(['store/customer/created', 'store/order/created']);
+		expect(hooks.map((h) => h.scope).sort()).toEqual([
+			'store/customer/created',
+			'store/order/created',
+		]);
+		expect(Object.keys(n8n.nodeData.hooks as IDataObject).sort()).toEqual([
+			'store/customer/created',
+			'store/order/created',
+		]);
 	});
 
 	it('lost static data: adopts the existing hooks with a fresh secret instead of duplicating them', async () => {
 		const n8n = await n8nWith({ events: ['store/order/created', 'store/order/updated'] });
 		await n8n.activate();
 		const oldSecret = n8n.nodeData.secret;
-		const ids = hooksAt(sandbox, n8n.webhookUrl).map((h) => h.id).sort();
+		const ids = hooksAt(sandbox, n8n.webhookUrl)
+			.map((h) => h.id)
+			.sort();
 		n8n.saved = {};
 		const from = sandbox.requests.length;
 		await n8n.activate();
@@ -97,21 +110,29 @@ describe('BigCommerce Trigger lifecycle', () => {
 		expect(hooks.map((h) => h.id).sort()).toEqual(ids);
 		expect(hookRequests('POST', from)).toHaveLength(0);
 		expect(n8n.nodeData.secret).not.toBe(oldSecret);
-		for (const hook of hooks) expect((hook.headers as IDataObject)[HOOK_HEADER]).toBe(n8n.nodeData.secret);
+		for (const hook of hooks)
+			expect((hook.headers as IDataObject)[HOOK_HEADER]).toBe(n8n.nodeData.secret);
 	});
 
 	it('channel filter subscribes to the per-channel scope where BigCommerce has one', async () => {
-		const n8n = await n8nWith({ events: ['store/order/created', 'store/customer/created'], channelId: 2 });
+		const n8n = await n8nWith({
+			events: ['store/order/created', 'store/customer/created'],
+			channelId: 2,
+		});
 		await n8n.activate();
-		expect(hooksAt(sandbox, n8n.webhookUrl).map((h) => h.scope).sort()).toEqual([
-			'store/channel/2/order/created',
-			'store/customer/created',
-		]);
+		expect(
+			hooksAt(sandbox, n8n.webhookUrl)
+				.map((h) => h.scope)
+				.sort(),
+		).toEqual(['store/channel/2/order/created', 'store/customer/created']);
 	});
 
-	it('deactivation deletes exactly this workflow\'s hooks; one already gone is fine', async () => {
+	it("deactivation deletes exactly this workflow's hooks; one already gone is fine", async () => {
 		const mine = await n8nWith({ events: ['store/order/created', 'store/order/updated'] });
-		const other = await n8nWith({ events: ['store/order/created'] }, 'a1b2c3d4-0000-4000-8000-000000000099');
+		const other = await n8nWith(
+			{ events: ['store/order/created'] },
+			'a1b2c3d4-0000-4000-8000-000000000099',
+		);
 		await mine.activate();
 		await other.activate();
 		const [first] = hooksAt(sandbox, mine.webhookUrl);
@@ -130,14 +151,25 @@ describe('BigCommerce Trigger lifecycle', () => {
 	it('a failed deletion is logged and thrown, not swallowed', async () => {
 		const n8n = await n8nWith({ events: ['store/order/created'] });
 		await n8n.activate();
-		const fault = sandbox.faults.add({ method: 'DELETE', path: /\/hooks\/\d+$/, kind: 'status', status: 500, times: 10 });
+		const fault = sandbox.faults.add({
+			method: 'DELETE',
+			path: /\/hooks\/\d+$/,
+			kind: 'status',
+			status: 500,
+			times: 10,
+		});
 		try {
 			await expect(n8n.deactivate()).rejects.toBeInstanceOf(NodeApiError);
 		} finally {
 			fault.remove();
 		}
 		expect(n8n.logs).toEqual(
-			expect.arrayContaining([expect.objectContaining({ level: 'error', message: expect.stringMatching(/could not delete hook \d+/) })]),
+			expect.arrayContaining([
+				expect.objectContaining({
+					level: 'error',
+					message: expect.stringMatching(/could not delete hook \d+/),
+				}),
+			]),
 		);
 		expect(hooksAt(sandbox, n8n.webhookUrl)).toHaveLength(1);
 	});
@@ -162,11 +194,15 @@ describe('BigCommerce Trigger preflight', () => {
 		const ctx = n8n.hookContext({});
 		(ctx as unknown as { getNodeWebhookUrl: () => string }).getNodeWebhookUrl = () => url;
 		const from = sandbox.requests.length;
-		const error = await n8n.trigger.webhookMethods.default.checkExists.call(ctx).catch((e: unknown) => e);
+		const error = await n8n.trigger.webhookMethods.default.checkExists
+			.call(ctx)
+			.catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect((error as NodeOperationError).message).toMatch(problem);
 		expect((error as NodeOperationError).description).toMatch(/WEBHOOK_URL/);
-		expect((error as NodeOperationError).description).toMatch(/Allow Non-HTTPS URL \(Development Only\)/);
+		expect((error as NodeOperationError).description).toMatch(
+			/Allow Non-HTTPS URL \(Development Only\)/,
+		);
 		expect(sandbox.requests.length).toBe(from);
 	});
 

@@ -40,7 +40,8 @@ async function activeTrigger(params: Params = {}, activate = true) {
 	return n8n;
 }
 
-const order = () => (sandbox.state.orders as Json[]).find((o: Json) => o.status_id !== 0 && !o.is_deleted);
+const order = () =>
+	(sandbox.state.orders as Json[]).find((o: Json) => o.status_id !== 0 && !o.is_deleted);
 
 function envelope(data: IDataObject, scope = 'store/order/created'): IDataObject {
 	return {
@@ -57,7 +58,11 @@ function envelope(data: IDataObject, scope = 'store/order/created'): IDataObject
 async function post(n8n: FakeN8n, body: unknown, headers: Record<string, string> = {}) {
 	const answer = await fetch(n8n.webhookUrl, {
 		method: 'POST',
-		headers: { 'Content-Type': 'application/json', [HOOK_HEADER]: n8n.nodeData.secret as string, ...headers },
+		headers: {
+			'Content-Type': 'application/json',
+			[HOOK_HEADER]: n8n.nodeData.secret as string,
+			...headers,
+		},
 		body: JSON.stringify(body),
 	});
 	const text = await answer.text();
@@ -70,13 +75,20 @@ async function post(n8n: FakeN8n, body: unknown, headers: Record<string, string>
 	return { status: answer.status, body: parsed };
 }
 
-const apiRequestsSince = (from: number) => sandbox.requests.slice(from).filter((r) => !r.path.startsWith('/hooks'));
+const apiRequestsSince = (from: number) =>
+	sandbox.requests.slice(from).filter((r) => !r.path.startsWith('/hooks'));
 
 describe('Retry of a failed execution delivers the record', () => {
 	it('API down → execution fails → API back → Retry outputs the full record; a resend stays a duplicate', async () => {
 		const n8n = await activeTrigger({ skipIncompleteOrders: false });
 		const target = order();
-		const down = sandbox.faults.add({ method: 'GET', path: /^\/orders\//, kind: 'status', status: 503, times: 1000 });
+		const down = sandbox.faults.add({
+			method: 'GET',
+			path: /^\/orders\//,
+			kind: 'status',
+			status: 503,
+			times: 1000,
+		});
 		try {
 			sandbox.emit('store/order/created', { type: 'order', id: target.id });
 			await n8n.settle();
@@ -89,7 +101,10 @@ describe('Retry of a failed execution delivers the record', () => {
 		const retried = await n8n.retry(n8n.executions[0]);
 		expect(retried.error).toBeUndefined();
 		expect(retried.output).toHaveLength(1);
-		expect(retried.output![0].json).toMatchObject({ recordStatus: 'fetched', record: { id: target.id } });
+		expect(retried.output![0].json).toMatchObject({
+			recordStatus: 'fetched',
+			record: { id: target.id },
+		});
 
 		n8n.restart(); // even with the process memory gone, the saved key refuses the resend
 		sandbox.webhooks.repeat();
@@ -103,7 +118,13 @@ describe('Retry "with the original workflow" (no static data in the snapshot)', 
 	it('delivers the record and leaves the stored secret and keys alone', async () => {
 		const n8n = await activeTrigger({ skipIncompleteOrders: false });
 		const target = order();
-		const down = sandbox.faults.add({ method: 'GET', path: /^\/orders\//, kind: 'status', status: 503, times: 1000 });
+		const down = sandbox.faults.add({
+			method: 'GET',
+			path: /^\/orders\//,
+			kind: 'status',
+			status: 503,
+			times: 1000,
+		});
 		try {
 			sandbox.emit('store/order/created', { type: 'order', id: target.id });
 			await n8n.settle();
@@ -114,7 +135,10 @@ describe('Retry "with the original workflow" (no static data in the snapshot)', 
 		n8n.processed = new Set([n8n.executions[0].items[0].json.deliveryKey as string]); // n8n's processed_data has it
 		const before = JSON.stringify(n8n.nodeData);
 		const retried = await n8n.retry(n8n.executions[0], { originalWorkflow: true });
-		expect(retried.output?.[0]?.json).toMatchObject({ recordStatus: 'fetched', record: { id: target.id } });
+		expect(retried.output?.[0]?.json).toMatchObject({
+			recordStatus: 'fetched',
+			record: { id: target.id },
+		});
 		expect(JSON.stringify(n8n.nodeData)).toBe(before);
 	});
 });
@@ -149,7 +173,13 @@ describe('the acknowledgement makes no API call', () => {
 		const n8n = await activeTrigger({ includeFullRecord: false, skipIncompleteOrders: true });
 		let go!: () => void;
 		n8n.hold = new Promise<void>((resolve) => (go = resolve));
-		const down = sandbox.faults.add({ method: 'GET', path: /^\/orders\//, kind: 'status', status: 503, times: 1000 });
+		const down = sandbox.faults.add({
+			method: 'GET',
+			path: /^\/orders\//,
+			kind: 'status',
+			status: 503,
+			times: 1000,
+		});
 		const from = sandbox.requests.length;
 		try {
 			const answer = await post(n8n, envelope({ type: 'order', id: order().id }));
@@ -163,7 +193,9 @@ describe('the acknowledgement makes no API call', () => {
 		expect(n8n.executions).toHaveLength(1);
 		// the order could not be read: the execution fails (Retry delivers it), it does not pass it on unchecked
 		expect(n8n.executions[0].error?.message).toBeDefined();
-		expect(apiRequestsSince(from).some((r) => r.method === 'GET' && /^\/orders\/\d+$/.test(r.path))).toBe(true);
+		expect(
+			apiRequestsSince(from).some((r) => r.method === 'GET' && /^\/orders\/\d+$/.test(r.path)),
+		).toBe(true);
 		const retried = await n8n.retry(n8n.executions[0]);
 		expect(retried.output).toHaveLength(1);
 	});
@@ -193,7 +225,10 @@ describe('identity of a delivery', () => {
 		sandbox.webhooks.configure({ sign: true });
 		const n8n = await activeTrigger({ includeFullRecord: false });
 		const hook = hooksAt(sandbox, n8n.webhookUrl)[0];
-		const payload = sandbox.webhooks.envelope('store/order/created', { type: 'order', id: order().id });
+		const payload = sandbox.webhooks.envelope('store/order/created', {
+			type: 'order',
+			id: order().id,
+		});
 		sandbox.webhooks.deliver(hook, payload); // two distinct messages, same body, same second
 		sandbox.webhooks.deliver(hook, payload);
 		await n8n.settle();
@@ -213,7 +248,8 @@ describe('bounds', () => {
 		const now = Math.floor(Date.now() / 1000);
 		const deliveries: Record<string, number> = {};
 		// a stored workflow (earlier format: key → expiry), every key in the same second
-		for (let i = 0; i < bound + extra; i++) deliveries[`k${String(i).padStart(6, '0')}`] = now + 3600;
+		for (let i = 0; i < bound + extra; i++)
+			deliveries[`k${String(i).padStart(6, '0')}`] = now + 3600;
 		n8n.saved = { [n8n.key]: { ...n8n.nodeData, deliveries } };
 		sandbox.emit('store/order/created', { type: 'order', id: order().id });
 		await n8n.settle();
@@ -232,15 +268,24 @@ describe('bounds', () => {
 
 describe('IDs from the body', () => {
 	it('a path in an order ID is "malformed", not "deleted", and no request is built from it', async () => {
-		const n8n = await activeTrigger({ skipIncompleteOrders: false, events: ['store/order/created', 'store/cart/abandoned'] });
+		const n8n = await activeTrigger({
+			skipIncompleteOrders: false,
+			events: ['store/order/created', 'store/cart/abandoned'],
+		});
 		const from = sandbox.requests.length;
 		const evil = '1/../../../v3/customers?include=addresses#';
 		expect((await post(n8n, envelope({ type: 'order', id: evil }))).status).toBe(200);
 		await n8n.idle();
-		const cart = { ...envelope({ type: 'cart', id: '../customers' }, 'store/cart/abandoned'), hash: 'd'.repeat(40) };
+		const cart = {
+			...envelope({ type: 'cart', id: '../customers' }, 'store/cart/abandoned'),
+			hash: 'd'.repeat(40),
+		};
 		expect((await post(n8n, cart)).status).toBe(200);
 		await n8n.idle();
-		expect(n8n.executions.map((e) => e.output?.[0]?.json.recordStatus)).toEqual(['malformed', 'malformed']);
+		expect(n8n.executions.map((e) => e.output?.[0]?.json.recordStatus)).toEqual([
+			'malformed',
+			'malformed',
+		]);
 		expect(n8n.executions.map((e) => e.output?.[0]?.json.record)).toEqual([null, null]);
 		expect(apiRequestsSince(from)).toEqual([]);
 	});
@@ -254,7 +299,9 @@ describe('Standard Webhooks settings', () => {
 	it('the client secret comes from the credential: signed deliveries accepted, a wrong one refused', async () => {
 		sandbox.webhooks.configure({ sign: true });
 		const n8n = await activeTrigger({ includeFullRecord: false });
-		const clientSecret = sandbox.webhooks.clientSecretOf(hooksAt(sandbox, n8n.webhookUrl)[0].client_id);
+		const clientSecret = sandbox.webhooks.clientSecretOf(
+			hooksAt(sandbox, n8n.webhookUrl)[0].client_id,
+		);
 		n8n.params.options = { allowInsecureUrl: true, verifySignature: true };
 		withClientSecret(n8n, clientSecret);
 		sandbox.emit('store/order/created', { type: 'order', id: order().id });
@@ -279,20 +326,37 @@ describe('Standard Webhooks settings', () => {
 	it('Signature Tolerance 0 (or above 3600) stops activation naming the parameter; a delivery is refused, not checked with 300', async () => {
 		for (const tolerance of [0, 86400]) {
 			const n8n = await activeTrigger(
-				{ options: { allowInsecureUrl: true, verifySignature: true, signatureToleranceSeconds: tolerance } },
+				{
+					options: {
+						allowInsecureUrl: true,
+						verifySignature: true,
+						signatureToleranceSeconds: tolerance,
+					},
+				},
 				false,
 			);
 			withClientSecret(n8n, 'secret');
-			await expect(n8n.activate()).rejects.toThrow(/Signature Tolerance \(Seconds\) must be a whole number from 1 to 3600/);
+			await expect(n8n.activate()).rejects.toThrow(
+				/Signature Tolerance \(Seconds\) must be a whole number from 1 to 3600/,
+			);
 		}
 		sandbox.webhooks.configure({ sign: true });
 		const n8n = await activeTrigger({ includeFullRecord: false });
-		withClientSecret(n8n, sandbox.webhooks.clientSecretOf(hooksAt(sandbox, n8n.webhookUrl)[0].client_id));
-		n8n.params.options = { allowInsecureUrl: true, verifySignature: true, signatureToleranceSeconds: 0 };
+		withClientSecret(
+			n8n,
+			sandbox.webhooks.clientSecretOf(hooksAt(sandbox, n8n.webhookUrl)[0].client_id),
+		);
+		n8n.params.options = {
+			allowInsecureUrl: true,
+			verifySignature: true,
+			signatureToleranceSeconds: 0,
+		};
 		sandbox.emit('store/order/created', { type: 'order', id: order().id });
 		await n8n.settle();
 		expect(n8n.executions).toHaveLength(0);
 		expect(n8n.responses.at(-1)?.status).toBe(401);
-		expect(n8n.logs.some((l) => l.level === 'warn' && /Signature Tolerance/.test(l.message))).toBe(true);
+		expect(n8n.logs.some((l) => l.level === 'warn' && /Signature Tolerance/.test(l.message))).toBe(
+			true,
+		);
 	});
 });

@@ -32,7 +32,36 @@ import { webhook } from './webhook';
  * Every resource of the node. Add a resource by importing its module and listing it here;
  * the Resource dropdown, the parameters and the router all follow from this list.
  */
-export const resources: ResourceModule[] = [store, product, productVariant, productImage, productCustomField, productVideo, category, brand, coupon, order, customer, orderProduct, orderShipment, orderTransaction, giftCertificate, promotion, customerAddress, customerGroup, shipping, paymentMethod, taxClass, inventory, channel, channelListing, cart, abandonedCart, checkout, webhook];
+export const resources: ResourceModule[] = [
+	store,
+	product,
+	productVariant,
+	productImage,
+	productCustomField,
+	productVideo,
+	category,
+	brand,
+	coupon,
+	order,
+	customer,
+	orderProduct,
+	orderShipment,
+	orderTransaction,
+	giftCertificate,
+	promotion,
+	customerAddress,
+	customerGroup,
+	shipping,
+	paymentMethod,
+	taxClass,
+	inventory,
+	channel,
+	channelListing,
+	cart,
+	abandonedCart,
+	checkout,
+	webhook,
+];
 
 export const resourcesByValue: Record<string, ResourceModule> = Object.fromEntries(
 	resources.map((resource) => [resource.option.value, resource]),

@@ -21,7 +21,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				);
 			}
 			const output = await operationModule.execute.call(this, i);
-			returnData.push(...this.helpers.constructExecutionMetaData(output, { itemData: { item: i } }));
+			returnData.push(
+				...this.helpers.constructExecutionMetaData(output, { itemData: { item: i } }),
+			);
 		} catch (error) {
 			if (this.continueOnFail()) {
 				const failure = error as NodeApiError;

@@ -1,8 +1,23 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-/** One operation: its parameters (already scoped with displayOptions) and its per-item execute. */
+/** An operation's entry in its resource's Operation selector. */
+export interface OperationOption {
+	/** e.g. 'Get Many' */
+	name: string;
+	/** e.g. 'getAll': the value saved in workflows and the key the router dispatches on */
+	value: string;
+	/** e.g. 'Get many orders' (shown in the node's action list and to AI agents) */
+	action: string;
+	description: string;
+}
+
+/**
+ * One operation, declared once: its selector option, its parameters (unscoped: defineResource adds
+ * the resource/operation displayOptions) and its per-item execute.
+ */
 export interface OperationModule {
-	description: INodeProperties[];
+	option: OperationOption;
+	properties: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
 }
 
@@ -10,7 +25,8 @@ export interface OperationModule {
 export interface ResourceModule {
 	/** e.g. { name: 'Product', value: 'product' } */
 	option: { name: string; value: string; description?: string };
-	/** The Operation selector and every operation's parameters. */
+	/** The Operation selector and every operation's parameters, scoped to it. */
 	description: INodeProperties[];
+	/** The router's dispatch map: operation value → module. */
 	operations: Record<string, OperationModule>;
 }

@@ -1,7 +1,9 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { bigCommerceApiRequestFull } from '../transport';
-import { catalogListSearch } from '../actions/product/listSearch';
+import { catalogListSearch } from './catalogListSearch';
+import { CUSTOMERS_READ, CHANNELS_READ, ORDERS_READ } from '../shared/scopes';
+import { asWholeNumber } from '../shared/validate';
 
 /** Lists search results for resource locators; each resource adds its search here. */
 export const listSearch = {
@@ -22,7 +24,7 @@ export const listSearch = {
 			version: 'v3',
 			path: '/customers',
 			qs,
-			scope: 'store_v2_customers_read_only',
+			scope: CUSTOMERS_READ,
 		});
 		const body = response.body as {
 			data?: Array<{ id: number; first_name: string; last_name: string; email: string }>;
@@ -46,7 +48,7 @@ export const listSearch = {
 			version: 'v3',
 			path: '/channels',
 			qs: { page, limit: 50 },
-			scope: 'store_channel_settings_read_only',
+			scope: CHANNELS_READ,
 		});
 		const body = response.body as {
 			data?: Array<{ id: number; name: string; type?: string; platform?: string }>;
@@ -70,7 +72,7 @@ export const listSearch = {
 		const page = paginationToken ? Number(paginationToken) : 1;
 		const needle = (filter ?? '').trim().replace(/^#/, '');
 		const qs: Record<string, string | number> = { page, limit: 50, sort: 'id:desc' };
-		if (/^\d+$/.test(needle)) {
+		if (asWholeNumber(needle) !== undefined) {
 			qs.min_id = Number(needle);
 			qs.max_id = Number(needle);
 		} else if (needle.includes('@')) qs.email = needle;
@@ -79,7 +81,7 @@ export const listSearch = {
 			version: 'v2',
 			path: '/orders',
 			qs,
-			scope: 'store_v2_orders_read_only',
+			scope: ORDERS_READ,
 		});
 		const orders = (Array.isArray(response.body) ? response.body : []) as Array<{
 			id: number;
@@ -91,7 +93,7 @@ export const listSearch = {
 		const lower = needle.toLowerCase();
 		const results = orders
 			.filter((order) => {
-				if (!lower || /^\d+$/.test(lower) || lower.includes('@')) return true;
+				if (!lower || asWholeNumber(lower) !== undefined || lower.includes('@')) return true;
 				const b = order.billing_address ?? {};
 				return `${b.first_name ?? ''} ${b.last_name ?? ''} ${b.email ?? ''} ${order.status ?? ''}`
 					.toLowerCase()
@@ -100,8 +102,13 @@ export const listSearch = {
 			.map((order) => {
 				const b = order.billing_address ?? {};
 				const who = [b.first_name, b.last_name].filter(Boolean).join(' ') || b.email || 'Guest';
-				const total = order.total_inc_tax ? ` · ${Number(order.total_inc_tax).toFixed(2)} ${order.currency_code ?? ''}`.trimEnd() : '';
-				return { name: `#${order.id} · ${who} · ${order.status ?? ''}${total}`, value: String(order.id) };
+				const total = order.total_inc_tax
+					? ` · ${Number(order.total_inc_tax).toFixed(2)} ${order.currency_code ?? ''}`.trimEnd()
+					: '';
+				return {
+					name: `#${order.id} · ${who} · ${order.status ?? ''}${total}`,
+					value: String(order.id),
+				};
 			});
 		return { results, paginationToken: orders.length === 50 ? String(page + 1) : undefined };
 	},
@@ -113,12 +120,19 @@ export const listSearch = {
 			method: 'GET',
 			version: 'v2',
 			path: '/order_statuses',
-			scope: 'store_v2_orders_read_only',
+			scope: ORDERS_READ,
 		});
-		const statuses = (Array.isArray(response.body) ? response.body : []) as Array<{ id: number; name: string; custom_label?: string }>;
+		const statuses = (Array.isArray(response.body) ? response.body : []) as Array<{
+			id: number;
+			name: string;
+			custom_label?: string;
+		}>;
 		const needle = (filter ?? '').toLowerCase();
 		const results = statuses
-			.filter((s) => !needle || `${s.name} ${s.custom_label ?? ''} ${s.id}`.toLowerCase().includes(needle))
+			.filter(
+				(s) =>
+					!needle || `${s.name} ${s.custom_label ?? ''} ${s.id}`.toLowerCase().includes(needle),
+			)
 			.map((s) => ({ name: `${s.custom_label || s.name} (${s.id})`, value: String(s.id) }));
 		return { results };
 	},

@@ -103,11 +103,18 @@ export function multiStatusFailures(body: unknown): ItemFailure[] {
 		const inner = block.errors;
 		if (isRecord(inner) && Object.keys(inner).length) {
 			for (const [key, message] of Object.entries(inner)) {
-				const text = isRecord(message) || Array.isArray(message) ? fieldErrors(message).join('; ') : asText(message);
-				failures.push({ item: key, message: title && text !== title ? `${text} (${title})` : text });
+				const text =
+					isRecord(message) || Array.isArray(message)
+						? fieldErrors(message).join('; ')
+						: asText(message);
+				failures.push({
+					item: key,
+					message: title && text !== title ? `${text} (${title})` : text,
+				});
 			}
 		} else if (Array.isArray(inner) && inner.length) {
-			for (const text of fieldErrors(inner)) failures.push({ message: title ? `${text} (${title})` : text });
+			for (const text of fieldErrors(inner))
+				failures.push({ message: title ? `${text} (${title})` : text });
 		} else if (title) failures.push({ message: title });
 	}
 	return failures;
@@ -123,7 +130,8 @@ export function redactText(text: string, secrets: readonly string[]): string {
 }
 
 function containsSecret(value: unknown, secrets: readonly string[]): boolean {
-	if (typeof value === 'string') return secrets.some((secret) => secret.length >= 4 && value.includes(secret));
+	if (typeof value === 'string')
+		return secrets.some((secret) => secret.length >= 4 && value.includes(secret));
 	if (Array.isArray(value)) return value.some((entry) => containsSecret(entry, secrets));
 	if (isRecord(value)) {
 		for (const [key, entry] of Object.entries(value)) {
@@ -138,7 +146,8 @@ function containsSecret(value: unknown, secrets: readonly string[]): boolean {
  * secret (no copy), a deep copy otherwise.
  */
 export function redactValue<T>(value: T, secrets: readonly string[]): T {
-	if (!secrets.some((secret) => secret.length >= 4) || !containsSecret(value, secrets)) return value;
+	if (!secrets.some((secret) => secret.length >= 4) || !containsSecret(value, secrets))
+		return value;
 	return redactDeep(value, secrets);
 }
 
@@ -209,14 +218,22 @@ function hintFor(ctx: ApiErrorContext, parsed: ParsedApiError): string {
 			return 'Too many items in one request (or a page size above the maximum of 250). Send smaller batches.';
 		case 207: {
 			const failures = multiStatusFailures(ctx.body);
-			const lines = failures.map((f) => (f.item !== undefined ? `${f.item}: ${f.message}` : f.message));
+			const lines = failures.map((f) =>
+				f.item !== undefined ? `${f.item}: ${f.message}` : f.message,
+			);
 			return `BigCommerce saved part of the request; these items failed:${listed(lines) || ' (no details given).'}`;
 		}
 		case 429:
 			return `The store's API rate limit was still exhausted after ${ctx.rateLimitRetries ?? 0} retries. Try again later, lower the request volume, or check other apps using the same store's quota.`;
 		default:
 			if (GATEWAY_STATUS.has(ctx.statusCode) && ctx.safe === false)
-				return outcomeUnknownHint(ctx.method, ctx.path, `got a gateway error (${ctx.statusCode}) instead of BigCommerce's answer`) + listed(parsed.details);
+				return (
+					outcomeUnknownHint(
+						ctx.method,
+						ctx.path,
+						`got a gateway error (${ctx.statusCode}) instead of BigCommerce's answer`,
+					) + listed(parsed.details)
+				);
 			if (ctx.statusCode >= 500)
 				return `BigCommerce answered with a server error (${ctx.statusCode}).${listed(parsed.details)} Try again later.`;
 			return listed(parsed.details).trim() || 'Check the parameters sent.';
@@ -233,10 +250,13 @@ export function toNodeApiError(node: INode, ctx: ApiErrorContext): NodeApiError 
 		const failed = multiStatusFailures(body).length;
 		text = `partly saved, ${failed || 'some'} item${failed === 1 ? '' : 's'} failed`;
 	}
-	const message = text ? `BigCommerce error ${ctx.statusCode}: ${text}` : `BigCommerce error ${ctx.statusCode}`;
+	const message = text
+		? `BigCommerce error ${ctx.statusCode}: ${text}`
+		: `BigCommerce error ${ctx.statusCode}`;
 	let errorBody: JsonObject;
 	if (isRecord(body)) errorBody = JSON.parse(JSON.stringify(body)) as JsonObject;
-	else if (Array.isArray(body)) errorBody = { errors: JSON.parse(JSON.stringify(body)) as JsonObject[] };
+	else if (Array.isArray(body))
+		errorBody = { errors: JSON.parse(JSON.stringify(body)) as JsonObject[] };
 	else errorBody = { message: parsed.message };
 	return new NodeApiError(node, errorBody, {
 		message: redactText(message, secrets),
@@ -265,7 +285,10 @@ export function networkErrorCode(error: unknown): string {
 		if (typeof code === 'string' && code) return code;
 		current = current.cause;
 	}
-	const message = isRecord(error) || error instanceof Error ? asText((error as { message?: unknown }).message) : '';
+	const message =
+		isRecord(error) || error instanceof Error
+			? asText((error as { message?: unknown }).message)
+			: '';
 	if (/timeout|timed out/i.test(message)) return 'ETIMEDOUT';
 	if (/socket hang up|other side closed|closed unexpectedly/i.test(message)) return 'ECONNRESET';
 	return 'ERROR';
@@ -282,7 +305,8 @@ function networkSummary(code: string): string {
 	if (upper.includes('TIMEOUT') || upper === 'ETIMEDOUT' || upper === 'ECONNABORTED')
 		return 'no answer arrived in time';
 	if (upper === 'ECONNREFUSED') return 'the connection was refused';
-	if (upper === 'ENOTFOUND' || upper === 'EAI_AGAIN') return 'the API host name could not be resolved';
+	if (upper === 'ENOTFOUND' || upper === 'EAI_AGAIN')
+		return 'the API host name could not be resolved';
 	return 'the connection was closed before an answer arrived';
 }
 

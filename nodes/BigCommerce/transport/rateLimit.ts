@@ -122,7 +122,10 @@ function wakeAt(quota: StoreQuota, at: number): void {
 	quota.timer = timer;
 	quota.timerAt = at;
 	// `at` is at most MAX_RATE_LIMIT_WAIT_MS away; the bound only guards Node's timer limit
-	sleep(Math.min(Math.max(1, at - Date.now()), MAX_RATE_LIMIT_WAIT_MS + RESET_MARGIN_MS), timer.signal).then(
+	sleep(
+		Math.min(Math.max(1, at - Date.now()), MAX_RATE_LIMIT_WAIT_MS + RESET_MARGIN_MS),
+		timer.signal,
+	).then(
 		() => {
 			if (quota.timer !== timer) return;
 			quota.timer = undefined;

@@ -21,7 +21,8 @@ const CONTEXT = /^\/?stores\/([a-z0-9]+)(?:\/v[23])?\/?$/;
 /** The API path: `https://api.bigcommerce.com/stores/abc1d2ef/v3/` (any version or sub-path). */
 const API_PATH = /^(?:https?:\/\/)?api\.bigcommerce\.com\/stores\/([a-z0-9]+)(?:(?:\/|[?#]).*)?$/;
 /** The control panel: `https://store-abc1d2ef.mybigcommerce.com/manage/...`, also `store-abc1d2ef-2.…`. */
-const CONTROL_PANEL = /^(?:https?:\/\/)?store-([a-z0-9]+)(?:-\d+)?\.mybigcommerce\.com(?::\d+)?(?:(?:\/|[?#]).*)?$/;
+const CONTROL_PANEL =
+	/^(?:https?:\/\/)?store-([a-z0-9]+)(?:-\d+)?\.mybigcommerce\.com(?::\d+)?(?:(?:\/|[?#]).*)?$/;
 
 /** The URL forms, each reduced to its captured hash; a bare hash must be left once they ran. */
 const URL_FORMS: RegExp[] = [CONTROL_PANEL, API_PATH, CONTEXT];

@@ -12,7 +12,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import { locator, requestsSince, run, runError } from './helpers';
+import { locator, requestsSince, runNode, runNodeError } from '../../helpers/node';
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
@@ -22,7 +22,8 @@ beforeEach(() => sandbox.faults.clear());
 afterAll(async () => sandbox.close());
 
 const EMAIL = 'shopper4@example.com';
-const stored = (email: string): Json => sandbox.state.customers.find((c: Json) => c.email === email);
+const stored = (email: string): Json =>
+	sandbox.state.customers.find((c: Json) => c.email === email);
 
 /** The next customer look-up (GET /v3/customers) answers with these records. */
 function lookUpAnswers(customers: Json[]): void {
@@ -35,7 +36,13 @@ function lookUpAnswers(customers: Json[]): void {
 		body: {
 			data: customers,
 			meta: {
-				pagination: { total: customers.length, count: customers.length, per_page: 50, current_page: 1, total_pages: 1 },
+				pagination: {
+					total: customers.length,
+					count: customers.length,
+					per_page: 50,
+					current_page: 1,
+					total_pages: 1,
+				},
 			},
 		},
 	});
@@ -54,7 +61,10 @@ function writesSince(from: number) {
 
 const operations = [
 	['Customer › Delete', { resource: 'customer', operation: 'delete' }],
-	['Customer › Update', { resource: 'customer', operation: 'update', updateFields: { notes: 'changed' } }],
+	[
+		'Customer › Update',
+		{ resource: 'customer', operation: 'update', updateFields: { notes: 'changed' } },
+	],
 	[
 		'Customer Address › Create',
 		{
@@ -69,7 +79,10 @@ const operations = [
 			countryCode: 'US',
 		},
 	],
-	['Customer Address › Get Many', { resource: 'customerAddress', operation: 'getAll', returnAll: true }],
+	[
+		'Customer Address › Get Many',
+		{ resource: 'customerAddress', operation: 'getAll', returnAll: true },
+	],
 ] as const;
 
 describe('a customer looked up by email without a usable ID is a clear error, and nothing is sent with the ID missing', () => {
@@ -78,14 +91,17 @@ describe('a customer looked up by email without a usable ID is a clear error, an
 		const before = JSON.stringify(stored(EMAIL));
 		lookUpAnswers([withoutId()]);
 		const from = sandbox.requests.length;
-		const error = await runError(sandbox, { ...params, customerId: locator('email', EMAIL) });
+		const error = (await runNodeError(sandbox, { ...params, customerId: locator(EMAIL, 'email') }))
+			.error;
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toBe(
 			`Item 0: BigCommerce returned the customer with the email address "${EMAIL}" without a valid customer ID (got none)`,
 		);
 		expect((error as NodeOperationError).description).toContain('Nothing was sent');
 		// only the look-up went out
-		expect(requestsSince(sandbox, from).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /customers']);
+		expect(requestsSince(sandbox, from).map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /customers',
+		]);
 		expect(writesSince(from)).toEqual([]);
 		expect(sandbox.state.customers.length).toBe(count);
 		expect(JSON.stringify(stored(EMAIL))).toBe(before);
@@ -101,7 +117,13 @@ describe('a customer looked up by email without a usable ID is a clear error, an
 		const count = sandbox.state.customers.length;
 		lookUpAnswers([{ ...withoutId(), id }]);
 		const from = sandbox.requests.length;
-		const error = await runError(sandbox, { resource: 'customer', operation: 'delete', customerId: locator('email', EMAIL) });
+		const error = (
+			await runNodeError(sandbox, {
+				resource: 'customer',
+				operation: 'delete',
+				customerId: locator(EMAIL, 'email'),
+			})
+		).error;
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toContain(`without a valid customer ID (got ${shown})`);
 		expect(writesSince(from)).toEqual([]);
@@ -111,32 +133,63 @@ describe('a customer looked up by email without a usable ID is a clear error, an
 	it('Customer › Update: a look-up `id` of "4" (a numeric string) is sent as the number 4, never null', async () => {
 		lookUpAnswers([{ ...withoutId(), id: '4' }]);
 		const from = sandbox.requests.length;
-		await run(sandbox, { resource: 'customer', operation: 'update', customerId: locator('email', EMAIL), updateFields: { notes: 'string id' } });
-		expect(writesSince(from)).toMatchObject([{ method: 'PUT', path: '/customers', body: [{ id: 4, notes: 'string id' }], status: 200 }]);
+		await runNode(sandbox, {
+			resource: 'customer',
+			operation: 'update',
+			customerId: locator(EMAIL, 'email'),
+			updateFields: { notes: 'string id' },
+		});
+		expect(writesSince(from)).toMatchObject([
+			{ method: 'PUT', path: '/customers', body: [{ id: 4, notes: 'string id' }], status: 200 },
+		]);
 	});
 });
 
 describe('in ID mode the typed ID is what is sent', () => {
 	it('Customer › Delete by ID sends id:in = the typed ID even when the look-up record lacks `id`', async () => {
-		const created = await run(sandbox, { resource: 'customer', operation: 'create', email: 'typed.id@example.com', firstName: 'Typed', lastName: 'Id' });
+		const created = await runNode(sandbox, {
+			resource: 'customer',
+			operation: 'create',
+			email: 'typed.id@example.com',
+			firstName: 'Typed',
+			lastName: 'Id',
+		});
 		const id = created.json[0].id as number;
 		lookUpAnswers([withoutId('typed.id@example.com')]);
 		const from = sandbox.requests.length;
-		const out = await run(sandbox, { resource: 'customer', operation: 'delete', customerId: locator('id', String(id)) });
+		const out = await runNode(sandbox, {
+			resource: 'customer',
+			operation: 'delete',
+			customerId: locator(String(id)),
+		});
 		expect(out.json).toEqual([{ id, email: 'typed.id@example.com', deleted: true }]);
-		expect(writesSince(from)).toMatchObject([{ method: 'DELETE', path: '/customers', query: { 'id:in': String(id) }, status: 204 }]);
+		expect(writesSince(from)).toMatchObject([
+			{ method: 'DELETE', path: '/customers', query: { 'id:in': String(id) }, status: 204 },
+		]);
 		expect(stored('typed.id@example.com')).toBeUndefined();
 	});
 
 	it('Customer › Delete by ID never deletes another customer than the typed one', async () => {
-		const created = await run(sandbox, { resource: 'customer', operation: 'create', email: 'keep.other@example.com', firstName: 'Keep', lastName: 'Other' });
+		const created = await runNode(sandbox, {
+			resource: 'customer',
+			operation: 'create',
+			email: 'keep.other@example.com',
+			firstName: 'Keep',
+			lastName: 'Other',
+		});
 		const typed = created.json[0].id as number;
 		// a look-up answering with someone else's record (a misbehaving proxy or cache)
 		lookUpAnswers([{ ...stored('keep.other@example.com'), id: 5 }]);
 		const other = JSON.stringify(sandbox.state.customers.find((c: Json) => c.id === 5));
 		const from = sandbox.requests.length;
-		await run(sandbox, { resource: 'customer', operation: 'delete', customerId: locator('id', String(typed)) });
-		expect(writesSince(from)).toMatchObject([{ method: 'DELETE', query: { 'id:in': String(typed) } }]);
+		await runNode(sandbox, {
+			resource: 'customer',
+			operation: 'delete',
+			customerId: locator(String(typed)),
+		});
+		expect(writesSince(from)).toMatchObject([
+			{ method: 'DELETE', query: { 'id:in': String(typed) } },
+		]);
 		expect(JSON.stringify(sandbox.state.customers.find((c: Json) => c.id === 5))).toBe(other);
 	});
 });

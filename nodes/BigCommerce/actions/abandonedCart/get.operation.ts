@@ -1,13 +1,35 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, toItems } from '../common';
-import { CART_READ, createRedirectUrls, simplifyCart } from '../cart/shared';
-import { CHECKOUT_READ } from '../checkout/get.operation';
-import { CUSTOMERS_READ } from '../customer/shared';
+import { createRedirectUrls, simplifyCart } from '../cart/helpers';
+import {
+	CART_READ,
+	CHECKOUT_READ,
+	CUSTOMERS_READ,
+	INFORMATION_READ,
+	CART_WRITE,
+} from '../../shared/scopes';
+import { fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get by Token',
+	value: 'get',
+	action: 'Get an abandoned cart by token',
+	description:
+		"Turn an abandoned-cart token into the cart: its items, the shopper's email when known, whether it became an order, and a fresh recovery link",
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Token',
 		name: 'token',
@@ -31,7 +53,8 @@ const properties: INodeProperties[] = [
 				name: 'createRecoveryLink',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to create fresh single-use cart and checkout links for the shopper (needs the Carts modify scope)',
+				description:
+					'Whether to create fresh single-use cart and checkout links for the shopper (needs the Carts modify scope)',
 			},
 			{
 				displayName: 'Include Cart Details',
@@ -39,23 +62,19 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to also read the cart, the shopper\'s email and name and whether the cart was since converted into an order. Off: only the cart ID (one request).',
+					"Whether to also read the cart, the shopper's email and name and whether the cart was since converted into an order. Off: only the cart ID (one request).",
 			},
 			{
 				displayName: 'Simplify',
 				name: 'simplify',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to return the cart compactly (totals and one flat list of line items) instead of the full cart',
+				description:
+					'Whether to return the cart compactly (totals and one flat list of line items) instead of the full cart',
 			},
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['abandonedCart'], operation: ['get'] } },
-	properties,
-);
 
 const TOKEN = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
@@ -109,7 +128,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		version: 'v3',
 		path: `/abandoned-carts/${token}`,
-		scope: 'store_v2_information_read_only',
+		scope: INFORMATION_READ,
 		itemIndex: i,
 	})) as IDataObject;
 	const cartId = String(found.cart_id ?? '');
@@ -129,27 +148,37 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		recovery_link: null,
 	};
 
-	const cart = await optional(this.getNode(), warnings, 'the cart', CART_READ, async () =>
-		(await bigCommerceApiRequest.call(this, {
-			method: 'GET',
-			version: 'v3',
-			path: `/carts/${cartId}`,
-			scope: CART_READ,
-			itemIndex: i,
-		})) as IDataObject,
+	const cart = await optional(
+		this.getNode(),
+		warnings,
+		'the cart',
+		CART_READ,
+		async () =>
+			(await bigCommerceApiRequest.call(this, {
+				method: 'GET',
+				version: 'v3',
+				path: `/carts/${cartId}`,
+				scope: CART_READ,
+				itemIndex: i,
+			})) as IDataObject,
 	);
 	let checkout: IDataObject | undefined;
 	const readCheckout = async () => {
 		if (checkout === undefined) {
 			checkout =
-				(await optional(this.getNode(), warnings, 'the checkout (billing email, order)', CHECKOUT_READ, async () =>
-					(await bigCommerceApiRequest.call(this, {
-						method: 'GET',
-						version: 'v3',
-						path: `/checkouts/${cartId}`,
-						scope: CHECKOUT_READ,
-						itemIndex: i,
-					})) as IDataObject,
+				(await optional(
+					this.getNode(),
+					warnings,
+					'the checkout (billing email, order)',
+					CHECKOUT_READ,
+					async () =>
+						(await bigCommerceApiRequest.call(this, {
+							method: 'GET',
+							version: 'v3',
+							path: `/checkouts/${cartId}`,
+							scope: CHECKOUT_READ,
+							itemIndex: i,
+						})) as IDataObject,
 				)) ?? {};
 		}
 		return checkout;
@@ -183,19 +212,25 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	out.customer_id = customerId;
 
 	if (customerId > 0) {
-		const customers = await optional(this.getNode(), warnings, 'the customer', CUSTOMERS_READ, async () =>
-			(await bigCommerceApiRequest.call(this, {
-				method: 'GET',
-				version: 'v3',
-				path: '/customers',
-				qs: { 'id:in': customerId },
-				scope: CUSTOMERS_READ,
-				itemIndex: i,
-			})) as IDataObject[],
+		const customers = await optional(
+			this.getNode(),
+			warnings,
+			'the customer',
+			CUSTOMERS_READ,
+			async () =>
+				(await bigCommerceApiRequest.call(this, {
+					method: 'GET',
+					version: 'v3',
+					path: '/customers',
+					qs: { 'id:in': customerId },
+					scope: CUSTOMERS_READ,
+					itemIndex: i,
+				})) as IDataObject[],
 		);
 		const customer = Array.isArray(customers) ? customers[0] : undefined;
 		if (customer) {
-			out.customer_name = `${String(customer.first_name ?? '')} ${String(customer.last_name ?? '')}`.trim() || null;
+			out.customer_name =
+				`${String(customer.first_name ?? '')} ${String(customer.last_name ?? '')}`.trim() || null;
 			if (!out.email && customer.email) {
 				out.email = customer.email;
 				out.email_source = 'customer';
@@ -209,14 +244,21 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			out.email = billing.email;
 			out.email_source = 'billing_address';
 			if (!out.customer_name) {
-				out.customer_name = `${String(billing.first_name ?? '')} ${String(billing.last_name ?? '')}`.trim() || null;
+				out.customer_name =
+					`${String(billing.first_name ?? '')} ${String(billing.last_name ?? '')}`.trim() || null;
 			}
 		}
 	}
 
 	if (wantLink && out.status === 'open') {
 		out.recovery_link =
-			(await optional(this.getNode(), warnings, 'the recovery link', 'store_cart', async () => await createRedirectUrls(this, i, cartId))) ?? null;
+			(await optional(
+				this.getNode(),
+				warnings,
+				'the recovery link',
+				CART_WRITE,
+				async () => await createRedirectUrls(this, i, cartId),
+			)) ?? null;
 	}
 	if (warnings.length) out.warnings = warnings;
 	return toItems(this, out);

@@ -1,13 +1,32 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_WRITE } from '../product/shared';
-import { brandBody, brandFieldOptions, checkBrandName } from './shared';
+import { brandBody, brandFieldOptions, checkBrandName } from './helpers';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'Unique brand name' },
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a brand',
+	description: 'Create a brand',
+};
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Unique brand name',
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -17,11 +36,6 @@ const properties: INodeProperties[] = [
 		options: brandFieldOptions,
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['brand'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const name = checkBrandName(this, i, this.getNodeParameter('name', i, ''));

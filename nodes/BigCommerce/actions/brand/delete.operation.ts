@@ -1,24 +1,28 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_WRITE, locator, requireLocatorId } from '../product/shared';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { locator, requireLocatorId } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a brand',
+	description: 'Permanently delete a brand; its products lose the brand (destructive)',
+};
+
+export const properties: INodeProperties[] = [
 	{
-		displayName: 'This permanently deletes the brand; its products stay, without a brand. It cannot be undone.',
+		displayName:
+			'This permanently deletes the brand; its products stay, without a brand. It cannot be undone.',
 		name: 'deleteNotice',
 		type: 'notice',
 		default: '',
 	},
 	locator('brand'),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['brand'], operation: ['delete'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireLocatorId(this, i, 'brand');

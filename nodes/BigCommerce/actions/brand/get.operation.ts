@@ -1,18 +1,30 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_READ, locator, requireLocatorId } from '../product/shared';
+import { CATALOG_READ } from '../../shared/scopes';
+import { locator, requireLocatorId } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [locator('brand')];
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a brand',
+	description: 'Get a brand by ID',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['brand'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [locator('brand')];
 
-export async function fetchBrand(ctx: IExecuteFunctions, i: number, id: number): Promise<IDataObject> {
+export async function fetchBrand(
+	ctx: IExecuteFunctions,
+	i: number,
+	id: number,
+): Promise<IDataObject> {
 	return (await bigCommerceApiRequest.call(ctx, {
 		method: 'GET',
 		version: 'v3',

@@ -1,11 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { CATALOG_READ } from '../product/shared';
+import { CATALOG_READ } from '../../shared/scopes';
+import { getPagination } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many brands',
+	description: 'List brands, optionally filtered by name',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -14,16 +28,17 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Only the brand with exactly this name' },
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Only the brand with exactly this name',
+			},
 			{ displayName: 'Name Contains', name: 'nameLike', type: 'string', default: '' },
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['brand'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);
@@ -34,7 +49,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (text('nameLike')) qs['name:like'] = text('nameLike');
 	const brands = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v3', path: '/catalog/brands', qs, scope: CATALOG_READ, itemIndex: i },
+		{
+			method: 'GET',
+			version: 'v3',
+			path: '/catalog/brands',
+			qs,
+			scope: CATALOG_READ,
+			itemIndex: i,
+		},
 		pagination,
 	);
 	return toItems(this, brands);

@@ -1,13 +1,28 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_WRITE, fail, locator, requireLocatorId } from '../product/shared';
 import { fetchBrand } from './get.operation';
-import { brandBody, brandFieldOptions } from './shared';
+import { brandBody, brandFieldOptions } from './helpers';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { locator, requireLocatorId } from '../../shared/locators';
+import { toItems } from '../../shared/items';
+import { requireSomeChange } from '../../shared/validate';
+import { sortByName } from '../../shared/properties';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a brand',
+	description: "Change a brand's name or page fields",
+};
+
+export const properties: INodeProperties[] = [
 	locator('brand'),
 	{
 		displayName: 'Update Fields',
@@ -15,22 +30,18 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: (
-			[...brandFieldOptions, { displayName: 'Name', name: 'name', type: 'string', default: '' }] as INodeProperties[]
-		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: sortByName<INodeProperties>([
+			...brandFieldOptions,
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+		]),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['brand'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireLocatorId(this, i, 'brand');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body = brandBody(this, i, fields);
-	if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
+	requireSomeChange(this, i, body);
 	// the update schema requires `name`: keep the current one when it is not being changed
 	if (body.name === undefined) body.name = (await fetchBrand(this, i, id)).name;
 	const brand = (await bigCommerceApiRequest.call(this, {

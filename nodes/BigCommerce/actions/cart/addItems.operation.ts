@@ -1,16 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireUuid, toItems } from '../common';
-import { CART_WRITE, cartIdParameter, lineItemsProperties, readLineItems } from './shared';
+import { cartIdParameter, lineItemsProperties, readLineItems } from './helpers';
+import { CART_WRITE } from '../../shared/scopes';
+import { requireUuid } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [cartIdParameter, ...lineItemsProperties()];
+export const option: OperationOption = {
+	name: 'Add Items',
+	value: 'addItems',
+	action: 'Add items to a cart',
+	description: 'Add products to an existing cart',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['cart'], operation: ['addItems'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [cartIdParameter, ...lineItemsProperties()];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const cartId = requireUuid(this, i, 'cartId', 'Cart ID');

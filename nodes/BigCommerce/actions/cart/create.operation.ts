@@ -1,13 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { channelField } from '../channel/fields';
-import { fail, isBlank, locatorValue, toItems } from '../common';
-import { customerField, wholeNumber } from '../customer/shared';
-import { CART_WRITE, lineItemsProperties, readLineItems, simplifyCart } from './shared';
+import { lineItemsProperties, readLineItems, simplifyCart } from './helpers';
+import { CART_WRITE } from '../../shared/scopes';
+import { wholeNumberValue, fail, isBlank, locatorValue } from '../../shared/validate';
+import { channelField, customerField } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a cart',
+	description: 'Create a cart with line items, for a customer or a guest',
+};
+
+export const properties: INodeProperties[] = [
 	...lineItemsProperties(),
 	{
 		displayName: 'Additional Fields',
@@ -23,7 +36,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. USD',
-				description: 'ISO 4217 currency of the cart (empty: the channel\'s default)',
+				description: "ISO 4217 currency of the cart (empty: the channel's default)",
 			},
 			customerField('The customer the cart belongs to (empty or By ID 0: a guest cart)'),
 			{
@@ -47,23 +60,20 @@ const properties: INodeProperties[] = [
 				name: 'includeRedirectUrls',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to also create cart and checkout links for the shopper (redirect_urls)',
+				description:
+					'Whether to also create cart and checkout links for the shopper (redirect_urls)',
 			},
 			{
 				displayName: 'Simplify',
 				name: 'simplify',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return a compact cart: totals, shopper and one flat list of line items',
+				description:
+					'Whether to return a compact cart: totals, shopper and one flat list of line items',
 			},
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['cart'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const lineItems = readLineItems(this, i);
@@ -71,16 +81,25 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const body: IDataObject = { line_items: lineItems };
 	if (!isBlank(fields.customerId)) {
-		const customerId = wholeNumber(this, i, locatorValue(fields.customerId), 'Customer');
+		const customerId = wholeNumberValue(this, i, locatorValue(fields.customerId), 'Customer');
 		if (customerId !== 0) body.customer_id = customerId;
 	}
-	if (!isBlank(fields.channelId)) body.channel_id = wholeNumber(this, i, locatorValue(fields.channelId), 'Channel', 1);
+	if (!isBlank(fields.channelId))
+		body.channel_id = wholeNumberValue(this, i, locatorValue(fields.channelId), 'Channel', {
+			min: 1,
+		});
 	if (fields.currencyCode !== undefined && String(fields.currencyCode).trim()) {
 		const code = String(fields.currencyCode).trim().toUpperCase();
-		if (!/^[A-Z]{3}$/.test(code)) fail(this, i, `"Currency Code" must be a three-letter ISO 4217 code such as USD; got "${code}"`);
+		if (!/^[A-Z]{3}$/.test(code))
+			fail(
+				this,
+				i,
+				`"Currency Code" must be a three-letter ISO 4217 code such as USD; got "${code}"`,
+			);
 		body.currency = { code };
 	}
-	if (fields.locale !== undefined && String(fields.locale).trim()) body.locale = String(fields.locale).trim();
+	if (fields.locale !== undefined && String(fields.locale).trim())
+		body.locale = String(fields.locale).trim();
 	const cart = (await bigCommerceApiRequest.call(this, {
 		method: 'POST',
 		version: 'v3',

@@ -1,11 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { fail, requireUuid, toItems } from '../common';
+import type { OperationOption } from '../types';
 
-import { cartIdParameter, createRedirectUrls } from './shared';
+import { cartIdParameter, createRedirectUrls } from './helpers';
+import { fail, requireUuid } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create Recovery Link',
+	value: 'createRecoveryLink',
+	action: 'Create a cart recovery link',
+	description: 'Create single-use links that restore the cart or open its checkout',
+};
+
+export const properties: INodeProperties[] = [
 	cartIdParameter,
 	{
 		displayName: 'Query Parameters',
@@ -20,22 +33,31 @@ const properties: INodeProperties[] = [
 				displayName: 'Parameter',
 				name: 'parameter',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. utm_source' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. email' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. utm_source',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. email',
+					},
 				],
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['cart'], operation: ['createRecoveryLink'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const cartId = requireUuid(this, i, 'cartId', 'Cart ID');
-	const collection = this.getNodeParameter('queryParameters', i, {}) as { parameter?: IDataObject[] };
+	const collection = this.getNodeParameter('queryParameters', i, {}) as {
+		parameter?: IDataObject[];
+	};
 	const queryParams: IDataObject = {};
 	for (const [index, entry] of (collection.parameter ?? []).entries()) {
 		const name = String(entry.name ?? '').trim();

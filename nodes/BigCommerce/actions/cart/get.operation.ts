@@ -1,11 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireUuid, toItems } from '../common';
-import { CART_READ, cartIdParameter, simplifyCart } from './shared';
+import { cartIdParameter, simplifyCart } from './helpers';
+import { CART_READ } from '../../shared/scopes';
+import { requireUuid } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a cart',
+	description: 'Get a cart with its line items and totals',
+};
+
+export const properties: INodeProperties[] = [
 	cartIdParameter,
 	{
 		displayName: 'Options',
@@ -19,23 +33,20 @@ const properties: INodeProperties[] = [
 				name: 'includeOptions',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include the chosen product options (size, color...) of each line item',
+				description:
+					'Whether to include the chosen product options (size, color...) of each line item',
 			},
 			{
 				displayName: 'Simplify',
 				name: 'simplify',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return a compact cart: totals, shopper and one flat list of line items',
+				description:
+					'Whether to return a compact cart: totals, shopper and one flat list of line items',
 			},
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['cart'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const cartId = requireUuid(this, i, 'cartId', 'Cart ID');

@@ -1,22 +1,31 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestFull, unwrapResponse } from '../../transport';
-import { requireUuid, toItems } from '../common';
-import { CART_WRITE, cartIdParameter, itemIdParameter } from './shared';
+import { cartIdParameter, itemIdParameter } from './helpers';
+import { CART_WRITE } from '../../shared/scopes';
+import { requireUuid } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Remove Item',
+	value: 'removeItem',
+	action: 'Remove an item from a cart',
+	description: 'Remove one line item (removing the last one deletes the cart)',
+};
+
+export const properties: INodeProperties[] = [
 	cartIdParameter,
 	{
 		...itemIdParameter,
 		description: 'The UUID of the line item to remove. Removing the last item deletes the cart.',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['cart'], operation: ['removeItem'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const cartId = requireUuid(this, i, 'cartId', 'Cart ID');

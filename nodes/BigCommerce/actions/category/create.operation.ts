@@ -1,14 +1,41 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_WRITE } from '../product/shared';
-import { categoryBody, categoryFieldOptions, checkCategoryName, parentCategoryField, parentCategoryId } from './shared';
+import {
+	categoryBody,
+	categoryFieldOptions,
+	checkCategoryName,
+	parentCategoryField,
+	parentCategoryId,
+} from './helpers';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'At most 50 characters, unique among its siblings' },
-	parentCategoryField('The category to create it below; leave empty (or By ID 0) for a top-level category'),
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a category',
+	description: 'Create a category, top-level or below a parent',
+};
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'At most 50 characters, unique among its siblings',
+	},
+	parentCategoryField(
+		'The category to create it below; leave empty (or By ID 0) for a top-level category',
+	),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -18,11 +45,6 @@ const properties: INodeProperties[] = [
 		options: categoryFieldOptions,
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['category'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const name = checkCategoryName(this, i, this.getNodeParameter('name', i, ''));

@@ -1,11 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_WRITE, locator, requireLocatorId } from '../product/shared';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { locator, requireLocatorId } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a category',
+	description: 'Permanently delete a category and its subcategories (destructive)',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName:
 			'This permanently deletes the category and its subcategories; products stay but lose these categories. It cannot be undone.',
@@ -15,11 +23,6 @@ const properties: INodeProperties[] = [
 	},
 	locator('category'),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['category'], operation: ['delete'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireLocatorId(this, i, 'category');

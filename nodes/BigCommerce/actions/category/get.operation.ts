@@ -1,16 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_READ, locator, requireLocatorId } from '../product/shared';
+import { CATALOG_READ } from '../../shared/scopes';
+import { locator, requireLocatorId } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [locator('category')];
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a category',
+	description: 'Get a category by ID',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['category'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [locator('category')];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireLocatorId(this, i, 'category');

@@ -1,12 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { CATALOG_READ } from '../product/shared';
-import { parentCategoryField, parentCategoryId } from './shared';
+import { parentCategoryField, parentCategoryId } from './helpers';
+import { CATALOG_READ } from '../../shared/scopes';
+import { getPagination } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many categories',
+	description: 'List categories, optionally filtered by name, parent, visibility or keyword',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -15,8 +29,20 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Keyword', name: 'keyword', type: 'string', default: '', description: 'Searches name, description and search keywords' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Only the category with exactly this name' },
+			{
+				displayName: 'Keyword',
+				name: 'keyword',
+				type: 'string',
+				default: '',
+				description: 'Searches name, description and search keywords',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Only the category with exactly this name',
+			},
 			{ displayName: 'Name Contains', name: 'nameLike', type: 'string', default: '' },
 			parentCategoryField('Only direct children of this category (By ID 0: top-level categories)'),
 			{
@@ -33,11 +59,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['category'], operation: ['getAll'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
@@ -51,7 +72,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (filters.visibility !== undefined) qs.is_visible = filters.visibility !== 'hidden';
 	const categories = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v3', path: '/catalog/categories', qs, scope: CATALOG_READ, itemIndex: i },
+		{
+			method: 'GET',
+			version: 'v3',
+			path: '/catalog/categories',
+			qs,
+			scope: CATALOG_READ,
+			itemIndex: i,
+		},
 		pagination,
 	);
 	return toItems(this, categories);

@@ -1,12 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, toItems } from '../common';
-import { CATALOG_WRITE, locator, requireLocatorId } from '../product/shared';
-import { categoryBody, categoryFieldOptions, parentCategoryField } from './shared';
+import { categoryBody, categoryFieldOptions, parentCategoryField } from './helpers';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { locator, requireLocatorId } from '../../shared/locators';
+import { fail, requireSomeChange } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { sortByName } from '../../shared/properties';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a category',
+	description: "Change a category's fields or move it",
+};
+
+export const properties: INodeProperties[] = [
 	locator('category'),
 	{
 		displayName: 'Update Fields',
@@ -14,26 +29,19 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: (
-			[
+		options: sortByName<INodeProperties>([
 			...categoryFieldOptions,
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 			parentCategoryField('Move the category below this one (By ID 0: top level)'),
-		] as INodeProperties[]
-		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		]),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['category'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireLocatorId(this, i, 'category');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body = categoryBody(this, i, fields);
-	if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
+	requireSomeChange(this, i, body);
 	if (body.parent_id === id) fail(this, i, '"Parent Category" cannot be the category itself');
 	const category = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',

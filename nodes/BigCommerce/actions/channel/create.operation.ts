@@ -1,12 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, toItems } from '../common';
 
-import { CHANNEL_SCOPE, channelBody, channelTypeOptions, optionalChannelFields } from './fields';
+import { channelBody, channelTypeOptions, optionalChannelFields } from './helpers';
+import { CHANNELS_WRITE } from '../../shared/scopes';
+import { fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a channel',
+	description: 'Create a sales channel (storefront, marketplace, POS or marketing)',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -29,7 +43,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'amazon',
-		description: 'The platform the channel runs on, e.g. bigcommerce, amazon, ebay, facebook, google_shopping, square',
+		description:
+			'The platform the channel runs on, e.g. bigcommerce, amazon, ebay, facebook, google_shopping, square',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -41,19 +56,24 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['channel'], operation: ['create'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const type = String(this.getNodeParameter('type', i));
 	if (!channelTypeOptions.some((option) => option.value === type)) {
-		fail(this, i, `"Type" must be one of ${channelTypeOptions.map((o) => o.value).join(', ')}; got "${type}"`);
+		fail(
+			this,
+			i,
+			`"Type" must be one of ${channelTypeOptions.map((o) => o.value).join(', ')}; got "${type}"`,
+		);
 	}
-	const platform = String(this.getNodeParameter('platform', i, '') ?? '').trim().toLowerCase();
+	const platform = String(this.getNodeParameter('platform', i, '') ?? '')
+		.trim()
+		.toLowerCase();
 	if (!/^[a-z0-9_.-]+$/.test(platform)) {
-		fail(this, i, `"Platform" must be a platform name such as amazon or bigcommerce; got "${platform}"`);
+		fail(
+			this,
+			i,
+			`"Platform" must be a platform name such as amazon or bigcommerce; got "${platform}"`,
+		);
 	}
 	const body: IDataObject = {
 		...channelBody(this, i, {
@@ -68,7 +88,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: '/channels',
 		body,
-		scope: CHANNEL_SCOPE,
+		scope: CHANNELS_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, channel);

@@ -1,25 +1,34 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { CHANNEL_READ_SCOPE, channelLocator } from './fields';
+import { CHANNELS_READ } from '../../shared/scopes';
+import { channelLocator } from '../../shared/locators';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a channel',
+	description: 'Get a channel by ID',
+};
+
+export const properties: INodeProperties[] = [
 	channelLocator(),
 	{
 		displayName: 'Include Currencies',
 		name: 'includeCurrencies',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to include the channel\'s enabled and default currencies',
+		description: "Whether to include the channel's enabled and default currencies",
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['channel'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'channelId', 'Channel');
@@ -29,7 +38,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: `/channels/${id}`,
 		qs: includeCurrencies ? { include: 'currencies' } : undefined,
-		scope: CHANNEL_READ_SCOPE,
+		scope: CHANNELS_READ,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, channel);

@@ -1,12 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { fail, getPagination, isoDateValue, returnAllOrLimit, toItems } from '../common';
 
-import { CHANNEL_READ_SCOPE, channelStatusOptions, channelTypeOptions } from './fields';
+import { channelStatusOptions, channelTypeOptions } from './helpers';
+import { CHANNELS_READ } from '../../shared/scopes';
+import { fail, getPagination, isoDateValue } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many channels',
+	description: 'List channels, optionally filtered by type, status or platform',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -58,14 +73,9 @@ const properties: INodeProperties[] = [
 		name: 'includeCurrencies',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to include each channel\'s enabled and default currencies',
+		description: "Whether to include each channel's enabled and default currencies",
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['channel'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);
@@ -74,8 +84,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (this.getNodeParameter('includeCurrencies', i, false)) qs.include = 'currencies';
 	const statuses = (filters.statuses as string[] | undefined) ?? [];
 	const types = (filters.types as string[] | undefined) ?? [];
-	if (statuses.some((s) => !channelStatusOptions.some((o) => o.value === s))) fail(this, i, `"Statuses" contains an unknown status: ${statuses.join(', ')}`);
-	if (types.some((t) => !channelTypeOptions.some((o) => o.value === t))) fail(this, i, `"Types" contains an unknown type: ${types.join(', ')}`);
+	if (statuses.some((s) => !channelStatusOptions.some((o) => o.value === s)))
+		fail(this, i, `"Statuses" contains an unknown status: ${statuses.join(', ')}`);
+	if (types.some((t) => !channelTypeOptions.some((o) => o.value === t)))
+		fail(this, i, `"Types" contains an unknown type: ${types.join(', ')}`);
 	if (statuses.length) qs['status:in'] = statuses.join(',');
 	if (types.length) qs['type:in'] = types.join(',');
 	if (filters.platforms !== undefined && filters.platforms !== '') {
@@ -83,7 +95,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			.split(',')
 			.map((p) => p.trim().toLowerCase())
 			.filter(Boolean);
-		if (platforms.some((p) => !/^[a-z0-9_.-]+$/.test(p))) fail(this, i, `"Platforms" must be comma-separated platform names; got "${String(filters.platforms)}"`);
+		if (platforms.some((p) => !/^[a-z0-9_.-]+$/.test(p)))
+			fail(
+				this,
+				i,
+				`"Platforms" must be comma-separated platform names; got "${String(filters.platforms)}"`,
+			);
 		if (platforms.length) qs['platform:in'] = platforms.join(',');
 	}
 	if (filters.available !== undefined) qs.available = Boolean(filters.available);
@@ -92,7 +109,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	const channels = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v3', path: '/channels', qs, scope: CHANNEL_READ_SCOPE, itemIndex: i },
+		{ method: 'GET', version: 'v3', path: '/channels', qs, scope: CHANNELS_READ, itemIndex: i },
 		pagination,
 	);
 	return toItems(this, channels);

@@ -1,12 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { requireSomeFields } from '../coupon/helpers';
-import { CHANNEL_SCOPE, channelBody, channelLocator, optionalChannelFields } from './fields';
+import { channelBody, optionalChannelFields } from './helpers';
+import { CHANNELS_WRITE } from '../../shared/scopes';
+import { channelLocator } from '../../shared/locators';
+import { requireId, requireSomeFields } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { sortByName } from '../../shared/properties';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a channel',
+	description: 'Rename a channel or change its status (archive instead of delete)',
+};
+
+export const properties: INodeProperties[] = [
 	channelLocator(),
 	{
 		displayName: 'Update Fields',
@@ -14,17 +29,12 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
+		options: sortByName<INodeProperties>([
 			...optionalChannelFields,
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
+		]),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['channel'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'channelId', 'Channel');
@@ -36,7 +46,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: `/channels/${id}`,
 		body,
-		scope: CHANNEL_SCOPE,
+		scope: CHANNELS_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, channel);

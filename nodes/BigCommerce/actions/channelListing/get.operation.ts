@@ -1,16 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireId, toItems } from '../common';
-import { channelLocator } from '../channel/fields';
-import { fetchListing, listingIdProperty } from './fields';
+import type { OperationOption } from '../types';
+import { fetchListing, listingIdProperty } from './helpers';
+import { channelLocator } from '../../shared/locators';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [channelLocator(), listingIdProperty];
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a channel listing',
+	description: 'Get one listing of a channel',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['channelListing'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [channelLocator(), listingIdProperty];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const channelId = requireId(this, i, 'channelId', 'Channel');

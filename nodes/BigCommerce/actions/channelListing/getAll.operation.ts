@@ -1,13 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestFull } from '../../transport';
-import { getPagination, isoDateValue, requireId, returnAllOrLimit, toItems } from '../common';
-import { idList } from '../coupon/helpers';
-import { channelLocator } from '../channel/fields';
-import { LISTING_READ_SCOPE } from './fields';
+import { CHANNEL_LISTINGS_READ } from '../../shared/scopes';
+import { idListValue, getPagination, isoDateValue, requireId } from '../../shared/validate';
+import { channelLocator } from '../../shared/locators';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many channel listings',
+	description: 'List the product listings of a channel',
+};
+
+export const properties: INodeProperties[] = [
 	channelLocator(),
 	...returnAllOrLimit(),
 	{
@@ -36,11 +49,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['channelListing'], operation: ['getAll'] } },
-	properties,
-);
-
 const PAGE = 250;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
@@ -49,7 +57,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.productIds !== undefined && filters.productIds !== '') {
-		qs['product_id:in'] = idList(this, i, filters.productIds, 'Product IDs').join(',');
+		qs['product_id:in'] = idListValue(this, i, filters.productIds, 'Product IDs').join(',');
 	}
 	if (filters.modifiedSince !== undefined && filters.modifiedSince !== '') {
 		qs['date_modified:min'] = isoDateValue(this, i, filters.modifiedSince, 'Modified Since');
@@ -65,7 +73,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			version: 'v3',
 			path: `/channels/${channelId}/listings`,
 			qs: { ...qs, limit: pageSize, ...(after !== undefined ? { after } : {}) },
-			scope: LISTING_READ_SCOPE,
+			scope: CHANNEL_LISTINGS_READ,
 			itemIndex: i,
 		});
 		const body = (response.body ?? {}) as IDataObject;

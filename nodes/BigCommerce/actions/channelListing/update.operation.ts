@@ -1,21 +1,34 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { idList, requireSomeFields } from '../coupon/helpers';
-import { channelLocator } from '../channel/fields';
 import {
 	checkState,
 	fetchListing,
-	LISTING_SCOPE,
 	listingIdProperty,
 	listingStateOptions,
 	listingTexts,
 	optionalListingFields,
-} from './fields';
+} from './helpers';
+import { CHANNEL_LISTINGS_WRITE } from '../../shared/scopes';
+import { idListValue, requireId, requireSomeFields } from '../../shared/validate';
+import { channelLocator } from '../../shared/locators';
+import { toItems } from '../../shared/items';
+import { sortByName } from '../../shared/properties';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a channel listing',
+	description: "Change a listing's state, name or description, or add variants",
+};
+
+export const properties: INodeProperties[] = [
 	channelLocator(),
 	listingIdProperty,
 	{
@@ -24,7 +37,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
+		options: sortByName<INodeProperties>([
 			...optionalListingFields,
 			{
 				displayName: 'Add Variant IDs',
@@ -40,9 +53,10 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: listingStateOptions,
 				default: 'active',
-				description: 'New state of the listing; its variants follow unless "Apply State to Variants" is off',
+				description:
+					'New state of the listing; its variants follow unless "Apply State to Variants" is off',
 			},
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
+		]),
 	},
 	{
 		displayName: 'Apply State to Variants',
@@ -53,11 +67,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['channelListing'], operation: ['update'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const channelId = requireId(this, i, 'channelId', 'Channel');
 	const listingId = requireId(this, i, 'listingId', 'Listing ID');
@@ -66,12 +75,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const newState = fields.state !== undefined ? checkState(this, i, fields.state) : undefined;
 	const addVariantIds =
 		fields.addVariantIds !== undefined && fields.addVariantIds !== ''
-			? idList(this, i, fields.addVariantIds, 'Add Variant IDs')
+			? idListValue(this, i, fields.addVariantIds, 'Add Variant IDs')
 			: [];
 	const applyToVariants = this.getNodeParameter('applyStateToVariants', i, true) as boolean;
 
 	// PUT needs product_id, state and variants: they come from the current listing
-	const current = await fetchListing(this, i, channelId, listingId, LISTING_SCOPE);
+	const current = await fetchListing(this, i, channelId, listingId, CHANNEL_LISTINGS_WRITE);
 	const productId = Number(current.product_id);
 	const state = newState ?? String(current.state);
 	const variants: IDataObject[] = [];
@@ -97,7 +106,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: `/channels/${channelId}/listings`,
 		body: [body],
-		scope: LISTING_SCOPE,
+		scope: CHANNEL_LISTINGS_WRITE,
 		itemIndex: i,
 	})) as IDataObject[];
 	return toItems(this, Array.isArray(saved) ? saved : [saved]);

@@ -1,14 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireUuid, toItems } from '../common';
-import { simplifyCart } from '../cart/shared';
+import { simplifyCart } from '../cart/helpers';
+import { CHECKOUT_READ } from '../../shared/scopes';
+import { requireUuid } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-/** Upstream spells the scope two ways (checkouts spec: store_checkouts; scope docs: store_checkout). */
-export const CHECKOUT_READ = 'store_checkouts_read_only (listed as "Checkouts" read-only; some BigCommerce docs spell it store_checkout_read_only)';
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a checkout',
+	description: 'Get a checkout: cart, billing address, consignments, taxes and totals',
+};
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Checkout ID',
 		name: 'checkoutId',
@@ -16,7 +27,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 8a3b2c1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d',
-		description: 'The checkout\'s UUID, which is the ID of its cart',
+		description: "The checkout's UUID, which is the ID of its cart",
 	},
 	{
 		displayName: 'Options',
@@ -37,7 +48,8 @@ const properties: INodeProperties[] = [
 				name: 'includeOptions',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include the chosen product options (size, color...) of each line item',
+				description:
+					'Whether to include the chosen product options (size, color...) of each line item',
 			},
 			{
 				displayName: 'Simplify',
@@ -45,16 +57,11 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to return a compact checkout: the simplified cart, billing email and country, each consignment\'s destination and chosen shipping, coupons, tax and totals',
+					"Whether to return a compact checkout: the simplified cart, billing email and country, each consignment's destination and chosen shipping, coupons, tax and totals",
 			},
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['checkout'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const checkoutId = requireUuid(this, i, 'checkoutId', 'Checkout ID');
@@ -92,12 +99,15 @@ export function simplifyCheckout(checkout: IDataObject): IDataObject {
 				id: consignment.id,
 				city: address.city ?? null,
 				country_code: address.country_code ?? null,
-				shipping_option: chosen ? chosen.description ?? null : null,
-				shipping_cost: chosen ? chosen.cost ?? null : null,
+				shipping_option: chosen ? (chosen.description ?? null) : null,
+				shipping_cost: chosen ? (chosen.cost ?? null) : null,
 				line_item_ids: consignment.line_item_ids ?? [],
 			};
 		}),
-		coupons: list(checkout.coupons).map((coupon) => ({ code: coupon.code, discounted_amount: coupon.discounted_amount })),
+		coupons: list(checkout.coupons).map((coupon) => ({
+			code: coupon.code,
+			discounted_amount: coupon.discounted_amount,
+		})),
 		subtotal_inc_tax: checkout.subtotal_inc_tax,
 		shipping_cost_total_inc_tax: checkout.shipping_cost_total_inc_tax,
 		tax_total: checkout.tax_total,

@@ -1,30 +1,48 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireId, toItems } from '../common';
-import { couponIdProperty } from './fields';
-import { MARKETING_READ_SCOPE } from './helpers';
+import { couponIdProperty } from './helpers';
+import { fail, requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_READ } from '../../shared/scopes';
 
-const properties: INodeProperties[] = [couponIdProperty];
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a coupon',
+	description: 'Get a coupon by ID',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['coupon'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [couponIdProperty];
 
 /** V2 has no GET /coupons/{id}: the coupon is read with the `id` filter. */
-export async function fetchCoupon(ctx: IExecuteFunctions, i: number, id: number): Promise<IDataObject> {
+export async function fetchCoupon(
+	ctx: IExecuteFunctions,
+	i: number,
+	id: number,
+): Promise<IDataObject> {
 	const found = (await bigCommerceApiRequest.call(ctx, {
 		method: 'GET',
 		version: 'v2',
 		path: '/coupons',
 		qs: { id },
-		scope: MARKETING_READ_SCOPE,
+		scope: MARKETING_READ,
 		itemIndex: i,
 	})) as IDataObject[];
 	const coupon = Array.isArray(found) ? found.find((entry) => Number(entry.id) === id) : undefined;
-	if (!coupon) fail(ctx, i, `No coupon with ID ${id} exists in this store`, 'Check the ID with Coupon → Get Many.');
+	if (!coupon)
+		fail(
+			ctx,
+			i,
+			`No coupon with ID ${id} exists in this store`,
+			'Check the ID with Coupon → Get Many.',
+		);
 	return coupon;
 }
 

@@ -1,12 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { fail, getPagination, returnAllOrLimit, toItems } from '../common';
-import { couponTypeOptions } from './fields';
-import { checkCode, MARKETING_READ_SCOPE } from './helpers';
+import { couponTypeOptions } from './helpers';
+import { fail, getPagination, codeValue } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
+import { MARKETING_READ } from '../../shared/scopes';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many coupons',
+	description: 'List coupons, optionally filtered by code, name or type',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -56,16 +70,12 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['coupon'], operation: ['getAll'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (filters.code !== undefined && filters.code !== '') qs.code = checkCode(this, i, filters.code, 'Code');
+	if (filters.code !== undefined && filters.code !== '')
+		qs.code = codeValue(this, i, filters.code, 'Code');
 	if (filters.name !== undefined && filters.name !== '') qs.name = String(filters.name).trim();
 	if (filters.type !== undefined) qs.type = filters.type;
 	for (const [key, param, label] of [
@@ -74,12 +84,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	] as const) {
 		if (filters[param] === undefined) continue;
 		const value = Number(filters[param]);
-		if (!Number.isInteger(value) || value < 1) fail(this, i, `"${label}" must be a positive whole number; got "${String(filters[param])}"`);
+		if (!Number.isInteger(value) || value < 1)
+			fail(this, i, `"${label}" must be a positive whole number; got "${String(filters[param])}"`);
 		qs[key] = value;
 	}
 	const coupons = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v2', path: '/coupons', qs, scope: MARKETING_READ_SCOPE, itemIndex: i },
+		{ method: 'GET', version: 'v2', path: '/coupons', qs, scope: MARKETING_READ, itemIndex: i },
 		pagination,
 	);
 	return toItems(this, coupons);

@@ -1,96 +1,163 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { fail, idListValue } from '../common';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-/**
- * Shared by the marketing and settings resources (coupon, gift certificate, promotion, channel,
- * channel listing): input checks that run before any request, and small formatting helpers.
- */
+import {
+	wholeNumberValue,
+	idListValue,
+	codeValue,
+	dateValue,
+	moneyStringValue,
+	fail,
+} from '../../shared/validate';
+import { toRfc2822 } from '../../shared/dates';
 
-export const MARKETING_SCOPE = 'store_v2_marketing';
-export const MARKETING_READ_SCOPE = 'store_v2_marketing_read_only';
+export const couponTypeOptions = [
+	{ name: 'Dollar Amount Off Each Item', value: 'per_item_discount' },
+	{ name: 'Dollar Amount Off Order Total', value: 'per_total_discount' },
+	{ name: 'Dollar Amount Off Shipping', value: 'shipping_discount' },
+	{ name: 'Free Shipping', value: 'free_shipping' },
+	{ name: 'Percentage Off', value: 'percentage_discount' },
+];
 
-/** Letters, digits, spaces, underscores and hyphens: the coupon-code alphabet of BigCommerce. */
-export const CODE_PATTERN = /^[a-zA-Z0-9_ -]+$/;
+export const appliesToOptions = [
+	{ name: 'Categories', value: 'categories' },
+	{ name: 'Products', value: 'products' },
+];
 
-/** A coupon or promotion code typed by a shopper or a user: trimmed, non-empty, valid characters. */
-export function checkCode(ctx: IExecuteFunctions, i: number, raw: unknown, label: string, maxLength = 50): string {
-	const code = String(raw ?? '').trim();
-	if (!code) fail(ctx, i, `"${label}" must not be empty`, 'Enter the code exactly as the shopper has it, e.g. SAVE20.');
-	if (!CODE_PATTERN.test(code) || code.length > maxLength) {
-		fail(
+export const couponIdProperty: INodeProperties = {
+	displayName: 'Coupon ID',
+	name: 'couponId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '12',
+	description: 'The numeric ID of the coupon',
+};
+
+/** Optional coupon fields, shared by Create (Additional Fields) and Update (Update Fields). */
+export const optionalCouponFields: INodeProperties[] = [
+	{
+		displayName: 'Enabled',
+		name: 'enabled',
+		type: 'boolean',
+		default: true,
+		description: 'Whether shoppers can use the coupon',
+	},
+	{
+		displayName: 'Expires',
+		name: 'expires',
+		type: 'dateTime',
+		default: '',
+		description: 'When the coupon stops working. Leave empty for no expiry date.',
+	},
+	{
+		displayName: 'Max Uses',
+		name: 'maxUses',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'How many times the coupon can be used in total (0 = unlimited)',
+	},
+	{
+		displayName: 'Max Uses Per Customer',
+		name: 'maxUsesPerCustomer',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: 'How many times each customer can use the coupon (0 = unlimited)',
+	},
+	{
+		displayName: 'Minimum Purchase',
+		name: 'minPurchase',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0,
+		description: 'Order subtotal the cart must reach before the coupon applies',
+	},
+	{
+		displayName: 'Shipping Methods',
+		name: 'shippingMethods',
+		type: 'string',
+		default: '',
+		placeholder: 'shipping_endicia, shipping_flatrate',
+		description: 'Comma-separated names of the shipping methods the coupon is limited to',
+	},
+];
+
+/** Maps the optional n8n fields to the API body (validated). */
+export function optionalCouponBody(
+	ctx: IExecuteFunctions,
+	i: number,
+	fields: IDataObject,
+): IDataObject {
+	const body: IDataObject = {};
+	if (fields.enabled !== undefined) body.enabled = Boolean(fields.enabled);
+	if (fields.expires !== undefined && fields.expires !== '') {
+		body.expires = toRfc2822(dateValue(ctx, i, fields.expires, 'Expires'));
+	}
+	if (fields.maxUses !== undefined)
+		body.max_uses = wholeNumberValue(ctx, i, fields.maxUses, 'Max Uses');
+	if (fields.maxUsesPerCustomer !== undefined) {
+		body.max_uses_per_customer = wholeNumberValue(
 			ctx,
 			i,
-			`"${label}" may contain only letters, numbers, spaces, underscores and hyphens (at most ${maxLength}); got "${code}"`,
+			fields.maxUsesPerCustomer,
+			'Max Uses Per Customer',
 		);
 	}
-	return code;
-}
-
-/** A comma-separated list (or array) of whole numbers, e.g. "12, 15, 18". */
-/** Comma-separated whole-number IDs (common idListValue). */
-export const idList = idListValue;
-
-/** A non-negative amount of money, sent as a string as the API expects ("20.00"). */
-export function moneyString(ctx: IExecuteFunctions, i: number, raw: unknown, label: string): string {
-	const text = typeof raw === 'number' ? String(raw) : String(raw ?? '').trim();
-	const value = Number(text);
-	if (text === '' || !Number.isFinite(value) || value < 0) {
-		fail(ctx, i, `"${label}" must be an amount of 0 or more such as 19.99; got "${text}"`);
+	if (fields.minPurchase !== undefined)
+		body.min_purchase = moneyStringValue(ctx, i, fields.minPurchase, 'Minimum Purchase');
+	if (fields.shippingMethods !== undefined && fields.shippingMethods !== '') {
+		body.shipping_methods = String(fields.shippingMethods)
+			.split(',')
+			.map((name) => name.trim())
+			.filter(Boolean);
 	}
-	return String(value);
+	return body;
 }
 
-/** A whole number of 0 or more (usage limits). */
-export function wholeNumber(ctx: IExecuteFunctions, i: number, raw: unknown, label: string, max?: number): number {
-	const value = typeof raw === 'number' ? raw : Number(String(raw ?? '').trim());
-	if (!Number.isInteger(value) || value < 0 || (max !== undefined && value > max)) {
-		fail(ctx, i, `"${label}" must be a whole number from 0${max !== undefined ? ` to ${max}` : ' up'}; got "${String(raw)}"`);
+const COUPON_TYPES = couponTypeOptions.map((option) => option.value);
+
+/** Validates the core fields (name, code, type, amount, applies to) that are present. */
+export function coreCouponBody(
+	ctx: IExecuteFunctions,
+	i: number,
+	fields: IDataObject,
+	currentEntity?: string,
+): IDataObject {
+	const body: IDataObject = {};
+	if (fields.name !== undefined) {
+		const name = String(fields.name).trim();
+		if (!name || name.length > 100)
+			fail(ctx, i, `"Name" must be 1 to 100 characters; got "${name}"`);
+		body.name = name;
 	}
-	return value;
-}
-
-/** Parses a date parameter (ISO 8601 or anything Date understands); returns epoch milliseconds. */
-export function dateMs(ctx: IExecuteFunctions, i: number, raw: unknown, label: string): number {
-	const text = String(raw ?? '').trim();
-	const time = Date.parse(text);
-	if (!text || Number.isNaN(time)) {
-		fail(ctx, i, `"${label}" must be a date such as 2026-12-31T23:59:00Z; got "${text}"`);
+	if (fields.code !== undefined) body.code = codeValue(ctx, i, fields.code, 'Code');
+	if (fields.type !== undefined) {
+		if (!COUPON_TYPES.includes(String(fields.type))) {
+			fail(
+				ctx,
+				i,
+				`"Discount Type" must be one of ${COUPON_TYPES.join(', ')}; got "${String(fields.type)}"`,
+			);
+		}
+		body.type = fields.type;
 	}
-	return time;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** RFC-2822 as V2 expects it: "Tue, 20 Nov 2012 00:00:00 +0000". */
-export function toRfc2822(ms: number): string {
-	const d = new Date(ms);
-	return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
-}
-
-/** ISO 8601 in UTC without milliseconds: "2026-12-31T23:59:00Z". */
-export function toIso(ms: number): string {
-	return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/** An API date (ISO, RFC-2822 or empty) as ISO 8601, or null when there is none. */
-export function isoOrNull(value: unknown): string | null {
-	if (value === undefined || value === null || value === '') return null;
-	const time = Date.parse(String(value));
-	return Number.isNaN(time) ? null : toIso(time);
-}
-
-/** "20.0000" → 20 (money as a number for compact outputs). */
-export function amount(value: unknown): number | null {
-	if (value === undefined || value === null || value === '') return null;
-	const n = Number(value);
-	return Number.isFinite(n) ? Math.round(n * 100) / 100 : null;
-}
-
-/** Requires at least one field in an update collection. */
-export function requireSomeFields(ctx: IExecuteFunctions, i: number, fields: IDataObject, label = 'Update Fields'): void {
-	if (!Object.values(fields).some((value) => value !== undefined && value !== '')) {
-		fail(ctx, i, `"${label}" is empty: add at least one field to change`);
+	if (fields.amount !== undefined) body.amount = moneyStringValue(ctx, i, fields.amount, 'Amount');
+	if (fields.appliesTo !== undefined || fields.appliesToIds !== undefined) {
+		const entity = String(fields.appliesTo ?? currentEntity ?? 'categories');
+		if (!['categories', 'products'].includes(entity)) {
+			fail(ctx, i, `"Applies To" must be categories or products; got "${entity}"`);
+		}
+		const ids = idListValue(
+			ctx,
+			i,
+			fields.appliesToIds ?? (entity === 'categories' ? '0' : ''),
+			'Applies To IDs',
+			{
+				allowZero: entity === 'categories',
+			},
+		);
+		body.applies_to = { entity, ids };
 	}
+	return body;
 }

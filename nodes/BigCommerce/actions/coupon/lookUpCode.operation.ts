@@ -1,12 +1,28 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
 import { promotionDiscount, promotionMinimumSpend, promotionProblem } from '../promotion/helpers';
-import { amount, checkCode, isoOrNull, MARKETING_READ_SCOPE } from './helpers';
+import { toItems } from '../../shared/items';
+import { amount } from '../../shared/simplify';
+import { codeValue } from '../../shared/validate';
+import { isoOrNull } from '../../shared/dates';
+import { MARKETING_READ } from '../../shared/scopes';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Look Up Code',
+	value: 'lookUpCode',
+	action: 'Look up a coupon code',
+	description:
+		'Check whether a coupon code is valid now (enabled, dates, usage limit) and give its discount, minimum purchase and expiry; the reason when invalid',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Code',
 		name: 'code',
@@ -17,11 +33,6 @@ const properties: INodeProperties[] = [
 		description: 'The coupon code exactly as the shopper has it',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['coupon'], operation: ['lookUpCode'] } },
-	properties,
-);
 
 const same = (a: unknown, b: string) => String(a ?? '').toLowerCase() === b.toLowerCase();
 
@@ -35,7 +46,12 @@ export function couponProblem(coupon: IDataObject, now: number): string | null {
 	return null;
 }
 
-function explain(code: string, problem: string | null, expiry: string | null, start?: string | null): string {
+function explain(
+	code: string,
+	problem: string | null,
+	expiry: string | null,
+	start?: string | null,
+): string {
 	switch (problem) {
 		case null:
 			return `Code ${code} is valid now.`;
@@ -51,7 +67,7 @@ function explain(code: string, problem: string | null, expiry: string | null, st
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const code = checkCode(this, i, this.getNodeParameter('code', i, ''), 'Code');
+	const code = codeValue(this, i, this.getNodeParameter('code', i, ''), 'Code');
 	const now = Date.now();
 
 	const coupons = (await bigCommerceApiRequest.call(this, {
@@ -59,7 +75,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v2',
 		path: '/coupons',
 		qs: { code },
-		scope: MARKETING_READ_SCOPE,
+		scope: MARKETING_READ,
 		itemIndex: i,
 	})) as IDataObject[];
 	// a code of a V3 promotion also shows in V2 as a `type: promotion` coupon with placeholder values:
@@ -95,7 +111,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: '/promotions',
 		qs: { code, limit: 5 },
-		scope: MARKETING_READ_SCOPE,
+		scope: MARKETING_READ,
 		itemIndex: i,
 	})) as IDataObject[];
 	const notFound = () =>
@@ -115,7 +131,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			version: 'v3',
 			path: `/promotions/${String(promotion.id)}/codes`,
 			qs: { code, limit: 1 },
-			scope: MARKETING_READ_SCOPE,
+			scope: MARKETING_READ,
 			itemIndex: i,
 		})) as IDataObject[];
 		codeRecord = (Array.isArray(codes) ? codes : []).find((entry) => same(entry.code, code));

@@ -1,8 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
 import {
 	appliesToOptions,
 	coreCouponBody,
@@ -10,11 +14,22 @@ import {
 	couponTypeOptions,
 	optionalCouponBody,
 	optionalCouponFields,
-} from './fields';
+} from './helpers';
 import { fetchCoupon } from './get.operation';
-import { MARKETING_SCOPE, requireSomeFields, toRfc2822 } from './helpers';
+import { requireId, requireSomeFields } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_WRITE } from '../../shared/scopes';
+import { toRfc2822 } from '../../shared/dates';
+import { sortByName } from '../../shared/properties';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a coupon',
+	description: "Change a coupon's code, discount, limits or expiry",
+};
+
+export const properties: INodeProperties[] = [
 	couponIdProperty,
 	{
 		displayName: 'Update Fields',
@@ -22,15 +37,15 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: (
-			[
+		options: sortByName<INodeProperties>([
 			{
 				displayName: 'Amount',
 				name: 'amount',
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
-				description: 'The discount: a percentage for Percentage Off, otherwise an amount in the store currency',
+				description:
+					'The discount: a percentage for Percentage Off, otherwise an amount in the store currency',
 			},
 			{
 				displayName: 'Applies To',
@@ -45,7 +60,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '0',
-				description: 'Comma-separated category or product IDs. For categories, 0 means every category.',
+				description:
+					'Comma-separated category or product IDs. For categories, 0 means every category.',
 			},
 			{
 				displayName: 'Code',
@@ -69,15 +85,9 @@ const properties: INodeProperties[] = [
 				description: 'Internal name of the coupon (unique)',
 			},
 			...optionalCouponFields,
-			] as INodeProperties[]
-		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		]),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['coupon'], operation: ['update'] } },
-	properties,
-);
 
 /** What PUT /coupons/{id} accepts; read-only fields (id, num_uses, date_created) are left out. */
 const WRITABLE = [
@@ -103,7 +113,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		if (fields[key] !== undefined && fields[key] !== '') core[key] = fields[key];
 	}
 	// every field is validated before the first request
-	const changes: IDataObject = { ...coreCouponBody(this, i, core, 'categories'), ...optionalCouponBody(this, i, fields) };
+	const changes: IDataObject = {
+		...coreCouponBody(this, i, core, 'categories'),
+		...optionalCouponBody(this, i, fields),
+	};
 
 	// PUT replaces the coupon (an omitted applies_to is cleared), so the current values are merged in
 	const current = await fetchCoupon(this, i, id);
@@ -118,7 +131,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (core.appliesTo === undefined && core.appliesToIds !== undefined) {
 		// only the IDs changed: keep the coupon's entity (categories allow 0 = all, products do not)
 		const entity = String((current.applies_to as IDataObject | undefined)?.entity ?? 'categories');
-		changes.applies_to = coreCouponBody(this, i, { appliesTo: entity, appliesToIds: core.appliesToIds }).applies_to;
+		changes.applies_to = coreCouponBody(this, i, {
+			appliesTo: entity,
+			appliesToIds: core.appliesToIds,
+		}).applies_to;
 	}
 	Object.assign(body, changes);
 	const coupon = (await bigCommerceApiRequest.call(this, {
@@ -126,7 +142,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v2',
 		path: `/coupons/${id}`,
 		body,
-		scope: MARKETING_SCOPE,
+		scope: MARKETING_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, coupon);

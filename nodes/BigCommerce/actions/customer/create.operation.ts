@@ -1,11 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireEmail, requireString, toItems } from '../common';
-import { CUSTOMERS_WRITE, customerBody, customerFields, jsonArray, sortByName, withGroupNames } from './shared';
+import { customerBody, customerFields, withGroupNames } from './helpers';
+import { CUSTOMERS_WRITE } from '../../shared/scopes';
+import { sortByName } from '../../shared/properties';
+import { jsonValue, fail, requireEmail, requireString } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a customer',
+	description: 'Create a customer account, optionally with addresses',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Email',
 		name: 'email',
@@ -13,7 +28,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. jane@example.com',
 		required: true,
 		default: '',
-		description: 'The customer\'s email address (unique in the store)',
+		description: "The customer's email address (unique in the store)",
 	},
 	{
 		displayName: 'First Name',
@@ -49,11 +64,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customer'], operation: ['create'] } },
-	properties,
-);
-
 const ADDRESS_REQUIRED = ['first_name', 'last_name', 'address1', 'city', 'country_code'];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
@@ -67,8 +77,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			lastName: requireString(this, i, 'lastName', 'Last Name'),
 		}),
 	};
-	if (fields.addresses !== undefined && String(fields.addresses).trim() !== '' && String(fields.addresses).trim() !== '[]') {
-		const addresses = jsonArray(this, i, fields.addresses, 'Addresses (JSON)');
+	if (
+		fields.addresses !== undefined &&
+		String(fields.addresses).trim() !== '' &&
+		String(fields.addresses).trim() !== '[]'
+	) {
+		const addresses = jsonValue(this, i, fields.addresses, 'Addresses (JSON)', 'array');
 		if (addresses.length > 10) fail(this, i, '"Addresses (JSON)" may hold at most 10 addresses');
 		addresses.forEach((address, index) => {
 			if (!address || typeof address !== 'object' || Array.isArray(address)) {
@@ -79,7 +93,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				fail(this, i, `"Addresses (JSON)" entry ${index + 1} is missing ${missing.join(', ')}`);
 			}
 			if (!/^[A-Za-z]{2}$/.test(String(address.country_code))) {
-				fail(this, i, `"Addresses (JSON)" entry ${index + 1}: country_code must be a 2-letter ISO code such as US`);
+				fail(
+					this,
+					i,
+					`"Addresses (JSON)" entry ${index + 1}: country_code must be a 2-letter ISO code such as US`,
+				);
 			}
 		});
 		body.addresses = addresses;
@@ -92,5 +110,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		scope: CUSTOMERS_WRITE,
 		itemIndex: i,
 	})) as IDataObject[];
-	return toItems(this, await withGroupNames(this, i, Array.isArray(created) ? created.slice(0, 1) : []));
+	return toItems(
+		this,
+		await withGroupNames(this, i, Array.isArray(created) ? created.slice(0, 1) : []),
+	);
 }

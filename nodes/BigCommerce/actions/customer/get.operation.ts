@@ -1,10 +1,31 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { fail, toItems } from '../common';
-import { customerLocator, findCustomers, includeList, includeOptions, readCustomerRef, simplifyCustomer, withGroupNames } from './shared';
+import type { OperationOption } from '../types';
+import {
+	findCustomers,
+	includeList,
+	includeOptions,
+	readCustomerRef,
+	simplifyCustomer,
+	withGroupNames,
+} from './helpers';
+import { customerLocator } from '../../shared/locators';
+import { fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a customer',
+	description: 'Get one customer by ID or email, with addresses and group name',
+};
+
+export const properties: INodeProperties[] = [
 	customerLocator(),
 	{
 		displayName: 'Options',
@@ -15,11 +36,6 @@ const properties: INodeProperties[] = [
 		options: includeOptions,
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customer'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ref = readCustomerRef(this, i)!;
@@ -32,7 +48,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		fail(
 			this,
 			i,
-			ref.id !== undefined ? `No customer with ID ${ref.id} exists` : `No customer has the email address "${ref.email}"`,
+			ref.id !== undefined
+				? `No customer with ID ${ref.id} exists`
+				: `No customer has the email address "${ref.email}"`,
 		);
 	}
 	const named = await withGroupNames(this, i, [customer]);

@@ -1,11 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { fail, getPagination, returnAllOrLimit, toItems } from '../common';
-import { CUSTOMERS_READ, idList, includeList, includeOptions, isEmail, isoDate, simplifyCustomer, withGroupNames } from './shared';
+import { includeList, includeOptions, simplifyCustomer, withGroupNames } from './helpers';
+import { CUSTOMERS_READ } from '../../shared/scopes';
+import { idListValue, isoDateValue, fail, getPagination, isEmail } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many customers',
+	description: 'List customers filtered by email, name, group, company or change date',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -65,7 +80,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Jane',
-				description: 'Part of the customer\'s first or last name',
+				description: "Part of the customer's first or last name",
 			},
 		],
 	},
@@ -95,11 +110,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customer'], operation: ['getAll'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
@@ -112,18 +122,31 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			.map((e) => e.trim())
 			.filter(Boolean);
 		for (const email of emails) {
-			if (!isEmail(email)) fail(this, i, `"Email" must be email addresses such as jane@example.com; got "${email}"`);
+			if (!isEmail(email))
+				fail(this, i, `"Email" must be email addresses such as jane@example.com; got "${email}"`);
 		}
 		qs['email:in'] = emails.join(',');
 	}
 	if (present('name')) qs['name:like'] = String(filters.name).trim();
 	if (present('company')) qs['company:in'] = String(filters.company).trim();
-	if (present('ids')) qs['id:in'] = idList(this, i, filters.ids, 'Customer IDs').join(',');
+	if (present('ids'))
+		qs['id:in'] = idListValue(this, i, filters.ids, 'Customer IDs', {
+			allowZero: true,
+			allowEmpty: true,
+		}).join(',');
 	if (present('customerGroupIds')) {
-		qs['customer_group_id:in'] = idList(this, i, filters.customerGroupIds, 'Customer Group IDs').join(',');
+		qs['customer_group_id:in'] = idListValue(
+			this,
+			i,
+			filters.customerGroupIds,
+			'Customer Group IDs',
+			{ allowZero: true, allowEmpty: true },
+		).join(',');
 	}
-	if (present('modifiedAfter')) qs['date_modified:min'] = isoDate(this, i, filters.modifiedAfter, 'Modified After');
-	if (present('createdAfter')) qs['date_created:min'] = isoDate(this, i, filters.createdAfter, 'Created After');
+	if (present('modifiedAfter'))
+		qs['date_modified:min'] = isoDateValue(this, i, filters.modifiedAfter, 'Modified After');
+	if (present('createdAfter'))
+		qs['date_created:min'] = isoDateValue(this, i, filters.createdAfter, 'Created After');
 	if (options.sort) qs.sort = options.sort;
 	const include = includeList(options);
 	if (include) qs.include = include;

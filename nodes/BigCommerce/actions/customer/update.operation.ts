@@ -1,11 +1,33 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, toItems } from '../common';
-import { CUSTOMERS_WRITE, customerBody, customerFields, customerIdOf, customerLocator, readCustomerRef, withGroupNames, sortByName } from './shared';
+import {
+	customerBody,
+	customerFields,
+	customerIdOf,
+	readCustomerRef,
+	withGroupNames,
+} from './helpers';
+import { CUSTOMERS_WRITE } from '../../shared/scopes';
+import { sortByName } from '../../shared/properties';
+import { customerLocator } from '../../shared/locators';
+import { fail, requireSomeChange } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a customer',
+	description: "Change a customer's details, group or password",
+};
+
+export const properties: INodeProperties[] = [
 	customerLocator(),
 	{
 		displayName: 'Update Fields',
@@ -38,18 +60,11 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customer'], operation: ['update'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ref = readCustomerRef(this, i)!;
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body = customerBody(this, i, fields);
-	if (!Object.keys(body).length) {
-		fail(this, i, '"Update Fields" is empty: add at least one field to change', 'Nothing would change: choose the fields to update.');
-	}
+	requireSomeChange(this, i, body);
 	const id = await customerIdOf(this, i, ref);
 	const updated = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',

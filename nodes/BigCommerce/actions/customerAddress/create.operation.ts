@@ -1,12 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CUSTOMERS_WRITE, customerIdOf, customerLocator, readCustomerRef } from '../customer/shared';
-import { addressBody, findAddresses, optionalAddressFields, sameAddress } from './shared';
+import { customerIdOf, readCustomerRef } from '../customer/helpers';
+import { addressBody, findAddresses, optionalAddressFields, sameAddress } from './helpers';
+import { CUSTOMERS_WRITE } from '../../shared/scopes';
+import { customerLocator } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a customer address',
+	description: "Add an address to a customer's address book",
+};
+
+export const properties: INodeProperties[] = [
 	customerLocator({ description: 'The customer the address belongs to' }),
 	{ displayName: 'First Name', name: 'firstName', type: 'string', required: true, default: '' },
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', required: true, default: '' },
@@ -48,16 +62,21 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customerAddress'], operation: ['create'] } },
-	properties,
-);
-
-const REQUIRED = ['firstName', 'lastName', 'address1', 'city', 'stateOrProvince', 'postalCode', 'countryCode'];
+const REQUIRED = [
+	'firstName',
+	'lastName',
+	'address1',
+	'city',
+	'stateOrProvince',
+	'postalCode',
+	'countryCode',
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ref = readCustomerRef(this, i)!;
-	const fields: IDataObject = { ...(this.getNodeParameter('additionalFields', i, {}) as IDataObject) };
+	const fields: IDataObject = {
+		...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+	};
 	for (const key of REQUIRED) fields[key] = this.getNodeParameter(key, i, '') as string;
 	const address = addressBody(this, i, fields, REQUIRED);
 	const customerId = await customerIdOf(this, i, ref);
@@ -69,10 +88,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		scope: CUSTOMERS_WRITE,
 		itemIndex: i,
 	})) as IDataObject[];
-	if (Array.isArray(created) && created.length) return toItems(this, { ...created[0], already_existed: false });
+	if (Array.isArray(created) && created.length)
+		return toItems(this, { ...created[0], already_existed: false });
 	// BigCommerce answers 200 without the address when the customer already has an identical one
-	const existing = (await findAddresses(this, i, { 'customer_id:in': customerId, limit: 250 })).find((a) =>
-		sameAddress(a, address),
+	const existing = (
+		await findAddresses(this, i, { 'customer_id:in': customerId, limit: 250 })
+	).find((a) => sameAddress(a, address));
+	return toItems(
+		this,
+		existing
+			? { ...existing, already_existed: true }
+			: { customer_id: customerId, ...address, already_existed: true },
 	);
-	return toItems(this, existing ? { ...existing, already_existed: true } : { customer_id: customerId, ...address, already_existed: true });
 }

@@ -1,12 +1,21 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { destructiveNotice, fail, requireId, toItems } from '../common';
-import { CUSTOMERS_WRITE } from '../customer/shared';
-import { findAddresses } from './shared';
+import { findAddresses } from './helpers';
+import { CUSTOMERS_WRITE } from '../../shared/scopes';
+import { destructiveNotice } from '../../shared/properties';
+import { fail, requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a customer address',
+	description: 'Permanently delete a saved address (destructive)',
+};
+
+export const properties: INodeProperties[] = [
 	destructiveNotice('This permanently deletes the saved address. It cannot be undone.'),
 	{
 		displayName: 'Address ID',
@@ -14,14 +23,10 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		required: true,
 		default: 0,
-		description: 'ID of the customer address to delete permanently (see Customer Address → Get Many)',
+		description:
+			'ID of the customer address to delete permanently (see Customer Address → Get Many)',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customerAddress'], operation: ['delete'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'addressId', 'Address ID');

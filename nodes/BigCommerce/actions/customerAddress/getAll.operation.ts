@@ -1,14 +1,30 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { CUSTOMERS_READ, customerIdOf, customerLocator, idList, readCustomerRef } from '../customer/shared';
+import { customerIdOf, readCustomerRef } from '../customer/helpers';
+import { CUSTOMERS_READ } from '../../shared/scopes';
+import { idListValue, getPagination } from '../../shared/validate';
+import { customerLocator } from '../../shared/locators';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many customer addresses',
+	description: 'List saved addresses, of one customer or of all',
+};
+
+export const properties: INodeProperties[] = [
 	customerLocator({
 		required: false,
-		description: 'Only this customer\'s addresses (leave empty for the addresses of every customer)',
+		description: "Only this customer's addresses (leave empty for the addresses of every customer)",
 	}),
 	...returnAllOrLimit(),
 	{
@@ -45,24 +61,30 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customerAddress'], operation: ['getAll'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ref = readCustomerRef(this, i, 'customerId', true);
 	const pagination = getPagination(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
 	const present = (key: string) => filters[key] !== undefined && String(filters[key]).trim() !== '';
-	if (present('ids')) qs['id:in'] = idList(this, i, filters.ids, 'Address IDs').join(',');
+	if (present('ids'))
+		qs['id:in'] = idListValue(this, i, filters.ids, 'Address IDs', {
+			allowZero: true,
+			allowEmpty: true,
+		}).join(',');
 	if (present('company')) qs['company:in'] = String(filters.company).trim();
 	if (present('name')) qs['name:in'] = String(filters.name).trim();
 	if (ref) qs['customer_id:in'] = await customerIdOf(this, i, ref);
 	const addresses = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v3', path: '/customers/addresses', qs, scope: CUSTOMERS_READ, itemIndex: i },
+		{
+			method: 'GET',
+			version: 'v3',
+			path: '/customers/addresses',
+			qs,
+			scope: CUSTOMERS_READ,
+			itemIndex: i,
+		},
 		pagination,
 	);
 	return toItems(this, addresses);

@@ -1,12 +1,31 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireId, toItems } from '../common';
-import { CUSTOMERS_WRITE, sortByName } from '../customer/shared';
-import { addressBody, findAddresses, optionalAddressFields, requiredAddressFieldsForUpdate } from './shared';
+import {
+	addressBody,
+	findAddresses,
+	optionalAddressFields,
+	requiredAddressFieldsForUpdate,
+} from './helpers';
+import { CUSTOMERS_WRITE } from '../../shared/scopes';
+import { sortByName } from '../../shared/properties';
+import { fail, requireId, requireSomeChange } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a customer address',
+	description: 'Change a saved address',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Address ID',
 		name: 'addressId',
@@ -25,18 +44,11 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customerAddress'], operation: ['update'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'addressId', 'Address ID');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body = addressBody(this, i, fields, []);
-	if (!Object.keys(body).length) {
-		fail(this, i, '"Update Fields" is empty: add at least one field to change', 'Nothing would change: choose the fields to update.');
-	}
+	requireSomeChange(this, i, body);
 	const updated = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',
 		version: 'v3',
@@ -45,7 +57,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		scope: CUSTOMERS_WRITE,
 		itemIndex: i,
 	})) as IDataObject[];
-	if (Array.isArray(updated) && updated.length) return toItems(this, { ...updated[0], updated: true });
+	if (Array.isArray(updated) && updated.length)
+		return toItems(this, { ...updated[0], updated: true });
 	// BigCommerce answers 200 without the address when it does not exist, or when the change would
 	// make it identical to another address of the same customer (then nothing changes)
 	const [current] = await findAddresses(this, i, { 'id:in': id });
@@ -53,6 +66,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	return toItems(this, {
 		...current,
 		updated: false,
-		message: 'BigCommerce left the address unchanged: the change would make it identical to another address of the same customer.',
+		message:
+			'BigCommerce left the address unchanged: the change would make it identical to another address of the same customer.',
 	});
 }

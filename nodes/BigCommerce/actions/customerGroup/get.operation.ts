@@ -1,12 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { CUSTOMERS_READ } from '../customer/shared';
-import { describeGroup } from './shared';
+import { describeGroup } from './helpers';
+import { CUSTOMERS_READ } from '../../shared/scopes';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a customer group',
+	description: 'Get one customer group with the categories it may see',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Customer Group ID',
 		name: 'groupId',
@@ -16,11 +29,6 @@ const properties: INodeProperties[] = [
 		description: 'ID of the customer group (see Customer Group → Get Many)',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customerGroup'], operation: ['get'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'groupId', 'Customer Group ID');

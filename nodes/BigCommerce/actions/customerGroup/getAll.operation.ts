@@ -1,12 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { CUSTOMERS_READ } from '../customer/shared';
-import { describeGroup } from './shared';
+import { describeGroup } from './helpers';
+import { CUSTOMERS_READ } from '../../shared/scopes';
+import { getPagination } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many customer groups',
+	description: 'List customer groups',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -20,7 +34,8 @@ const properties: INodeProperties[] = [
 				name: 'isDefault',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to return only the default group for new customers (or only the others)',
+				description:
+					'Whether to return only the default group for new customers (or only the others)',
 			},
 			{
 				displayName: 'Name',
@@ -40,23 +55,26 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customerGroup'], operation: ['getAll'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (filters.name !== undefined && String(filters.name).trim()) qs.name = String(filters.name).trim();
+	if (filters.name !== undefined && String(filters.name).trim())
+		qs.name = String(filters.name).trim();
 	if (filters.nameContains !== undefined && String(filters.nameContains).trim()) {
 		qs['name:like'] = String(filters.nameContains).trim();
 	}
 	if (filters.isDefault !== undefined) qs.is_default = Boolean(filters.isDefault);
 	const groups = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v2', path: '/customer_groups', qs, scope: CUSTOMERS_READ, itemIndex: i },
+		{
+			method: 'GET',
+			version: 'v2',
+			path: '/customer_groups',
+			qs,
+			scope: CUSTOMERS_READ,
+			itemIndex: i,
+		},
 		pagination,
 	);
 	return toItems(this, groups.map(describeGroup));

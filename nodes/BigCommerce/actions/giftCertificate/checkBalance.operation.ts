@@ -1,11 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, toItems } from '../common';
-import { amount, isoOrNull, MARKETING_READ_SCOPE } from '../coupon/helpers';
+import { fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { amount } from '../../shared/simplify';
+import { isoOrNull } from '../../shared/dates';
+import { MARKETING_READ } from '../../shared/scopes';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Check Balance',
+	value: 'checkBalance',
+	action: 'Check a gift certificate balance',
+	description:
+		'Give the balance, currency, status and expiry of the gift certificate with exactly this code',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Code',
 		name: 'code',
@@ -17,14 +33,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['giftCertificate'], operation: ['checkBalance'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const code = String(this.getNodeParameter('code', i, '') ?? '').trim();
-	if (!code) fail(this, i, '"Code" must not be empty', 'Enter the gift certificate code exactly as the shopper has it.');
+	if (!code)
+		fail(
+			this,
+			i,
+			'"Code" must not be empty',
+			'Enter the gift certificate code exactly as the shopper has it.',
+		);
 	if (code.length > 255) fail(this, i, `"Code" must be at most 255 characters; got ${code.length}`);
 
 	const found = (await bigCommerceApiRequest.call(this, {
@@ -32,7 +49,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v2',
 		path: '/gift_certificates',
 		qs: { code, limit: 5 },
-		scope: MARKETING_READ_SCOPE,
+		scope: MARKETING_READ,
 		itemIndex: i,
 	})) as IDataObject[];
 	// exact match only: never hand back a certificate whose code merely resembles the one asked for

@@ -1,20 +1,29 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { destructiveNotice, requireId, toItems } from '../common';
-import { MARKETING_SCOPE } from '../coupon/helpers';
-import { giftCertificateIdProperty } from './fields';
+import { giftCertificateIdProperty } from './helpers';
+import { destructiveNotice } from '../../shared/properties';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_WRITE } from '../../shared/scopes';
 
-const properties: INodeProperties[] = [
-	destructiveNotice('This permanently deletes the gift certificate and its remaining balance. It cannot be undone.'),
-	{ ...giftCertificateIdProperty, description: 'The numeric ID of the gift certificate to delete permanently' },
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a gift certificate',
+	description: 'Permanently delete a gift certificate (destructive)',
+};
+
+export const properties: INodeProperties[] = [
+	destructiveNotice(
+		'This permanently deletes the gift certificate and its remaining balance. It cannot be undone.',
+	),
+	{
+		...giftCertificateIdProperty,
+		description: 'The numeric ID of the gift certificate to delete permanently',
+	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['giftCertificate'], operation: ['delete'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'giftCertificateId', 'Gift Certificate ID');
@@ -23,7 +32,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'DELETE',
 		version: 'v2',
 		path: `/gift_certificates/${id}`,
-		scope: MARKETING_SCOPE,
+		scope: MARKETING_WRITE,
 		itemIndex: i,
 	});
 	return toItems(this, { id, deleted: true });

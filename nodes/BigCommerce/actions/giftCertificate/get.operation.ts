@@ -1,17 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { MARKETING_READ_SCOPE } from '../coupon/helpers';
-import { giftCertificateIdProperty } from './fields';
+import { giftCertificateIdProperty } from './helpers';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_READ } from '../../shared/scopes';
 
-const properties: INodeProperties[] = [giftCertificateIdProperty];
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a gift certificate',
+	description: 'Get a gift certificate by ID',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['giftCertificate'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [giftCertificateIdProperty];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'giftCertificateId', 'Gift Certificate ID');
@@ -19,7 +27,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		version: 'v2',
 		path: `/gift_certificates/${id}`,
-		scope: MARKETING_READ_SCOPE,
+		scope: MARKETING_READ,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, gift);

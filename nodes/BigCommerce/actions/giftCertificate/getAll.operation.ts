@@ -1,12 +1,33 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { emailValue, fail, getPagination, isBlank, locatorValue, returnAllOrLimit, toItems } from '../common';
-import { orderLocator } from '../order/shared';
-import { MARKETING_READ_SCOPE } from '../coupon/helpers';
+import { orderLocator } from '../../shared/locators';
+import {
+	emailValue,
+	fail,
+	getPagination,
+	isBlank,
+	locatorValue,
+	asPositiveId,
+} from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
+import { MARKETING_READ } from '../../shared/scopes';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many gift certificates',
+	description: 'List gift certificates, optionally filtered by code, recipient, sender or order',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -15,20 +36,33 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Code', name: 'code', type: 'string', default: '', description: 'Only the certificate with exactly this code' },
+			{
+				displayName: 'Code',
+				name: 'code',
+				type: 'string',
+				default: '',
+				description: 'Only the certificate with exactly this code',
+			},
 			orderLocator({ required: false, description: 'Only certificates bought in this order' }),
-			{ displayName: 'Recipient Email', name: 'toEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Recipient Email',
+				name: 'toEmail',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
 			{ displayName: 'Recipient Name', name: 'toName', type: 'string', default: '' },
-			{ displayName: 'Sender Email', name: 'fromEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Sender Email',
+				name: 'fromEmail',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
 			{ displayName: 'Sender Name', name: 'fromName', type: 'string', default: '' },
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['giftCertificate'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);
@@ -47,13 +81,21 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	if (!isBlank(filters.orderId)) {
 		const raw = String(locatorValue(filters.orderId)).trim();
-		const orderId = Number(raw);
-		if (!/^\d+$/.test(raw) || orderId < 1) fail(this, i, `"Order" must be a positive whole number; got "${raw}"`);
+		const orderId = asPositiveId(raw);
+		if (orderId === undefined)
+			fail(this, i, `"Order" must be a positive whole number; got "${raw}"`);
 		qs.order_id = orderId;
 	}
 	const gifts = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v2', path: '/gift_certificates', qs, scope: MARKETING_READ_SCOPE, itemIndex: i },
+		{
+			method: 'GET',
+			version: 'v2',
+			path: '/gift_certificates',
+			qs,
+			scope: MARKETING_READ,
+			itemIndex: i,
+		},
 		pagination,
 	);
 	return toItems(this, gifts);

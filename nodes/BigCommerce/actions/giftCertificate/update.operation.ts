@@ -1,12 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { emailValue, requireId, toItems } from '../common';
-import { MARKETING_SCOPE, requireSomeFields } from '../coupon/helpers';
-import { giftBody, giftCertificateIdProperty, optionalGiftFields } from './fields';
+import { giftBody, giftCertificateIdProperty, optionalGiftFields } from './helpers';
+import { emailValue, requireId, requireSomeFields } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_WRITE } from '../../shared/scopes';
+import { sortByName } from '../../shared/properties';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a gift certificate',
+	description: "Change a gift certificate's balance, status, expiry or recipient",
+};
+
+export const properties: INodeProperties[] = [
 	giftCertificateIdProperty,
 	{
 		displayName: 'Update Fields',
@@ -14,7 +28,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: ([
+		options: sortByName([
 			{
 				displayName: 'Amount',
 				name: 'amount',
@@ -22,19 +36,26 @@ const properties: INodeProperties[] = [
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
 			},
-			{ displayName: 'Recipient Email', name: 'toEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Recipient Email',
+				name: 'toEmail',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
 			{ displayName: 'Recipient Name', name: 'toName', type: 'string', default: '' },
-			{ displayName: 'Sender Email', name: 'fromEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Sender Email',
+				name: 'fromEmail',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
 			{ displayName: 'Sender Name', name: 'fromName', type: 'string', default: '' },
 			...optionalGiftFields,
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		]),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['giftCertificate'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'giftCertificateId', 'Gift Certificate ID');
@@ -54,7 +75,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v2',
 		path: `/gift_certificates/${id}`,
 		body,
-		scope: MARKETING_SCOPE,
+		scope: MARKETING_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, gift);

@@ -1,12 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, toItems } from '../common';
-import { parseJsonValue } from '../order/shared';
-import { INVENTORY_WRITE, MAX_ADJUSTMENT_ITEMS } from './shared';
+import { MAX_ADJUSTMENT_ITEMS } from './helpers';
+import { INVENTORY_WRITE } from '../../shared/scopes';
+import { jsonValue, fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Adjust',
+	value: 'adjust',
+	action: 'Adjust inventory',
+	description:
+		'Set (absolute) or change (relative) stock per location for many items, batched by 2000; all items are checked first',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Adjustment',
 		name: 'mode',
@@ -35,7 +49,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'JSON',
 				value: 'json',
-				description: 'A JSON array of {"location_id", "variant_id" | "product_id" | "sku", "quantity"}',
+				description:
+					'A JSON array of {"location_id", "variant_id" | "product_id" | "sku", "quantity"}',
 			},
 		],
 	},
@@ -107,33 +122,49 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['inventory'], operation: ['adjust'] } },
-	properties,
-);
-
 const ID_KEYS = ['variant_id', 'product_id', 'sku'];
 
-function wholeNumber(value: unknown): number | undefined {
+/** A whole number that may be negative (an adjustment), or undefined. */
+function asInteger(value: unknown): number | undefined {
 	const text = typeof value === 'number' ? String(value) : String(value ?? '').trim();
 	return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : undefined;
 }
 
 /** Validates one adjustment line; returns the API item. */
-function checkLine(ctx: IExecuteFunctions, i: number, raw: IDataObject, n: number, mode: string): IDataObject {
+function checkLine(
+	ctx: IExecuteFunctions,
+	i: number,
+	raw: IDataObject,
+	n: number,
+	mode: string,
+): IDataObject {
 	const where = `Inventory item ${n}`;
-	const location = wholeNumber(raw.location_id);
+	const location = asInteger(raw.location_id);
 	if (location === undefined || location < 1) {
-		fail(ctx, i, `${where}: "location_id" must be a positive whole number; got "${String(raw.location_id ?? '')}"`);
+		fail(
+			ctx,
+			i,
+			`${where}: "location_id" must be a positive whole number; got "${String(raw.location_id ?? '')}"`,
+		);
 	}
-	const quantity = wholeNumber(raw.quantity);
+	const quantity = asInteger(raw.quantity);
 	if (quantity === undefined) {
-		fail(ctx, i, `${where}: "quantity" must be a whole number; got "${String(raw.quantity ?? '')}"`);
+		fail(
+			ctx,
+			i,
+			`${where}: "quantity" must be a whole number; got "${String(raw.quantity ?? '')}"`,
+		);
 	}
 	if (mode === 'absolute' && quantity < 0) {
-		fail(ctx, i, `${where}: "quantity" must be 0 or more for an absolute adjustment; got ${quantity}`);
+		fail(
+			ctx,
+			i,
+			`${where}: "quantity" must be 0 or more for an absolute adjustment; got ${quantity}`,
+		);
 	}
-	const keys = ID_KEYS.filter((key) => raw[key] !== undefined && raw[key] !== null && raw[key] !== '');
+	const keys = ID_KEYS.filter(
+		(key) => raw[key] !== undefined && raw[key] !== null && raw[key] !== '',
+	);
 	if (keys.length !== 1) {
 		fail(
 			ctx,
@@ -148,8 +179,9 @@ function checkLine(ctx: IExecuteFunctions, i: number, raw: IDataObject, n: numbe
 		if (!sku) fail(ctx, i, `${where}: "sku" must not be empty`);
 		item.sku = sku;
 	} else {
-		const id = wholeNumber(raw[key]);
-		if (id === undefined || id < 1) fail(ctx, i, `${where}: "${key}" must be a positive whole number; got "${String(raw[key])}"`);
+		const id = asInteger(raw[key]);
+		if (id === undefined || id < 1)
+			fail(ctx, i, `${where}: "${key}" must be a positive whole number; got "${String(raw[key])}"`);
 		item[key] = id;
 	}
 	return item;
@@ -157,11 +189,19 @@ function checkLine(ctx: IExecuteFunctions, i: number, raw: IDataObject, n: numbe
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const mode = this.getNodeParameter('mode', i, 'absolute') as string;
-	if (mode !== 'absolute' && mode !== 'relative') fail(this, i, `"Adjustment" must be absolute or relative; got "${mode}"`);
+	if (mode !== 'absolute' && mode !== 'relative')
+		fail(this, i, `"Adjustment" must be absolute or relative; got "${mode}"`);
 	const input = this.getNodeParameter('input', i, 'fields') as string;
 	let raw: IDataObject[];
 	if (input === 'json') {
-		const list = parseJsonValue(this, i, this.getNodeParameter('itemsJson', i), 'Items (JSON)', 'array') as unknown[];
+		const list = jsonValue(
+			this,
+			i,
+			this.getNodeParameter('itemsJson', i),
+			'Items (JSON)',
+			'array',
+			{ example: '[{"product_id": 1, "quantity": 1}]' },
+		) as unknown[];
 		raw = list.map((entry, index) => {
 			if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
 				fail(this, i, `Inventory item ${index + 1} in "Items (JSON)" must be an object`);
@@ -169,7 +209,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			return entry as IDataObject;
 		});
 	} else {
-		const lines = ((this.getNodeParameter('items', i, {}) as IDataObject).item ?? []) as IDataObject[];
+		const lines = ((this.getNodeParameter('items', i, {}) as IDataObject).item ??
+			[]) as IDataObject[];
 		raw = lines.map((line) => ({
 			location_id: line.locationId,
 			quantity: line.quantity,
@@ -193,7 +234,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			scope: INVENTORY_WRITE,
 			itemIndex: i,
 		})) as IDataObject;
-		if (answer && typeof answer.transaction_id === 'string') transactionIds.push(answer.transaction_id);
+		if (answer && typeof answer.transaction_id === 'string')
+			transactionIds.push(answer.transaction_id);
 	}
 	return toItems(this, {
 		adjustment: mode,

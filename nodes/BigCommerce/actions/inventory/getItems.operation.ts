@@ -1,11 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { INVENTORY_READ, idList, textList } from './shared';
+import { textList } from './helpers';
+import { INVENTORY_READ } from '../../shared/scopes';
+import { idListValue, getPagination } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Items',
+	value: 'getItems',
+	action: 'Get inventory items',
+	description:
+		'Get stock per location (available to sell, on hand, safety stock) by SKU, product, variant or location',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -58,11 +74,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['inventory'], operation: ['getItems'] } },
-	properties,
-);
-
 function flatten(item: IDataObject): IDataObject[] {
 	const identity = (item.identity ?? {}) as IDataObject;
 	return ((item.locations ?? []) as IDataObject[]).map((loc) => {
@@ -89,9 +100,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const pagination = getPagination(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
-	const locations = idList(this, i, filters.locationIds, 'Location IDs');
-	const products = idList(this, i, filters.productIds, 'Product IDs');
-	const variants = idList(this, i, filters.variantIds, 'Variant IDs');
+	const locations = idListValue(this, i, filters.locationIds, 'Location IDs', { allowEmpty: true });
+	const products = idListValue(this, i, filters.productIds, 'Product IDs', { allowEmpty: true });
+	const variants = idListValue(this, i, filters.variantIds, 'Variant IDs', { allowEmpty: true });
 	const skus = textList(filters.skus);
 	if (locations.length) qs['location_id:in'] = locations.join(',');
 	if (products.length) qs['product_id:in'] = products.join(',');
@@ -100,7 +111,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const items = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v3', path: '/inventory/items', qs, scope: INVENTORY_READ, itemIndex: i },
+		{
+			method: 'GET',
+			version: 'v3',
+			path: '/inventory/items',
+			qs,
+			scope: INVENTORY_READ,
+			itemIndex: i,
+		},
 		pagination,
 	);
 	return toItems(this, simplify ? items.flatMap(flatten) : items);

@@ -1,11 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { LOCATIONS_READ } from './shared';
+import { LOCATIONS_READ } from '../../shared/scopes';
+import { getPagination } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Locations',
+	value: 'getLocations',
+	action: 'Get inventory locations',
+	description: 'List inventory locations (warehouses, stores) with their IDs and codes',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Active Only',
@@ -16,18 +30,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['inventory'], operation: ['getLocations'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);
 	const qs: IDataObject = {};
 	if (this.getNodeParameter('activeOnly', i, false) as boolean) qs.is_active = true;
 	const locations = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v3', path: '/inventory/locations', qs, scope: LOCATIONS_READ, itemIndex: i },
+		{
+			method: 'GET',
+			version: 'v3',
+			path: '/inventory/locations',
+			qs,
+			scope: LOCATIONS_READ,
+			itemIndex: i,
+		},
 		pagination,
 	);
 	return toItems(this, locations);

@@ -1,11 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { ORDERS_WRITE, orderLocator } from './shared';
+import { ORDERS_WRITE } from '../../shared/scopes';
+import { orderLocator } from '../../shared/locators';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Archive',
+	value: 'archive',
+	action: 'Archive an order',
+	description: 'Destructive: archive an order so it no longer appears in order lists',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName:
 			"Destructive: archives the order. It disappears from order lists (it can be restored from the control panel's archive).",
@@ -15,11 +24,6 @@ const properties: INodeProperties[] = [
 	},
 	orderLocator({ description: 'The order to archive' }),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['archive'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const orderId = requireId(this, i, 'orderId', 'Order');

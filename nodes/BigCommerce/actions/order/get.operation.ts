@@ -1,11 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { ORDERS_READ, orderLocator, simplifyOrder, withStatusName } from './shared';
+import { simplifyOrder, withStatusName } from './helpers';
+import { ORDERS_READ } from '../../shared/scopes';
+import { orderLocator } from '../../shared/locators';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get an order',
+	description:
+		'Get one order by ID, optionally with its products, shipping addresses, shipments and coupons',
+};
+
+export const properties: INodeProperties[] = [
 	orderLocator(),
 	{
 		displayName: 'Include',
@@ -25,14 +41,10 @@ const properties: INodeProperties[] = [
 		name: 'simplify',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to return a compact order (ID, status, customer, dates, totals) plus the included records',
+		description:
+			'Whether to return a compact order (ID, status, customer, dates, totals) plus the included records',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['get'] } },
-	properties,
-);
 
 const INCLUDES = ['coupons', 'products', 'shipments', 'shipping_addresses'];
 

@@ -1,12 +1,29 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireEmail, toItems } from '../common';
-import { ORDERS_READ, statusName, toNumber } from './shared';
-import { sameShopperEmail, shopperIdentityFields, verifyShopperOrder } from './shopperIdentity';
+import { sameShopperEmail, shopperIdentityFields, verifyShopperOrder } from './helpers';
+import { ORDERS_READ } from '../../shared/scopes';
+import { orderStatusName } from '../../shared/orderStatuses';
+import { toNumber } from '../../shared/simplify';
+import { requireEmail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Status for Shopper',
+	value: 'getStatusForShopper',
+	action: 'Get order status for a shopper',
+	description:
+		"Look up a shopper's order only if the order number and the order's billing email both match: status, items, totals, shipments with carrier, tracking number and link",
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Look Up',
 		name: 'lookup',
@@ -36,7 +53,9 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { lookup: ['recent'] } },
 	},
 	...shopperIdentityFields('with the email, it identifies the order').map((field) =>
-		field.name === 'orderNumber' ? { ...field, displayOptions: { show: { lookup: ['order'] } } } : field,
+		field.name === 'orderNumber'
+			? { ...field, displayOptions: { show: { lookup: ['order'] } } }
+			: field,
 	),
 	{
 		displayName: 'Max Orders',
@@ -48,11 +67,6 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { lookup: ['recent'] } },
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['getStatusForShopper'] } },
-	properties,
-);
 
 function trackingOf(shipment: IDataObject): IDataObject {
 	return {
@@ -78,9 +92,13 @@ async function recentOrders(ctx: IExecuteFunctions, i: number): Promise<INodeExe
 	const email = requireEmail(ctx, i, 'email', 'Email');
 	const limit = ctx.getNodeParameter('maxOrders', i, 5) as number;
 	if (!Number.isInteger(limit) || limit < 1 || limit > 25) {
-		throw new NodeOperationError(ctx.getNode(), `Item ${i}: "Max Orders" must be a whole number from 1 to 25; got "${limit}"`, {
-			itemIndex: i,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Item ${i}: "Max Orders" must be a whole number from 1 to 25; got "${limit}"`,
+			{
+				itemIndex: i,
+			},
+		);
 	}
 	const orders = (await bigCommerceApiRequest.call(ctx, {
 		method: 'GET',
@@ -91,11 +109,13 @@ async function recentOrders(ctx: IExecuteFunctions, i: number): Promise<INodeExe
 		itemIndex: i,
 	})) as IDataObject[];
 	const recent = orders
-		.filter((order) => sameShopperEmail((order.billing_address as IDataObject | undefined)?.email, email))
+		.filter((order) =>
+			sameShopperEmail((order.billing_address as IDataObject | undefined)?.email, email),
+		)
 		.slice(0, limit)
 		.map((order) => ({
 			order_number: order.id,
-			status: order.status || statusName(order.status_id),
+			status: order.status || orderStatusName(order.status_id),
 			status_id: order.status_id,
 			date_created: order.date_created || null,
 			date_shipped: order.date_shipped || null,
@@ -130,7 +150,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const names = new Map(products.map((p) => [p.id, p.name]));
 	return toItems(this, {
 		order_number: order.id,
-		status: order.status || statusName(order.status_id),
+		status: order.status || orderStatusName(order.status_id),
 		status_id: order.status_id,
 		date_created: order.date_created || null,
 		date_shipped: order.date_shipped || null,

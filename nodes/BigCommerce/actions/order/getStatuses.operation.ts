@@ -1,16 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { ORDERS_READ } from './shared';
+import { ORDERS_READ } from '../../shared/scopes';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [];
+export const option: OperationOption = {
+	name: 'Get Statuses',
+	value: 'getStatuses',
+	action: 'Get order statuses',
+	description: 'List the 15 order statuses with their IDs and names',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['getStatuses'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const statuses = (await bigCommerceApiRequest.call(this, {

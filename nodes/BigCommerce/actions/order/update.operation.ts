@@ -1,23 +1,34 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { isBlank, requireId, toItems } from '../common';
 import { readAddress } from './create.operation';
+import { checkStatusId, fetchOrder, withStatusName } from './helpers';
+import { ORDERS_WRITE } from '../../shared/scopes';
 import {
-	ORDERS_WRITE,
-	checkStatusId,
-	checkWholeNumber,
-	statusLocator,
-	fetchOrder,
-	orderLocator,
-	parseJsonValue,
-	withStatusName,
-} from './shared';
-import { channelField } from '../channel/fields';
-import { customerField } from '../customer/shared';
+	wholeNumberValue,
+	jsonValue,
+	isBlank,
+	requireId,
+	requireSomeChange,
+} from '../../shared/validate';
+import { orderLocator, channelField, customerField, statusLocator } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update an order',
+	description:
+		"Change an order's status, staff notes, customer message, customer or billing address",
+};
+
+export const properties: INodeProperties[] = [
 	orderLocator(),
 	{
 		displayName: 'Update Fields',
@@ -61,23 +72,23 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Internal notes, not shown to the shopper',
 			},
-			statusLocator('The new status (Cancelled is 5; prefer the Cancel operation, which checks nothing has shipped)'),
+			statusLocator(
+				'The new status (Cancelled is 5; prefer the Cancel operation, which checks nothing has shipped)',
+			),
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const orderId = requireId(this, i, 'orderId', 'Order');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body: IDataObject = {};
-	if (fields.statusId !== undefined && fields.statusId !== '') body.status_id = checkStatusId(this, i, fields.statusId, 'Status');
-	if (!isBlank(fields.customerId)) body.customer_id = checkWholeNumber(this, i, fields.customerId, 'Customer', 0);
-	if (!isBlank(fields.channelId)) body.channel_id = checkWholeNumber(this, i, fields.channelId, 'Channel', 1);
+	if (fields.statusId !== undefined && fields.statusId !== '')
+		body.status_id = checkStatusId(this, i, fields.statusId, 'Status');
+	if (!isBlank(fields.customerId))
+		body.customer_id = wholeNumberValue(this, i, fields.customerId, 'Customer');
+	if (!isBlank(fields.channelId))
+		body.channel_id = wholeNumberValue(this, i, fields.channelId, 'Channel', { min: 1 });
 	for (const [field, key] of [
 		['staffNotes', 'staff_notes'],
 		['customerMessage', 'customer_message'],
@@ -87,7 +98,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		if (fields[field] !== undefined) body[key] = String(fields[field]);
 	}
 	if (fields.billingAddress !== undefined && fields.billingAddress !== '') {
-		const raw = parseJsonValue(this, i, fields.billingAddress, 'Billing Address (JSON)', 'object') as IDataObject;
+		const raw = jsonValue(this, i, fields.billingAddress, 'Billing Address (JSON)', 'object', {
+			example: '{"first_name": "Jane"}',
+		}) as IDataObject;
 		const address = readAddress(this, i, raw, 'Billing Address (JSON)', []);
 		if (Object.keys(address).length) body.billing_address = address;
 	}
@@ -98,11 +111,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		delete existing.form_fields;
 		body.billing_address = { ...existing, ...(body.billing_address as IDataObject) };
 	}
-	if (!Object.keys(body).length) {
-		throw new NodeOperationError(this.getNode(), `Item ${i}: "Update Fields" is empty: add at least one field to change`, {
-			itemIndex: i,
-		});
-	}
+	requireSomeChange(this, i, body);
 	const order = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',
 		version: 'v2',

@@ -1,12 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireId, toItems } from '../common';
-import { ORDERS_READ, ORDERS_WRITE, checkWholeNumber, orderLocator, parseJsonValue } from '../order/shared';
-import { shipmentBody, shipmentFields } from './shared';
+import { shipmentBody, shipmentFields } from './helpers';
+import { ORDERS_READ, ORDERS_WRITE } from '../../shared/scopes';
+import { jsonValue, wholeNumberValue, fail, requireId } from '../../shared/validate';
+import { orderLocator } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a shipment',
+	description:
+		'Ship items of an order with tracking number, carrier and tracking link; the order becomes Shipped or Partially Shipped',
+};
+
+export const properties: INodeProperties[] = [
 	orderLocator({ description: 'The order to ship items of' }),
 	{
 		displayName: 'Items',
@@ -50,7 +65,8 @@ const properties: INodeProperties[] = [
 						type: 'number',
 						typeOptions: { minValue: 1 },
 						default: 1,
-						description: 'The order line (ID from Order Product → Get Many), not the catalog product ID',
+						description:
+							'The order line (ID from Order Product → Get Many), not the catalog product ID',
 					},
 					{
 						displayName: 'Quantity',
@@ -102,27 +118,32 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['orderShipment'], operation: ['create'] } },
-	properties,
-);
-
 function readItems(ctx: IExecuteFunctions, i: number, mode: string): IDataObject[] {
 	let raw: unknown[] = [];
 	if (mode === 'json') {
-		raw = parseJsonValue(ctx, i, ctx.getNodeParameter('itemsJson', i), 'Items (JSON)', 'array') as unknown[];
+		raw = jsonValue(ctx, i, ctx.getNodeParameter('itemsJson', i), 'Items (JSON)', 'array', {
+			example: '[{"product_id": 1, "quantity": 1}]',
+		}) as unknown[];
 		raw = raw.map((entry, index) => {
-			if (!entry || typeof entry !== 'object' || Array.isArray(entry)) fail(ctx, i, `"Items (JSON)" entry ${index + 1} must be an object`);
+			if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+				fail(ctx, i, `"Items (JSON)" entry ${index + 1} must be an object`);
 			const e = entry as IDataObject;
 			return { orderProductId: e.order_product_id, quantity: e.quantity };
 		});
 	} else {
-		raw = (((ctx.getNodeParameter('items', i, {}) as IDataObject).item ?? []) as IDataObject[]);
+		raw = ((ctx.getNodeParameter('items', i, {}) as IDataObject).item ?? []) as IDataObject[];
 	}
-	if (!raw.length) fail(ctx, i, '"Items to Ship" must list at least one order product and quantity');
+	if (!raw.length)
+		fail(ctx, i, '"Items to Ship" must list at least one order product and quantity');
 	return (raw as IDataObject[]).map((entry, index) => ({
-		order_product_id: checkWholeNumber(ctx, i, entry.orderProductId, `Item ${index + 1} Order Product ID`, 1),
-		quantity: checkWholeNumber(ctx, i, entry.quantity, `Item ${index + 1} Quantity`, 1),
+		order_product_id: wholeNumberValue(
+			ctx,
+			i,
+			entry.orderProductId,
+			`Item ${index + 1} Order Product ID`,
+			{ min: 1 },
+		),
+		quantity: wholeNumberValue(ctx, i, entry.quantity, `Item ${index + 1} Quantity`, { min: 1 }),
 	}));
 }
 
@@ -153,7 +174,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (mode === 'remaining') {
 		const products = await read(`/orders/${orderId}/products`);
 		items = products
-			.map((p) => ({ order_product_id: p.id, quantity: Number(p.quantity) - Number(p.quantity_shipped ?? 0) }))
+			.map((p) => ({
+				order_product_id: p.id,
+				quantity: Number(p.quantity) - Number(p.quantity_shipped ?? 0),
+			}))
 			.filter((line) => line.quantity > 0);
 		if (!items.length) {
 			fail(this, i, `Order ${orderId} has nothing left to ship: every item has already shipped`);

@@ -1,12 +1,21 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { ORDERS_WRITE, orderLocator } from '../order/shared';
-import { readShipmentId, shipmentIdField } from './shared';
+import { readShipmentId, shipmentIdField } from './helpers';
+import { ORDERS_WRITE } from '../../shared/scopes';
+import { orderLocator } from '../../shared/locators';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a shipment',
+	description: 'Destructive: delete a shipment of an order',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Destructive: deletes the shipment and its tracking; its items count as unshipped again.',
@@ -17,11 +26,6 @@ const properties: INodeProperties[] = [
 	orderLocator(),
 	shipmentIdField,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['orderShipment'], operation: ['delete'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const orderId = requireId(this, i, 'orderId', 'Order');

@@ -1,12 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireId, toItems } from '../common';
-import { ORDERS_WRITE, orderLocator } from '../order/shared';
-import { readShipmentId, shipmentBody, shipmentFields, shipmentIdField } from './shared';
+import { readShipmentId, shipmentBody, shipmentFields, shipmentIdField } from './helpers';
+import { ORDERS_WRITE } from '../../shared/scopes';
+import { orderLocator } from '../../shared/locators';
+import { requireId, requireSomeChange } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { sortByName } from '../../shared/properties';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a shipment',
+	description: "Change a shipment's tracking number, carrier, tracking link or comments",
+};
+
+export const properties: INodeProperties[] = [
 	orderLocator(),
 	shipmentIdField,
 	{
@@ -15,25 +30,26 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: ([
+		options: sortByName([
 			...shipmentFields,
-			{ displayName: 'Tracking Carrier', name: 'trackingCarrier', type: 'string', default: '', placeholder: 'e.g. ups' },
+			{
+				displayName: 'Tracking Carrier',
+				name: 'trackingCarrier',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ups',
+			},
 			{ displayName: 'Tracking Link', name: 'trackingLink', type: 'string', default: '' },
 			{ displayName: 'Tracking Number', name: 'trackingNumber', type: 'string', default: '' },
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		]),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['orderShipment'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const orderId = requireId(this, i, 'orderId', 'Order');
 	const shipmentId = readShipmentId(this, i);
 	const body = shipmentBody(this, i, this.getNodeParameter('updateFields', i, {}) as IDataObject);
-	if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
+	requireSomeChange(this, i, body);
 	const shipment = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',
 		version: 'v2',

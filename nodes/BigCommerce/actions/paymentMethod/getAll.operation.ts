@@ -1,10 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
+import { getPagination } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
+import { PAYMENT_METHODS_READ } from '../../shared/scopes';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many payment methods',
+	description: "List the store's enabled payment methods (code, name, test mode)",
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName:
@@ -15,11 +25,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['paymentMethod'], operation: ['getAll'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);
 	const methods = await bigCommerceApiRequestAllItems.call(
@@ -28,7 +33,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			method: 'GET',
 			version: 'v2',
 			path: '/payments/methods',
-			scope: 'store_payments_methods_read',
+			scope: PAYMENT_METHODS_READ,
 			itemIndex: i,
 		},
 		pagination,

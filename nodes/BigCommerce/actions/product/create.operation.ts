@@ -1,11 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_WRITE, checkAmount, fail, productBodyFromFields, productFieldOptions } from './shared';
+import { productBodyFromFields, productFieldOptions } from './helpers';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { amountValue, fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a product',
+	description: 'Create a product with name, type, price, weight and optional fields',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -31,7 +45,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		default: 0,
-		description: 'Price in the store\'s default currency',
+		description: "Price in the store's default currency",
 	},
 	{
 		displayName: 'Weight',
@@ -40,7 +54,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		typeOptions: { minValue: 0 },
 		default: 0,
-		description: 'Weight in the store\'s weight unit (0 for digital products)',
+		description: "Weight in the store's weight unit (0 for digital products)",
 	},
 	{
 		displayName: 'Additional Fields',
@@ -52,20 +66,23 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['create'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const name = String(this.getNodeParameter('name', i, '') ?? '').trim();
-	if (!name || name.length > 250) fail(this, i, `"Name" must be 1 to 250 characters; got "${name}"`);
+	if (!name || name.length > 250)
+		fail(this, i, `"Name" must be 1 to 250 characters; got "${name}"`);
 	const type = this.getNodeParameter('productType', i, 'physical') as string;
-	if (type !== 'physical' && type !== 'digital') fail(this, i, `"Type" must be physical or digital; got "${type}"`);
-	const price = checkAmount(this, i, this.getNodeParameter('price', i, undefined), 'Price');
-	const weight = checkAmount(this, i, this.getNodeParameter('weight', i, undefined), 'Weight');
+	if (type !== 'physical' && type !== 'digital')
+		fail(this, i, `"Type" must be physical or digital; got "${type}"`);
+	const price = amountValue(this, i, this.getNodeParameter('price', i, undefined), 'Price');
+	const weight = amountValue(this, i, this.getNodeParameter('weight', i, undefined), 'Weight');
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const body: IDataObject = { ...productBodyFromFields(this, i, fields), name, type, price, weight };
+	const body: IDataObject = {
+		...productBodyFromFields(this, i, fields),
+		name,
+		type,
+		price,
+		weight,
+	};
 	const product = (await bigCommerceApiRequest.call(this, {
 		method: 'POST',
 		version: 'v3',

@@ -1,24 +1,28 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_WRITE, locator, requireLocatorId } from './shared';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { locator, requireLocatorId } from '../../shared/locators';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a product',
+	description: 'Permanently delete a product with its variants, images and fields (destructive)',
+};
+
+export const properties: INodeProperties[] = [
 	{
-		displayName: 'This permanently deletes the product with its variants, images, custom fields and videos. It cannot be undone.',
+		displayName:
+			'This permanently deletes the product with its variants, images, custom fields and videos. It cannot be undone.',
 		name: 'deleteNotice',
 		type: 'notice',
 		default: '',
 	},
 	locator('product'),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['delete'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireLocatorId(this, i, 'product');

@@ -1,26 +1,33 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems, bigCommerceApiRequestFull } from '../../transport';
-import { toItems } from '../common';
-import {
-	CATALOG_READ,
-	fail,
-	FULL_INCLUDE,
-	isHttpError,
-	isInStock,
-	parseIdList,
-	rethrow,
-	simplifyProduct,
-} from './shared';
+import { FULL_INCLUDE } from './helpers';
+import { CATALOG_READ, CUSTOMERS_READ } from '../../shared/scopes';
+import { isHttpError, rethrow } from '../../shared/errors';
+import { isInStock, simplifyProduct } from '../../shared/simplify';
+import { idListValue, fail } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
 /** Products modified this long before the previous run's start are read again (clock skew). */
 export const INCREMENTAL_OVERLAP_MS = 10 * 60 * 1000;
-export const CUSTOMER_GROUPS_SCOPE = 'store_v2_customers_read_only';
 const STATIC_KEY = 'productExportCatalog';
 const PAGE_SIZE = 250;
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Export Catalog',
+	value: 'exportCatalog',
+	action: 'Export the product catalog',
+	description:
+		'Every product with variants, images, custom fields and videos in the fewest API calls; optional visible/in-stock and customer-group filters, incremental mode and a CSV or JSON Lines file',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Reads every product with its variants, images, custom fields and videos, 250 products per API call, and outputs one item per product. With Simplify on, each item has the product ID, name, SKU, type, URL path, plain-text description, price, sale price, calculated price, retail price, availability, visibility, in-stock flag, inventory tracking and level, brand ID, category IDs, creation and modification dates, and lists of variants (ID, SKU, options such as "Size: M", price, stock, purchasing disabled), images (ID, URL, thumbnail URL, main-image flag, description), custom fields (name, value) and videos (YouTube ID, title, URL).',
@@ -33,7 +40,8 @@ const properties: INodeProperties[] = [
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to return the compact export shape above instead of the full BigCommerce product records',
+		description:
+			'Whether to return the compact export shape above instead of the full BigCommerce product records',
 	},
 	{
 		displayName: 'Options',
@@ -93,7 +101,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to return only products modified since the previous successful run of this node (the first run returns everything). The cursor is kept in the workflow\'s static data, which n8n saves after production (trigger or schedule) executions; products already returned for the same modification time are not repeated. Deleted products are not reported (use the product deleted event of the BigCommerce Trigger).',
+					"Whether to return only products modified since the previous successful run of this node (the first run returns everything). The cursor is kept in the workflow's static data, which n8n saves after production (trigger or schedule) executions; products already returned for the same modification time are not repeated. Deleted products are not reported (use the product deleted event of the BigCommerce Trigger).",
 			},
 			{
 				displayName: 'Visible and In Stock Only',
@@ -107,11 +115,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['exportCatalog'] } },
-	properties,
-);
-
 interface Cursor {
 	/** ISO time the previous run started. */
 	startedAt: string;
@@ -120,11 +123,20 @@ interface Cursor {
 }
 
 /** category IDs each "specific" customer group may see, or undefined when the scope is missing. */
-async function readGroupAccess(ctx: IExecuteFunctions, i: number): Promise<Array<Set<number>> | undefined> {
+async function readGroupAccess(
+	ctx: IExecuteFunctions,
+	i: number,
+): Promise<Array<Set<number>> | undefined> {
 	try {
 		const groups = await bigCommerceApiRequestAllItems.call(
 			ctx,
-			{ method: 'GET', version: 'v2', path: '/customer_groups', scope: CUSTOMER_GROUPS_SCOPE, itemIndex: i },
+			{
+				method: 'GET',
+				version: 'v2',
+				path: '/customer_groups',
+				scope: CUSTOMERS_READ,
+				itemIndex: i,
+			},
 			{ returnAll: true },
 		);
 		const sets: Array<Set<number>> = [];
@@ -167,7 +179,8 @@ export function csvCell(value: unknown): string {
 	let text: string;
 	if (value === undefined || value === null) text = '';
 	else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
-	else if (Array.isArray(value) && value.every((entry) => typeof entry === 'number')) text = value.join(';');
+	else if (Array.isArray(value) && value.every((entry) => typeof entry === 'number'))
+		text = value.join(';');
 	else {
 		const raw = Array.isArray(value) ? value.join(';') : String(value);
 		// one physical line per product: line breaks inside a value become spaces
@@ -218,7 +231,12 @@ function csvRow(p: IDataObject): string {
 /** Pages of the whole catalog in flight at once after page 1 (every request still passes the rate-limit governor). */
 export const EXPORT_CONCURRENCY = 4;
 
-type PageAnswer = { data: IDataObject[]; total: number; totalPages: number; headers: Record<string, unknown> };
+type PageAnswer = {
+	data: IDataObject[];
+	total: number;
+	totalPages: number;
+	headers: Record<string, unknown>;
+};
 
 function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
 	for (const [key, value] of Object.entries(headers ?? {})) {
@@ -311,18 +329,27 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const excludeRestricted = options.excludeRestricted === true;
 	const incremental = options.incremental === true;
 	const fileFormat = (options.fileFormat as string | undefined) ?? 'none';
-	if (!['none', 'csv', 'jsonl'].includes(fileFormat)) fail(this, i, `"Also Output File" must be CSV, JSON Lines or None; got "${fileFormat}"`);
+	if (!['none', 'csv', 'jsonl'].includes(fileFormat))
+		fail(this, i, `"Also Output File" must be CSV, JSON Lines or None; got "${fileFormat}"`);
 	if (options.addBom !== undefined && typeof options.addBom !== 'boolean') {
-		fail(this, i, `"Add Byte Order Mark (BOM)" must be true or false; got "${String(options.addBom)}"`);
+		fail(
+			this,
+			i,
+			`"Add Byte Order Mark (BOM)" must be true or false; got "${String(options.addBom)}"`,
+		);
 	}
 	const addBom = options.addBom !== false;
 	const binaryProperty = String(options.binaryProperty ?? 'data').trim();
 	if (fileFormat !== 'none' && !/^[A-Za-z0-9_]+$/.test(binaryProperty)) {
-		fail(this, i, `"Binary Property" must be a name of letters, digits and underscores such as data; got "${binaryProperty}"`);
+		fail(
+			this,
+			i,
+			`"Binary Property" must be a name of letters, digits and underscores such as data; got "${binaryProperty}"`,
+		);
 	}
 	const channels =
 		options.channelIds !== undefined && String(options.channelIds).trim() !== ''
-			? parseIdList(this, i, options.channelIds, 'Channel IDs')
+			? idListValue(this, i, options.channelIds, 'Channel IDs', { allowEmpty: true })
 			: [];
 
 	const startedAt = new Date();
@@ -344,7 +371,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (excludeRestricted) {
 		groups = await readGroupAccess(this, i);
 		if (!groups) {
-			notice = `The "Exclude Products Restricted to Customer Groups" filter was NOT applied: the API account lacks the "${CUSTOMER_GROUPS_SCOPE}" scope needed to read customer groups, so products restricted to customer groups may be included.`;
+			notice = `The "Exclude Products Restricted to Customer Groups" filter was NOT applied: the API account lacks the "${CUSTOMERS_READ}" scope needed to read customer groups, so products restricted to customer groups may be included.`;
 		}
 	}
 
@@ -383,7 +410,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			const out = simplify && simple ? simple : product;
 			let line: string | undefined;
 			if (simple && fileFormat === 'csv') line = csvRow(simple);
-			if (simple && fileFormat === 'jsonl') line = JSON.stringify(notice ? { ...simple, notice } : simple);
+			if (simple && fileFormat === 'jsonl')
+				line = JSON.stringify(notice ? { ...simple, notice } : simple);
 			exported.set(Number(product.id), { out: notice ? { ...out, notice } : out, line });
 		}
 	};
@@ -402,9 +430,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const body = (response.body ?? {}) as IDataObject;
 		const data = (Array.isArray(body.data) ? body.data : []) as IDataObject[];
 		const pagination = ((body.meta as IDataObject | undefined)?.pagination ?? {}) as IDataObject;
-		return { data, total: Number(pagination.total), totalPages: Number(pagination.total_pages), headers: response.headers };
+		return {
+			data,
+			total: Number(pagination.total),
+			totalPages: Number(pagination.total_pages),
+			headers: response.headers,
+		};
 	};
-	const lastIdOf = (data: IDataObject[]) => data.reduce((last, p) => Math.max(last, Number(p.id) || 0), 0);
+	const lastIdOf = (data: IDataObject[]) =>
+		data.reduce((last, p) => Math.max(last, Number(p.id) || 0), 0);
 	/** Keyset pagination in id order (`id:greater` = the last id read): cannot skip a product. */
 	const readKeyset = async (afterId: number) => {
 		for (let lastId = afterId; ; ) {
@@ -432,7 +466,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		if (entry.line !== undefined) fileLines.push(entry.line);
 	}
 
-	if (incremental) staticData[STATIC_KEY] = { startedAt: startedAt.toISOString(), recent } as unknown as IDataObject;
+	if (incremental)
+		staticData[STATIC_KEY] = {
+			startedAt: startedAt.toISOString(),
+			recent,
+		} as unknown as IDataObject;
 	const items = toItems(this, shaped);
 
 	if (fileFormat !== 'none') {

@@ -1,8 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toItems } from '../common';
-import { fail, fetchProduct, locator, requireLocatorId, simplifyProduct, simplifyProperty } from './shared';
+import type { OperationOption } from '../types';
+import { fetchProduct } from './helpers';
+import { locator, requireLocatorId } from '../../shared/locators';
+import { simplifyProduct, simplifyProperty } from '../../shared/simplify';
+import { toItems } from '../../shared/items';
+import { fail } from '../../shared/validate';
 
 export const includeOptions = [
 	{ name: 'Custom Fields', value: 'custom_fields' },
@@ -12,7 +15,14 @@ export const includeOptions = [
 	{ name: 'Videos', value: 'videos' },
 ];
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a product',
+	description: 'Get a product by ID with its variants, images, custom fields, videos and options',
+};
+
+export const properties: INodeProperties[] = [
 	locator('product'),
 	{
 		displayName: 'Include',
@@ -25,15 +35,15 @@ const properties: INodeProperties[] = [
 	simplifyProperty,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['get'] } },
-	properties,
-);
-
 /** Validates the Include list against the accepted values. */
 export function readInclude(ctx: IExecuteFunctions, i: number): string[] {
 	const raw = ctx.getNodeParameter('include', i, []) as unknown;
-	const list = Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+	const list = Array.isArray(raw)
+		? raw.map(String)
+		: String(raw ?? '')
+				.split(',')
+				.map((v) => v.trim())
+				.filter(Boolean);
 	const accepted = includeOptions.map((o) => o.value);
 	const bad = list.find((v) => !accepted.includes(v));
 	if (bad) {

@@ -1,20 +1,37 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest, bigCommerceApiRequestAllItems } from '../../transport';
-import { fail, getPagination, isBlank, isoDateValue, locatorValue, returnAllOrLimit, toItems } from '../common';
 import { includeOptions, readInclude } from './get.operation';
+import { CATALOG_READ } from '../../shared/scopes';
 import {
-	CATALOG_READ,
-	checkCount,
-	optionalLocator,
-	optionalLocatorId,
-	parseIdList,
-	simplifyProduct,
-	simplifyProperty,
-} from './shared';
+	wholeNumberValue,
+	idListValue,
+	fail,
+	getPagination,
+	isBlank,
+	isoDateValue,
+	locatorValue,
+} from '../../shared/validate';
+import { optionalLocator, optionalLocatorId } from '../../shared/locators';
+import { simplifyProduct, simplifyProperty } from '../../shared/simplify';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many products',
+	description:
+		'List products filtered by keyword, name, SKU (including variant SKUs), category, brand, visibility, availability, inventory, modification date or channel',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -35,7 +52,10 @@ const properties: INodeProperties[] = [
 				default: 'available',
 			},
 			optionalLocator('brand', { name: 'brandId', description: 'Only products of this brand' }),
-			optionalLocator('category', { name: 'categoryId', description: 'Only products in this category' }),
+			optionalLocator('category', {
+				name: 'categoryId',
+				description: 'Only products in this category',
+			}),
 			{
 				displayName: 'Channel IDs',
 				name: 'channelIds',
@@ -110,14 +130,6 @@ const properties: INodeProperties[] = [
 	simplifyProperty,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['getAll'] } },
-	properties,
-);
-
-/** Validates a date filter and returns it in ISO 8601 (seconds). */
-export const isoDate = isoDateValue;
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
@@ -132,18 +144,34 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const brandId = optionalLocatorId(this, i, filters.brandId, 'Brand');
 	if (brandId !== undefined) qs.brand_id = brandId;
 	if (!isBlank(filters.categoryId)) {
-		qs['categories:in'] = parseIdList(this, i, [locatorValue(filters.categoryId)], 'Category').join(',');
+		qs['categories:in'] = idListValue(this, i, [locatorValue(filters.categoryId)], 'Category', {
+			allowEmpty: true,
+		}).join(',');
 	}
-	if (text('channelIds')) qs['channel_id:in'] = parseIdList(this, i, filters.channelIds, 'Channel IDs').join(',');
+	if (text('channelIds'))
+		qs['channel_id:in'] = idListValue(this, i, filters.channelIds, 'Channel IDs', {
+			allowEmpty: true,
+		}).join(',');
 	if (filters.visibility !== undefined) qs.is_visible = filters.visibility !== 'hidden';
-	const min = filters.inventoryMin === undefined ? undefined : checkCount(this, i, filters.inventoryMin, 'Min Inventory Level');
-	const max = filters.inventoryMax === undefined ? undefined : checkCount(this, i, filters.inventoryMax, 'Max Inventory Level');
+	const min =
+		filters.inventoryMin === undefined
+			? undefined
+			: wholeNumberValue(this, i, filters.inventoryMin, 'Min Inventory Level');
+	const max =
+		filters.inventoryMax === undefined
+			? undefined
+			: wholeNumberValue(this, i, filters.inventoryMax, 'Max Inventory Level');
 	if (min !== undefined && max !== undefined && min > max) {
-		fail(this, i, `"Min Inventory Level" (${min}) must not be above "Max Inventory Level" (${max})`);
+		fail(
+			this,
+			i,
+			`"Min Inventory Level" (${min}) must not be above "Max Inventory Level" (${max})`,
+		);
 	}
 	if (min !== undefined) qs['inventory_level:min'] = min;
 	if (max !== undefined) qs['inventory_level:max'] = max;
-	if (text('modifiedSince')) qs['date_modified:min'] = isoDate(this, i, filters.modifiedSince, 'Modified Since');
+	if (text('modifiedSince'))
+		qs['date_modified:min'] = isoDateValue(this, i, filters.modifiedSince, 'Modified Since');
 	if (include.length) qs.include = include.join(',');
 	// with options included BigCommerce answers 10 products per page
 	const pageSize = include.includes('options') ? 10 : undefined;
@@ -151,7 +179,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const list = (extra: IDataObject) =>
 		bigCommerceApiRequestAllItems.call(
 			this,
-			{ method: 'GET', version: 'v3', path: '/catalog/products', qs: { ...qs, ...extra }, scope: CATALOG_READ, itemIndex: i },
+			{
+				method: 'GET',
+				version: 'v3',
+				path: '/catalog/products',
+				qs: { ...qs, ...extra },
+				scope: CATALOG_READ,
+				itemIndex: i,
+			},
 			{ ...pagination, pageSize },
 		);
 
@@ -169,7 +204,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				scope: CATALOG_READ,
 				itemIndex: i,
 			})) as IDataObject[];
-			const ids = [...new Set((Array.isArray(variants) ? variants : []).map((v) => Number(v.product_id)))];
+			const ids = [
+				...new Set((Array.isArray(variants) ? variants : []).map((v) => Number(v.product_id))),
+			];
 			products = ids.length ? await list({ 'id:in': ids.join(',') }) : [];
 		}
 	} else {

@@ -1,27 +1,38 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import {
-	CATALOG_READ,
-	fail,
-	fetchProduct,
-	FULL_INCLUDE,
-	isHttpError,
-	isInStock,
-	optionLabel,
-	rethrow,
-	stripHtml,
-} from './shared';
+import { fetchProduct, FULL_INCLUDE } from './helpers';
+import { CATALOG_READ } from '../../shared/scopes';
+import { isHttpError, rethrow } from '../../shared/errors';
+import { isInStock, optionLabel, stripHtml } from '../../shared/simplify';
+import { toItems } from '../../shared/items';
+import { fail, asPositiveId } from '../../shared/validate';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Info for Shopper',
+	value: 'getInfoForShopper',
+	action: 'Get product info for a shopper',
+	description:
+		"Answer a shopper's product question: look up a visible product by ID, SKU (product or variant) or name and return its plain-text description, price and sale price, availability, variants with options and stock, custom fields, images and videos",
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Look Up By',
 		name: 'lookUpBy',
 		type: 'options',
 		options: [
-			{ name: 'Name', value: 'name', description: 'Exact name first, then the closest keyword matches' },
+			{
+				name: 'Name',
+				value: 'name',
+				description: 'Exact name first, then the closest keyword matches',
+			},
 			{ name: 'Product ID', value: 'id' },
 			{ name: 'SKU', value: 'sku', description: 'Product SKU or the SKU of one of its variants' },
 		],
@@ -63,12 +74,11 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['getInfoForShopper'] } },
-	properties,
-);
-
-async function listProducts(ctx: IExecuteFunctions, i: number, qs: IDataObject): Promise<IDataObject[]> {
+async function listProducts(
+	ctx: IExecuteFunctions,
+	i: number,
+	qs: IDataObject,
+): Promise<IDataObject[]> {
 	const data = await bigCommerceApiRequest.call(ctx, {
 		method: 'GET',
 		version: 'v3',
@@ -83,15 +93,18 @@ async function listProducts(ctx: IExecuteFunctions, i: number, qs: IDataObject):
 /** The compact answer for a shopper question (see the operation description). */
 export function shopperView(product: IDataObject, maxDescription: number): IDataObject {
 	const text = stripHtml(product.description);
-	const onSale = Number(product.sale_price ?? 0) > 0 && Number(product.sale_price) < Number(product.price);
-	const tracked = product.inventory_tracking === 'product' || product.inventory_tracking === 'variant';
+	const onSale =
+		Number(product.sale_price ?? 0) > 0 && Number(product.sale_price) < Number(product.price);
+	const tracked =
+		product.inventory_tracking === 'product' || product.inventory_tracking === 'variant';
 	const variants = ((product.variants as IDataObject[] | undefined) ?? []).filter(
 		(v) => Array.isArray(v.option_values) && (v.option_values as IDataObject[]).length,
 	);
 	const fields: IDataObject = {};
 	for (const field of (product.custom_fields as IDataObject[] | undefined) ?? []) {
 		const name = String(field.name);
-		fields[name] = fields[name] === undefined ? field.value : `${String(fields[name])}, ${String(field.value)}`;
+		fields[name] =
+			fields[name] === undefined ? field.value : `${String(fields[name])}, ${String(field.value)}`;
 	}
 	const answer: IDataObject = {
 		found: true,
@@ -99,7 +112,10 @@ export function shopperView(product: IDataObject, maxDescription: number): IData
 		name: product.name,
 		sku: product.sku,
 		url: (product.custom_url as IDataObject | undefined)?.url,
-		description: text.length > maxDescription ? `${text.slice(0, Math.max(0, maxDescription - 1)).trimEnd()}…` : text,
+		description:
+			text.length > maxDescription
+				? `${text.slice(0, Math.max(0, maxDescription - 1)).trimEnd()}…`
+				: text,
 		price: product.price,
 		sale_price: onSale ? product.sale_price : null,
 		on_sale: onSale,
@@ -119,7 +135,9 @@ export function shopperView(product: IDataObject, maxDescription: number): IData
 			stock: product.inventory_tracking === 'variant' ? v.inventory_level : null,
 		})),
 		custom_fields: fields,
-		images: ((product.images as IDataObject[] | undefined) ?? []).map((img) => img.url_standard ?? img.url_zoom ?? img.image_url),
+		images: ((product.images as IDataObject[] | undefined) ?? []).map(
+			(img) => img.url_standard ?? img.url_zoom ?? img.image_url,
+		),
 		videos: ((product.videos as IDataObject[] | undefined) ?? []).map(
 			(v) => `https://www.youtube.com/watch?v=${String(v.video_id)}`,
 		),
@@ -131,20 +149,34 @@ export function shopperView(product: IDataObject, maxDescription: number): IData
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// tolerate what an AI agent may send: "SKU", "Product ID", "product_id", "Name"
-	const rawLookUp = String(this.getNodeParameter('lookUpBy', i, 'sku') ?? '').trim().toLowerCase();
-	const lookUpBy = ['id', 'productid', 'product id', 'product_id'].includes(rawLookUp) ? 'id' : rawLookUp;
+	const rawLookUp = String(this.getNodeParameter('lookUpBy', i, 'sku') ?? '')
+		.trim()
+		.toLowerCase();
+	const lookUpBy = ['id', 'productid', 'product id', 'product_id'].includes(rawLookUp)
+		? 'id'
+		: rawLookUp;
 	const value = String(this.getNodeParameter('value', i, '') ?? '').trim();
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const includeHidden = options.includeHidden === true;
-	const maxDescription = options.maxDescription === undefined ? 1000 : Number(options.maxDescription);
+	const maxDescription =
+		options.maxDescription === undefined ? 1000 : Number(options.maxDescription);
 	if (!Number.isInteger(maxDescription) || maxDescription < 0) {
-		fail(this, i, `"Max Description Length" must be a whole number of 0 or more; got "${String(options.maxDescription)}"`);
+		fail(
+			this,
+			i,
+			`"Max Description Length" must be a whole number of 0 or more; got "${String(options.maxDescription)}"`,
+		);
 	}
-	if (!['id', 'sku', 'name'].includes(lookUpBy)) fail(this, i, `"Look Up By" must be id, sku or name; got "${lookUpBy}"`);
+	if (!['id', 'sku', 'name'].includes(lookUpBy))
+		fail(this, i, `"Look Up By" must be id, sku or name; got "${lookUpBy}"`);
 	const labels: Record<string, string> = { id: 'Product ID', sku: 'SKU', name: 'Name' };
 	if (!value) fail(this, i, `"Value" must not be empty: give the ${labels[lookUpBy]} to look up`);
-	if (lookUpBy === 'id' && (!/^\d+$/.test(value) || Number(value) <= 0)) {
-		fail(this, i, `"Value" must be a positive whole-number product ID such as 123 when looking up by Product ID; got "${value}"`);
+	if (lookUpBy === 'id' && asPositiveId(value) === undefined) {
+		fail(
+			this,
+			i,
+			`"Value" must be a positive whole-number product ID such as 123 when looking up by Product ID; got "${value}"`,
+		);
 	}
 
 	const visibleQs: IDataObject = includeHidden ? {} : { is_visible: true };

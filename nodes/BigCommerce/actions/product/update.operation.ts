@@ -1,11 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_WRITE, fail, locator, productBodyFromFields, productFieldOptions, requireLocatorId } from './shared';
+import { productBodyFromFields, productFieldOptions } from './helpers';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { locator, requireLocatorId } from '../../shared/locators';
+import { toItems } from '../../shared/items';
+import { requireSomeChange } from '../../shared/validate';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a product',
+	description: "Change a product's fields",
+};
+
+export const properties: INodeProperties[] = [
 	locator('product'),
 	{
 		displayName: 'Update Fields',
@@ -17,16 +32,11 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['update'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireLocatorId(this, i, 'product');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body = productBodyFromFields(this, i, fields);
-	if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
+	requireSomeChange(this, i, body);
 	const product = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',
 		version: 'v3',

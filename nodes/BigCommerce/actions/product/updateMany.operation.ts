@@ -1,14 +1,30 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestFull } from '../../transport';
-import { toItems } from '../common';
-import { CATALOG_WRITE, fail, rethrow } from './shared';
+import { CATALOG_WRITE } from '../../shared/scopes';
+import { rethrow } from '../../shared/errors';
+import { toItems } from '../../shared/items';
+import { fail, asPositiveId } from '../../shared/validate';
 
 /** BigCommerce accepts at most 10 products per batch update. */
 export const BATCH_SIZE = 10;
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update Many',
+	value: 'updateMany',
+	action: 'Update many products',
+	description:
+		'Update a batch of products from a JSON array of product IDs with the fields to change, 10 per request; the whole batch is checked before anything is sent',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Products (JSON)',
 		name: 'products',
@@ -37,11 +53,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['product'], operation: ['updateMany'] } },
-	properties,
-);
-
 /** Reads and checks the whole batch before any request: a JSON array of objects with numeric ids. */
 function readBatch(ctx: IExecuteFunctions, i: number): IDataObject[] {
 	const raw = ctx.getNodeParameter('products', i) as unknown;
@@ -50,10 +61,16 @@ function readBatch(ctx: IExecuteFunctions, i: number): IDataObject[] {
 		try {
 			value = JSON.parse(raw);
 		} catch (error) {
-			fail(ctx, i, `"Products (JSON)" is not valid JSON (${(error as Error).message})`, 'Enter a JSON array such as [{"id": 1, "price": 19.99}]');
+			fail(
+				ctx,
+				i,
+				`"Products (JSON)" is not valid JSON (${(error as Error).message})`,
+				'Enter a JSON array such as [{"id": 1, "price": 19.99}]',
+			);
 		}
 	}
-	if (!Array.isArray(value)) fail(ctx, i, '"Products (JSON)" must be a JSON array such as [{"id": 1, "price": 19.99}]');
+	if (!Array.isArray(value))
+		fail(ctx, i, '"Products (JSON)" must be a JSON array such as [{"id": 1, "price": 19.99}]');
 	if (!value.length) fail(ctx, i, '"Products (JSON)" is an empty array: nothing to update');
 	const problems: string[] = [];
 	const seen = new Set<number>();
@@ -63,13 +80,17 @@ function readBatch(ctx: IExecuteFunctions, i: number): IDataObject[] {
 			return;
 		}
 		const id = (entry as IDataObject).id;
-		const n = typeof id === 'string' && /^\d+$/.test(id.trim()) ? Number(id) : id;
+		const n = asPositiveId(id);
 		if (id === undefined || id === null || id === '') problems.push(`entry ${index} has no "id"`);
-		else if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0) problems.push(`entry ${index} has "id" ${JSON.stringify(id)}, which is not a positive whole number`);
+		else if (n === undefined)
+			problems.push(
+				`entry ${index} has "id" ${JSON.stringify(id)}, which is not a positive whole number`,
+			);
 		else if (seen.has(n)) problems.push(`entry ${index} repeats product id ${n}`);
 		else {
 			seen.add(n);
-			if (Object.keys(entry).length < 2) problems.push(`entry ${index} (id ${n}) has no field to change`);
+			if (Object.keys(entry).length < 2)
+				problems.push(`entry ${index} (id ${n}) has no field to change`);
 		}
 	});
 	if (problems.length) {
@@ -103,7 +124,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			});
 			const body = (response.body ?? {}) as IDataObject;
 			const saved = new Map<number, IDataObject>();
-			for (const product of (body.data as IDataObject[] | undefined) ?? []) saved.set(Number(product.id), product);
+			for (const product of (body.data as IDataObject[] | undefined) ?? [])
+				saved.set(Number(product.id), product);
 			const errorBlock = (body.errors ?? {}) as IDataObject;
 			const perId = (errorBlock.errors ?? {}) as IDataObject;
 			for (const entry of chunk) {
@@ -114,7 +136,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 					results.push({
 						success: false,
 						id,
-						error: String(perId[String(id)] ?? errorBlock.title ?? 'BigCommerce did not confirm this product was updated'),
+						error: String(
+							perId[String(id)] ??
+								errorBlock.title ??
+								'BigCommerce did not confirm this product was updated',
+						),
 						httpCode: String(response.statusCode),
 					});
 			}
@@ -122,12 +148,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			if (!perItem || !(error instanceof NodeApiError)) {
 				if (error instanceof NodeApiError && start > 0) {
 					// say what already happened: earlier batches were saved
-					error.description = `${error.description ?? ''} The first ${start} entries (earlier batches of ${BATCH_SIZE}) were already updated; this batch (entries ${start}–${start + chunk.length - 1}) and later ones were not applied in full. Turn on "Continue on Per-Item Errors" to get one result per product.`.trim();
+					error.description =
+						`${error.description ?? ''} The first ${start} entries (earlier batches of ${BATCH_SIZE}) were already updated; this batch (entries ${start}–${start + chunk.length - 1}) and later ones were not applied in full. Turn on "Continue on Per-Item Errors" to get one result per product.`.trim();
 				}
 				rethrow(this, i, error);
 			}
 			const details = (error.errorResponse ?? {}) as IDataObject;
-			const perId = (details.errors && typeof details.errors === 'object' ? details.errors : {}) as IDataObject;
+			const perId = (
+				details.errors && typeof details.errors === 'object' ? details.errors : {}
+			) as IDataObject;
 			for (const entry of chunk) {
 				const id = Number(entry.id);
 				results.push({

@@ -1,19 +1,13 @@
-import type { ResourceModule } from '../types';
-import { subResourceOperations } from '../product/subResource';
-import { config } from './config';
+import { defineResource } from '../defineResource';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const productCustomField: ResourceModule = {
-	option: { name: 'Product Custom Field', value: 'productCustomField' },
-	description: [
-		subResourceOperations(config, 'custom fields'),
-		...create.description,
-		...del.description,
-		...getAll.description,
-		...update.description,
-	],
-	operations: { create, delete: del, getAll, update },
-};
+export const productCustomField = defineResource(
+	{ name: 'Product Custom Field', value: 'productCustomField' },
+	[create, del, getAll, update],
+	{
+		defaultOperation: 'getAll',
+	},
+);

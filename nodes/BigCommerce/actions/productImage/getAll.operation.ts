@@ -1,7 +1,4 @@
-import { makeGetAll } from '../product/subResource';
-import { config } from './config';
+import { makeGetAll } from '../productSubResource';
+import { config } from './helpers';
 
-const parts = makeGetAll(config);
-
-export const description = parts.description;
-export const execute = parts.execute;
+export const { option, properties, execute } = makeGetAll(config);

@@ -1,19 +1,13 @@
-import type { ResourceModule } from '../types';
-import { subResourceOperations } from '../product/subResource';
-import { config } from './config';
+import { defineResource } from '../defineResource';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const productImage: ResourceModule = {
-	option: { name: 'Product Image', value: 'productImage' },
-	description: [
-		subResourceOperations(config, 'images'),
-		...create.description,
-		...del.description,
-		...getAll.description,
-		...update.description,
-	],
-	operations: { create, delete: del, getAll, update },
-};
+export const productImage = defineResource(
+	{ name: 'Product Image', value: 'productImage' },
+	[create, del, getAll, update],
+	{
+		defaultOperation: 'getAll',
+	},
+);

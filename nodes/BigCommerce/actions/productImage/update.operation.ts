@@ -1,7 +1,4 @@
-import { makeUpdate } from '../product/subResource';
-import { config } from './config';
+import { makeUpdate } from '../productSubResource';
+import { config } from './helpers';
 
-const parts = makeUpdate(config);
-
-export const description = parts.description;
-export const execute = parts.execute;
+export const { option, properties, execute } = makeUpdate(config);

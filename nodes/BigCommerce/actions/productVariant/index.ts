@@ -1,19 +1,13 @@
-import type { ResourceModule } from '../types';
-import { subResourceOperations } from '../product/subResource';
-import { config } from './config';
+import { defineResource } from '../defineResource';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const productVariant: ResourceModule = {
-	option: { name: 'Product Variant', value: 'productVariant' },
-	description: [
-		subResourceOperations(config, 'variants'),
-		...create.description,
-		...del.description,
-		...getAll.description,
-		...update.description,
-	],
-	operations: { create, delete: del, getAll, update },
-};
+export const productVariant = defineResource(
+	{ name: 'Product Variant', value: 'productVariant' },
+	[create, del, getAll, update],
+	{
+		defaultOperation: 'getAll',
+	},
+);

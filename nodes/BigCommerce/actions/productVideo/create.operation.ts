@@ -1,7 +1,4 @@
-import { makeCreate } from '../product/subResource';
-import { config } from './config';
+import { makeCreate } from '../productSubResource';
+import { config } from './helpers';
 
-const parts = makeCreate(config);
-
-export const description = parts.description;
-export const execute = parts.execute;
+export const { option, properties, execute } = makeCreate(config);

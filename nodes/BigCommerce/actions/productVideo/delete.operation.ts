@@ -1,7 +1,4 @@
-import { makeDelete } from '../product/subResource';
-import { config } from './config';
+import { makeDelete } from '../productSubResource';
+import { config } from './helpers';
 
-const parts = makeDelete(config);
-
-export const description = parts.description;
-export const execute = parts.execute;
+export const { option, properties, execute } = makeDelete(config);

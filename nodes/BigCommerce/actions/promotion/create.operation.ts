@@ -1,12 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, toItems } from '../common';
-import { checkCode, MARKETING_SCOPE, wholeNumber } from '../coupon/helpers';
-import { optionalPromotionFields, promotionBody } from './fields';
+import { optionalPromotionFields, promotionBody } from './helpers';
+import { wholeNumberValue, fail, codeValue } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_WRITE } from '../../shared/scopes';
+import { sortByName } from '../../shared/properties';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a promotion',
+	description: 'Create an automatic or coupon promotion',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -32,7 +46,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'SPRING10',
-		description: 'The code shoppers enter (letters, numbers, spaces, _ and -). Leave empty to add codes later, or for generated codes.',
+		description:
+			'The code shoppers enter (letters, numbers, spaces, _ and -). Leave empty to add codes later, or for generated codes.',
 		displayOptions: { show: { redemptionType: ['COUPON'] } },
 	},
 	{
@@ -44,7 +59,8 @@ const properties: INodeProperties[] = [
 			{ name: 'Single', value: 'SINGLE' },
 		],
 		default: 'SINGLE',
-		description: 'Single: codes you choose. Bulk: codes generated with Promotion → Generate Coupon Codes.',
+		description:
+			'Single: codes you choose. Bulk: codes generated with Promotion → Generate Coupon Codes.',
 		displayOptions: { show: { redemptionType: ['COUPON'] } },
 	},
 	{
@@ -61,7 +77,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
+		options: sortByName<INodeProperties>([
 			...optionalPromotionFields,
 			{
 				displayName: 'Code Max Uses',
@@ -79,14 +95,9 @@ const properties: INodeProperties[] = [
 				default: 0,
 				description: 'How many times each customer can use the coupon code (0 = unlimited)',
 			},
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
+		]),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['promotion'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const redemptionType = this.getNodeParameter('redemptionType', i) as string;
@@ -104,19 +115,31 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	};
 	// the code limits are checked whatever the type, and refused where there is no code to limit
 	const codeLimits: IDataObject = {};
-	if (additional.codeMaxUses !== undefined) codeLimits.max_uses = wholeNumber(this, i, additional.codeMaxUses, 'Code Max Uses');
+	if (additional.codeMaxUses !== undefined)
+		codeLimits.max_uses = wholeNumberValue(this, i, additional.codeMaxUses, 'Code Max Uses');
 	if (additional.codeMaxUsesPerCustomer !== undefined) {
-		codeLimits.max_uses_per_customer = wholeNumber(this, i, additional.codeMaxUsesPerCustomer, 'Code Max Uses Per Customer');
+		codeLimits.max_uses_per_customer = wholeNumberValue(
+			this,
+			i,
+			additional.codeMaxUsesPerCustomer,
+			'Code Max Uses Per Customer',
+		);
 	}
 	let code: IDataObject | undefined;
 	if (redemptionType === 'COUPON') {
 		const couponType = this.getNodeParameter('couponType', i, 'SINGLE') as string;
-		if (!['SINGLE', 'BULK'].includes(couponType)) fail(this, i, `"Coupon Type" must be SINGLE or BULK; got "${couponType}"`);
+		if (!['SINGLE', 'BULK'].includes(couponType))
+			fail(this, i, `"Coupon Type" must be SINGLE or BULK; got "${couponType}"`);
 		body.coupon_type = couponType;
 		const rawCode = String(this.getNodeParameter('couponCode', i, '') ?? '').trim();
 		if (rawCode) {
-			if (couponType === 'BULK') fail(this, i, '"Coupon Code" cannot be set on a Bulk promotion: generate its codes instead');
-			code = { code: checkCode(this, i, rawCode, 'Coupon Code'), ...codeLimits };
+			if (couponType === 'BULK')
+				fail(
+					this,
+					i,
+					'"Coupon Code" cannot be set on a Bulk promotion: generate its codes instead',
+				);
+			code = { code: codeValue(this, i, rawCode, 'Coupon Code'), ...codeLimits };
 		}
 	}
 	if (!code && Object.keys(codeLimits).length) {
@@ -132,7 +155,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: '/promotions',
 		body,
-		scope: MARKETING_SCOPE,
+		scope: MARKETING_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
 	if (!code) return toItems(this, promotion);
@@ -142,8 +165,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: `/promotions/${String(promotion.id)}/codes`,
 		body: code,
-		scope: MARKETING_SCOPE,
+		scope: MARKETING_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
-	return toItems(this, { ...promotion, codes: created, multiple_codes: { has_multiple_codes: false } });
+	return toItems(this, {
+		...promotion,
+		codes: created,
+		multiple_codes: { has_multiple_codes: false },
+	});
 }

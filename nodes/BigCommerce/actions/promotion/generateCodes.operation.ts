@@ -1,16 +1,29 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireId, toItems } from '../common';
-import { MARKETING_SCOPE, wholeNumber } from '../coupon/helpers';
-import { promotionIdProperty } from './fields';
+import { promotionIdProperty } from './helpers';
+import { wholeNumberValue, fail, requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_WRITE } from '../../shared/scopes';
 
 /** BigCommerce generates at most 250 codes per call. */
 const BATCH = 250;
 const MAX_CODES = 10000;
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Generate Coupon Codes',
+	value: 'generateCodes',
+	action: 'Generate coupon codes for a promotion',
+	description: 'Generate unique codes for a Bulk coupon promotion',
+};
+
+export const properties: INodeProperties[] = [
 	{ ...promotionIdProperty, description: 'The numeric ID of a Coupon promotion of type Bulk' },
 	{
 		displayName: 'Number of Codes',
@@ -90,26 +103,35 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['promotion'], operation: ['generateCodes'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'promotionId', 'Promotion ID');
 	const quantity = this.getNodeParameter('quantity', i) as number;
 	if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_CODES) {
-		fail(this, i, `"Number of Codes" must be a whole number from 1 to ${MAX_CODES}; got "${String(quantity)}"`);
+		fail(
+			this,
+			i,
+			`"Number of Codes" must be a whole number from 1 to ${MAX_CODES}; got "${String(quantity)}"`,
+		);
 	}
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const base: IDataObject = {};
-	if (options.maxUses !== undefined) base.max_uses = wholeNumber(this, i, options.maxUses, 'Max Uses Per Code', 100000);
+	if (options.maxUses !== undefined)
+		base.max_uses = wholeNumberValue(this, i, options.maxUses, 'Max Uses Per Code', {
+			max: 100000,
+		});
 	if (options.maxUsesPerCustomer !== undefined) {
-		base.max_uses_per_customer = wholeNumber(this, i, options.maxUsesPerCustomer, 'Max Uses Per Customer', 100000);
+		base.max_uses_per_customer = wholeNumberValue(
+			this,
+			i,
+			options.maxUsesPerCustomer,
+			'Max Uses Per Customer',
+			{ max: 100000 },
+		);
 	}
 	if (options.codeLength !== undefined) {
 		const length = Number(options.codeLength);
-		if (!Number.isInteger(length) || length < 6 || length > 16) fail(this, i, `"Code Length" must be from 6 to 16; got "${String(options.codeLength)}"`);
+		if (!Number.isInteger(length) || length < 6 || length > 16)
+			fail(this, i, `"Code Length" must be from 6 to 16; got "${String(options.codeLength)}"`);
 		base.code_length = length;
 	}
 	for (const [key, label] of [
@@ -118,7 +140,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	] as const) {
 		const value = String(options[key] ?? '').trim();
 		if (!value) continue;
-		if (!/^[A-Z0-9_-]{1,20}$/.test(value)) fail(this, i, `"${label}" may contain only capital letters, digits, _ and - (at most 20); got "${value}"`);
+		if (!/^[A-Z0-9_-]{1,20}$/.test(value))
+			fail(
+				this,
+				i,
+				`"${label}" may contain only capital letters, digits, _ and - (at most 20); got "${value}"`,
+			);
 		base[key] = value;
 	}
 	if (options.delimiter) base.delimiter = options.delimiter;
@@ -128,7 +155,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			.map((c) => c.trim())
 			.filter(Boolean);
 		const bad = chars.find((c) => !/^[A-Z0-9]$/.test(c));
-		if (bad !== undefined) fail(this, i, `"Exclude Characters" must list single capital letters or digits; got "${bad}"`);
+		if (bad !== undefined)
+			fail(
+				this,
+				i,
+				`"Exclude Characters" must list single capital letters or digits; got "${bad}"`,
+			);
 		base.exclude_characters = chars;
 	}
 
@@ -139,7 +171,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			version: 'v3',
 			path: `/promotions/${id}/codegen`,
 			body: { ...base, batch_size: Math.min(BATCH, remaining) },
-			scope: MARKETING_SCOPE,
+			scope: MARKETING_WRITE,
 			itemIndex: i,
 		})) as IDataObject;
 		for (const entry of (batch.codes as IDataObject[] | undefined) ?? []) {

@@ -1,18 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { MARKETING_READ_SCOPE } from '../coupon/helpers';
-import { promotionIdProperty, simplifyProperty } from './fields';
-import { simplifyPromotion } from './helpers';
+import { promotionIdProperty, simplifyProperty, simplifyPromotion } from './helpers';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_READ } from '../../shared/scopes';
 
-const properties: INodeProperties[] = [promotionIdProperty, simplifyProperty];
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a promotion',
+	description: 'Get a promotion by ID',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['promotion'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [promotionIdProperty, simplifyProperty];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'promotionId', 'Promotion ID');
@@ -21,7 +28,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		version: 'v3',
 		path: `/promotions/${id}`,
-		scope: MARKETING_READ_SCOPE,
+		scope: MARKETING_READ,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, simplify ? simplifyPromotion(promotion) : promotion);

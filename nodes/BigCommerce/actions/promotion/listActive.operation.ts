@@ -1,20 +1,30 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { isBlank, requireId, toItems } from '../common';
-import { channelField } from '../channel/fields';
-import { isoOrNull, MARKETING_READ_SCOPE } from '../coupon/helpers';
 import { promotionDiscount, promotionMinimumSpend, promotionProblem } from './helpers';
+import { channelField } from '../../shared/locators';
+import { isBlank, requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { isoOrNull } from '../../shared/dates';
+import { MARKETING_READ } from '../../shared/scopes';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'List Active',
+	value: 'listActive',
+	action: 'List active promotions',
+	description:
+		'List the promotions running now (enabled and inside their dates) with their discount and coupon code',
+};
+
+export const properties: INodeProperties[] = [
 	channelField('Only promotions that run on this channel (empty: any channel)'),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['promotion'], operation: ['listActive'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const qs: IDataObject = { status: 'ENABLED' };
@@ -23,7 +33,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	const promotions = await bigCommerceApiRequestAllItems.call(
 		this,
-		{ method: 'GET', version: 'v3', path: '/promotions', qs, scope: MARKETING_READ_SCOPE, itemIndex: i },
+		{ method: 'GET', version: 'v3', path: '/promotions', qs, scope: MARKETING_READ, itemIndex: i },
 		{ returnAll: true },
 	);
 	const now = Date.now();
@@ -32,7 +42,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		.map((promotion) => {
 			const discount = promotionDiscount(promotion);
 			const codes = promotion.codes as IDataObject | undefined;
-			const multiple = (promotion.multiple_codes as IDataObject | undefined)?.has_multiple_codes === true;
+			const multiple =
+				(promotion.multiple_codes as IDataObject | undefined)?.has_multiple_codes === true;
 			const isCoupon = promotion.redemption_type === 'COUPON';
 			return {
 				id: promotion.id,
@@ -46,6 +57,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				ends: isoOrNull(promotion.end_date),
 			};
 		});
-	if (!active.length) return toItems(this, { active: 0, message: 'No promotion is running right now.' });
+	if (!active.length)
+		return toItems(this, { active: 0, message: 'No promotion is running right now.' });
 	return toItems(this, active);
 }

@@ -1,12 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { MARKETING_SCOPE, requireSomeFields } from '../coupon/helpers';
-import { optionalPromotionFields, promotionBody, promotionIdProperty } from './fields';
+import { optionalPromotionFields, promotionBody, promotionIdProperty } from './helpers';
+import { requireId, requireSomeFields } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { MARKETING_WRITE } from '../../shared/scopes';
+import { sortByName } from '../../shared/properties';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a promotion',
+	description: "Change a promotion's name, status, dates, limits or rules",
+};
+
+export const properties: INodeProperties[] = [
 	promotionIdProperty,
 	{
 		displayName: 'Update Fields',
@@ -14,24 +28,25 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [
+		options: sortByName<INodeProperties>([
 			...optionalPromotionFields,
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Internal name of the promotion' },
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Internal name of the promotion',
+			},
 			{
 				displayName: 'Rules (JSON)',
 				name: 'rules',
 				type: 'json',
 				default: '[{"action": {"cart_value": {"discount": {"percentage_amount": "10"}}}}]',
-				description: 'Replaces the promotion\'s rules: a list of {action, condition}',
+				description: "Replaces the promotion's rules: a list of {action, condition}",
 			},
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)) as INodeProperties[],
+		]),
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['promotion'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'promotionId', 'Promotion ID');
@@ -43,7 +58,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		version: 'v3',
 		path: `/promotions/${id}`,
 		body,
-		scope: MARKETING_SCOPE,
+		scope: MARKETING_WRITE,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, promotion);

@@ -1,11 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
 import { zoneIdProperty } from './getZone.operation';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { INFORMATION_READ } from '../../shared/scopes';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Methods of a Zone',
+	value: 'getMethods',
+	action: 'Get the shipping methods of a zone',
+	description: 'List the shipping methods (flat rate, carriers...) of a shipping zone',
+};
+
+export const properties: INodeProperties[] = [
 	zoneIdProperty,
 	{
 		displayName: 'Enabled Only',
@@ -16,11 +30,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['shipping'], operation: ['getMethods'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const zoneId = requireId(this, i, 'zoneId', 'Zone ID');
 	const enabledOnly = this.getNodeParameter('enabledOnly', i, false) as boolean;
@@ -28,7 +37,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		version: 'v2',
 		path: `/shipping/zones/${zoneId}/methods`,
-		scope: 'store_v2_information_read_only',
+		scope: INFORMATION_READ,
 		itemIndex: i,
 	})) as IDataObject[];
 	const list = (Array.isArray(methods) ? methods : [])

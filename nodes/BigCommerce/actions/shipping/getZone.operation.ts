@@ -1,8 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { INFORMATION_READ } from '../../shared/scopes';
 
 export const zoneIdProperty: INodeProperties = {
 	displayName: 'Zone ID',
@@ -14,12 +21,14 @@ export const zoneIdProperty: INodeProperties = {
 	description: 'The numeric ID of the shipping zone (see Get Zones)',
 };
 
-const properties: INodeProperties[] = [zoneIdProperty];
+export const option: OperationOption = {
+	name: 'Get Zone',
+	value: 'getZone',
+	action: 'Get a shipping zone',
+	description: 'Get a shipping zone by ID',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['shipping'], operation: ['getZone'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [zoneIdProperty];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'zoneId', 'Zone ID');
@@ -27,7 +36,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		version: 'v2',
 		path: `/shipping/zones/${id}`,
-		scope: 'store_v2_information_read_only',
+		scope: INFORMATION_READ,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, zone);

@@ -1,15 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
+import { toItems } from '../../shared/items';
+import { INFORMATION_READ } from '../../shared/scopes';
 
-const properties: INodeProperties[] = [];
+export const option: OperationOption = {
+	name: 'Get Zones',
+	value: 'getZones',
+	action: 'Get shipping zones',
+	description: 'List every shipping zone with its locations and free-shipping settings',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['shipping'], operation: ['getZones'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	// the zones list has no paging: it is returned whole
@@ -17,7 +25,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		version: 'v2',
 		path: '/shipping/zones',
-		scope: 'store_v2_information_read_only',
+		scope: INFORMATION_READ,
 		itemIndex: i,
 	})) as IDataObject[];
 	return toItems(this, Array.isArray(zones) ? zones : []);

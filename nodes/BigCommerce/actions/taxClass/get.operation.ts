@@ -1,10 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireWholeNumber, toItems } from '../common';
+import { requireWholeNumber } from '../../shared/validate';
+import { toItems } from '../../shared/items';
+import { INFORMATION_READ } from '../../shared/scopes';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a tax class',
+	description: 'Get a tax class by ID',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Tax Class ID',
 		name: 'taxClassId',
@@ -16,18 +30,13 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['taxClass'], operation: ['get'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireWholeNumber(this, i, 'taxClassId', 'Tax Class ID');
 	const taxClass = (await bigCommerceApiRequest.call(this, {
 		method: 'GET',
 		version: 'v2',
 		path: `/tax_classes/${id}`,
-		scope: 'store_v2_information_read_only',
+		scope: INFORMATION_READ,
 		itemIndex: i,
 	})) as IDataObject;
 	return toItems(this, taxClass);

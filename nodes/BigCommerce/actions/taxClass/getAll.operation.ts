@@ -1,15 +1,20 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
+import { getPagination } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
+import { INFORMATION_READ } from '../../shared/scopes';
 
-const properties: INodeProperties[] = [...returnAllOrLimit()];
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many tax classes',
+	description: "List the store's tax classes",
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['taxClass'], operation: ['getAll'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [...returnAllOrLimit()];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);
@@ -19,7 +24,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			method: 'GET',
 			version: 'v2',
 			path: '/tax_classes',
-			scope: 'store_v2_information_read_only',
+			scope: INFORMATION_READ,
 			itemIndex: i,
 		},
 		pagination,

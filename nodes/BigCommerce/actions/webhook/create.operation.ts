@@ -1,11 +1,29 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { toItems } from '../common';
-import { checkDestination, checkScope, headersObject, headersProperty, hookOutput } from './fields';
+import {
+	checkDestination,
+	checkScope,
+	headersObject,
+	headersProperty,
+	hookOutput,
+} from './helpers';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a webhook',
+	description: 'Subscribe a URL to a store event',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Event Scope',
 		name: 'scope',
@@ -13,7 +31,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'store/order/created',
-		description: 'The event to subscribe to, e.g. store/order/created, store/product/*, store/cart/abandoned',
+		description:
+			'The event to subscribe to, e.g. store/order/created, store/product/*, store/cart/abandoned',
 	},
 	{
 		displayName: 'Destination',
@@ -33,11 +52,6 @@ const properties: INodeProperties[] = [
 	},
 	headersProperty,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhook'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const body: IDataObject = {

@@ -1,19 +1,30 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { destructiveNotice, requireId, toItems } from '../common';
-import { hookOutput, webhookIdProperty } from './fields';
+import { hookOutput, webhookIdProperty } from './helpers';
+import { destructiveNotice } from '../../shared/properties';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
-	destructiveNotice('This permanently deletes the webhook; BigCommerce stops sending its events. It cannot be undone.'),
+export const option: OperationOption = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a webhook',
+	description: 'Permanently delete a webhook (destructive)',
+};
+
+export const properties: INodeProperties[] = [
+	destructiveNotice(
+		'This permanently deletes the webhook; BigCommerce stops sending its events. It cannot be undone.',
+	),
 	{ ...webhookIdProperty, description: 'The numeric ID of the webhook to delete permanently' },
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhook'], operation: ['delete'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'webhookId', 'Webhook ID');
@@ -24,5 +35,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		path: `/hooks/${id}`,
 		itemIndex: i,
 	})) as IDataObject;
-	return toItems(this, { ...hookOutput(hook && typeof hook === 'object' ? hook : { id }), deleted: true });
+	return toItems(this, {
+		...hookOutput(hook && typeof hook === 'object' ? hook : { id }),
+		deleted: true,
+	});
 }

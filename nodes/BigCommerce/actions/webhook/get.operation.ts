@@ -1,16 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { requireId, toItems } from '../common';
-import { hookOutput, webhookIdProperty } from './fields';
+import { hookOutput, webhookIdProperty } from './helpers';
+import { requireId } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [webhookIdProperty];
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a webhook',
+	description: 'Get a webhook by ID',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhook'], operation: ['get'] } },
-	properties,
-);
+export const properties: INodeProperties[] = [webhookIdProperty];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'webhookId', 'Webhook ID');

@@ -1,11 +1,25 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
-import { getPagination, returnAllOrLimit, toItems } from '../common';
-import { checkDestination, checkScope, hookOutput } from './fields';
+import { checkDestination, checkScope, hookOutput } from './helpers';
+import { getPagination } from '../../shared/validate';
+import { returnAllOrLimit } from '../../shared/properties';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many webhooks',
+	description: 'List the webhooks of this API account, optionally only active or deactivated ones',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
 	{
 		displayName: 'Filters',
@@ -40,17 +54,13 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhook'], operation: ['getAll'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const pagination = getPagination(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.isActive !== undefined) qs.is_active = Boolean(filters.isActive);
-	if (filters.scope !== undefined && filters.scope !== '') qs.scope = checkScope(this, i, filters.scope);
+	if (filters.scope !== undefined && filters.scope !== '')
+		qs.scope = checkScope(this, i, filters.scope);
 	if (filters.destination !== undefined && filters.destination !== '') {
 		qs.destination = checkDestination(this, i, filters.destination);
 	}

@@ -1,12 +1,31 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { fail, requireId, toItems } from '../common';
 
-import { checkDestination, checkScope, headersObject, hookOutput, webhookIdProperty } from './fields';
+import {
+	checkDestination,
+	checkScope,
+	headersObject,
+	hookOutput,
+	webhookIdProperty,
+} from './helpers';
+import { requireId, requireSomeChange } from '../../shared/validate';
+import { toItems } from '../../shared/items';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a webhook',
+	description: "Change a webhook's event, URL or headers, or re-enable a deactivated webhook",
+};
+
+export const properties: INodeProperties[] = [
 	webhookIdProperty,
 	{
 		displayName: 'Update Fields',
@@ -20,7 +39,8 @@ const properties: INodeProperties[] = [
 				name: 'isActive',
 				type: 'boolean',
 				default: true,
-				description: 'Whether BigCommerce delivers events to the webhook. Turn on to re-enable a webhook BigCommerce deactivated after failed deliveries.',
+				description:
+					'Whether BigCommerce delivers events to the webhook. Turn on to re-enable a webhook BigCommerce deactivated after failed deliveries.',
 			},
 			{
 				displayName: 'Destination',
@@ -59,23 +79,19 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhook'], operation: ['update'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'webhookId', 'Webhook ID');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body: IDataObject = {};
-	if (fields.scope !== undefined && fields.scope !== '') body.scope = checkScope(this, i, fields.scope);
+	if (fields.scope !== undefined && fields.scope !== '')
+		body.scope = checkScope(this, i, fields.scope);
 	if (fields.destination !== undefined && fields.destination !== '') {
 		body.destination = checkDestination(this, i, fields.destination);
 	}
 	if (fields.isActive !== undefined) body.is_active = Boolean(fields.isActive);
 	const headers = fields.headers !== undefined ? headersObject(this, i, fields.headers) : undefined;
 	if (headers) body.headers = headers;
-	if (!Object.keys(body).length) fail(this, i, '"Update Fields" is empty: add at least one field to change');
+	requireSomeChange(this, i, body);
 	const hook = (await bigCommerceApiRequest.call(this, {
 		method: 'PUT',
 		version: 'v3',

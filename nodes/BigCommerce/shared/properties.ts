@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { MAX_LIMIT } from './validate';
+
+/** Parameter builders several resources share. */
+
+/** The warning shown above the parameters of a destructive operation (delete, archive, cancel). */
+export function destructiveNotice(text: string): INodeProperties {
+	return { displayName: text, name: 'deleteNotice', type: 'notice', default: '' };
+}
+
+/** The standard Return All + Limit parameters. */
+export function returnAllOrLimit(maxValue = MAX_LIMIT): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+/**
+ * Parameters (by display name) or dropdown options (by name) sorted as n8n lists them; a copy.
+ * n8n's lint wants static lists sorted; lists built from shared parts are sorted with this.
+ */
+export function sortByName<T extends { name: string; displayName?: string }>(items: T[]): T[] {
+	const label = (item: T) => item.displayName ?? item.name;
+	return [...items].sort((a, b) => label(a).localeCompare(label(b)));
+}
