@@ -213,9 +213,18 @@ module.exports = {
 				await clickPanelText(page, 'On order created');
 				const ndv = page.locator(NDV);
 				const channelInput = ndv.locator('[data-test-id="parameter-input-channelId"]');
-				await channelInput.click();
 				const option = page.getByRole('option', { name: new RegExp(`^${channel.name}`) }).first();
-				await option.waitFor();
+				// the list loads from the store when opened; a click during the NDV's opening animation
+				// can be lost, so open it again until the channels show
+				await ctx.waitFor(
+					async () => {
+						if (await option.isVisible()) return true;
+						await channelInput.click();
+						await ctx.delay(1500);
+						return await option.isVisible();
+					},
+					{ timeoutMs: 60_000, message: "the Channel list open with the store's channels" },
+				);
 				const names = await page.getByRole('option').allInnerTexts();
 				ctx.assert.ok(
 					names.some((n) => n.trim() === 'All Channels'),
