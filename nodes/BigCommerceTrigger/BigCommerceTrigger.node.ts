@@ -14,6 +14,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { NODES_PANEL_DESCRIPTION } from '../BigCommerce/shared/panelEntry';
 import { listSearch } from '../BigCommerce/methods/listSearch';
+import { ORDERS_READ } from '../BigCommerce/shared/scopes';
 import { bigCommerceApiRequest } from '../BigCommerce/transport';
 import {
 	claim,
@@ -82,7 +83,7 @@ async function isIncompleteOrder(
 			method: 'GET',
 			version: 'v2',
 			path: `/orders/${id}`,
-			scope: 'store_v2_orders',
+			scope: ORDERS_READ,
 			itemIndex: i,
 		})
 		.catch((error: unknown) => {

@@ -3,6 +3,14 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { bigCommerceApiRequest, bigCommerceApiRequestAllItems } from '../BigCommerce/transport';
 import type { ApiVersion } from '../BigCommerce/transport';
+import {
+	CART_READ,
+	CATALOG_READ,
+	CUSTOMERS_READ,
+	INFORMATION_READ,
+	ORDERS_READ,
+	TRANSACTIONS_READ,
+} from '../BigCommerce/shared/scopes';
 import { orderStatusName } from './events';
 
 /**
@@ -67,11 +75,12 @@ async function all(
 	return list ?? [];
 }
 
-const ORDERS = 'store_v2_orders';
-const PRODUCTS = 'store_v2_products';
-const CUSTOMERS = 'store_v2_customers';
-const CARTS = 'store_cart';
-const INFO = 'store_v2_information';
+// hydration only reads: each request names the least scope it needs (for the 403 hint)
+const ORDERS = ORDERS_READ;
+const PRODUCTS = CATALOG_READ;
+const CUSTOMERS = CUSTOMERS_READ;
+const CARTS = CART_READ;
+const INFO = INFORMATION_READ;
 
 export async function fetchOrder(
 	ctx: IExecuteFunctions,
@@ -225,7 +234,7 @@ async function hydrateRecord(
 			i,
 			'v3',
 			`/orders/${orderId}/transactions`,
-			'store_v2_transactions',
+			TRANSACTIONS_READ,
 		);
 		return found({ ...order, transactions });
 	}

@@ -360,3 +360,26 @@ describe('Standard Webhooks settings', () => {
 		);
 	});
 });
+
+describe('Hydration names the least scope it needs', () => {
+	it('a 403 while reading the order names the read-only orders scope, not the write scope', async () => {
+		const n8n = await activeTrigger({ skipIncompleteOrders: false });
+		const target = order();
+		const refused = sandbox.faults.add({
+			method: 'GET',
+			path: /^\/orders\//,
+			kind: 'status',
+			status: 403,
+			times: 1000,
+		});
+		try {
+			sandbox.emit('store/order/created', { type: 'order', id: target.id });
+			await n8n.settle();
+		} finally {
+			refused.remove();
+		}
+		expect(n8n.executions).toHaveLength(1);
+		const error = n8n.executions[0].error as { description?: string } | undefined;
+		expect(error?.description).toContain('"store_v2_orders_read_only"');
+	});
+});
