@@ -78,23 +78,28 @@ async function post(n8n: FakeN8n, body: unknown, headers: Record<string, string>
 const apiRequestsSince = (from: number) =>
 	sandbox.requests.slice(from).filter((r) => !r.path.startsWith('/hooks'));
 
+/** Delivers one store/order/created event while every order read is answered with `status`. */
+async function deliverWhileOrderReadsFail(n8n: FakeN8n, orderId: number, status: number) {
+	const refused = sandbox.faults.add({
+		method: 'GET',
+		path: /^\/orders\//,
+		kind: 'status',
+		status,
+		times: 1000,
+	});
+	try {
+		sandbox.emit('store/order/created', { type: 'order', id: orderId });
+		await n8n.settle();
+	} finally {
+		refused.remove();
+	}
+}
+
 describe('Retry of a failed execution delivers the record', () => {
 	it('API down → execution fails → API back → Retry outputs the full record; a resend stays a duplicate', async () => {
 		const n8n = await activeTrigger({ skipIncompleteOrders: false });
 		const target = order();
-		const down = sandbox.faults.add({
-			method: 'GET',
-			path: /^\/orders\//,
-			kind: 'status',
-			status: 503,
-			times: 1000,
-		});
-		try {
-			sandbox.emit('store/order/created', { type: 'order', id: target.id });
-			await n8n.settle();
-		} finally {
-			down.remove();
-		}
+		await deliverWhileOrderReadsFail(n8n, target.id, 503);
 		expect(n8n.executions).toHaveLength(1);
 		expect(n8n.executions[0].error).toBeDefined();
 
@@ -118,19 +123,7 @@ describe('Retry "with the original workflow" (no static data in the snapshot)', 
 	it('delivers the record and leaves the stored secret and keys alone', async () => {
 		const n8n = await activeTrigger({ skipIncompleteOrders: false });
 		const target = order();
-		const down = sandbox.faults.add({
-			method: 'GET',
-			path: /^\/orders\//,
-			kind: 'status',
-			status: 503,
-			times: 1000,
-		});
-		try {
-			sandbox.emit('store/order/created', { type: 'order', id: target.id });
-			await n8n.settle();
-		} finally {
-			down.remove();
-		}
+		await deliverWhileOrderReadsFail(n8n, target.id, 503);
 		expect(n8n.executions[0].error).toBeDefined();
 		n8n.processed = new Set([n8n.executions[0].items[0].json.deliveryKey as string]); // n8n's processed_data has it
 		const before = JSON.stringify(n8n.nodeData);
@@ -365,19 +358,7 @@ describe('Hydration names the least scope it needs', () => {
 	it('a 403 while reading the order names the read-only orders scope, not the write scope', async () => {
 		const n8n = await activeTrigger({ skipIncompleteOrders: false });
 		const target = order();
-		const refused = sandbox.faults.add({
-			method: 'GET',
-			path: /^\/orders\//,
-			kind: 'status',
-			status: 403,
-			times: 1000,
-		});
-		try {
-			sandbox.emit('store/order/created', { type: 'order', id: target.id });
-			await n8n.settle();
-		} finally {
-			refused.remove();
-		}
+		await deliverWhileOrderReadsFail(n8n, target.id, 403);
 		expect(n8n.executions).toHaveLength(1);
 		const error = n8n.executions[0].error as { description?: string } | undefined;
 		expect(error?.description).toContain('"store_v2_orders_read_only"');
