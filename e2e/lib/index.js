@@ -59,6 +59,23 @@ function expectFailure(run, label = 'workflow') {
  *   sandbox    options for startSandbox (e.g. { seed: { products: 50 } })
  *   verbose, progress(message)
  */
+/**
+ * What both harnesses do once the context exists: one import of the default credential plus every
+ * scenario's credentials, one import of every scenario's workflows, then each scenario's setup.
+ */
+async function importScenarios({ n8n, ctx, sandbox, scenarios, progress, where = '' }) {
+	const credentials = [{ ...wf.CREDENTIALS.api, data: sandboxLib.apiCredentialData(sandbox) }];
+	const workflows = [];
+	for (const scenario of scenarios) {
+		if (scenario.credentials) credentials.push(...(await scenario.credentials(ctx)));
+		if (scenario.workflows) workflows.push(...(await scenario.workflows(ctx)));
+	}
+	progress(`importing ${credentials.length} credentials and ${workflows.length} workflows${where}`);
+	await n8n.importCredentials(credentials);
+	if (workflows.length) await n8n.importWorkflows(workflows);
+	for (const scenario of scenarios) if (scenario.setup) await scenario.setup(ctx);
+}
+
 async function createHarness({
 	scenarios = [],
 	sandbox: sandboxOptions = {},
@@ -138,16 +155,7 @@ async function createHarness({
 		shared: {},
 	};
 
-	const credentials = [{ ...wf.CREDENTIALS.api, data: sandboxLib.apiCredentialData(sandbox) }];
-	const workflows = [];
-	for (const scenario of scenarios) {
-		if (scenario.credentials) credentials.push(...(await scenario.credentials(ctx)));
-		if (scenario.workflows) workflows.push(...(await scenario.workflows(ctx)));
-	}
-	progress(`importing ${credentials.length} credentials and ${workflows.length} workflows`);
-	await n8n.importCredentials(credentials);
-	if (workflows.length) await n8n.importWorkflows(workflows);
-	for (const scenario of scenarios) if (scenario.setup) await scenario.setup(ctx);
+	await importScenarios({ n8n, ctx, sandbox, scenarios, progress });
 
 	return {
 		ctx,
@@ -228,18 +236,14 @@ async function createQueueHarness({
 		shared: {},
 	};
 
-	const credentials = [{ ...wf.CREDENTIALS.api, data: sandboxLib.apiCredentialData(sandbox) }];
-	const workflows = [];
-	for (const scenario of scenarios) {
-		if (scenario.credentials) credentials.push(...(await scenario.credentials(ctx)));
-		if (scenario.workflows) workflows.push(...(await scenario.workflows(ctx)));
-	}
-	progress(
-		`importing ${credentials.length} credentials and ${workflows.length} workflows (PostgreSQL, main's CLI)`,
-	);
-	await n8n.importCredentials(credentials);
-	if (workflows.length) await n8n.importWorkflows(workflows);
-	for (const scenario of scenarios) if (scenario.setup) await scenario.setup(ctx);
+	await importScenarios({
+		n8n,
+		ctx,
+		sandbox,
+		scenarios,
+		progress,
+		where: " (PostgreSQL, main's CLI)",
+	});
 	await cluster.start();
 
 	return {
