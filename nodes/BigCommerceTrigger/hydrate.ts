@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { bigCommerceApiRequest, bigCommerceApiRequestAllItems } from '../BigCommerce/transport';
-import type { ApiVersion } from '../BigCommerce/transport';
+import { bigCommerceApiRequest } from '../BigCommerce/transport';
+import { all, fetchFullOrder, get, notFoundAsNull } from '../BigCommerce/changes/records';
 import {
 	CART_READ,
 	CATALOG_READ,
@@ -24,77 +23,12 @@ export interface Hydrated {
 	extra?: IDataObject;
 }
 
-function isNotFound(error: unknown): boolean {
-	return error instanceof NodeApiError && String(error.httpCode) === '404';
-}
-
-/** The answer, or null when BigCommerce says 404 (every other failure propagates unchanged). */
-async function notFoundAsNull<T>(request: Promise<T>): Promise<T | null> {
-	return await request.then(
-		(value) => value,
-		(error: unknown) => {
-			if (isNotFound(error)) return null;
-			throw error;
-		},
-	);
-}
-
-async function get(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	version: ApiVersion,
-	path: string,
-	scope: string,
-	qs?: IDataObject,
-): Promise<unknown> {
-	return await bigCommerceApiRequest.call(ctx, {
-		method: 'GET',
-		version,
-		path,
-		qs,
-		scope,
-		itemIndex,
-	});
-}
-
-async function all(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	version: ApiVersion,
-	path: string,
-	scope: string,
-	qs?: IDataObject,
-): Promise<IDataObject[]> {
-	const list = await notFoundAsNull(
-		bigCommerceApiRequestAllItems.call(
-			ctx,
-			{ method: 'GET', version, path, qs, scope, itemIndex },
-			{ returnAll: true },
-		),
-	);
-	return list ?? [];
-}
-
 // hydration only reads: each request names the least scope it needs (for the 403 hint)
 const ORDERS = ORDERS_READ;
 const PRODUCTS = CATALOG_READ;
 const CUSTOMERS = CUSTOMERS_READ;
 const CARTS = CART_READ;
 const INFO = INFORMATION_READ;
-
-export async function fetchOrder(
-	ctx: IExecuteFunctions,
-	i: number,
-	id: number,
-): Promise<IDataObject> {
-	const order = (await get(ctx, i, 'v2', `/orders/${id}`, ORDERS)) as IDataObject;
-	const [products, shippingAddresses, shipments] = await Promise.all([
-		all(ctx, i, 'v2', `/orders/${id}/products`, ORDERS),
-		all(ctx, i, 'v2', `/orders/${id}/shipping_addresses`, ORDERS),
-		all(ctx, i, 'v2', `/orders/${id}/shipments`, ORDERS),
-	]);
-	return { ...order, products, shipping_addresses: shippingAddresses, shipments };
-}
 
 async function fetchCart(ctx: IExecuteFunctions, i: number, id: string, freshLink: boolean) {
 	const cart = (await get(ctx, i, 'v3', `/carts/${id}`, CARTS, {
@@ -228,7 +162,7 @@ async function hydrateRecord(
 	if (base.startsWith('store/order/transaction/')) {
 		const orderId = intId(data.order_id);
 		if (orderId === undefined) return { record: null, recordStatus: 'notFetched' };
-		const order = await fetchOrder(ctx, i, orderId);
+		const order = await fetchFullOrder(ctx, i, orderId);
 		const transactions = await all(
 			ctx,
 			i,
@@ -241,13 +175,13 @@ async function hydrateRecord(
 	if (base.startsWith('store/order/metafield/'))
 		return { record: null, recordStatus: 'notFetched' };
 	if (type === 'order' || base.startsWith('store/order/')) {
-		const order = await fetchOrder(ctx, i, requiredIntId(data.id));
+		const order = await fetchFullOrder(ctx, i, requiredIntId(data.id));
 		return found(order, { status: order.status ?? orderStatusName(order.status_id) });
 	}
 	if (base === 'store/cart/converted') {
 		cartId(data.id);
 		const orderId = intId(data.orderId);
-		const order = orderId === undefined ? null : await fetchOrder(ctx, i, orderId);
+		const order = orderId === undefined ? null : await fetchFullOrder(ctx, i, orderId);
 		return found(order, { cartId: data.id, orderId: orderId ?? null });
 	}
 	if (type === 'cart_line_item') {

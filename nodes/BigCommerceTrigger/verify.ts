@@ -1,8 +1,9 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-/** The custom header BigCommerce sends with every delivery of a hook this node registered. */
-export const HOOK_HEADER = 'X-N8n-BigCommerce-Secret';
+// the header lives in shared/ so that Webhook › Restore recognises this node's hooks by it
+import { HOOK_HEADER } from '../BigCommerce/shared/hookHeader';
+export { HOOK_HEADER };
 
 export function newSecret(): string {
 	return randomBytes(32).toString('hex');

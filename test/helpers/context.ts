@@ -10,6 +10,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	IPollFunctions,
 } from 'n8n-workflow';
 
 export type Params = Record<string, unknown>;
@@ -209,4 +210,46 @@ export function sandboxCredentials(sandbox: {
 			apiBaseUrl: sandbox.baseUrl,
 		},
 	};
+}
+
+export interface PollContextOptions {
+	params: Params;
+	credentials?: Record<string, IDataObject>;
+	/** The workflow's node static data (kept between polls, like n8n does). */
+	staticData?: IDataObject;
+	/** n8n's mode: 'trigger' for a published workflow's poll, 'manual' for Fetch Test Event. */
+	mode?: 'trigger' | 'manual';
+}
+
+/**
+ * An IPollFunctions on the execute context above (same real HTTP, same parameters), with n8n's
+ * poll signature getNodeParameter(name, fallback), the mode, and the warnings it logged.
+ */
+export function createPollContext(options: PollContextOptions) {
+	const base = createExecuteContext({
+		params: options.params,
+		credentials: options.credentials,
+		staticData: options.staticData,
+	});
+	const exec = base.ctx as unknown as Record<string, unknown> & {
+		getNodeParameter: (name: string, i: number, fallback?: unknown) => unknown;
+	};
+	const warnings: string[] = [];
+	const ctx = {
+		...exec,
+		getNode: () => makeNode({ name: 'BigCommerce Polling Trigger' }),
+		getMode: () => options.mode ?? 'trigger',
+		getNodeParameter(name: string, fallback?: unknown) {
+			return arguments.length >= 2
+				? exec.getNodeParameter(name, 0, fallback)
+				: exec.getNodeParameter(name, 0);
+		},
+		logger: {
+			debug() {},
+			info() {},
+			warn: (message: string) => warnings.push(message),
+			error() {},
+		},
+	};
+	return { ctx: ctx as unknown as IPollFunctions, staticData: base.staticData, warnings };
 }

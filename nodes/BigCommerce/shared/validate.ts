@@ -14,7 +14,7 @@ import { toIso } from './dates';
 
 /** Throws the NodeOperationError for item `i`: "Item i: message", with an optional hint. */
 export function fail(
-	ctx: IExecuteFunctions,
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
 	i: number,
 	message: string,
 	description?: string,
@@ -297,7 +297,12 @@ export function jsonValue<K extends 'object' | 'array'>(
 }
 
 /** A date (ISO 8601 or anything Date.parse reads) as epoch milliseconds. */
-export function dateValue(ctx: IExecuteFunctions, i: number, raw: unknown, label: string): number {
+export function dateValue(
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
+	i: number,
+	raw: unknown,
+	label: string,
+): number {
 	const text = String(raw ?? '').trim();
 	const time = Date.parse(text);
 	if (!text || Number.isNaN(time)) {

@@ -1,0 +1,81 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { CHANGE_EVENT_OPTIONS } from '../BigCommerce/changes';
+import { changeFilterProperties } from '../BigCommerce/changes/properties';
+
+export const pollingTriggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: [
+			{ name: 'Access Token', value: 'accessToken' },
+			{ name: 'OAuth2', value: 'oAuth2' },
+		],
+		default: 'accessToken',
+	},
+	{
+		displayName:
+			'Asks BigCommerce for changed records at each Poll Time: works where BigCommerce cannot reach n8n (no public HTTPS address). Each change is output once.',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		default: ['store/order/created', 'store/order/updated'],
+		options: CHANGE_EVENT_OPTIONS,
+		description: 'The changes that start the workflow',
+	},
+	{
+		displayName: 'Start From',
+		name: 'startFrom',
+		type: 'options',
+		options: [
+			{
+				name: 'Now',
+				value: 'now',
+				description: 'Changes from the first poll after publishing on',
+			},
+			{
+				name: 'A Date',
+				value: 'date',
+				description:
+					'Every change since that moment first (a backfill, each record once), then new ones',
+			},
+		],
+		default: 'now',
+		description: 'Where the first poll after publishing starts',
+	},
+	{
+		displayName: 'Start Date',
+		name: 'startDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		displayOptions: { show: { startFrom: ['date'] } },
+		description: 'Records modified at or after this moment are output on the first poll',
+	},
+	...changeFilterProperties,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Overlap (Seconds)',
+				name: 'overlapSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 86400 },
+				default: 300,
+				description:
+					'How far back each poll re-reads before the previous one ended (BigCommerce dates are whole seconds, and a list can show a change late). Changes already output are recognised and not output again.',
+			},
+		],
+	},
+];
