@@ -13,6 +13,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { NODES_PANEL_DESCRIPTION } from '../BigCommerce/shared/panelEntry';
+import { triggerEvent } from '../BigCommerce/shared/triggerItem';
 import { listSearch } from '../BigCommerce/methods/listSearch';
 import { ORDERS_READ } from '../BigCommerce/shared/scopes';
 import { bigCommerceApiRequest } from '../BigCommerce/transport';
@@ -262,21 +263,24 @@ export class BigCommerceTrigger implements INodeType {
 		// claim is given back so BigCommerce's resend of it can start the execution.
 		try {
 			const producer = typeof envelope.producer === 'string' ? envelope.producer : '';
-			const event: IDataObject = {
-				event: base,
-				scope: envelope.scope,
-				channelId: channelId ?? null,
-				resourceType: data.type ?? null,
-				resourceId: data.id ?? null,
-				storeHash: producer.startsWith('stores/') ? producer.slice('stores/'.length) : null,
-				storeId: envelope.store_id ?? null,
-				createdAt: new Date(envelope.created_at * 1000).toISOString(),
-				hash: envelope.hash,
-				deliveryKey: key,
-				claimToken: token,
-				data,
-				raw: envelope as unknown as IDataObject,
-			};
+			const event = triggerEvent(
+				{
+					event: base,
+					scope: envelope.scope,
+					channelId: channelId ?? null,
+					resourceType: data.type ?? null,
+					resourceId: data.id ?? null,
+					storeHash: producer.startsWith('stores/') ? producer.slice('stores/'.length) : null,
+					storeId: envelope.store_id ?? null,
+					createdAt: new Date(envelope.created_at * 1000).toISOString(),
+					hash: envelope.hash,
+					deliveryKey: key,
+					data,
+					raw: envelope as unknown as IDataObject,
+					source: 'webhook',
+				},
+				{ claimToken: token },
+			);
 			if (base === 'store/order/statusUpdated') Object.assign(event, { statusFrom, statusTo });
 			if (base === 'store/cart/abandoned' || base === 'store/cart/converted') {
 				Object.assign(event, { cartId: data.id ?? null });

@@ -27,6 +27,14 @@ export interface HookRecord {
 	destination: string;
 	is_active: boolean;
 	headers?: IDataObject | null;
+	updated_at?: number;
+}
+
+/** When a hook last changed (for a switched-off hook: when BigCommerce switched it off). */
+function switchedOffAt(hook: HookRecord): string {
+	return typeof hook.updated_at === 'number'
+		? new Date(hook.updated_at * 1000).toISOString()
+		: 'at an unknown time';
 }
 
 /** The scopes to subscribe to for these events, channel-specific when a channel is chosen. */
@@ -203,6 +211,13 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 			remote = await hooksFor(this, url);
 			hook = remote.find((h) => h.scope === scope);
 			if (!hook) throw created.error;
+		}
+		if (!hook.is_active) {
+			// BigCommerce switched it off (about 48 h of failed deliveries, or 90 days without
+			// events): every event since was lost unless someone catches up
+			this.logger.warn(
+				`BigCommerce Trigger: hook ${hook.id} (${scope}) was found switched off by BigCommerce (last changed ${switchedOffAt(hook)}); it is re-enabled now. Events of the gap were not delivered: run Webhook › Catch Up from that moment (see "When BigCommerce turns hooks off" in the README).`,
+			);
 		}
 		if (!hook.is_active || !hookCarriesSecret(hook.headers, secret)) {
 			await bigCommerceApiRequest.call(this, {

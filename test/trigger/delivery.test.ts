@@ -86,6 +86,8 @@ describe('authenticity', () => {
 			resourceId: orderId(),
 			storeHash: sandbox.storeHash,
 			storeId: sandbox.storeId,
+			// the same shape as the polling trigger's items, which say source: 'poll'
+			source: 'webhook',
 		});
 		expect(item.json.raw).toEqual(
 			expect.objectContaining({

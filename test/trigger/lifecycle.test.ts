@@ -80,6 +80,26 @@ describe('BigCommerce Trigger lifecycle', () => {
 		]);
 	});
 
+	it('warns at activation when BigCommerce switched one of its hooks off, naming the hook and the moment', async () => {
+		const n8n = await n8nWith({ events: ['store/order/created', 'store/product/updated'] });
+		await n8n.activate();
+		const hook = hooksAt(sandbox, n8n.webhookUrl).find((h) => h.scope === 'store/product/updated')!;
+		const off = sandbox.webhooks.deactivate(hook.id);
+		n8n.logs.length = 0;
+		await n8n.activate();
+		const warnings = n8n.logs.filter((log) => log.level === 'warn').map((log) => log.message);
+		expect(warnings).toEqual([
+			expect.stringContaining(
+				`hook ${hook.id} (store/product/updated) was found switched off by BigCommerce (last changed ${new Date(off.updated_at * 1000).toISOString()})`,
+			),
+		]);
+		expect(warnings[0]).toMatch(/Webhook › Catch Up/);
+		// an active hook gives no warning
+		n8n.logs.length = 0;
+		await n8n.activate();
+		expect(n8n.logs.filter((log) => log.level === 'warn')).toEqual([]);
+	});
+
 	it('changed events: removes the leftover hook and adds the new one', async () => {
 		const n8n = await n8nWith({ events: ['store/order/created', 'store/product/updated'] });
 		await n8n.activate();
