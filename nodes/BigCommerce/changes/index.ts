@@ -347,7 +347,8 @@ export async function readChanges(
 					change.modified <= horizon,
 			)
 			.sort((a, b) => a.modified - b.modified || Number(a.record.id) - Number(b.record.id));
-		const previousCursor = current.cursor;
+		// created = created after everything handed over before, and not before this read's start
+		const previousCursor = Math.max(current.cursor, current.from - 1);
 		for (const { record, modified } of changes) {
 			const key = `${String(record.id)}@${modified}`;
 			if (current.seen[key] !== undefined) continue;

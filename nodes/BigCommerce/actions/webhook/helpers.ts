@@ -89,3 +89,12 @@ export function hookOutput(hook: IDataObject): IDataObject {
 			: value;
 	return { ...hook, created_at: iso(hook.created_at), updated_at: iso(hook.updated_at) };
 }
+
+/**
+ * A hook's custom headers with their values hidden: they carry secrets (the BigCommerce Trigger's
+ * secret header, basic-auth credentials), which never appear in the node's output.
+ */
+export function redactedHeaders(headers: unknown): IDataObject | null {
+	if (!headers || typeof headers !== 'object') return null;
+	return Object.fromEntries(Object.keys(headers).map((name) => [name, '[redacted]']));
+}
