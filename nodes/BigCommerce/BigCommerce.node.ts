@@ -11,6 +11,7 @@ import { router } from './actions/router';
 import { methods } from './methods';
 import { NODES_PANEL_DESCRIPTION } from './shared/panelEntry';
 import { sortByName } from './shared/properties';
+import { AUTHENTICATION_PROPERTY, NODE_CREDENTIALS } from './shared/properties';
 
 const resourceOptions = sortByName(resources.map((resource) => resource.option));
 
@@ -27,29 +28,9 @@ export class BigCommerce implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'bigCommerceApi',
-				required: true,
-				displayOptions: { show: { authentication: ['accessToken'] } },
-			},
-			{
-				name: 'bigCommerceOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-		],
+		credentials: NODE_CREDENTIALS,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Access Token', value: 'accessToken' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'accessToken',
-			},
+			AUTHENTICATION_PROPERTY,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -16,6 +16,7 @@ import {
 } from '../BigCommerce/changes';
 import { dateValue } from '../BigCommerce/shared/validate';
 import { pollingTriggerProperties } from './description';
+import { NODE_CREDENTIALS } from '../BigCommerce/shared/properties';
 
 /** Where the node keeps its state in the workflow's static data (one string, see changes/). */
 export const STATE_KEY = 'changes';
@@ -34,18 +35,7 @@ export class BigCommercePollingTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'bigCommerceApi',
-				required: true,
-				displayOptions: { show: { authentication: ['accessToken'] } },
-			},
-			{
-				name: 'bigCommerceOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-		],
+		credentials: NODE_CREDENTIALS,
 		properties: pollingTriggerProperties,
 	};
 

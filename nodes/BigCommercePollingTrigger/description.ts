@@ -1,19 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { CHANGE_EVENT_OPTIONS } from '../BigCommerce/changes';
-import { changeFilterProperties } from '../BigCommerce/changes/properties';
+import { changeFilterProperties, changeOptionsProperty } from '../BigCommerce/changes/properties';
+import { AUTHENTICATION_PROPERTY } from '../BigCommerce/shared/properties';
 
 export const pollingTriggerProperties: INodeProperties[] = [
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'Access Token', value: 'accessToken' },
-			{ name: 'OAuth2', value: 'oAuth2' },
-		],
-		default: 'accessToken',
-	},
+	AUTHENTICATION_PROPERTY,
 	{
 		displayName:
 			'Asks BigCommerce for changed records at each Poll Time: works where BigCommerce cannot reach n8n (no public HTTPS address). Each change is output once.',
@@ -60,22 +52,7 @@ export const pollingTriggerProperties: INodeProperties[] = [
 		description: 'Records modified at or after this moment are output on the first poll',
 	},
 	...changeFilterProperties,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Overlap (Seconds)',
-				name: 'overlapSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 86400 },
-				default: 300,
-				description:
-					'How far back each poll re-reads before the previous one ended (BigCommerce dates are whole seconds, and a list can show a change late). Changes already output are recognised and not output again.',
-			},
-		],
-	},
+	changeOptionsProperty(
+		'How far back each poll re-reads before the previous one ended (BigCommerce dates are whole seconds, and a list can show a change late). Changes already output are recognised and not output again.',
+	),
 ];

@@ -35,6 +35,7 @@ import { baseScope, orderStatusName, scopeMatches } from './events';
 import { hydrate } from './hydrate';
 import { checkExists, create, remove, scopesFor, signatureSettingsOf } from './lifecycle';
 import { headerValue, safeEqual, HOOK_HEADER, verifyStandardWebhook } from './verify';
+import { NODE_CREDENTIALS } from '../BigCommerce/shared/properties';
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -108,18 +109,7 @@ export class BigCommerceTrigger implements INodeType {
 		defaults: { name: 'BigCommerce Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'bigCommerceApi',
-				required: true,
-				displayOptions: { show: { authentication: ['accessToken'] } },
-			},
-			{
-				name: 'bigCommerceOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-		],
+		credentials: NODE_CREDENTIALS,
 		webhooks: [
 			{
 				name: 'default',

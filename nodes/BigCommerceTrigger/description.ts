@@ -1,18 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { EVENT_OPTIONS, ORDER_STATUSES } from './events';
+import { AUTHENTICATION_PROPERTY } from '../BigCommerce/shared/properties';
 
 export const triggerProperties: INodeProperties[] = [
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'Access Token', value: 'accessToken' },
-			{ name: 'OAuth2', value: 'oAuth2' },
-		],
-		default: 'accessToken',
-	},
+	AUTHENTICATION_PROPERTY,
 	{
 		displayName:
 			'BigCommerce only delivers to HTTPS URLs on port 443: n8n must be reachable at such an address (its WEBHOOK_URL setting). Activating registers one webhook per event in the store and removes them again on deactivation.',

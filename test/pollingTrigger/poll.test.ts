@@ -10,16 +10,16 @@ import { BigCommercePollingTrigger } from '../../nodes/BigCommercePollingTrigger
 import { MAX_SEEN, parseState } from '../../nodes/BigCommerce/changes';
 import { retrySettings } from '../../nodes/BigCommerce/transport';
 import { createPollContext, sandboxCredentials } from '../helpers/context';
-import { locator, runNode } from '../helpers/node';
 import { startSandbox, type Json, type SandboxHandle } from '../helpers/sandbox';
+import { createOrder, movableClock, renameProduct, setOrderStatus } from '../helpers/storeChanges';
 
 let sandbox: SandboxHandle;
-let clock = Date.UTC(2026, 5, 1, 12, 0, 0, 250);
+let tick: (seconds: number) => void;
 const savedBackoff = retrySettings.baseBackoffMs;
 
 beforeAll(async () => {
 	retrySettings.baseBackoffMs = 5;
-	jest.spyOn(Date, 'now').mockImplementation(() => clock);
+	tick = movableClock(Date.UTC(2026, 5, 1, 12, 0, 0, 250)).tick;
 	sandbox = await startSandbox({ seed: { seed: 7, orders: 300, products: 30, customers: 20 } });
 });
 afterAll(async () => {
@@ -27,10 +27,6 @@ afterAll(async () => {
 	jest.restoreAllMocks();
 	await sandbox.close();
 });
-
-const tick = (seconds: number) => {
-	clock += seconds * 1000;
-};
 
 const ALL_EVENTS = [
 	'store/order/created',
@@ -65,45 +61,6 @@ async function poll(
 
 const keys = (items: Json[]) => items.map((item) => `${item.event} ${item.resourceId}`);
 
-async function createOrder(): Promise<number> {
-	const { json } = await runNode(sandbox, {
-		resource: 'order',
-		operation: 'create',
-		billingAddress: {
-			first_name: 'Jane',
-			last_name: 'Doe',
-			street_1: '1 Main St',
-			city: 'Austin',
-			state: 'Texas',
-			zip: '78701',
-			country: 'United States',
-			country_iso2: 'US',
-			email: 'jane@example.com',
-		},
-		products: JSON.stringify([{ product_id: 1, quantity: 1 }]),
-		additionalFields: { statusId: '11' },
-	});
-	return json[0].id as number;
-}
-
-async function updateOrderStatus(id: number, statusId: string) {
-	await runNode(sandbox, {
-		resource: 'order',
-		operation: 'update',
-		orderId: locator(id),
-		updateFields: { statusId },
-	});
-}
-
-async function renameProduct(id: number, name: string) {
-	await runNode(sandbox, {
-		resource: 'product',
-		operation: 'update',
-		productId: locator(id),
-		updateFields: { name },
-	});
-}
-
 describe('BigCommerce Polling Trigger', () => {
 	it('starts "now" without reading anything, then emits each change made between polls once', async () => {
 		const staticData: IDataObject = {};
@@ -112,9 +69,9 @@ describe('BigCommerce Polling Trigger', () => {
 		expect(first.requests).toEqual([]);
 
 		tick(10);
-		const orderId = await createOrder();
+		const orderId = await createOrder(sandbox);
 		tick(1);
-		await renameProduct(3, 'Polled Three');
+		await renameProduct(sandbox, 3, 'Polled Three');
 		tick(5);
 		const second = await poll(staticData);
 		expect(keys(second.items)).toEqual([
@@ -153,13 +110,13 @@ describe('BigCommerce Polling Trigger', () => {
 		expect(third.requests.map((r) => r.path)).toEqual(['/orders', '/catalog/products']);
 
 		// update and re-update: each modification once, never twice
-		await updateOrderStatus(orderId, '9');
+		await setOrderStatus(sandbox, orderId, '9');
 		tick(5);
 		const fourth = await poll(staticData);
 		expect(keys(fourth.items)).toEqual([`store/order/updated ${orderId}`]);
 		tick(3);
-		await updateOrderStatus(orderId, '2');
-		await renameProduct(3, 'Polled Three again');
+		await setOrderStatus(sandbox, orderId, '2');
+		await renameProduct(sandbox, 3, 'Polled Three again');
 		tick(5);
 		const fifth = await poll(staticData);
 		expect(keys(fifth.items)).toEqual([
@@ -175,11 +132,11 @@ describe('BigCommerce Polling Trigger', () => {
 		const staticData: IDataObject = {};
 		await poll(staticData);
 		tick(10);
-		await renameProduct(4, 'first name');
+		await renameProduct(sandbox, 4, 'first name');
 		// polled in the same second as the update
 		const early = await poll(staticData);
 		expect(early.items).toEqual([]);
-		await renameProduct(4, 'second name');
+		await renameProduct(sandbox, 4, 'second name');
 		tick(3);
 		const later = await poll(staticData);
 		expect(keys(later.items)).toEqual(['store/product/updated 4']);
@@ -216,16 +173,16 @@ describe('BigCommerce Polling Trigger', () => {
 		const staticData: IDataObject = {};
 		await poll(staticData);
 		tick(5);
-		await renameProduct(6, 'before restart');
+		await renameProduct(sandbox, 6, 'before restart');
 		tick(5);
 		expect(keys((await poll(staticData)).items)).toEqual(['store/product/updated 6']);
 		// a restart: the saved static data, read back from the database
 		const restored = JSON.parse(JSON.stringify(staticData)) as IDataObject;
 		tick(5);
-		await renameProduct(7, 'while down');
+		await renameProduct(sandbox, 7, 'while down');
 		tick(5);
 		// API down while the order details are read: the poll fails and stores nothing
-		const orderId = await createOrder();
+		const orderId = await createOrder(sandbox);
 		tick(5);
 		const saved = restored.changes;
 		const fault = sandbox.faults.add({
@@ -255,15 +212,15 @@ describe('BigCommerce Polling Trigger', () => {
 		};
 		await poll(staticData, params);
 		tick(5);
-		const orderId = await createOrder();
+		const orderId = await createOrder(sandbox);
 		tick(5);
 		expect(keys((await poll(staticData, params)).items)).toEqual([
 			`store/order/created ${orderId}`,
 		]);
-		await updateOrderStatus(orderId, '9'); // filtered out: not to Shipped
+		await setOrderStatus(sandbox, orderId, '9'); // filtered out: not to Shipped
 		tick(5);
 		expect((await poll(staticData, params)).items).toEqual([]);
-		await updateOrderStatus(orderId, '2');
+		await setOrderStatus(sandbox, orderId, '2');
 		tick(5);
 		const shipped = await poll(staticData, params);
 		expect(shipped.items).toEqual([
@@ -303,7 +260,7 @@ describe('BigCommerce Polling Trigger', () => {
 		await poll(staticData, { events: ['store/product/updated'] });
 		for (let round = 0; round < 3; round++) {
 			tick(400); // past the overlap window
-			await renameProduct(8, `round ${round}`);
+			await renameProduct(sandbox, 8, `round ${round}`);
 			tick(5);
 			await poll(staticData, { events: ['store/product/updated'] });
 		}

@@ -42,3 +42,24 @@ export const changeFilterProperties: INodeProperties[] = [
 			'Only status changes to one of these statuses (empty: any). Applies to "Order: Status Updated".',
 	},
 ];
+
+/** The Options collection of a read of changes: the overlap re-read each time (see index.ts). */
+export function changeOptionsProperty(overlapDescription: string): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Overlap (Seconds)',
+				name: 'overlapSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 86400 },
+				default: 300,
+				description: overlapDescription,
+			},
+		],
+	};
+}

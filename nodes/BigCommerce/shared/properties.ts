@@ -1,8 +1,36 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import { MAX_LIMIT } from './validate';
 
 /** Parameter builders several resources share. */
+
+/**
+ * The credential choice every node of the package offers (action node, webhook trigger, polling
+ * trigger): the Authentication parameter and the two credentials it switches between.
+ */
+export const AUTHENTICATION_PROPERTY: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'Access Token', value: 'accessToken' },
+		{ name: 'OAuth2', value: 'oAuth2' },
+	],
+	default: 'accessToken',
+};
+
+export const NODE_CREDENTIALS: INodeCredentialDescription[] = [
+	{
+		name: 'bigCommerceApi',
+		required: true,
+		displayOptions: { show: { authentication: ['accessToken'] } },
+	},
+	{
+		name: 'bigCommerceOAuth2Api',
+		required: true,
+		displayOptions: { show: { authentication: ['oAuth2'] } },
+	},
+];
 
 /** The warning shown above the parameters of a destructive operation (delete, archive, cancel). */
 export function destructiveNotice(text: string): INodeProperties {

@@ -7,16 +7,17 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { HOOK_HEADER } from '../../../nodes/BigCommerce/shared/hookHeader';
 import { retrySettings } from '../../../nodes/BigCommerce/transport';
-import { locator, runNode } from '../../helpers/node';
+import { runNode } from '../../helpers/node';
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { movableClock, renameProduct, setOrderStatus } from '../../helpers/storeChanges';
 
 let sandbox: SandboxHandle;
-let clock = Date.UTC(2026, 6, 1, 9, 0, 0, 100);
+let clock: ReturnType<typeof movableClock>;
 const savedBackoff = retrySettings.baseBackoffMs;
 
 beforeAll(async () => {
 	retrySettings.baseBackoffMs = 5;
-	jest.spyOn(Date, 'now').mockImplementation(() => clock);
+	clock = movableClock(Date.UTC(2026, 6, 1, 9, 0, 0, 100));
 	sandbox = await startSandbox({ webhooks: { retrySchedule: [5, 5] } });
 });
 afterAll(async () => {
@@ -25,9 +26,7 @@ afterAll(async () => {
 	await sandbox.close();
 });
 
-const tick = (seconds: number) => {
-	clock += seconds * 1000;
-};
+const tick = (seconds: number) => clock.tick(seconds);
 const SECRET = 'a-trigger-secret-that-must-never-be-output-0123456789';
 // nothing listens there: every delivery fails
 const DEAD = 'http://127.0.0.1:9/webhook/abc/webhook';
@@ -48,24 +47,6 @@ async function createHook(scope: string, destination: string, headers?: Record<s
 
 const hook = (id: number): Json => (sandbox.state.hooks as Json[]).find((h) => h.id === id);
 
-async function renameProduct(id: number, name: string) {
-	await runNode(sandbox, {
-		resource: 'product',
-		operation: 'update',
-		productId: locator(id),
-		updateFields: { name },
-	});
-}
-
-async function setOrderStatus(id: number, statusId: string) {
-	await runNode(sandbox, {
-		resource: 'order',
-		operation: 'update',
-		orderId: locator(id),
-		updateFields: { statusId },
-	});
-}
-
 describe('Webhook › Restore', () => {
 	it("re-enables the trigger's hooks the store switched off after failed deliveries, with the moment of the switch-off, and never outputs the secret", async () => {
 		const mine = await createHook('store/product/updated', DEAD, { [HOOK_HEADER]: SECRET });
@@ -80,7 +61,7 @@ describe('Webhook › Restore', () => {
 		expect(hook(activeOne).is_active).toBe(true);
 		// a product change: the deliveries fail until the sandbox switches both product hooks off
 		tick(10);
-		await renameProduct(2, 'while the hook fails');
+		await renameProduct(sandbox, 2, 'while the hook fails');
 		await sandbox.webhooks.settle();
 		expect(hook(mine).is_active).toBe(false);
 		expect(hook(otherApp).is_active).toBe(false);
@@ -101,7 +82,9 @@ describe('Webhook › Restore', () => {
 				updated_at: new Date(offAt * 1000).toISOString().replace('.000', ''),
 				switchedOffAt: new Date(offAt * 1000).toISOString().replace('.000', ''),
 				missedSince: new Date((offAt - 60) * 1000).toISOString().replace('.000', ''),
-				restoredAt: new Date(Math.floor(clock / 1000) * 1000).toISOString().replace('.000', ''),
+				restoredAt: new Date(Math.floor(clock.now() / 1000) * 1000)
+					.toISOString()
+					.replace('.000', ''),
 				headers: { [HOOK_HEADER]: '[redacted]' },
 			}),
 		]);
@@ -141,17 +124,17 @@ describe('Webhook › Catch Up', () => {
 	it('hands over the changes of the gap once, shaped like trigger output; a second run hands over nothing', async () => {
 		const staticData: IDataObject = {};
 		tick(100);
-		const gapStart = Math.floor(clock / 1000);
+		const gapStart = Math.floor(clock.now() / 1000);
 		tick(5);
-		await renameProduct(4, 'changed in the gap');
+		await renameProduct(sandbox, 4, 'changed in the gap');
 		tick(1);
 		const order = (sandbox.state.orders as Json[]).find((o) => o.status_id === 11 && !o.is_deleted);
-		await setOrderStatus(order.id, '9');
+		await setOrderStatus(sandbox, order.id, '9');
 		tick(10);
-		const restoredAt = Math.floor(clock / 1000);
+		const restoredAt = Math.floor(clock.now() / 1000);
 		tick(5);
 		// after the hook was restored: the webhook delivers this one, not the catch-up
-		await renameProduct(5, 'delivered by the hook');
+		await renameProduct(sandbox, 5, 'delivered by the hook');
 		tick(10);
 
 		const gap = {

@@ -9,7 +9,7 @@ import {
 	resourcesOf,
 	serializeState,
 } from '../../changes';
-import { changeFilterProperties } from '../../changes/properties';
+import { changeFilterProperties, changeOptionsProperty } from '../../changes/properties';
 import { dateValue, isBlank } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 
@@ -54,24 +54,9 @@ export const properties: INodeProperties[] = [
 			'The end of the gap (from then on the hook delivers again): Webhook › Restore outputs it as restoredAt. Empty: up to now.',
 	},
 	...changeFilterProperties,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Overlap (Seconds)',
-				name: 'overlapSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 86400 },
-				default: 300,
-				description:
-					'How far back a run re-reads before what an earlier run handed over (changes already handed over are recognised)',
-			},
-		],
-	},
+	changeOptionsProperty(
+		'How far back a run re-reads before what an earlier run handed over (changes already handed over are recognised)',
+	),
 ];
 
 /**
