@@ -10,8 +10,7 @@ import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { methods } from './methods';
 import { NODES_PANEL_DESCRIPTION } from './shared/panelEntry';
-import { sortByName } from './shared/properties';
-import { AUTHENTICATION_PROPERTY, NODE_CREDENTIALS } from './shared/properties';
+import { AUTHENTICATION_PROPERTY, NODE_CREDENTIALS, sortByName } from './shared/properties';
 
 const resourceOptions = sortByName(resources.map((resource) => resource.option));
 

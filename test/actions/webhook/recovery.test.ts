@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 const tick = (seconds: number) => clock.tick(seconds);
-const SECRET = 'a-trigger-secret-that-must-never-be-output-0123456789';
+const TRIGGER_HEADER_VALUE = 'the-trigger-header-value-never-output-0123456789';
 // nothing listens there: every delivery fails
 const DEAD = 'http://127.0.0.1:9/webhook/abc/webhook';
 
@@ -49,12 +49,12 @@ const hook = (id: number): Json => (sandbox.state.hooks as Json[]).find((h) => h
 
 describe('Webhook › Restore', () => {
 	it("re-enables the trigger's hooks the store switched off after failed deliveries, with the moment of the switch-off, and never outputs the secret", async () => {
-		const mine = await createHook('store/product/updated', DEAD, { [HOOK_HEADER]: SECRET });
+		const mine = await createHook('store/product/updated', DEAD, { [HOOK_HEADER]: TRIGGER_HEADER_VALUE });
 		const otherApp = await createHook('store/product/updated', `${DEAD}/other`, {
 			'X-Other': 'x',
 		});
 		const activeOne = await createHook('store/order/updated', DEAD.replace('abc', 'def'), {
-			[HOOK_HEADER]: SECRET,
+			[HOOK_HEADER]: TRIGGER_HEADER_VALUE,
 		});
 		sandbox.webhooks.deactivate(activeOne); // re-enabled below, then left active
 		await runNode(sandbox, { resource: 'webhook', operation: 'restore', retryWindowMinutes: 0 });
@@ -88,7 +88,7 @@ describe('Webhook › Restore', () => {
 				headers: { [HOOK_HEADER]: '[redacted]' },
 			}),
 		]);
-		expect(JSON.stringify(json)).not.toContain(SECRET);
+		expect(JSON.stringify(json)).not.toContain(TRIGGER_HEADER_VALUE);
 		expect(hook(mine).is_active).toBe(true);
 		expect(hook(otherApp).is_active).toBe(false); // not a BigCommerce Trigger hook
 		const sent = sandbox.requests
