@@ -10,6 +10,7 @@ import { BigCommercePollingTrigger } from '../../nodes/BigCommercePollingTrigger
 import { MAX_SEEN, parseState } from '../../nodes/BigCommerce/changes';
 import { retrySettings } from '../../nodes/BigCommerce/transport';
 import { createPollContext, sandboxCredentials } from '../helpers/context';
+import { locator, runNode } from '../helpers/node';
 import { startSandbox, type Json, type SandboxHandle } from '../helpers/sandbox';
 import { createOrder, movableClock, renameProduct, setOrderStatus } from '../helpers/storeChanges';
 
@@ -230,6 +231,29 @@ describe('BigCommerce Polling Trigger', () => {
 				statusTo: { id: 2, name: 'Shipped' },
 			}),
 		]);
+	});
+
+	it('customers: an update is emitted once, with the addresses in the same call', async () => {
+		const staticData: IDataObject = {};
+		const params = { events: ['store/customer/created', 'store/customer/updated'] };
+		await poll(staticData, params);
+		tick(5);
+		await runNode(sandbox, {
+			resource: 'customer',
+			operation: 'update',
+			customerId: locator('4'),
+			updateFields: { notes: 'changed for the poll' },
+		});
+		tick(5);
+		const changed = await poll(staticData, params);
+		expect(keys(changed.items)).toEqual(['store/customer/updated 4']);
+		expect(changed.items[0].record).toMatchObject({ id: 4, notes: 'changed for the poll' });
+		expect(Array.isArray(changed.items[0].record.addresses)).toBe(true);
+		expect(changed.requests.map((r) => `${r.path} ${r.query.include}`)).toEqual([
+			'/customers addresses,attributes,formfields',
+		]);
+		tick(60);
+		expect((await poll(staticData, params)).returnedNull).toBe(true);
 	});
 
 	it('returns a sample in the editor (Fetch Test Event) without moving its state', async () => {
