@@ -49,7 +49,9 @@ const hook = (id: number): Json => (sandbox.state.hooks as Json[]).find((h) => h
 
 describe('Webhook › Restore', () => {
 	it("re-enables the trigger's hooks the store switched off after failed deliveries, with the moment of the switch-off, and never outputs the secret", async () => {
-		const mine = await createHook('store/product/updated', DEAD, { [HOOK_HEADER]: TRIGGER_HEADER_VALUE });
+		const mine = await createHook('store/product/updated', DEAD, {
+			[HOOK_HEADER]: TRIGGER_HEADER_VALUE,
+		});
 		const otherApp = await createHook('store/product/updated', `${DEAD}/other`, {
 			'X-Other': 'x',
 		});
