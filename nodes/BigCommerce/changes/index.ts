@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { bigCommerceApiRequestAllItems, resolveStore } from '../transport';
 import type { ApiVersion, BigCommerceContext } from '../transport';
 import { toIso } from '../shared/dates';
+import { fail } from '../shared/validate';
 import { orderStatusName } from '../shared/orderStatuses';
 import { CATALOG_READ, CUSTOMERS_READ, ORDERS_READ } from '../shared/scopes';
 import { triggerEvent, type TriggerSource } from '../shared/triggerItem';
@@ -435,19 +435,21 @@ export function readOptionsFrom(
 ): ReadOptions {
 	const events = changeEvents(parameter('events', []));
 	if (!events.length) {
-		throw new NodeOperationError(ctx.getNode(), 'Choose at least one event in "Events"', {
-			description: `"Events" accepts: ${CHANGE_EVENT_OPTIONS.map((o) => o.name).join(', ')}.`,
+		fail(
+			ctx,
 			itemIndex,
-		});
+			'Choose at least one event in "Events"',
+			`"Events" accepts: ${CHANGE_EVENT_OPTIONS.map((o) => o.name).join(', ')}.`,
+		);
 	}
 	const statuses = (name: string) =>
 		(Array.isArray(parameter(name, [])) ? (parameter(name, []) as unknown[]) : []).map(Number);
 	const overlap = Number(base.overlapSeconds ?? 300);
 	if (!Number.isFinite(overlap) || overlap < 0 || overlap > 86400) {
-		throw new NodeOperationError(
-			ctx.getNode(),
+		fail(
+			ctx,
+			itemIndex,
 			`"Overlap (Seconds)" must be a number from 0 to 86400; got "${String(base.overlapSeconds)}"`,
-			{ itemIndex },
 		);
 	}
 	return {

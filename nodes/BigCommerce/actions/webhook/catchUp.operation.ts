@@ -65,26 +65,21 @@ export const properties: INodeProperties[] = [
  * scheduled execution ends), so a second run over the same gap outputs nothing again.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const since = Math.floor(
-		dateValue(this, i, this.getNodeParameter('missedSince', i), 'Missed Since') / 1000,
-	);
-	const rawUntil = this.getNodeParameter('missedUntil', i, '');
-	const until = isBlank(rawUntil)
-		? undefined
-		: Math.floor(dateValue(this, i, rawUntil, 'Missed Until') / 1000);
 	const options = this.getNodeParameter('options', i, {}) as { overlapSeconds?: number };
 	const settings = readOptionsFrom(
 		this,
 		(name, fallback) => this.getNodeParameter(name, i, fallback),
-		{
-			start: since,
-			until,
-			source: 'catchUp',
-			nowMs: Date.now(),
-			overlapSeconds: options.overlapSeconds,
-		},
+		{ start: 0, source: 'catchUp', nowMs: Date.now(), overlapSeconds: options.overlapSeconds },
 		i,
 	);
+	const since = Math.floor(
+		dateValue(this, i, this.getNodeParameter('missedSince', i), 'Missed Since') / 1000,
+	);
+	const rawUntil = this.getNodeParameter('missedUntil', i, '');
+	settings.start = since;
+	settings.until = isBlank(rawUntil)
+		? undefined
+		: Math.floor(dateValue(this, i, rawUntil, 'Missed Until') / 1000);
 	const staticData = this.getWorkflowStaticData('node');
 	const state = parseState(staticData[CATCH_UP_STATE_KEY]);
 	// this gap starts at `since`: an earlier run's state only says what was handed over already
