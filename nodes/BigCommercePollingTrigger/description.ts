@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CHANGE_EVENT_OPTIONS } from '../BigCommerce/changes';
-import { changeFilterProperties, changeOptionsProperty } from '../BigCommerce/changes/properties';
+import {
+	changeEventsProperty,
+	changeFilterProperties,
+	changeOptionsProperty,
+} from '../BigCommerce/changes/properties';
 import { AUTHENTICATION_PROPERTY } from '../BigCommerce/shared/properties';
 
 export const pollingTriggerProperties: INodeProperties[] = [
@@ -13,15 +16,7 @@ export const pollingTriggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		required: true,
-		default: ['store/order/created', 'store/order/updated'],
-		options: CHANGE_EVENT_OPTIONS,
-		description: 'The changes that start the workflow',
-	},
+	changeEventsProperty('The changes that start the workflow'),
 	{
 		displayName: 'Start From',
 		name: 'startFrom',

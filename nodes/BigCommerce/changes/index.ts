@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { bigCommerceApiRequestAllItems, resolveStore } from '../transport';
+import { bigCommerceApiRequestAllItems, resolveStore, type PaginationOptions } from '../transport';
 import type { ApiVersion, BigCommerceContext } from '../transport';
 import { toIso } from '../shared/dates';
 import { fail } from '../shared/validate';
@@ -52,6 +52,8 @@ interface ResourceSpec {
 	min: string;
 	max: string;
 	qs: IDataObject;
+	/** The sort that puts the most recently modified record first (for a sample). */
+	newestFirst: IDataObject;
 	/** What the list answers for one record of this resource is called in the event names. */
 	event: string;
 }
@@ -65,6 +67,7 @@ const RESOURCES: Record<ChangeResource, ResourceSpec> = {
 		min: 'min_date_modified',
 		max: 'max_date_modified',
 		qs: {},
+		newestFirst: { sort: 'date_modified:desc' },
 		event: 'store/order',
 	},
 	product: {
@@ -75,6 +78,7 @@ const RESOURCES: Record<ChangeResource, ResourceSpec> = {
 		max: 'date_modified:max',
 		// the full record, in the list call itself
 		qs: { include: 'variants,images,custom_fields' },
+		newestFirst: { sort: 'date_modified', direction: 'desc' },
 		event: 'store/product',
 	},
 	customer: {
@@ -84,6 +88,7 @@ const RESOURCES: Record<ChangeResource, ResourceSpec> = {
 		min: 'date_modified:min',
 		max: 'date_modified:max',
 		qs: { include: 'addresses,attributes,formfields' },
+		newestFirst: { sort: 'date_modified:desc' },
 		event: 'store/customer',
 	},
 };
@@ -244,6 +249,26 @@ function classify(
 	return wants('store/order/updated') ? { event: 'store/order/updated', extra: status } : undefined;
 }
 
+/** One list read of a resource (its includes always), across pages as `pagination` says. */
+async function listRecords(
+	ctx: BigCommerceContext,
+	spec: ResourceSpec,
+	qs: IDataObject,
+	pagination: PaginationOptions,
+): Promise<IDataObject[]> {
+	return await bigCommerceApiRequestAllItems.call(
+		ctx,
+		{
+			method: 'GET',
+			version: spec.version,
+			path: spec.path,
+			scope: spec.scope,
+			qs: { ...spec.qs, ...qs },
+		},
+		pagination,
+	);
+}
+
 /** A change as a trigger item (the webhook trigger's fields, `source` naming who read it). */
 async function changeItem(
 	ctx: BigCommerceContext,
@@ -326,15 +351,10 @@ export async function readChanges(
 		const min = Math.max(current.from, current.cursor - options.overlapSeconds);
 		if (horizon < min) continue;
 		let pages = 0;
-		const records = await bigCommerceApiRequestAllItems.call(
+		const records = await listRecords(
 			ctx,
-			{
-				method: 'GET',
-				version: spec.version,
-				path: spec.path,
-				scope: spec.scope,
-				qs: { ...spec.qs, [spec.min]: toIso(min * 1000), [spec.max]: toIso(horizon * 1000) },
-			},
+			spec,
+			{ [spec.min]: toIso(min * 1000), [spec.max]: toIso(horizon * 1000) },
 			{ returnAll: true, onPage: () => pages++ },
 		);
 		calls[resource] = pages;
@@ -377,23 +397,7 @@ export async function sampleChanges(
 	const items: IDataObject[] = [];
 	for (const resource of resourcesOf(options.events)) {
 		const spec = RESOURCES[resource];
-		const sort: IDataObject =
-			spec.version === 'v2'
-				? { sort: 'date_modified:desc' }
-				: resource === 'product'
-					? { sort: 'date_modified', direction: 'desc' }
-					: { sort: 'date_modified:desc' };
-		const records = await bigCommerceApiRequestAllItems.call(
-			ctx,
-			{
-				method: 'GET',
-				version: spec.version,
-				path: spec.path,
-				scope: spec.scope,
-				qs: { ...spec.qs, ...sort },
-			},
-			{ returnAll: false, limit: 1 },
-		);
+		const records = await listRecords(ctx, spec, spec.newestFirst, { returnAll: false, limit: 1 });
 		if (!records.length) continue;
 		const record = records[0];
 		const modified = secondsOf(record.date_modified) ?? 0;

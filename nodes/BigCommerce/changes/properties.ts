@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ORDER_STATUS_OPTIONS_WITH_ID } from '../shared/orderStatuses';
+import { CHANGE_EVENT_OPTIONS } from './index';
 
 /** The parameters of a read of changes: the polling trigger's, and Webhook › Catch Up's. */
 export const changeFilterProperties: INodeProperties[] = [
@@ -61,5 +62,18 @@ export function changeOptionsProperty(overlapDescription: string): INodeProperti
 				description: overlapDescription,
 			},
 		],
+	};
+}
+
+/** The Events parameter of a read of changes. */
+export function changeEventsProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		default: ['store/order/created', 'store/order/updated'],
+		options: CHANGE_EVENT_OPTIONS,
+		description,
 	};
 }

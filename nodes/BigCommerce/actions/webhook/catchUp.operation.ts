@@ -2,14 +2,17 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { OperationOption } from '../types';
 import {
-	CHANGE_EVENT_OPTIONS,
 	parseState,
 	readChanges,
 	readOptionsFrom,
 	resourcesOf,
 	serializeState,
 } from '../../changes';
-import { changeFilterProperties, changeOptionsProperty } from '../../changes/properties';
+import {
+	changeEventsProperty,
+	changeFilterProperties,
+	changeOptionsProperty,
+} from '../../changes/properties';
 import { dateValue, isBlank } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 
@@ -25,15 +28,9 @@ export const option: OperationOption = {
 export const CATCH_UP_STATE_KEY = 'caughtUp';
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		required: true,
-		default: ['store/order/created', 'store/order/updated'],
-		options: CHANGE_EVENT_OPTIONS,
-		description: 'The changes to catch up on (those the switched-off hooks would have delivered)',
-	},
+	changeEventsProperty(
+		'The changes to catch up on (those the switched-off hooks would have delivered)',
+	),
 	{
 		displayName: 'Missed Since',
 		name: 'missedSince',
