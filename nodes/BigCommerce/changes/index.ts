@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { bigCommerceApiRequestAllItems, resolveStore, type PaginationOptions } from '../transport';
-import type { ApiVersion, BigCommerceContext } from '../transport';
+import {
+	bigCommerceApiRequestAllItems,
+	resolveStore,
+	type ApiVersion,
+	type BigCommerceContext,
+	type PaginationOptions,
+} from '../transport';
 import { toIso } from '../shared/dates';
 import { fail } from '../shared/validate';
 import { orderStatusName } from '../shared/orderStatuses';
