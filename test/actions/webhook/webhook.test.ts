@@ -15,7 +15,7 @@ const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 describe('Webhook', () => {
 	let orderHookId: number;
 
-	it('creates a webhook with custom headers (dates as ISO 8601)', async () => {
+	it('creates a webhook with custom headers (sent to BigCommerce, values hidden in the output; dates as ISO 8601)', async () => {
 		const from = sandbox.requests.length;
 		const [out] = (
 			await runNode(
@@ -34,8 +34,9 @@ describe('Webhook', () => {
 			scope: 'store/order/created',
 			destination: 'https://hooks.example.com/bigcommerce/orders',
 			is_active: true,
-			headers: { 'X-Shared-Secret': 's3cr3t' },
+			headers: { 'X-Shared-Secret': '[redacted]' },
 		});
+		expect(JSON.stringify(out)).not.toContain('s3cr3t');
 		expect(out.created_at).toMatch(ISO);
 		expect(requestsSince(sandbox, from)).toEqual([
 			expect.objectContaining({
@@ -66,9 +67,14 @@ describe('Webhook', () => {
 		const [one] = (
 			await runNode(sandbox, webhook({ operation: 'get', webhookId: String(orderHookId) }))
 		).json;
-		expect(one).toMatchObject({ id: orderHookId, scope: 'store/order/created' });
+		expect(one).toMatchObject({
+			id: orderHookId,
+			scope: 'store/order/created',
+			headers: { 'X-Shared-Secret': '[redacted]' },
+		});
 		const all = (await runNode(sandbox, webhook({ operation: 'getAll', returnAll: true }))).json;
 		expect(all.map((h) => h.scope)).toEqual(['store/order/created', 'store/product/*']);
+		expect(JSON.stringify(all)).not.toContain('s3cr3t');
 		const from = sandbox.requests.length;
 		const inactive = (
 			await runNode(

@@ -81,13 +81,23 @@ export function headersObject(
 	return headers;
 }
 
-/** The hook as the node returns it: created_at / updated_at as ISO 8601 (the API sends Unix seconds). */
+/**
+ * The hook as the node returns it: created_at / updated_at as ISO 8601 (the API sends Unix
+ * seconds) and header values hidden (see redactedHeaders): every webhook operation's output goes
+ * through here, so no operation can leak the BigCommerce Trigger's secret header.
+ */
 export function hookOutput(hook: IDataObject): IDataObject {
 	const iso = (value: IDataObject[string]): IDataObject[string] =>
 		typeof value === 'number'
 			? new Date(value * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
 			: value;
-	return { ...hook, created_at: iso(hook.created_at), updated_at: iso(hook.updated_at) };
+	const output: IDataObject = {
+		...hook,
+		created_at: iso(hook.created_at),
+		updated_at: iso(hook.updated_at),
+	};
+	if ('headers' in hook) output.headers = redactedHeaders(hook.headers);
+	return output;
 }
 
 /**

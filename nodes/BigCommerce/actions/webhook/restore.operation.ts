@@ -11,7 +11,7 @@ import { HOOK_HEADER } from '../../shared/hookHeader';
 import { toIso } from '../../shared/dates';
 import { fail } from '../../shared/validate';
 import { toItems } from '../../shared/items';
-import { hookOutput, redactedHeaders } from './helpers';
+import { hookOutput } from './helpers';
 
 export const option: OperationOption = {
 	name: 'Restore',
@@ -93,7 +93,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const switchedOffAt = Number.isFinite(offAt) ? toIso(offAt * 1000) : null;
 		out.push({
 			...hookOutput({ ...hook, ...restored, updated_at: hook.updated_at }),
-			headers: redactedHeaders(restored.headers ?? hook.headers),
 			is_active: true,
 			switchedOffAt,
 			missedSince: Number.isFinite(offAt)
