@@ -53,6 +53,19 @@ async function clickPanelText(page, text) {
 	await item.click();
 }
 
+/** Opens the node's "Add Option" list and picks the option named `label`. */
+async function addOption(page, ndv, label) {
+	await ndv
+		.locator(
+			'[data-test-id="collection-parameter-add-dropdown"], [data-test-id="collection-parameter-add"]',
+		)
+		.or(ndv.getByPlaceholder('Add Option'))
+		.or(ndv.getByText('Add Option', { exact: true }))
+		.first()
+		.click();
+	await page.getByText(label, { exact: true }).last().click();
+}
+
 async function createCredential(page, { storeHashInput, accessToken, apiBaseUrl }) {
 	await page.goto('/home/credentials/create', { waitUntil: 'domcontentloaded' });
 	await page.locator('[data-test-id="new-credential-type-select"] input').fill('BigCommerce API');
@@ -198,6 +211,65 @@ module.exports = {
 			},
 		},
 		{
+			name: 'Product › Export Catalog with Also Output File: CSV; the Binary view shows the file and its header row',
+			async run(ctx) {
+				const { page } = ctx.ui;
+				await newWorkflowWithManualTrigger(page);
+				const entry = await openBigCommerceEntry(page);
+				await entry.click();
+				await clickPanelText(page, 'Export the product catalog');
+				const ndv = page.locator(NDV);
+				await ndv.locator('[data-test-id="parameter-input-operation"]').waitFor();
+				await addOption(page, ndv, 'Also Output File');
+				const format = ndv.locator('[data-test-id="parameter-input-fileFormat"]');
+				await format.click();
+				await page.getByRole('option', { name: /^CSV/ }).first().click();
+				ctx.assert.match(await format.locator('input').inputValue(), /^CSV$/);
+				// Add Byte Order Mark shows only for CSV (its display option), under the picked format
+				await ndv.getByText('Add Byte Order Mark (BOM)', { exact: true }).waitFor();
+
+				const from = ctx.sandbox.requests.length;
+				await ndv.locator('[data-test-id="node-execute-button"]').click();
+				const output = ndv.locator('[data-test-id="output-panel"]');
+				const products = ctx.sandbox.requests
+					.slice(from)
+					.filter((r) => r.method === 'GET' && r.path === '/catalog/products');
+				const count = [...ctx.sandbox.state.products.values()].length;
+				// one item per product, then the summary item carrying the file
+				await output.getByText(`${count + 1} items`).first().waitFor({ timeout: 60_000 });
+				ctx.log(`${products.length} product page(s) read for ${count} products`);
+				await output
+					.locator('[data-test-id="ndv-run-data-display-mode"]')
+					.getByText('Binary', { exact: true })
+					.or(output.getByRole('radio', { name: 'Binary' }))
+					.first()
+					.click();
+				const card = output.locator('[data-test-id^="ndv-binary-data_"]').first();
+				await card.waitFor();
+				const cardText = (await card.innerText()).replace(/\s+/g, ' ');
+				ctx.assert.match(cardText, /File Name: catalog-export-[\dT-]+Z\.csv/, cardText);
+				ctx.assert.match(cardText, /Mime Type: text\/csv/, cardText);
+				ctx.assert.match(cardText, /File Size: [\d.]+ ?[kKM]?B/, cardText);
+				await ctx.ui.shot('export-catalog-binary', {
+					x: 945,
+					y: 64,
+					width: 495,
+					height: 420,
+				});
+				// View: n8n shows the CSV itself (text/csv is one of its viewable types)
+				await card.locator('[data-test-id="ndv-view-binary-data"]').click();
+				const body = page.frameLocator('iframe.binary-data').locator('body');
+				await body.getByText(/^id,name,sku,type,price/).first().waitFor();
+				const text = await body.innerText();
+				const sample = [...ctx.sandbox.state.products.values()][0];
+				ctx.assert.ok(
+					text.split('\n').some((line) => line.startsWith(`${sample.id},`)),
+					`product ${sample.id} has its row in the shown file`,
+				);
+				await page.keyboard.press('Escape');
+			},
+		},
+		{
 			name: 'trigger: events and a channel picked by name; Listen for test event shows a sandbox delivery',
 			async run(ctx) {
 				const { page } = ctx.ui;
@@ -246,18 +318,7 @@ module.exports = {
 					new RegExp(channel.name),
 				);
 				// the sandbox is plain HTTP on localhost: the development-only option lets it register
-				await ndv
-					.locator(
-						'[data-test-id="collection-parameter-add-dropdown"], [data-test-id="collection-parameter-add"]',
-					)
-					.or(ndv.getByPlaceholder('Add Option'))
-					.or(ndv.getByText('Add Option', { exact: true }))
-					.first()
-					.click();
-				await page
-					.getByText('Allow Non-HTTPS URL (Development Only)', { exact: true })
-					.last()
-					.click();
+				await addOption(page, ndv, 'Allow Non-HTTPS URL (Development Only)');
 				await ndv
 					.locator(
 						'[data-test-id="parameter-input-allowInsecureUrl"] .el-switch, [data-test-id="parameter-input-allowInsecureUrl"] [role="switch"]',
