@@ -25,7 +25,8 @@ const SMTP_CREDENTIAL = { id: 'bcE2eSmtpCred001', name: 'Local mail (SMTP sink)'
 /** Body of a single-part message, decoded (nodemailer uses quoted-printable for non-ASCII text). */
 function decodeBody(headers, body) {
 	const encoding = (headers['content-transfer-encoding'] || '').toLowerCase();
-	if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+	if (encoding === 'base64')
+		return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
 	if (encoding === 'quoted-printable') {
 		const bytes = body
 			.replace(/=\r?\n/g, '')
@@ -57,7 +58,8 @@ function parseMessage(raw) {
 	const headers = {};
 	for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
 		const colon = line.indexOf(':');
-		if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+		if (colon > 0)
+			headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
 	}
 	return { headers, subject: decodeHeader(headers.subject), text: decodeBody(headers, body) };
 }

@@ -113,7 +113,11 @@ const RUNNABLE = {
 			bytes.equals(ctx.n8n.readBinary(summary.binary.data)),
 			'the file on disk is the CSV the export produced, byte for byte',
 		);
-		const lines = bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
+		const lines = bytes
+			.toString('utf8')
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\n');
 		ctx.assert.match(lines[0], /^id,name,sku,/, 'header row');
 		const rowIds = lines.slice(1).map((line) => Number(line.split(',')[0]));
 		ctx.assert.deepEqual(

@@ -236,7 +236,10 @@ module.exports = {
 					.filter((r) => r.method === 'GET' && r.path === '/catalog/products');
 				const count = [...ctx.sandbox.state.products.values()].length;
 				// one item per product, then the summary item carrying the file
-				await output.getByText(`${count + 1} items`).first().waitFor({ timeout: 60_000 });
+				await output
+					.getByText(`${count + 1} items`)
+					.first()
+					.waitFor({ timeout: 60_000 });
 				ctx.log(`${products.length} product page(s) read for ${count} products`);
 				await output
 					.locator('[data-test-id="ndv-run-data-display-mode"]')
@@ -259,7 +262,10 @@ module.exports = {
 				// View: n8n shows the CSV itself (text/csv is one of its viewable types)
 				await card.locator('[data-test-id="ndv-view-binary-data"]').click();
 				const body = page.frameLocator('iframe.binary-data').locator('body');
-				await body.getByText(/^id,name,sku,type,price/).first().waitFor();
+				await body
+					.getByText(/^id,name,sku,type,price/)
+					.first()
+					.waitFor();
 				const text = await body.innerText();
 				const sample = [...ctx.sandbox.state.products.values()][0];
 				ctx.assert.ok(

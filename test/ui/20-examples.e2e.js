@@ -10,7 +10,11 @@
  * credential in the shipped file; it gets one made here (a placeholder key, never called), so the
  * editor opens the workflow with every credential set, as a user's own would be.
  */
-const OPENAI_CREDENTIAL = { id: 'bcUiOpenAiCred01', name: 'OpenAI (placeholder)', type: 'openAiApi' };
+const OPENAI_CREDENTIAL = {
+	id: 'bcUiOpenAiCred01',
+	name: 'OpenAI (placeholder)',
+	type: 'openAiApi',
+};
 
 /** Connections of a workflow file as "source → target (type)" lines. */
 function fileEdges(workflow) {
