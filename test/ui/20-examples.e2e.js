@@ -78,7 +78,15 @@ async function shootCanvas(ctx, name) {
 	if (!ctx.ui.screenshots) return;
 	await page.locator('[data-test-id="zoom-to-fit"]').click();
 	await ctx.delay(600); // the zoom animates
-	await ctx.ui.shot(name, page.locator('[data-test-id="canvas"]').first());
+	const box = await page.locator('[data-test-id="canvas"]').first().boundingBox();
+	// without the Editor/Executions tabs above, the toolbar on the right, the execute button and the
+	// zoom controls below
+	await ctx.ui.shot(name, {
+		x: box.x,
+		y: box.y + 40,
+		width: box.width - 64,
+		height: box.height - 100,
+	});
 }
 
 module.exports = {
