@@ -262,12 +262,7 @@ module.exports = {
 				ctx.assert.match(cardText, /File Name: catalog-export-[\dT-]+Z\.csv/, cardText);
 				ctx.assert.match(cardText, /Mime Type: text\/csv/, cardText);
 				ctx.assert.match(cardText, /File Size: [\d.]+ ?[kKM]?B/, cardText);
-				await ctx.ui.shot('export-catalog-binary', {
-					x: 945,
-					y: 64,
-					width: 495,
-					height: 420,
-				});
+				await ctx.ui.shot('export-catalog-binary', { x: 925, y: 64, width: 420, height: 330 });
 				// n8n remembers the output's display mode: back to Table for the tests after this one
 				await displayMode(output, 'Table');
 				await page.keyboard.press('Escape');
