@@ -87,7 +87,9 @@ async function withTimeout(promise, ms, label) {
  */
 async function openUi(harness, args) {
 	const { openBrowser } = require('./lib/browser');
-	await harness.ctx.started();
+	// generous: on this shared 2-core machine under a load average of ~30, `n8n start` missed the
+	// default 120 s twice in a row (2026-12-05) while n8n itself was fine
+	if (!harness.n8n.child) await harness.n8n.start({ timeoutMs: 300_000 });
 	const ui = await openBrowser({ baseUrl: harness.n8n.baseUrl, screenshots: !!args.screenshots });
 	await ui.signIn(harness.n8n.owner);
 	return ui;

@@ -8,7 +8,11 @@
  * nodes folder, imports a ready "BigCommerce sandbox" credential and the example workflows, starts
  * n8n, and prints the editor URL and the login. Ctrl-C stops everything.
  *
- * Env: N8N_PORT (default 5678), DEMO_SANDBOX_PORT (default 4545), DEMO_PRODUCTS (default 200),
+ * Mail the examples send goes to a local SMTP server that keeps each message as an .eml file, and
+ * files they write go to one export folder (both under the n8n user folder, printed at start).
+ *
+ * Env: N8N_PORT (default 5678), DEMO_SANDBOX_PORT (default 4545), DEMO_SMTP_PORT (default 2525),
+ * DEMO_PRODUCTS (default 200),
  * DEMO_EMAIL / DEMO_PASSWORD (owner login), DEMO_FOLDER (n8n user folder, kept between runs;
  * default ~/.cache/n8n-nodes-bigcommerce-e2e/demo), DEMO_RESET=1 (re-import the examples,
  * overwriting changes made to them), N8N_E2E_CACHE (where n8n is installed).
@@ -20,7 +24,6 @@ const path = require('node:path');
 const harness = require('../e2e/lib');
 
 const { installer, processes, pkg, workflows: wf } = harness;
-const EXAMPLES = path.join(__dirname, '..', 'examples');
 
 function say(line = '') {
 	process.stdout.write(`${line}\n`);
@@ -35,30 +38,11 @@ function intEnv(name, fallback) {
 	return n;
 }
 
-/** The example workflows, with the trigger allowed to register http:// URLs (sandbox only). */
-function loadExamples() {
-	if (!fs.existsSync(EXAMPLES)) return [];
-	return fs
-		.readdirSync(EXAMPLES)
-		.filter((f) => f.endsWith('.json'))
-		.sort()
-		.map((file) => {
-			const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
-			for (const node of workflow.nodes || []) {
-				if (node.type === wf.NODE_TYPES.trigger) {
-					node.parameters = node.parameters || {};
-					node.parameters.options = { ...(node.parameters.options || {}), allowInsecureUrl: true };
-				}
-			}
-			workflow.active = false;
-			return workflow;
-		});
-}
-
 async function main() {
 	const started = Date.now();
 	const n8nPort = intEnv('N8N_PORT', 5678);
 	const sandboxPort = intEnv('DEMO_SANDBOX_PORT', 4545);
+	const smtpPort = intEnv('DEMO_SMTP_PORT', 2525);
 	const products = intEnv('DEMO_PRODUCTS', 200);
 	const owner = {
 		email: process.env.DEMO_EMAIL || 'demo@example.com',
@@ -106,15 +90,28 @@ async function main() {
 		),
 	);
 
-	say('[4/5] Installing the package into n8n and importing the credential and examples');
+	// where the examples deliver: a local SMTP server keeping every mail as an .eml file, and the
+	// one folder n8n may write files to (the scheduled catalog export's CSVs)
 	fs.mkdirSync(userFolder, { recursive: true });
-	const n8n = new harness.N8n({ userFolder, port: n8nPort, owner });
+	const delivery = await harness.delivery.startDelivery({
+		folder: path.join(userFolder, 'delivery'),
+		smtpPort: (await processes.portInUse(smtpPort)) ? 0 : smtpPort,
+		onMessage: (mail) =>
+			say(`[mail] to ${mail.to.join(', ')}: "${mail.subject}" saved as ${mail.file}`),
+	});
+	processes.onCleanup(() => delivery.close());
+
+	say('[4/5] Installing the package into n8n and importing the credentials and examples');
+	const n8n = new harness.N8n({ userFolder, port: n8nPort, owner, env: delivery.n8nEnv });
 	await n8n.installPackage(tarball);
 	await n8n.importCredentials([
 		{ ...wf.CREDENTIALS.api, data: harness.sandbox.apiCredentialData(sandbox) },
+		delivery.credential,
 	]);
 	const marker = path.join(userFolder, '.demo-examples-imported');
-	const examples = loadExamples();
+	const examples = harness.examples
+		.loadExamples({ exportFolder: delivery.exportFolder, allowInsecureTrigger: true })
+		.map(({ workflow }) => ({ ...workflow, active: false }));
 	if (examples.length && (!fs.existsSync(marker) || process.env.DEMO_RESET === '1')) {
 		await n8n.importWorkflows(examples);
 		fs.writeFileSync(marker, new Date().toISOString());
@@ -134,6 +131,12 @@ async function main() {
 		`  Credential   "${wf.CREDENTIALS.api.name}" (BigCommerce API) → the sandbox store ${sandbox.storeHash}`,
 	);
 	say(`  Sandbox API  ${sandbox.apiPath('v3')}  (X-Auth-Token: ${sandbox.accessToken})`);
+	say(
+		`  Mail         "${delivery.credential.name}" (SMTP) → ${delivery.smtp.host}:${delivery.smtp.port}; nothing leaves`,
+	);
+	say(`               this machine: every mail is saved as an .eml file in ${delivery.mailFolder}`);
+	say(`  Files        ${delivery.exportFolder}`);
+	say('               (the only folder n8n may write to here: N8N_RESTRICT_FILE_ACCESS_TO)');
 	if (examples.length) {
 		say('  Workflows    ' + examples.map((w) => w.name).join('\n               '));
 	}
@@ -160,7 +163,12 @@ async function main() {
 		);
 		say('  sandbox abandon a cart (it sends the store/cart/abandoned webhook to n8n):');
 		say(`    curl -X POST ${sandbox.baseUrl}/__sandbox/carts/${cart.id}/abandon`);
+		say(`  An hour later (the example's wait) the reminder lands in ${delivery.mailFolder}.`);
 	}
+	say(
+		'  Run "BigCommerce: scheduled catalog export to CSV" (Execute workflow): the CSV lands in the',
+	);
+	say('  Files folder above.');
 	say('');
 	say('Press Ctrl-C to stop n8n and the sandbox.');
 

@@ -50,6 +50,8 @@ async function openBrowser({ baseUrl, screenshots = false }) {
 		browser,
 		page,
 		baseUrl,
+		/** Whether shot() writes pictures (`npm run screenshots`). */
+		screenshots,
 		/** Signs in through n8n's sign-in form. */
 		async signIn({ email, password }) {
 			// 'load' can wait long on assets n8n fetches from the internet (none here)

@@ -4,6 +4,9 @@
  * scenario (see e2e/README.md for the API).
  */
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 
 const installer = require('../install-n8n');
 const proc = require('./processes');
@@ -13,6 +16,8 @@ const sandboxLib = require('./sandbox');
 const wf = require('./workflows');
 const { request, CookieJar } = require('./http');
 const queue = require('./queue');
+const delivery = require('./delivery');
+const examples = require('./examples');
 
 /** Polls `fn` until it returns a truthy value; returns that value. */
 async function waitFor(fn, { timeoutMs = 30_000, intervalMs = 250, message = 'condition' } = {}) {
@@ -63,8 +68,19 @@ function expectFailure(run, label = 'workflow') {
  * What both harnesses do once the context exists: one import of the default credential plus every
  * scenario's credentials, one import of every scenario's workflows, then each scenario's setup.
  */
-async function importScenarios({ n8n, ctx, sandbox, scenarios, progress, where = '' }) {
-	const credentials = [{ ...wf.CREDENTIALS.api, data: sandboxLib.apiCredentialData(sandbox) }];
+async function importScenarios({
+	n8n,
+	ctx,
+	sandbox,
+	scenarios,
+	progress,
+	where = '',
+	extraCredentials = [],
+}) {
+	const credentials = [
+		{ ...wf.CREDENTIALS.api, data: sandboxLib.apiCredentialData(sandbox) },
+		...extraCredentials,
+	];
 	const workflows = [];
 	for (const scenario of scenarios) {
 		if (scenario.credentials) credentials.push(...(await scenario.credentials(ctx)));
@@ -90,7 +106,11 @@ async function createHarness({
 	const sandbox = await sandboxLib.startSandbox(sandboxOptions);
 	proc.onCleanup(() => sandbox.close());
 	progress(`sandbox on ${sandbox.baseUrl}`);
-	const n8n = await createN8n({ tarball, verbose });
+	// where the examples deliver: mail to a local SMTP sink, files to a folder n8n may write to
+	const deliveryFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bc-e2e-delivery-'));
+	const local = await delivery.startDelivery({ folder: deliveryFolder });
+	proc.onCleanup(() => local.close());
+	const n8n = await createN8n({ tarball, verbose, env: local.n8nEnv });
 
 	const runs = new Map();
 	const extraSandboxes = [];
@@ -101,6 +121,11 @@ async function createHarness({
 		wf,
 		creds: wf.CREDENTIALS,
 		tarball,
+		/** The local SMTP sink (`smtp.messages`) and the export folder n8n may write to. */
+		delivery: local,
+		/** examples/*.json pointed at this machine (the export folder; see e2e/lib/examples.js). */
+		examples: (options = {}) =>
+			examples.loadExamples({ exportFolder: local.exportFolder, ...options }),
 		waitFor,
 		expectSuccess,
 		expectFailure,
@@ -155,7 +180,14 @@ async function createHarness({
 		shared: {},
 	};
 
-	await importScenarios({ n8n, ctx, sandbox, scenarios, progress });
+	await importScenarios({
+		n8n,
+		ctx,
+		sandbox,
+		scenarios,
+		progress,
+		extraCredentials: [local.credential],
+	});
 
 	return {
 		ctx,
@@ -167,8 +199,13 @@ async function createHarness({
 		async close({ keep = false } = {}) {
 			await n8n.stop().catch(() => undefined);
 			await proc.cleanupAll();
-			if (!keep) n8n.destroy();
-			else process.stdout.write(`  (kept n8n user folder ${n8n.userFolder})\n`);
+			if (!keep) {
+				n8n.destroy();
+				fs.rmSync(deliveryFolder, { recursive: true, force: true });
+			} else
+				process.stdout.write(
+					`  (kept n8n user folder ${n8n.userFolder}, mail and exports in ${deliveryFolder})\n`,
+				);
 		},
 	};
 }
@@ -265,6 +302,8 @@ module.exports = {
 	createHarness,
 	createQueueHarness,
 	queue,
+	delivery,
+	examples,
 	createN8n,
 	N8n,
 	OWNER,

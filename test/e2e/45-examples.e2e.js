@@ -7,20 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const OUR_PREFIX = 'n8n-nodes-bigcommerce.';
-
-function loadExamples() {
-	if (!fs.existsSync(EXAMPLES)) return [];
-	return fs
-		.readdirSync(EXAMPLES)
-		.filter((f) => f.endsWith('.json'))
-		.sort()
-		.map((file) => ({
-			file,
-			workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')),
-		}));
-}
 
 function isExpression(value) {
 	return typeof value === 'string' && value.startsWith('=');
@@ -105,14 +92,43 @@ const RUNNABLE = {
 	'scheduled-catalog-export.json': (ctx, run) => {
 		const items = run.json.data.resultData.runData['Export catalog'][0].data.main[0];
 		const summary = items[items.length - 1];
+		const products = items.slice(0, -1).map((item) => item.json);
 		ctx.assert.equal(summary.json.summary, true);
 		ctx.assert.ok(summary.json.exported > 0);
+		ctx.assert.equal(products.length, summary.json.exported);
 		ctx.assert.ok(summary.binary && summary.binary.data, 'the last item carries the CSV file');
 		ctx.assert.equal(summary.binary.data.mimeType, 'text/csv');
 		ctx.assert.equal(
-			run.output('Deliver the CSV').length,
+			run.output('Write the CSV to disk').length,
 			1,
-			'only the file item reaches the delivery step',
+			'only the file item reaches the write step',
+		);
+		// the Read/Write Files from Disk node wrote it into the configured folder (the harness's
+		// export folder, the only one n8n may write to): read it back
+		const folder = ctx.delivery.exportFolder;
+		const files = fs.readdirSync(folder).filter((f) => /^catalog-\d{4}-\d{2}-\d{2}\.csv$/.test(f));
+		ctx.assert.equal(files.length, 1, `one dated CSV in ${folder}: ${fs.readdirSync(folder)}`);
+		const bytes = fs.readFileSync(path.join(folder, files[0]));
+		ctx.assert.ok(
+			bytes.equals(ctx.n8n.readBinary(summary.binary.data)),
+			'the file on disk is the CSV the export produced, byte for byte',
+		);
+		const lines = bytes
+			.toString('utf8')
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\n');
+		ctx.assert.match(lines[0], /^id,name,sku,/, 'header row');
+		const rowIds = lines.slice(1).map((line) => Number(line.split(',')[0]));
+		ctx.assert.deepEqual(
+			rowIds,
+			products.map((p) => p.id),
+			'one row per exported product, in order',
+		);
+		const first = products[0];
+		ctx.assert.ok(
+			lines[1].includes(first.name) && lines[1].includes(first.sku),
+			`the first row holds product ${first.id}'s name and SKU: ${lines[1].slice(0, 120)}`,
 		);
 	},
 	'order-fulfilment-sync.json': (ctx, run) => {
@@ -131,7 +147,7 @@ const RUNNABLE = {
 module.exports = {
 	name: 'Examples (examples/*.json)',
 
-	workflows: () => loadExamples().map(({ workflow }) => workflow),
+	workflows: (ctx) => ctx.examples().map(({ workflow }) => workflow),
 
 	tests: [
 		{
@@ -139,7 +155,7 @@ module.exports = {
 			async run(ctx) {
 				const types = await nodeTypes(ctx);
 				const problems = [];
-				for (const { file, workflow } of loadExamples()) {
+				for (const { file, workflow } of ctx.examples()) {
 					for (const node of workflow.nodes) {
 						const candidates = types.filter((t) => t.name === node.type);
 						const versions = candidates.flatMap((t) =>
@@ -162,7 +178,7 @@ module.exports = {
 				const types = await nodeTypes(ctx);
 				const problems = [];
 				let checked = 0;
-				for (const { file, workflow } of loadExamples()) {
+				for (const { file, workflow } of ctx.examples()) {
 					for (const node of workflow.nodes) {
 						if (!node.type.startsWith(OUR_PREFIX)) continue;
 						const type = types.find((t) => t.name === node.type);
@@ -178,7 +194,7 @@ module.exports = {
 		...Object.entries(RUNNABLE).map(([file, verify]) => ({
 			name: `${file} runs against the sandbox`,
 			async run(ctx) {
-				const example = loadExamples().find((e) => e.file === file);
+				const example = ctx.examples().find((e) => e.file === file);
 				ctx.assert.ok(example, `${file} is missing`);
 				const run = ctx.expectSuccess(await ctx.execute(example.workflow.id), file);
 				verify(ctx, run);

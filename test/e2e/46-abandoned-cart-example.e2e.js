@@ -3,20 +3,21 @@
  * The abandoned-cart recovery example (examples/abandoned-cart-recovery.json) live in n8n, against
  * its own sandbox store: published, the trigger registers its hooks; a cart abandoned in the store
  * → the trigger hands over the hydrated cart (email, line items, recovery link) → after the wait no
- * order exists for the cart → the reminder is composed with the recovery link. A second cart is
- * abandoned and then converted to an order before the wait ends → the conversion stops the
- * sequence (no reminder) and the converted event takes its own branch. The example's 1-hour wait
- * is shortened to 3 s for the test; everything else is the file as shipped.
+ * order exists for the cart → n8n's Send Email node mails the reminder with the recovery link
+ * through the harness's local SMTP sink (e2e/lib/delivery.js), where the test reads it. A second
+ * cart is abandoned and then converted to an order before the wait ends → the conversion stops the
+ * sequence (no mail) and the converted event takes its own branch. The example's 1-hour wait is
+ * shortened to 3 s for the test; everything else is the file as shipped.
  */
-const fs = require('node:fs');
-const path = require('node:path');
-
 const WF = 'e2eCartExample01';
 const CRED = { id: 'bcE2eCartStore01', name: 'BigCommerce cart store', type: 'bigCommerceApi' };
-const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'abandoned-cart-recovery.json');
+const FILE = 'abandoned-cart-recovery.json';
+const SEND = 'Send reminder email';
 
 function variant(ctx) {
-	const workflow = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
+	const { workflow } = ctx
+		.examples({ allowInsecureTrigger: true })
+		.find((example) => example.file === FILE);
 	workflow.id = WF;
 	workflow.name = 'e2e: abandoned-cart recovery example';
 	workflow.versionId = ctx.wf.stableUuid(`${WF}:version`);
@@ -25,12 +26,15 @@ function variant(ctx) {
 		if (node.webhookId) node.webhookId = ctx.wf.stableUuid(`${WF}:${node.name}:webhook`);
 		if (node.credentials && node.credentials.bigCommerceApi)
 			node.credentials = { bigCommerceApi: { id: CRED.id, name: CRED.name } };
-		if (node.type === ctx.wf.NODE_TYPES.trigger)
-			node.parameters.options = { ...(node.parameters.options || {}), allowInsecureUrl: true };
 		if (node.type === 'n8n-nodes-base.wait')
 			node.parameters = { ...node.parameters, amount: 3, unit: 'seconds' };
 	}
 	return workflow;
+}
+
+/** Mail the local SMTP sink received since index `from`, addressed to `email`. */
+function mailTo(ctx, email, from = 0) {
+	return ctx.delivery.smtp.messages.slice(from).filter((m) => m.to.includes(email));
 }
 
 async function executions(ctx) {
@@ -103,7 +107,7 @@ module.exports = {
 			},
 		},
 		{
-			name: 'an abandoned cart with a known email gets a reminder with the recovery link',
+			name: 'an abandoned cart with a known email gets a reminder mail (Send Email over SMTP) with the recovery link',
 			timeoutMs: 120_000,
 			async run(ctx) {
 				const store = ctx.shared.cartStore;
@@ -121,19 +125,30 @@ module.exports = {
 				ctx.assert.equal(run.status, 'success', `nodes: ${run.nodes.join(' > ')}`);
 				ctx.assert.equal(run.trigger.scope, 'store/cart/abandoned');
 				ctx.assert.match(String(run.trigger.recoveryUrl), /^https?:\/\//);
-				const [reminder] = run.out('Compose reminder') || [];
-				ctx.assert.ok(reminder, `the reminder step ran: ${run.nodes.join(' > ')}`);
-				ctx.assert.equal(reminder.to, store.state.cartFixtures.active.email);
-				ctx.assert.ok(reminder.text.includes(run.trigger.recoveryUrl), reminder.text);
-				ctx.assert.ok(run.nodes.includes('Send reminder (email / SMS)'));
+				const email = store.state.cartFixtures.active.email;
+				const [mail] = await ctx.waitFor(() => mailTo(ctx, email).length && mailTo(ctx, email), {
+					timeoutMs: 10_000,
+					message: `the reminder mail to ${email} in the SMTP sink`,
+				});
+				ctx.assert.ok(run.nodes.includes(SEND), `sent by "${SEND}": ${run.nodes.join(' > ')}`);
+				ctx.assert.equal(mailTo(ctx, email).length, 1, 'one reminder');
+				ctx.assert.equal(mail.subject, 'You left something in your cart');
+				ctx.assert.ok(
+					mail.text.includes(run.trigger.recoveryUrl),
+					`the mail carries the recovery link ${run.trigger.recoveryUrl}:\n${mail.text}`,
+				);
+				const [line] = run.trigger.lineItems;
+				ctx.assert.ok(mail.text.includes(line.name), `the mail names "${line.name}"`);
+				ctx.log(`mail to ${email} in ${mail.file}`);
 			},
 		},
 		{
-			name: 'a cart converted to an order during the wait stops the sequence (no reminder)',
+			name: 'a cart converted to an order during the wait stops the sequence (no reminder, no mail)',
 			timeoutMs: 120_000,
 			async run(ctx) {
 				const store = ctx.shared.cartStore;
 				const cartId = await newCart(ctx, store, 5);
+				const mailBefore = ctx.delivery.smtp.messages.length;
 				const before = store.requests.length;
 				store.abandonCart(cartId);
 				// The execution is in its 3 s wait once the trigger has hydrated the cart: read it, then
@@ -190,8 +205,13 @@ module.exports = {
 					'the order placed from the cart was found after the wait',
 				);
 				ctx.assert.ok(
-					!done.abandoned.nodes.includes('Compose reminder'),
+					!done.abandoned.nodes.includes(SEND),
 					`no reminder: ${done.abandoned.nodes.join(' > ')}`,
+				);
+				ctx.assert.deepEqual(
+					ctx.delivery.smtp.messages.slice(mailBefore).map((m) => `${m.to}: ${m.subject}`),
+					[],
+					'no mail sent for the converted cart',
 				);
 				ctx.assert.ok(
 					done.converted.nodes.includes('Cart converted: sequence stops'),

@@ -53,6 +53,42 @@ async function clickPanelText(page, text) {
 	await item.click();
 }
 
+/**
+ * A new workflow (Manual Trigger) plus the BigCommerce action named `action` from the nodes panel;
+ * returns its node details view once the parameters show.
+ */
+async function addBigCommerceAction(page, action) {
+	await newWorkflowWithManualTrigger(page);
+	const entry = await openBigCommerceEntry(page);
+	await entry.click();
+	await clickPanelText(page, action);
+	const ndv = page.locator(NDV);
+	await ndv.locator('[data-test-id="parameter-input-operation"]').waitFor();
+	return ndv;
+}
+
+/** Switches the output panel's display mode (Schema, Table, JSON, Binary). */
+async function displayMode(output, mode) {
+	await output
+		.locator('[data-test-id="ndv-run-data-display-mode"]')
+		.getByText(mode, { exact: true })
+		.first()
+		.click();
+}
+
+/** Opens the node's "Add Option" list and picks the option named `label`. */
+async function addOption(page, ndv, label) {
+	await ndv
+		.locator(
+			'[data-test-id="collection-parameter-add-dropdown"], [data-test-id="collection-parameter-add"]',
+		)
+		.or(ndv.getByPlaceholder('Add Option'))
+		.or(ndv.getByText('Add Option', { exact: true }))
+		.first()
+		.click();
+	await page.getByText(label, { exact: true }).last().click();
+}
+
 async function createCredential(page, { storeHashInput, accessToken, apiBaseUrl }) {
 	await page.goto('/home/credentials/create', { waitUntil: 'domcontentloaded' });
 	await page.locator('[data-test-id="new-credential-type-select"] input').fill('BigCommerce API');
@@ -157,12 +193,7 @@ module.exports = {
 				const product =
 					[...ctx.sandbox.state.products.values()].find((p) => /\s\d+$/.test(p.name)) ||
 					[...ctx.sandbox.state.products.values()][0];
-				await newWorkflowWithManualTrigger(page);
-				const entry = await openBigCommerceEntry(page);
-				await entry.click();
-				await clickPanelText(page, 'Get a product');
-				const ndv = page.locator(NDV);
-				await ndv.locator('[data-test-id="parameter-input-operation"]').waitFor();
+				const ndv = await addBigCommerceAction(page, 'Get a product');
 				// n8n preselects the newest BigCommerce API credential: the good one saved by the test above
 				ctx.assert.match(
 					await ndv.locator('[data-test-id="node-credentials-select"] input').first().inputValue(),
@@ -194,6 +225,46 @@ module.exports = {
 					'the product was fetched by the id the list put in the locator',
 				);
 				await ctx.ui.shot('product-get-output');
+				await page.keyboard.press('Escape');
+			},
+		},
+		{
+			name: 'Product › Export Catalog with Also Output File: CSV; the Binary view shows the CSV file, its type and size',
+			async run(ctx) {
+				const { page } = ctx.ui;
+				const ndv = await addBigCommerceAction(page, 'Export the product catalog');
+				await addOption(page, ndv, 'Also Output File');
+				const format = ndv.locator('[data-test-id="parameter-input-fileFormat"]');
+				await format.click();
+				await page.getByRole('option', { name: /^CSV/ }).first().click();
+				ctx.assert.match(await format.locator('input').inputValue(), /^CSV$/);
+				// Add Byte Order Mark is offered only for CSV (its display option); adding it shows its switch
+				await addOption(page, ndv, 'Add Byte Order Mark (BOM)');
+				await ndv.locator('[data-test-id="parameter-input-addBom"]').waitFor();
+				const from = ctx.sandbox.requests.length;
+				await ndv.locator('[data-test-id="node-execute-button"]').click();
+				const output = ndv.locator('[data-test-id="output-panel"]');
+				const count = [...ctx.sandbox.state.products.values()].length;
+				// one item per product, then the summary item carrying the file
+				await output
+					.getByText(`${count + 1} items`)
+					.first()
+					.waitFor({ timeout: 60_000 });
+				const pages = ctx.sandbox.requests
+					.slice(from)
+					.filter((r) => r.method === 'GET' && r.path === '/catalog/products');
+				ctx.assert.ok(pages.length >= 1, 'the catalog was read from the store');
+				ctx.log(`${pages.length} product page(s) read for ${count} products`);
+				await displayMode(output, 'Binary');
+				const card = output.locator('[data-test-id^="ndv-binary-data_"]').first();
+				await card.waitFor();
+				const cardText = (await card.innerText()).replace(/\s+/g, ' ');
+				ctx.assert.match(cardText, /File Name: catalog-export-[\dT-]+Z\.csv/, cardText);
+				ctx.assert.match(cardText, /Mime Type: text\/csv/, cardText);
+				ctx.assert.match(cardText, /File Size: [\d.]+ ?[kKM]?B/, cardText);
+				await ctx.ui.shot('export-catalog-binary', { x: 925, y: 64, width: 420, height: 330 });
+				// n8n remembers the output's display mode: back to Table for the tests after this one
+				await displayMode(output, 'Table');
 				await page.keyboard.press('Escape');
 			},
 		},
@@ -246,18 +317,7 @@ module.exports = {
 					new RegExp(channel.name),
 				);
 				// the sandbox is plain HTTP on localhost: the development-only option lets it register
-				await ndv
-					.locator(
-						'[data-test-id="collection-parameter-add-dropdown"], [data-test-id="collection-parameter-add"]',
-					)
-					.or(ndv.getByPlaceholder('Add Option'))
-					.or(ndv.getByText('Add Option', { exact: true }))
-					.first()
-					.click();
-				await page
-					.getByText('Allow Non-HTTPS URL (Development Only)', { exact: true })
-					.last()
-					.click();
+				await addOption(page, ndv, 'Allow Non-HTTPS URL (Development Only)');
 				await ndv
 					.locator(
 						'[data-test-id="parameter-input-allowInsecureUrl"] .el-switch, [data-test-id="parameter-input-allowInsecureUrl"] [role="switch"]',
