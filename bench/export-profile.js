@@ -124,9 +124,11 @@ async function main() {
 				{ simplify: args.simplify, options: { fileFormat: args.fileFormat } },
 				counter,
 			);
+			const cpu0 = process.cpuUsage();
 			const t0 = performance.now();
 			const items = await exportCatalog.execute.call(ctx, 0);
 			const ms = Math.round(performance.now() - t0);
+			const cpu = process.cpuUsage(cpu0);
 			const heapAfter = process.memoryUsage().heapUsed;
 			process.stdout.write(
 				`${JSON.stringify({
@@ -135,6 +137,8 @@ async function main() {
 					simplify: args.simplify,
 					run: run + 1,
 					ms,
+					// this process only (the sandbox is another): comparable on a busy machine, unlike ms
+					cpuMs: Math.round((cpu.user + cpu.system) / 1000),
 					calls: counter.calls,
 					items: items.length,
 					idleRssMiB: mib(idle.rss),

@@ -16,6 +16,8 @@ const HEADER_CRED = {
 const IDS = {
 	exportOurs: 'benchExportOurs1',
 	exportHttp: 'benchExportHttp1',
+	exportFileOnly: 'benchExportFile1',
+	exportIncremental: 'benchExportIncr1',
 	ordersOurs: 'benchOrdersOurs1',
 	ordersHttp: 'benchOrdersHttp1',
 	quotaOurs: 'benchQuotaOurs01',
@@ -29,6 +31,8 @@ const IDS = {
 const PATHS = {
 	exportOurs: 'bench-export-ours',
 	exportHttp: 'bench-export-http',
+	exportFileOnly: 'bench-export-file-only',
+	exportIncremental: 'bench-export-incremental',
 	ordersOurs: 'bench-orders-ours',
 	ordersHttp: 'bench-orders-http',
 	quotaOurs: 'bench-quota-ours',
@@ -119,6 +123,26 @@ function build(sandbox) {
 		chain(IDS.exportOurs, 'bench: catalog export (this node)', () => [
 			webhookNode(IDS.exportOurs, PATHS.exportOurs),
 			ourNode(IDS.exportOurs, NODES.export, { resource: 'product', operation: 'exportCatalog' }),
+		]),
+		chain(
+			IDS.exportFileOnly,
+			'bench: catalog export as one CSV file (this node, File Only)',
+			() => [
+				webhookNode(IDS.exportFileOnly, PATHS.exportFileOnly),
+				ourNode(IDS.exportFileOnly, NODES.export, {
+					resource: 'product',
+					operation: 'exportCatalog',
+					options: { fileFormat: 'csv', fileOnly: true },
+				}),
+			],
+		),
+		chain(IDS.exportIncremental, 'bench: incremental catalog export (this node)', () => [
+			webhookNode(IDS.exportIncremental, PATHS.exportIncremental),
+			ourNode(IDS.exportIncremental, NODES.export, {
+				resource: 'product',
+				operation: 'exportCatalog',
+				options: { incremental: true },
+			}),
 		]),
 		chain(IDS.exportHttp, 'bench: catalog export (HTTP Request + pagination)', () => [
 			webhookNode(IDS.exportHttp, PATHS.exportHttp),
