@@ -13,6 +13,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
+const { context: transportContext } = require('./transport-concurrency');
+
 // EXPORT_PROFILE_DIST: another build (e.g. a copy of dist/ from before a change) to compare with
 const exportCatalog = require(
 	path.join(
@@ -64,25 +66,15 @@ function startSandboxProcess(n) {
 	});
 }
 
-/** The parts of n8n's IExecuteFunctions the export uses; binary data written to disk as n8n's filesystem mode does. */
+/** The transport's context (transport-concurrency.js) plus what the export uses; binary data written to disk as n8n's filesystem mode does. */
 function context(info, parameters, counter) {
-	const credentials = {
-		storeHash: info.storeHash,
-		accessToken: info.accessToken,
-		apiBaseUrl: info.baseUrl,
-	};
+	const base = transportContext(info);
 	const get = (name) =>
 		name.split('.').reduce((value, key) => (value == null ? undefined : value[key]), parameters);
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'export-profile-'));
 	return {
+		...base,
 		getNodeParameter: (name, _i, fallback) => get(name) ?? fallback,
-		getCredentials: async () => credentials,
-		getNode: () => ({
-			name: 'BigCommerce',
-			type: 'n8n-nodes-bigcommerce.bigCommerce',
-			typeVersion: 1,
-			parameters,
-		}),
 		getWorkflowStaticData: () => ({}),
 		getExecutionCancelSignal: () => undefined,
 		logger: { debug() {}, info() {}, warn() {}, error() {} },
@@ -93,17 +85,9 @@ function context(info, parameters, counter) {
 				fs.writeFileSync(file, buffer);
 				return { data: 'filesystem-v2', id: file, fileName, mimeType, fileSize: buffer.length };
 			},
-			async httpRequestWithAuthentication(_type, options) {
+			async httpRequestWithAuthentication(...args) {
 				counter.calls++;
-				const url = new URL(options.url, options.baseURL);
-				for (const [k, v] of Object.entries(options.qs || {})) url.searchParams.set(k, String(v));
-				const res = await fetch(url, {
-					method: options.method,
-					headers: { ...options.headers, 'X-Auth-Token': credentials.accessToken },
-				});
-				const headers = {};
-				res.headers.forEach((value, key) => (headers[key] = value));
-				return { statusCode: res.status, headers, body: JSON.parse(await res.text()) };
+				return await base.helpers.httpRequestWithAuthentication(...args);
 			},
 		},
 	};
@@ -121,7 +105,11 @@ async function main() {
 			const counter = { calls: 0 };
 			const ctx = context(
 				info,
-				{ simplify: args.simplify, options: { fileFormat: args.fileFormat } },
+				{
+					authentication: 'accessToken',
+					simplify: args.simplify,
+					options: { fileFormat: args.fileFormat },
+				},
 				counter,
 			);
 			const cpu0 = process.cpuUsage();

@@ -119,31 +119,25 @@ function build(sandbox) {
 		return wf.workflow({ id, name, nodes: nodes() });
 	};
 	const rl = (expr) => ({ __rl: true, mode: 'id', value: `={{ ${expr} }}` });
-	return [
-		chain(IDS.exportOurs, 'bench: catalog export (this node)', () => [
-			webhookNode(IDS.exportOurs, PATHS.exportOurs),
-			ourNode(IDS.exportOurs, NODES.export, { resource: 'product', operation: 'exportCatalog' }),
-		]),
-		chain(
-			IDS.exportFileOnly,
-			'bench: catalog export as one CSV file (this node, File Only)',
-			() => [
-				webhookNode(IDS.exportFileOnly, PATHS.exportFileOnly),
-				ourNode(IDS.exportFileOnly, NODES.export, {
-					resource: 'product',
-					operation: 'exportCatalog',
-					options: { fileFormat: 'csv', fileOnly: true },
-				}),
-			],
-		),
-		chain(IDS.exportIncremental, 'bench: incremental catalog export (this node)', () => [
-			webhookNode(IDS.exportIncremental, PATHS.exportIncremental),
-			ourNode(IDS.exportIncremental, NODES.export, {
+	/** Webhook → Product › Export Catalog with these options. */
+	const exportChain = (key, name, options) =>
+		chain(IDS[key], name, () => [
+			webhookNode(IDS[key], PATHS[key]),
+			ourNode(IDS[key], NODES.export, {
 				resource: 'product',
 				operation: 'exportCatalog',
-				options: { incremental: true },
+				...(Object.keys(options).length ? { options } : {}),
 			}),
-		]),
+		]);
+	return [
+		exportChain('exportOurs', 'bench: catalog export (this node)', {}),
+		exportChain('exportFileOnly', 'bench: catalog export as one CSV file (this node, File Only)', {
+			fileFormat: 'csv',
+			fileOnly: true,
+		}),
+		exportChain('exportIncremental', 'bench: incremental catalog export (this node)', {
+			incremental: true,
+		}),
 		chain(IDS.exportHttp, 'bench: catalog export (HTTP Request + pagination)', () => [
 			webhookNode(IDS.exportHttp, PATHS.exportHttp),
 			httpNode(IDS.exportHttp, NODES.http, {
