@@ -1,4 +1,4 @@
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
 import { csvCell } from '../../../nodes/BigCommerce/actions/product/exportCatalog.operation';
@@ -250,6 +250,28 @@ describe('Product → Export Catalog (600 products)', () => {
 		expect(requests.map((r) => r.query.page).sort()).toEqual(['1', '2', '3', '4']);
 		expect(requests.every((r) => r.query['id:greater'] === undefined)).toBe(true);
 		expect(json.map((p) => p.id)).toEqual(all().map((p) => p.id));
+		expect(staticData.productExportCatalogPages).toBe(3);
+	});
+
+	it('a page that fails while pages are sent ahead ends the export with the API error, nothing left running', async () => {
+		const fault = sandbox.faults.add({
+			method: 'GET',
+			path: /^\/v3\/catalog\/products$/,
+			kind: 'status',
+			status: 403,
+			times: 1,
+		});
+		const staticData: Json = { productExportCatalogPages: 3 };
+		const { error, requests } = await runNodeError(
+			sandbox,
+			{ ...base, options: {} },
+			{ staticData },
+		);
+		expect(fault.hits).toBe(1);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toMatch(/403/);
+		// the three pages went out together; none after the failure
+		expect(requests.map((r) => r.query.page).sort()).toEqual(['1', '2', '3']);
 		expect(staticData.productExportCatalogPages).toBe(3);
 	});
 

@@ -386,22 +386,22 @@ async function readConcurrently(
 	expectedPages: number,
 ): Promise<number> {
 	type Settled = { answer: PageAnswer } | { error: unknown };
+	const settle = async (page: number): Promise<Settled> =>
+		await readPage({ page }).then(
+			(answer) => ({ answer }),
+			(error: unknown) => ({ error }),
+		);
 	// sent now, taken in only once page 1 has arrived (its total is what they are checked against)
 	const early = Array.from(
 		{ length: Math.max(0, Math.min(expectedPages, EXPORT_CONCURRENCY) - 1) },
-		async (_, k): Promise<Settled> =>
-			await readPage({ page: k + 2 }).then(
-				(answer) => ({ answer }),
-				(error: unknown) => ({ error }),
-			),
+		async (_, k) => await settle(k + 2),
 	);
-	let first: PageAnswer;
-	try {
-		first = await readPage({ page: 1 });
-	} catch (error) {
+	const firstSettled = await settle(1);
+	if ('error' in firstSettled) {
 		await Promise.all(early); // none left running behind the error (they never reject)
-		throw error;
+		throw firstSettled.error;
 	}
+	const first = firstSettled.answer;
 	const lastPage = first.totalPages;
 	const afterFirst = first.data.reduce((last, p) => Math.max(last, Number(p.id) || 0), 0);
 	const reported = Number.isFinite(lastPage) ? lastPage : 0;
