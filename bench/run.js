@@ -1184,7 +1184,8 @@ async function main() {
 		Object.assign(n8n.extraEnv, args.n8nEnv);
 		await ctx.importCredentials(W.credentials(sandbox));
 		await ctx.importWorkflows(W.build(sandbox));
-		await ctx.started();
+		// a shared, loaded machine can take minutes to boot n8n
+		await n8n.start({ timeoutMs: 600_000 });
 		for (const id of Object.values(W.IDS)) await n8n.publish(id);
 		await delay(3000); // activation (the trigger registers its hook)
 		const bench = new Bench(harness, args);
