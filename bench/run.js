@@ -41,6 +41,7 @@ function parseArgs(argv) {
 		else if (argv[i].startsWith('--n8n-env=')) setting(argv[i].slice('--n8n-env='.length));
 		else if (argv[i] === '--only') args.only = argv[++i].split(',');
 		else if (argv[i] === '--sizes') args.sizes = argv[++i].split(',').map(Number);
+		else if (argv[i] === '--catalog-extras-only') args.catalogExtrasOnly = true;
 		else if (argv[i].startsWith('--only=')) args.only = argv[i].slice(7).split(',');
 	}
 	return args;
@@ -228,7 +229,7 @@ function executionError(execution) {
 const CATALOG_QUOTA_MAX_N = 10_000;
 const LARGE_QUOTA = { quota: 5_000, windowMs: 30_000 };
 
-async function catalog(bench, sizes, reps) {
+async function catalog(bench, sizes, reps, extrasOnly = false) {
 	const products = bench.sandbox.state.products;
 	const all = [...products.entries()];
 	const results = [];
@@ -338,11 +339,12 @@ async function catalog(bench, sizes, reps) {
 	};
 	try {
 		// warm-up (first execution of each node type loads and compiles its code): not recorded
-		keep(Math.min(...sizes));
+		keep(Math.min(...sizes, 1000));
 		out('  · catalog warm-up');
 		await once('exportOurs', 0, new Set());
 		await once('exportHttp', 0, new Set());
-		for (const n of sizes) {
+		// --catalog-extras-only: only the File Only and incremental runs at the largest size
+		for (const n of extrasOnly ? [] : sizes) {
 			keep(n);
 			const expected = new Set([...products.keys()].map(Number));
 			const runs = { exportOurs: [], exportHttp: [] };
@@ -393,7 +395,10 @@ async function catalog(bench, sizes, reps) {
 			}
 		}
 		const n = Math.max(...sizes);
-		if (n > CATALOG_QUOTA_MAX_N) await largeCatalogExtras(n);
+		if (n > CATALOG_QUOTA_MAX_N) {
+			keep(n);
+			await largeCatalogExtras(n);
+		}
 	} catch (error) {
 		// what was measured so far is kept (a 100,000-product run is long to repeat)
 		out(`  · catalog section stopped: ${String(error.stack || error).slice(0, 400)}`);
@@ -1204,7 +1209,11 @@ async function main() {
 			results.orders = { quota: SCALED_QUOTA, results: await orders(bench, orderCount) };
 		if (want('catalog')) {
 			const reps = { small: 3, large: args.quick ? 1 : 2 };
-			results.catalog = { quota: REAL_QUOTA, reps, ...(await catalog(bench, sizes, reps)) };
+			results.catalog = {
+				quota: REAL_QUOTA,
+				reps,
+				...(await catalog(bench, sizes, reps, args.catalogExtrasOnly)),
+			};
 		}
 		if (want('trigger')) results.trigger = await trigger(bench, deliveries);
 		if (want('queue')) {
