@@ -12,6 +12,7 @@ const path = require('node:path');
 const { startSandbox } = require('../sandbox');
 const transport = require(path.join(__dirname, '..', 'dist', 'nodes', 'BigCommerce', 'transport'));
 
+/** The parts of n8n's execute context the transport uses, sending with fetch (bench/export-profile.js adds to it). */
 function context(sandbox) {
 	const credentials = {
 		storeHash: sandbox.storeHash,
@@ -80,10 +81,13 @@ async function main() {
 	await sandbox.close();
 }
 
-main().then(
-	() => process.exit(0),
-	(error) => {
-		process.stderr.write(`${error.stack}\n`);
-		process.exit(1);
-	},
-);
+module.exports = { context };
+
+if (require.main === module)
+	main().then(
+		() => process.exit(0),
+		(error) => {
+			process.stderr.write(`${error.stack}\n`);
+			process.exit(1);
+		},
+	);

@@ -16,6 +16,8 @@ const HEADER_CRED = {
 const IDS = {
 	exportOurs: 'benchExportOurs1',
 	exportHttp: 'benchExportHttp1',
+	exportFileOnly: 'benchExportFile1',
+	exportIncremental: 'benchExportIncr1',
 	ordersOurs: 'benchOrdersOurs1',
 	ordersHttp: 'benchOrdersHttp1',
 	quotaOurs: 'benchQuotaOurs01',
@@ -29,6 +31,8 @@ const IDS = {
 const PATHS = {
 	exportOurs: 'bench-export-ours',
 	exportHttp: 'bench-export-http',
+	exportFileOnly: 'bench-export-file-only',
+	exportIncremental: 'bench-export-incremental',
 	ordersOurs: 'bench-orders-ours',
 	ordersHttp: 'bench-orders-http',
 	quotaOurs: 'bench-quota-ours',
@@ -115,11 +119,25 @@ function build(sandbox) {
 		return wf.workflow({ id, name, nodes: nodes() });
 	};
 	const rl = (expr) => ({ __rl: true, mode: 'id', value: `={{ ${expr} }}` });
+	/** Webhook → Product › Export Catalog with these options. */
+	const exportChain = (key, name, options) =>
+		chain(IDS[key], name, () => [
+			webhookNode(IDS[key], PATHS[key]),
+			ourNode(IDS[key], NODES.export, {
+				resource: 'product',
+				operation: 'exportCatalog',
+				...(Object.keys(options).length ? { options } : {}),
+			}),
+		]);
 	return [
-		chain(IDS.exportOurs, 'bench: catalog export (this node)', () => [
-			webhookNode(IDS.exportOurs, PATHS.exportOurs),
-			ourNode(IDS.exportOurs, NODES.export, { resource: 'product', operation: 'exportCatalog' }),
-		]),
+		exportChain('exportOurs', 'bench: catalog export (this node)', {}),
+		exportChain('exportFileOnly', 'bench: catalog export as one CSV file (this node, File Only)', {
+			fileFormat: 'csv',
+			fileOnly: true,
+		}),
+		exportChain('exportIncremental', 'bench: incremental catalog export (this node)', {
+			incremental: true,
+		}),
 		chain(IDS.exportHttp, 'bench: catalog export (HTTP Request + pagination)', () => [
 			webhookNode(IDS.exportHttp, PATHS.exportHttp),
 			httpNode(IDS.exportHttp, NODES.http, {

@@ -400,12 +400,13 @@ class N8n {
 	}
 
 	/** A Public API call (`/api/v1/...`) with the owner's API key. */
-	async api(method, pathname, body) {
+	async api(method, pathname, body, { timeoutMs } = {}) {
 		const key = await this.ensureApiKey();
 		return await request(`${this.baseUrl}/api/v1${pathname}`, {
 			method,
 			body,
 			headers: { 'X-N8N-API-KEY': key, accept: 'application/json' },
+			...(timeoutMs ? { timeoutMs } : {}),
 		});
 	}
 

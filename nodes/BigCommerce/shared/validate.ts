@@ -157,6 +157,20 @@ export function moneyStringValue(
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Whether the text looks like an email address (name@domain.tld). */
+/** An optional switch of a collection: true or false (absent = `fallback`). */
+export function booleanValue(
+	ctx: IExecuteFunctions,
+	i: number,
+	raw: unknown,
+	label: string,
+	fallback: boolean,
+): boolean {
+	if (raw === undefined) return fallback;
+	if (typeof raw !== 'boolean')
+		fail(ctx, i, `"${label}" must be true or false; got "${String(raw)}"`);
+	return raw;
+}
+
 export function isEmail(value: string): boolean {
 	return EMAIL.test(value);
 }

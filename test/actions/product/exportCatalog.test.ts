@@ -1,4 +1,4 @@
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
 import { csvCell } from '../../../nodes/BigCommerce/actions/product/exportCatalog.operation';
@@ -190,6 +190,91 @@ describe('Product → Export Catalog (600 products)', () => {
 		expect(first.in_stock).toBe(true);
 	});
 
+	it('"File Only" outputs just the summary item with the file: the same file, no item per product', async () => {
+		const withItems = await runNode(sandbox, { ...base, options: { fileFormat: 'csv' } });
+		const fileOnly = await runNode(sandbox, {
+			...base,
+			options: { fileFormat: 'csv', fileOnly: true },
+		});
+		expect(withItems.out).toHaveLength(601);
+		expect(fileOnly.out).toHaveLength(1);
+		expect(fileOnly.requests).toHaveLength(3);
+		const [summary] = fileOnly.out;
+		expect(summary.json).toMatchObject({ summary: true, exported: 600, api_calls: 3 });
+		const text = (out: typeof summary) => Buffer.from((out.binary?.data as Json).data, 'base64');
+		expect(text(summary).equals(text(withItems.out[600]))).toBe(true);
+		const lines = text(summary).subarray(3).toString('utf8').trim().split('\n');
+		expect(lines.slice(1).map((line) => Number(line.split(',')[0]))).toEqual(
+			all().map((p) => p.id),
+		);
+	});
+
+	/** The catalog pages asked for before page 1 was answered (page 1 is held for 300 ms). */
+	const pagesBeforePage1Answered = () => {
+		const seen = { pages: [] as string[], page1Answered: false };
+		(sandbox.middlewares as Json[]).push(async (ctx: Json) => {
+			if (ctx.method !== 'GET' || ctx.path !== '/catalog/products') return undefined;
+			if (!seen.page1Answered) seen.pages.push(String(ctx.query.page));
+			if (ctx.query.page === '1') {
+				await sleep(300);
+				seen.page1Answered = true;
+			}
+			return undefined;
+		});
+		return seen;
+	};
+
+	it("a later run sends its first pages together with page 1 (the previous run's page count, in static data), still 3 calls", async () => {
+		const staticData = {};
+		const seen = pagesBeforePage1Answered();
+		try {
+			const first = await runNode(sandbox, { ...base, options: {} }, { staticData });
+			expect(first.requests).toHaveLength(3);
+			// the first run knows nothing: page 1 alone, then the others
+			expect(seen.pages).toEqual(['1']);
+			expect((staticData as Json).productExportCatalogPages).toBe(3);
+			Object.assign(seen, { pages: [], page1Answered: false });
+			const second = await runNode(sandbox, { ...base, options: {} }, { staticData });
+			expect(second.requests).toHaveLength(3);
+			expect(seen.pages.sort()).toEqual(['1', '2', '3']);
+			expect(second.json.map((p) => p.id)).toEqual(all().map((p) => p.id));
+		} finally {
+			(sandbox.middlewares as Json[]).pop();
+		}
+	});
+
+	it('a catalog that shrank since the previous run costs at most the pages asked for in advance, and nothing is lost', async () => {
+		// the previous run saw 5 pages (1,250 products): pages 1 to 4 go out at once; 600 fill 3
+		const staticData: Json = { productExportCatalogPages: 5 };
+		const { json, requests } = await runNode(sandbox, { ...base, options: {} }, { staticData });
+		expect(requests.map((r) => r.query.page).sort()).toEqual(['1', '2', '3', '4']);
+		expect(requests.every((r) => r.query['id:greater'] === undefined)).toBe(true);
+		expect(json.map((p) => p.id)).toEqual(all().map((p) => p.id));
+		expect(staticData.productExportCatalogPages).toBe(3);
+	});
+
+	it('a page that fails while pages are sent ahead ends the export with the API error, nothing left running', async () => {
+		const fault = sandbox.faults.add({
+			method: 'GET',
+			path: /^\/v3\/catalog\/products$/,
+			kind: 'status',
+			status: 403,
+			times: 1,
+		});
+		const staticData: Json = { productExportCatalogPages: 3 };
+		const { error, requests } = await runNodeError(
+			sandbox,
+			{ ...base, options: {} },
+			{ staticData },
+		);
+		expect(fault.hits).toBe(1);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toMatch(/403/);
+		// the three pages went out together; none after the failure
+		expect(requests.map((r) => r.query.page).sort()).toEqual(['1', '2', '3']);
+		expect(staticData.productExportCatalogPages).toBe(3);
+	});
+
 	it.each([
 		[{ channelIds: 'one' }, /"Channel IDs" must be a comma-separated list/],
 		[{ fileFormat: 'csv', binaryProperty: 'bad name' }, /"Binary Property" must be a name/],
@@ -197,6 +282,7 @@ describe('Product → Export Catalog (600 products)', () => {
 			{ fileFormat: 'csv', addBom: 'no' },
 			/"Add Byte Order Mark \(BOM\)" must be true or false; got "no"/,
 		],
+		[{ fileFormat: 'csv', fileOnly: 'yes' }, /"File Only" must be true or false; got "yes"/],
 	])('rejects %j before any request', async (options, message) => {
 		const { error, requests } = await runNodeError(sandbox, { ...base, options });
 		expect(error).toBeInstanceOf(NodeOperationError);
@@ -307,10 +393,20 @@ describe('Product → Export Catalog while the catalog changes', () => {
 			products().delete(5);
 			created = await createProduct('Created during the export');
 		});
-		const { json, requests } = await runNode(sandbox, { ...base, options: {} });
+		const { out, requests } = await runNode(sandbox, {
+			...base,
+			options: { fileFormat: 'jsonl' },
+		});
+		const json = out.slice(0, -1).map((item) => item.json);
 		const ids = json.map((p) => p.id as number);
 		expect(created).toBe(601);
 		expect(new Set(ids).size).toBe(ids.length);
+		// the file holds the same products in the same (id) order, although the keyset read brought
+		// products (251, 601) from inside and after the ranges of pages read before it
+		const file = Buffer.from((out[out.length - 1].binary?.data as Json).data, 'base64');
+		const rows = file.toString('utf8').trim().split('\n');
+		expect(rows.map((row) => JSON.parse(row).id)).toEqual(ids);
+		expect(JSON.parse(rows[250])).toEqual(JSON.parse(JSON.stringify(json[250])));
 		// pages 2 and 3 were answered from a list with one product fewer before them: product 251
 		// moved onto page 1's range, yet it is there
 		expect(ids).toContain(251);

@@ -11,12 +11,14 @@ import { FULL_INCLUDE } from './helpers';
 import { CATALOG_READ, CUSTOMERS_READ } from '../../shared/scopes';
 import { isHttpError, rethrow } from '../../shared/errors';
 import { isInStock, simplifyProduct } from '../../shared/simplify';
-import { idListValue, fail } from '../../shared/validate';
+import { booleanValue, idListValue, fail } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 
 /** Products modified this long before the previous run's start are read again (clock skew). */
 export const INCREMENTAL_OVERLAP_MS = 10 * 60 * 1000;
 const STATIC_KEY = 'productExportCatalog';
+/** The page count of the previous whole-catalog read (lets the next run ask its first pages at once). */
+const PAGES_KEY = 'productExportCatalogPages';
 const PAGE_SIZE = 250;
 
 export const option: OperationOption = {
@@ -94,6 +96,15 @@ export const properties: INodeProperties[] = [
 				default: false,
 				description:
 					'Whether to leave out products some shoppers cannot see. A product is restricted when at least one customer group has category access "specific" and none of the product\'s categories is in that group\'s list (products in no category are never restricted). Reads the customer groups once (needs the Customers read scope); without that scope the export still runs and every item carries a "notice" saying the filter was not applied.',
+			},
+			{
+				displayName: 'File Only',
+				name: 'fileOnly',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to output only the summary item with the file, without one item per product. For large catalogs: n8n then holds and saves one item instead of one per product, far less memory and time.',
+				displayOptions: { hide: { fileFormat: ['none'] } },
 			},
 			{
 				displayName: 'Incremental (Only Changed Since Last Run)',
@@ -215,17 +226,122 @@ export const CSV_COLUMNS = [
 	'description',
 ];
 
-function csvRow(p: IDataObject): string {
+/** The main image: the one marked as thumbnail, else the first. */
+function mainImageUrl(p: IDataObject): unknown {
 	const images = (p.images as IDataObject[] | undefined) ?? [];
-	const variants = (p.variants as IDataObject[] | undefined) ?? [];
-	const main = images.find((img) => img.is_thumbnail) ?? images[0];
-	const row: IDataObject = {
-		...p,
-		image_url: main?.url,
-		variant_count: variants.length,
-		variant_skus: variants.map((v) => v.sku).filter(Boolean) as string[],
+	return (images.find((img) => img.is_thumbnail) ?? images[0])?.url;
+}
+
+/** CSV columns that are not fields of the simplified product. */
+const CSV_DERIVED: Record<string, (p: IDataObject) => unknown> = {
+	image_url: mainImageUrl,
+	variant_count: (p) => ((p.variants as IDataObject[] | undefined) ?? []).length,
+	variant_skus: (p) =>
+		((p.variants as IDataObject[] | undefined) ?? []).map((v) => v.sku).filter(Boolean),
+};
+
+/** One CSV line, read column by column from the simplified product (no copy of the product). */
+function csvRow(p: IDataObject): string {
+	let line = '';
+	for (let c = 0; c < CSV_COLUMNS.length; c++) {
+		const column = CSV_COLUMNS[c];
+		const derived = CSV_DERIVED[column];
+		line += (c ? ',' : '') + csvCell(derived ? derived(p) : p[column]);
+	}
+	return line;
+}
+
+/**
+ * A file the export can write: `head`, then one `row` per exported simplified product (in product
+ * ID order, each followed by a line break), then `tail`. A new format is one more entry of
+ * fileFormatOf; the export builds the file in per-page chunks of UTF-8 bytes, never as one string.
+ */
+export interface ExportFileFormat {
+	extension: string;
+	mimeType: string;
+	/** Text before the first row (a byte order mark, a header line), '' when none. */
+	head: string;
+	row: (product: IDataObject) => string;
+	/** Text after the last row, '' when none. */
+	tail: string;
+}
+
+function fileFormatOf(
+	fileFormat: string,
+	settings: { addBom: boolean; notice?: string },
+): ExportFileFormat | undefined {
+	if (fileFormat === 'csv')
+		return {
+			extension: 'csv',
+			mimeType: 'text/csv',
+			head: `${settings.addBom ? UTF8_BOM : ''}${CSV_COLUMNS.join(',')}\n`,
+			row: csvRow,
+			tail: '',
+		};
+	if (fileFormat === 'jsonl') {
+		const notice = settings.notice;
+		return {
+			extension: 'jsonl',
+			mimeType: 'application/x-ndjson',
+			head: '',
+			row: (p) => JSON.stringify(notice ? { ...p, notice } : p),
+			tail: '',
+		};
+	}
+	return undefined;
+}
+
+/**
+ * What one page of the catalog contributed, in the page's (id) order: the product IDs, their
+ * output records (unless only the file is wanted) and their file rows, encoded once as UTF-8
+ * (compact and outside the JS heap, so a 100,000-product file is never one huge string).
+ */
+interface Chunk {
+	ids: number[];
+	items: IDataObject[];
+	file?: Buffer;
+	/** Where each row ends in `file`: needed only when pages overlap (see inIdOrder). */
+	rowEnds: number[];
+}
+
+function isAscending(ids: number[]): boolean {
+	for (let k = 1; k < ids.length; k++) if (ids[k - 1] >= ids[k]) return false;
+	return true;
+}
+
+/**
+ * The chunks' records and file rows in product ID order. Pages arrive out of order but each
+ * covers its own ascending id range, so putting whole chunks in order is enough; only when ranges
+ * overlap (the catalog changed during the export and the rest was read by keyset) are the
+ * products sorted one by one.
+ */
+export function inIdOrder(chunks: Chunk[]): { items: IDataObject[]; rows: Buffer[] } {
+	const sorted = chunks.filter((c) => c.ids.length).sort((a, b) => a.ids[0] - b.ids[0]);
+	const disjoint = sorted.every(
+		(chunk, k) =>
+			isAscending(chunk.ids) &&
+			(k === 0 || sorted[k - 1].ids[sorted[k - 1].ids.length - 1] < chunk.ids[0]),
+	);
+	if (disjoint) {
+		const items: IDataObject[] = [];
+		for (const chunk of sorted) for (const item of chunk.items) items.push(item);
+		return { items, rows: sorted.flatMap((chunk) => (chunk.file ? [chunk.file] : [])) };
+	}
+	const products: Array<{ id: number; item?: IDataObject; row?: Buffer }> = [];
+	for (const chunk of sorted) {
+		chunk.ids.forEach((id, k) =>
+			products.push({
+				id,
+				item: chunk.items[k],
+				row: chunk.file?.subarray(k ? chunk.rowEnds[k - 1] : 0, chunk.rowEnds[k]),
+			}),
+		);
+	}
+	products.sort((a, b) => a.id - b.id);
+	return {
+		items: products.flatMap((p) => (p.item ? [p.item] : [])),
+		rows: products.flatMap((p) => (p.row ? [p.row] : [])),
 	};
-	return CSV_COLUMNS.map((column) => csvCell(row[column])).join(',');
 }
 
 /** Pages of the whole catalog in flight at once after page 1 (every request still passes the rate-limit governor). */
@@ -248,8 +364,11 @@ function headerValue(headers: Record<string, unknown>, name: string): string | u
 /**
  * Reads the unfiltered catalog (sorted by id) by page number: page 1, then the other pages with
  * up to EXPORT_CONCURRENCY requests in flight, in exactly ceil(N / 250) calls when the catalog
- * does not change. Why no product that existed when the export began is skipped (none is
- * duplicated: products are kept once by id):
+ * does not change. `expectedPages` (the page count of this node's previous run) lets the first
+ * pages go out together with page 1 instead of after it: one round trip less, and still
+ * ceil(N / 250) calls while the catalog keeps its size (a page past a shrunken catalog's end is
+ * the only call it can waste). Why no product that existed when the export began is skipped
+ * (none is duplicated: products are kept once by id):
  * - page 1 reports the number of products at that moment, T; every product read since either
  *   existed then or was created later;
  * - if the pages together brought exactly T distinct products and none of them was created since
@@ -257,26 +376,45 @@ function headerValue(headers: Record<string, unknown>, name: string): string | u
  * - otherwise (or when a page reports another total) the rest after page 1's last id is read by
  *   keyset (`id:greater`, one page after the other), which cannot skip a product; page 1 holds
  *   every product up to its last id. Extra calls happen only then.
+ * Returns the number of pages page 1 reported (0 when it reported none).
  */
 async function readConcurrently(
 	readPage: (extra: IDataObject) => Promise<PageAnswer>,
 	consume: (data: IDataObject[]) => void,
 	readKeyset: (afterId: number) => Promise<void>,
 	startedAt: Date,
-): Promise<void> {
-	const first = await readPage({ page: 1 });
+	expectedPages: number,
+): Promise<number> {
+	type Settled = { answer: PageAnswer } | { error: unknown };
+	const settle = async (page: number): Promise<Settled> =>
+		await readPage({ page }).then(
+			(answer) => ({ answer }),
+			(error: unknown) => ({ error }),
+		);
+	// sent now, taken in only once page 1 has arrived (its total is what they are checked against)
+	const early = Array.from(
+		{ length: Math.max(0, Math.min(expectedPages, EXPORT_CONCURRENCY) - 1) },
+		async (_, k) => await settle(k + 2),
+	);
+	const firstSettled = await settle(1);
+	if ('error' in firstSettled) {
+		await Promise.all(early); // none left running behind the error (they never reject)
+		throw firstSettled.error;
+	}
+	const first = firstSettled.answer;
 	const lastPage = first.totalPages;
 	const afterFirst = first.data.reduce((last, p) => Math.max(last, Number(p.id) || 0), 0);
-	if (!first.data.length) return;
+	const reported = Number.isFinite(lastPage) ? lastPage : 0;
+	if (!first.data.length && !early.length) return reported;
 	if (!Number.isFinite(lastPage) || !Number.isFinite(first.total)) {
 		// no pagination meta to plan with: the rest by keyset
 		consume(first.data);
 		if (first.data.length >= PAGE_SIZE) await readKeyset(afterFirst);
-		return;
+		return reported;
 	}
-	if (lastPage <= 1) {
+	if (lastPage <= 1 && !early.length) {
 		consume(first.data);
-		return;
+		return reported;
 	}
 	// "created since the export began": the store's clock (Date header of page 1's answer, with a
 	// minute's margin), or the local one with the incremental overlap as margin when there is none
@@ -306,20 +444,26 @@ async function readConcurrently(
 		// taken in as they arrive (the output is put in id order at the end)
 		consume(answer.data);
 	};
-	let next = 2;
 	let failure: { error: unknown } | undefined;
-	const worker = async () => {
+	const fail = (error: unknown) => (failure = failure ?? { error });
+	let next = early.length + 2;
+	const worker = async (head?: Promise<Settled>) => {
+		if (head) {
+			const settled = await head;
+			if ('error' in settled) fail(settled.error);
+			else take(settled.answer);
+		}
 		while (!failure && !changed && next <= lastPage) {
 			const page = next++;
-			await readPage({ page }).then(take, (error: unknown) => (failure = failure ?? { error }));
+			await readPage({ page }).then(take, fail);
 		}
 	};
-	await Promise.all(
-		Array.from({ length: Math.min(EXPORT_CONCURRENCY, lastPage - 1) }, async () => await worker()),
-	);
+	const workers = Math.max(early.length, Math.min(EXPORT_CONCURRENCY, lastPage - 1));
+	await Promise.all(Array.from({ length: workers }, async (_, k) => await worker(early[k])));
 	takeFirst();
 	if (failure) throw failure.error;
 	if (changed || ids.size !== first.total) await readKeyset(afterFirst);
+	return reported;
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
@@ -331,14 +475,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const fileFormat = (options.fileFormat as string | undefined) ?? 'none';
 	if (!['none', 'csv', 'jsonl'].includes(fileFormat))
 		fail(this, i, `"Also Output File" must be CSV, JSON Lines or None; got "${fileFormat}"`);
-	if (options.addBom !== undefined && typeof options.addBom !== 'boolean') {
-		fail(
-			this,
-			i,
-			`"Add Byte Order Mark (BOM)" must be true or false; got "${String(options.addBom)}"`,
-		);
-	}
-	const addBom = options.addBom !== false;
+	const addBom = booleanValue(this, i, options.addBom, 'Add Byte Order Mark (BOM)', true);
+	const fileOnly = booleanValue(this, i, options.fileOnly, 'File Only', false);
 	const binaryProperty = String(options.binaryProperty ?? 'data').trim();
 	if (fileFormat !== 'none' && !/^[A-Za-z0-9_]+$/.test(binaryProperty)) {
 		fail(
@@ -378,12 +516,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const skipped = { hidden: 0, out_of_stock: 0, restricted: 0, unchanged: 0 };
 	const nextRecentFrom = startedAt.getTime() - INCREMENTAL_OVERLAP_MS;
 	const recent: Record<string, string> = {};
-	/** id -> output record and file line, put in id order at the end (pages may arrive out of order). */
-	const exported = new Map<number, { out: IDataObject; line?: string }>();
-	const seen = new Set<string>();
+	const format = fileFormatOf(fileFormat, { addBom, notice });
+	// with "File Only" the records are not kept: the file is the only copy of the catalog
+	const keepItems = !(format && fileOnly);
+	/** Each page's contribution, put in id order at the end (pages may arrive out of order). */
+	const chunks: Chunk[] = [];
+	const seen = new Set<number>();
 	const consume = (data: IDataObject[]) => {
+		const chunk: Chunk = { ids: [], items: [], rowEnds: [] };
+		let rows = '';
+		let bytes = 0;
 		for (const product of data) {
-			const id = String(product.id);
+			const id = Number(product.id);
 			if (seen.has(id)) continue;
 			seen.add(id);
 			const modified = String(product.date_modified ?? '');
@@ -406,14 +550,21 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				continue;
 			}
 			if (Date.parse(modified) >= nextRecentFrom) recent[id] = modified;
-			const simple = simplify || fileFormat !== 'none' ? simplifyProduct(product) : undefined;
-			const out = simplify && simple ? simple : product;
-			let line: string | undefined;
-			if (simple && fileFormat === 'csv') line = csvRow(simple);
-			if (simple && fileFormat === 'jsonl')
-				line = JSON.stringify(notice ? { ...simple, notice } : simple);
-			exported.set(Number(product.id), { out: notice ? { ...out, notice } : out, line });
+			chunk.ids.push(id);
+			const simple = simplify || format ? simplifyProduct(product) : undefined;
+			if (keepItems) {
+				const out = simplify && simple ? simple : product;
+				chunk.items.push(notice ? { ...out, notice } : out);
+			}
+			if (format && simple) {
+				const row = `${format.row(simple)}\n`;
+				rows += row;
+				bytes += Buffer.byteLength(row, 'utf8');
+				chunk.rowEnds.push(bytes);
+			}
 		}
+		if (format) chunk.file = Buffer.from(rows, 'utf8');
+		if (chunk.ids.length) chunks.push(chunk);
 	};
 
 	let calls = 0;
@@ -456,15 +607,20 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		// assigned to a channel during the export), which page numbers cannot detect: keyset, in turn
 		await readKeyset(0);
 	} else {
-		await readConcurrently(readPage, consume, readKeyset, startedAt);
+		const expectedPages = Number(staticData[PAGES_KEY]);
+		const pages = await readConcurrently(
+			readPage,
+			consume,
+			readKeyset,
+			startedAt,
+			Number.isFinite(expectedPages) ? expectedPages : 1,
+		);
+		// written only when it changes: n8n saves the workflow's static data only then
+		if (pages !== expectedPages) staticData[PAGES_KEY] = pages;
 	}
-	const shaped: IDataObject[] = [];
-	const fileLines: string[] = [];
-	for (const id of [...exported.keys()].sort((a, b) => a - b)) {
-		const entry = exported.get(id) as { out: IDataObject; line?: string };
-		shaped.push(entry.out);
-		if (entry.line !== undefined) fileLines.push(entry.line);
-	}
+	const { items: shaped, rows } = inIdOrder(chunks);
+	const exportedCount = chunks.reduce((sum, chunk) => sum + chunk.ids.length, 0);
+	chunks.length = 0;
 
 	if (incremental)
 		staticData[STATIC_KEY] = {
@@ -473,21 +629,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		} as unknown as IDataObject;
 	const items = toItems(this, shaped);
 
-	if (fileFormat !== 'none') {
-		const text =
-			fileFormat === 'csv'
-				? (addBom ? UTF8_BOM : '') + [CSV_COLUMNS.join(','), ...fileLines].join('\n') + '\n'
-				: fileLines.join('\n') + (fileLines.length ? '\n' : '');
+	if (format) {
 		const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
-		const fileName = `catalog-export-${stamp}.${fileFormat === 'csv' ? 'csv' : 'jsonl'}`;
+		const fileName = `catalog-export-${stamp}.${format.extension}`;
+		const parts = [Buffer.from(format.head, 'utf8'), ...rows, Buffer.from(format.tail, 'utf8')];
 		const binary = await this.helpers.prepareBinaryData(
-			Buffer.from(text, 'utf8'),
+			Buffer.concat(parts),
 			fileName,
-			fileFormat === 'csv' ? 'text/csv' : 'application/x-ndjson',
+			format.mimeType,
 		);
 		const summary: IDataObject = {
 			summary: true,
-			exported: shaped.length,
+			exported: exportedCount,
 			skipped,
 			api_calls: calls,
 			incremental,
