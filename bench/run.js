@@ -21,7 +21,7 @@ const { execSync, spawnSync } = require('node:child_process');
 
 const { createHarness, installer, request, processes } = require('../e2e/lib');
 const W = require('./workflows');
-const { writeReport, spliceReport } = require('./report');
+const { writeReport, spliceReport, settingsKey } = require('./report');
 
 const LATENCY_MS = 80;
 const REAL_QUOTA = { quota: 150, windowMs: 30_000 };
@@ -774,6 +774,14 @@ async function settleAck(bench, expected, limitMs = 180_000) {
 	}
 }
 
+/** Every order of `items` (3 endpoints: 6 orders). */
+function permutations(items) {
+	if (items.length <= 1) return [items];
+	return items.flatMap((first, i) =>
+		permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [first, ...rest]),
+	);
+}
+
 async function ack(bench, quick) {
 	const { n8n, sandbox } = bench;
 	const limits = {
@@ -788,10 +796,21 @@ async function ack(bench, quick) {
 			budgetMs: quick ? 15_000 : 30_000,
 		},
 	};
+	// the control: a community trigger that does nothing (bench/control-trigger); what n8n costs
+	// every start node but its own Webhook node shows there too
 	const endpoints = {
 		trigger: { url: W.triggerUrl(n8n, 'ackTrigger'), workflowId: W.IDS.ackTrigger },
+		control: {
+			url: W.triggerUrl(n8n, 'controlTrigger'),
+			workflowId: W.IDS.controlTrigger,
+			headers: {},
+		},
 		plain: { url: W.hookUrl(n8n, W.PATHS.plainHook), workflowId: W.IDS.plainHook, headers: {} },
 	};
+	const names = Object.keys(endpoints);
+	// every order of the endpoints in turn, so none is always first or always last
+	const orders = permutations(names);
+	const empty = () => Object.fromEntries(names.map((which) => [which, []]));
 	const [name, value] = await hookSecretHeader(bench, endpoints.trigger.url);
 	endpoints.trigger.headers = { [name]: value };
 	const next = orderCreatedDeliveries(sandbox);
@@ -813,7 +832,7 @@ async function ack(bench, quick) {
 	// warm-up (first delivery of each workflow loads and compiles code), not recorded
 	const warm = await totals();
 	const warmUp = next();
-	for (const which of ['trigger', 'plain']) await send(which, warmUp);
+	for (const which of names) await send(which, warmUp);
 	await settleAck(bench, expectedTotals(warm, 1));
 
 	const conditions = [];
@@ -821,10 +840,7 @@ async function ack(bench, quick) {
 		const before = await totals();
 		const requestsBefore = sandbox.requests.length;
 		condition.set(sandbox);
-		const samples = {
-			oneSender: { trigger: [], plain: [] },
-			concurrent: { trigger: [], plain: [] },
-		};
+		const samples = { oneSender: empty(), concurrent: empty() };
 
 		let started = Date.now();
 		for (
@@ -834,7 +850,7 @@ async function ack(bench, quick) {
 			i++
 		) {
 			const text = next();
-			for (const which of i % 2 === 0 ? ['plain', 'trigger'] : ['trigger', 'plain'])
+			for (const which of orders[i % orders.length])
 				samples.oneSender[which].push(await send(which, text));
 		}
 		started = Date.now();
@@ -845,7 +861,7 @@ async function ack(bench, quick) {
 			round++
 		) {
 			const texts = Array.from({ length: limits.concurrent.chunk }, next);
-			for (const which of round % 2 === 0 ? ['plain', 'trigger'] : ['trigger', 'plain']) {
+			for (const which of orders[round % orders.length]) {
 				let k = 0;
 				const worker = async () => {
 					while (k < texts.length) samples.concurrent[which].push(await send(which, texts[k++]));
@@ -869,10 +885,9 @@ async function ack(bench, quick) {
 			phases: {},
 		};
 		for (const phase of Object.keys(samples)) {
-			result.phases[phase] = {
-				trigger: ackSummary(samples[phase].trigger),
-				plain: ackSummary(samples[phase].plain),
-			};
+			result.phases[phase] = Object.fromEntries(
+				names.map((which) => [which, ackSummary(samples[phase][which])]),
+			);
 		}
 		const after = await totals();
 		result.executions = {};
@@ -880,12 +895,12 @@ async function ack(bench, quick) {
 			result.executions[which] = after[which] - before[which];
 		conditions.push(result);
 		for (const [phase, r] of Object.entries(result.phases)) {
-			out(
-				`    ${condition.name} ${phase}: trigger p50 ${r.trigger.p50} p99 ${r.trigger.p99} max ${r.trigger.max} ms (${r.trigger.timeouts} timeouts of ${r.trigger.n}); plain p50 ${r.plain.p50} p99 ${r.plain.p99} max ${r.plain.max} ms (${r.plain.timeouts} timeouts of ${r.plain.n})`,
-			);
+			const cell = (which) =>
+				`${which} p50 ${r[which].p50} p99 ${r[which].p99} max ${r[which].max} ms (${r[which].timeouts} timeouts of ${r[which].n})`;
+			out(`    ${condition.name} ${phase}: ${names.map(cell).join('; ')}`);
 		}
 		out(
-			`    ${condition.name}: executions trigger ${result.executions.trigger}, plain ${result.executions.plain} for ${result.deliveries} deliveries each; ${apiCalls} API calls while sending${settled ? '' : '; n8n had not settled after 180 s'}`,
+			`    ${condition.name}: executions ${names.map((which) => `${which} ${result.executions[which]}`).join(', ')} for ${result.deliveries} deliveries each; ${apiCalls} API calls while sending${settled ? '' : '; n8n had not settled after 180 s'}`,
 		);
 	}
 	return { limits, latencyMs: LATENCY_MS, throttleResetMs: THROTTLE_RESET_MS, conditions };
@@ -1078,6 +1093,8 @@ async function main() {
 	};
 	try {
 		const { ctx, n8n, sandbox } = harness;
+		// the ack section's do-nothing control trigger (dev-only, never in the package)
+		n8n.extraEnv.N8N_CUSTOM_EXTENSIONS = W.CONTROL_TRIGGER.folder;
 		Object.assign(n8n.extraEnv, args.n8nEnv);
 		await ctx.importCredentials(W.credentials(sandbox));
 		await ctx.importWorkflows(W.build(sandbox));
@@ -1108,7 +1125,14 @@ async function main() {
 		// last: its throttled condition leaves n8n's rate-limit governor waiting
 		if (want('ack')) {
 			out('  · trigger acknowledgement with the API healthy, down, hung, throttled');
-			results.ack = { ...(await ack(bench, args.quick)), n8nEnv: args.n8nEnv };
+			const loadAverageAtStart = os.loadavg().map((v) => +v.toFixed(2));
+			results.ack = {
+				...(await ack(bench, args.quick)),
+				n8nEnv: args.n8nEnv,
+				startedAt: new Date().toISOString(),
+				loadAverageAtStart,
+				loadAverageAtEnd: os.loadavg().map((v) => +v.toFixed(2)),
+			};
 		}
 		results.n8nVmHwmMiB = memorySampler(n8n.child.pid).stop().hwmMiB;
 	} finally {
@@ -1173,14 +1197,23 @@ async function main() {
 				loadAverageAtEnd: base.loadAverageAtEnd,
 			},
 		};
+		// an ack run with other n8n settings goes beside the others (ackVariants), not over them
+		const variant = settingsKey(args.n8nEnv);
 		for (const name of args.only)
-			for (const key of sections[name] || [])
-				if (results[key] !== undefined) report[key] = results[key];
+			for (const key of sections[name] || []) {
+				if (results[key] === undefined) continue;
+				if (key === 'ack' && variant)
+					report.ackVariants = { ...(previous.ackVariants || {}), [variant]: results.ack };
+				else report[key] = results[key];
+			}
+		const sameSettings = (entry) =>
+			JSON.stringify(entry.n8nEnv || {}) === JSON.stringify(args.n8nEnv);
 		const remeasured = (previous.remeasured || []).filter(
-			(entry) => !entry.sections.every((name) => args.only.includes(name)),
+			(entry) => !(entry.sections.every((name) => args.only.includes(name)) && sameSettings(entry)),
 		);
 		remeasured.push({
 			sections: args.only,
+			n8nEnv: args.n8nEnv,
 			startedAt: results.startedAt,
 			durationS: results.durationS,
 			machine: results.machine,
