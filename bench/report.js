@@ -29,6 +29,108 @@ function remeasuredLine(again) {
 	return `**Re-measured** with ${remeasuredCommand(again)} on ${again.startedAt} (${again.durationS} s), same machine and n8n, commit ${am.commit}, load average ${am.loadAverageAtStart.join(' / ')} at start, ${(again.loadAverageAtEnd || []).join(' / ')} at end: sections ${again.sections.map((name) => SECTION_NAMES[name] || name).join('; ')}. The other sections are the full run's numbers above.`;
 }
 
+// ---- 4. trigger duplicate storm
+
+const STORM_ROWS = {
+	executions: '| Trigger: executions = distinct deliveries',
+	p50: '| Trigger: ack p50 ≤ 1.2× plain Webhook node, under the storm',
+	p95: '| Trigger: ack p95 ≤ 1.3× plain Webhook node, under the storm',
+	idle: '| … ack p50, one sender (n8n otherwise idle)',
+};
+
+const ratioVerdict = (ratio, target) =>
+	verdict(
+		ratio <= target,
+		`${ratio.toFixed(2)}× (${((ratio / target - 1) * 100).toFixed(0)}% over)`,
+	);
+
+/** The storm's target rows: issue 13's p50 and p95 against the Webhook node, the control beside them. */
+function stormTargetRows(t) {
+	const variant = settingsKey(t.n8nEnv);
+	const prefix = (row) => (variant ? `${withSettings(t)}: ${row.slice(2)}` : row);
+	const control = (p) =>
+		t.control
+			? `; control ${t.control.ack[p]} ms = ${x(t.control.ack[p], t.plainWebhook.ack[p])}`
+			: '';
+	const rows = [];
+	if (!variant)
+		rows.push(
+			`${STORM_ROWS.executions} | ${t.trigger.executions} for ${t.distinct} distinct (${t.deliveries} sent) | ${verdict(t.trigger.executions === t.distinct, `${t.trigger.executions - t.distinct} off`)} |`,
+		);
+	for (const [p, target] of [
+		['p50', 1.2],
+		['p95', 1.3],
+	]) {
+		const ratio = t.trigger.ack[p] / t.plainWebhook.ack[p];
+		rows.push(
+			`${prefix(STORM_ROWS[p])} | ${t.trigger.ack[p]} ms vs ${t.plainWebhook.ack[p]} ms = ${ratio.toFixed(2)}×${control(p)} | ${ratioVerdict(ratio, target)} |`,
+		);
+	}
+	if (t.trigger.idleAck && !variant) {
+		const idle = t.trigger.idleAck.p50 / t.plainWebhook.idleAck.p50;
+		rows.push(
+			`${STORM_ROWS.idle} | ${t.trigger.idleAck.p50} ms vs ${t.plainWebhook.idleAck.p50} ms = ${idle.toFixed(2)}× | ${ratioVerdict(idle, 1.2)} |`,
+		);
+	}
+	return rows;
+}
+
+function renderStorm(runs, L) {
+	const first = runs[0];
+	L(
+		`## 4. Trigger duplicate storm (${first.deliveries} deliveries: ${first.distinct} distinct, ${first.simultaneousCopies} copies sent at the same instant as their original, ${first.laterRepeats} repeats sent later; 8 senders)`,
+	);
+	L();
+	L(
+		'The same deliveries to three endpoints of one n8n, interleaved in chunks of 100 (every order of the three in turn): the BigCommerce Trigger (`store/product/updated`, Include Full Record off), the do-nothing control trigger (`bench/control-trigger`, see section 6) and the plain Webhook node. Only ratios within one run are comparable (each run had its own machine load).',
+	);
+	L();
+	for (const t of runs) {
+		L(settingsHeading(t));
+		L();
+		if (t.startedAt)
+			L(
+				`Run on ${t.startedAt}, load average ${(t.loadAverageAtStart || []).join(' / ')} at start, ${(t.loadAverageAtEnd || []).join(' / ')} at end.`,
+			);
+		L();
+		L(
+			'| Endpoint | Executions started | Distinct deliveries | Ack p50 | Ack p95 | Ack max | p50 / p95 vs Webhook node | HTTP statuses |',
+		);
+		L('|---|---|---|---|---|---|---|---|');
+		const rows = [
+			['BigCommerce Trigger (production URL, secret header)', t.trigger, t.distinct],
+			['do-nothing control trigger', t.control, '(no de-duplication)'],
+			['n8n Webhook node (onReceived)', t.plainWebhook, '(no de-duplication)'],
+		];
+		for (const [label, e, distinct] of rows) {
+			if (!e) continue;
+			const vs =
+				e === t.plainWebhook
+					? ''
+					: `${x(e.ack.p50, t.plainWebhook.ack.p50)} / ${x(e.ack.p95, t.plainWebhook.ack.p95)}`;
+			L(
+				`| ${label} | ${e.executions} | ${distinct} | ${e.ack.p50} ms | ${e.ack.p95} ms | ${e.ack.max} ms | ${vs} | ${JSON.stringify(e.statuses)} |`,
+			);
+		}
+		L();
+		if (t.trigger.idleAck) {
+			L(
+				"The ack path alone (one sender, 50 fresh deliveries to each endpoint, one after the other, after the storm's executions settled):",
+			);
+			L();
+			L('| Endpoint | Ack p50 | Ack p95 | Ratio p50 (vs Webhook node) |');
+			L('|---|---|---|---|');
+			for (const [label, e] of rows) {
+				if (!e || !e.idleAck) continue;
+				L(
+					`| ${label.replace(/ \(.*/, '')} | ${e.idleAck.p50} ms | ${e.idleAck.p95} ms | ${e === t.plainWebhook ? '' : x(e.idleAck.p50, t.plainWebhook.idleAck.p50)} |`,
+				);
+			}
+			L();
+		}
+	}
+}
+
 // ---- 6. trigger acknowledgement with the API in trouble
 
 const ACK_TARGET_MS = 20;
@@ -48,19 +150,21 @@ const settingsKey = (n8nEnv) =>
 		.map(([k, v]) => `${k}=${v}`)
 		.join(', ');
 
-/** Every ack run a report holds: n8n's defaults first, then the runs with other n8n settings. */
-function ackRuns(r) {
-	const runs = [r.ack, ...Object.values(r.ackVariants || {})].filter(Boolean);
+/**
+ * Every run of a section measured per n8n settings (`ack`, `trigger`) a report holds: n8n's
+ * defaults first, then the runs with other settings (`<key>Variants`).
+ */
+function settingsRuns(r, key) {
+	const runs = [r[key], ...Object.values(r[`${key}Variants`] || {})].filter(Boolean);
 	return runs.sort((a, b) => (settingsKey(a.n8nEnv) ? 1 : 0) - (settingsKey(b.n8nEnv) ? 1 : 0));
 }
+const ackRuns = (r) => settingsRuns(r, 'ack');
 
 /** The target row of a run: issue 10's target under n8n's defaults, "the same" under other settings. */
-const ackTargetPrefix = (a) =>
-	settingsKey(a.n8nEnv)
-		? `| … the same target with n8n setting \`${settingsKey(a.n8nEnv)}\``
-		: ACK_TARGET_ROW;
+const withSettings = (a) => `| … the same target with n8n setting \`${settingsKey(a.n8nEnv)}\``;
+const ackTargetPrefix = (a) => (settingsKey(a.n8nEnv) ? withSettings(a) : ACK_TARGET_ROW);
 
-const ackSettingsHeading = (a) =>
+const settingsHeading = (a) =>
 	`### n8n settings: ${settingsKey(a.n8nEnv) ? `\`${settingsKey(a.n8nEnv)}\`` : "n8n's defaults"}`;
 
 const signedMs = (v) =>
@@ -131,7 +235,7 @@ function renderAck(runs, L) {
 
 function renderAckRun(a, L) {
 	const t = a.limits;
-	L(ackSettingsHeading(a));
+	L(settingsHeading(a));
 	L();
 	const when = a.startedAt
 		? `Run on ${a.startedAt}, load average ${(a.loadAverageAtStart || []).join(' / ')} at start, ${(a.loadAverageAtEnd || []).join(' / ')} at end. `
@@ -192,6 +296,12 @@ function renderAckRun(a, L) {
  */
 const SPLICEABLE = {
 	ack: { key: 'ack', heading: '## 6. ', rows: (r) => [ackTargetPrefix(r.ack)], bySubsection: true },
+	trigger: {
+		key: 'trigger',
+		heading: '## 4. ',
+		rows: (r) => stormTargetRows(r.trigger).map((row) => row.slice(0, row.indexOf(' | ', 2))),
+		bySubsection: true,
+	},
 	queue: { key: 'queue', heading: '## 7. ', rows: () => [] },
 };
 
@@ -374,22 +484,7 @@ function render(r) {
 			);
 		}
 	}
-	if (r.trigger) {
-		const t = r.trigger;
-		L(
-			`| Trigger: executions = distinct deliveries | ${t.trigger.executions} for ${t.distinct} distinct (${t.deliveries} sent) | ${verdict(t.trigger.executions === t.distinct, `${t.trigger.executions - t.distinct} off`)} |`,
-		);
-		const ratio = t.trigger.ack.p50 / t.plainWebhook.ack.p50;
-		L(
-			`| Trigger: ack p50 ≤ 1.2× plain Webhook node, under the storm | ${t.trigger.ack.p50} ms vs ${t.plainWebhook.ack.p50} ms = ${ratio.toFixed(2)}× | ${verdict(ratio <= 1.2, `${ratio.toFixed(2)}× (${((ratio / 1.2 - 1) * 100).toFixed(0)}% over)`)} |`,
-		);
-		if (t.trigger.idleAck) {
-			const idle = t.trigger.idleAck.p50 / t.plainWebhook.idleAck.p50;
-			L(
-				`| … ack p50, one sender (n8n otherwise idle) | ${t.trigger.idleAck.p50} ms vs ${t.plainWebhook.idleAck.p50} ms = ${idle.toFixed(2)}× | ${verdict(idle <= 1.2, `${idle.toFixed(2)}× (${((idle / 1.2 - 1) * 100).toFixed(0)}% over)`)} |`,
-			);
-		}
-	}
+	for (const t of settingsRuns(r, 'trigger')) for (const row of stormTargetRows(t)) L(row);
 	for (const a of ackRuns(r)) L(ackTargetRow(a));
 	L();
 
@@ -463,40 +558,7 @@ function render(r) {
 		L();
 	}
 
-	if (r.trigger) {
-		const t = r.trigger;
-		L(
-			`## 4. Trigger duplicate storm (${t.deliveries} deliveries: ${t.distinct} distinct, ${t.simultaneousCopies} copies sent at the same instant as their original, ${t.laterRepeats} repeats sent later; 8 senders)`,
-		);
-		L();
-		L(
-			'| Endpoint | Executions started | Distinct deliveries | Ack p50 | Ack p95 | Ack max | HTTP statuses |',
-		);
-		L('|---|---|---|---|---|---|---|');
-		L(
-			`| BigCommerce Trigger (production URL, secret header) | ${t.trigger.executions} | ${t.distinct} | ${t.trigger.ack.p50} ms | ${t.trigger.ack.p95} ms | ${t.trigger.ack.max} ms | ${JSON.stringify(t.trigger.statuses)} |`,
-		);
-		L(
-			`| n8n Webhook node (onReceived), same load | ${t.plainWebhook.executions} | (no de-duplication) | ${t.plainWebhook.ack.p50} ms | ${t.plainWebhook.ack.p95} ms | ${t.plainWebhook.ack.max} ms | ${JSON.stringify(t.plainWebhook.statuses)} |`,
-		);
-		L();
-		if (t.trigger.idleAck) {
-			L(
-				"The ack path alone (one sender, 50 fresh deliveries to each endpoint, alternating, after the storm's executions settled):",
-			);
-			L();
-			L('| Endpoint | Ack p50 | Ack p95 | Ratio p50 |');
-			L('|---|---|---|---|');
-			L(
-				`| BigCommerce Trigger | ${t.trigger.idleAck.p50} ms | ${t.trigger.idleAck.p95} ms | ${x(t.trigger.idleAck.p50, t.plainWebhook.idleAck.p50)} |`,
-			);
-			L(
-				`| n8n Webhook node | ${t.plainWebhook.idleAck.p50} ms | ${t.plainWebhook.idleAck.p95} ms | |`,
-			);
-			L();
-		}
-	}
-
+	if (settingsRuns(r, 'trigger').length) renderStorm(settingsRuns(r, 'trigger'), L);
 	if (ackRuns(r).length) renderAck(ackRuns(r), L);
 	if (r.queue && r.queue.regular && r.queue.twoWorkers) {
 		const q = r.queue;

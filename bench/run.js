@@ -24,6 +24,8 @@ const W = require('./workflows');
 const { writeReport, spliceReport, settingsKey } = require('./report');
 
 const LATENCY_MS = 80;
+/** Sections measured per n8n settings (--n8n-env): where a run with other settings is kept. */
+const VARIANT_KEYS = { ack: 'ackVariants', trigger: 'triggerVariants' };
 const REAL_QUOTA = { quota: 150, windowMs: 30_000 };
 const SCALED_QUOTA = { quota: 15, windowMs: 3_000 };
 
@@ -579,45 +581,54 @@ async function trigger(bench, deliveries) {
 	const distinct = deliveries - duplicates;
 	const url = W.triggerUrl(n8n);
 	const secretHeader = await hookSecretHeader(bench, url);
+	// the same deliveries to the trigger, the do-nothing control trigger and the plain Webhook node
+	const endpoints = {
+		trigger: { url, headers: { [secretHeader[0]]: secretHeader[1] }, workflowId: W.IDS.trigger },
+		control: {
+			url: W.triggerUrl(n8n, 'controlTrigger'),
+			headers: {},
+			workflowId: W.IDS.controlTrigger,
+		},
+		plain: { url: W.hookUrl(n8n, W.PATHS.plainHook), headers: {}, workflowId: W.IDS.plainHook },
+	};
+	const names = Object.keys(endpoints);
+	const orders = permutations(names);
 	const sequence = plan(sandbox, distinct, duplicates);
 	const sent = sequence.reduce((n, b) => n + b.copies, 0);
-	const beforeTrigger = await countExecutions(n8n, W.IDS.trigger);
-	const beforePlain = await countExecutions(n8n, W.IDS.plainHook);
-	// interleaved in chunks (ABBA) so both endpoints see the same conditions
+	const before = {};
+	for (const which of names)
+		before[which] = await countExecutions(n8n, endpoints[which].workflowId);
+	// interleaved in chunks, every order of the endpoints in turn, so all see the same conditions
 	const chunk = 100;
-	const lat = { trigger: [], plain: [] };
-	const statuses = { trigger: {}, plain: {} };
+	const lat = Object.fromEntries(names.map((which) => [which, []]));
+	const statuses = Object.fromEntries(names.map((which) => [which, {}]));
 	const merge = (into, from) => {
 		for (const [k, v] of Object.entries(from)) into[k] = (into[k] || 0) + v;
 	};
 	out(`  · trigger: ${sent} deliveries (${distinct} distinct) to each endpoint`);
 	for (let i = 0, round = 0; i < sequence.length; i += chunk, round++) {
 		const part = sequence.slice(i, i + chunk);
-		const order = round % 2 === 0 ? ['plain', 'trigger'] : ['trigger', 'plain'];
-		for (const which of order) {
-			const r =
-				which === 'trigger'
-					? await sendAll(url, part, { [secretHeader[0]]: secretHeader[1] })
-					: await sendAll(W.hookUrl(n8n, W.PATHS.plainHook), part, {});
+		for (const which of orders[round % orders.length]) {
+			const r = await sendAll(endpoints[which].url, part, endpoints[which].headers);
 			lat[which].push(...r.latencies);
 			merge(statuses[which], r.statuses);
 		}
 	}
-	const triggerTotal = (await settleExecutions(bench, W.IDS.trigger)) - beforeTrigger.total;
-	const plainTotal = (await settleExecutions(bench, W.IDS.plainHook)) - beforePlain.total;
-	// the ack path alone: one sender, fresh deliveries, alternating endpoints, n8n otherwise idle
-	const idle = { trigger: [], plain: [] };
+	const executions = {};
+	for (const which of names)
+		executions[which] =
+			(await settleExecutions(bench, endpoints[which].workflowId)) - before[which].total;
+	// the ack path alone: one sender, fresh deliveries, one endpoint after the other, n8n otherwise idle
+	const idle = Object.fromEntries(names.map((which) => [which, []]));
 	const quiet = plan(sandbox, 50, 0).map((b, i) => ({
 		...b,
 		body: envelope(sandbox, 5000 + i, b.body.created_at),
 	}));
-	for (const burst of quiet) {
-		idle.trigger.push(
-			...(await sendAll(url, [burst], { [secretHeader[0]]: secretHeader[1] }, 1)).latencies,
-		);
-		idle.plain.push(
-			...(await sendAll(W.hookUrl(n8n, W.PATHS.plainHook), [burst], {}, 1)).latencies,
-		);
+	for (const [i, burst] of quiet.entries()) {
+		for (const which of orders[i % orders.length])
+			idle[which].push(
+				...(await sendAll(endpoints[which].url, [burst], endpoints[which].headers, 1)).latencies,
+			);
 		await delay(100);
 	}
 	await settleExecutions(bench, W.IDS.trigger);
@@ -625,6 +636,12 @@ async function trigger(bench, deliveries) {
 		p50: +percentile(values, 50).toFixed(1),
 		p95: +percentile(values, 95).toFixed(1),
 		max: +Math.max(...values).toFixed(1),
+	});
+	const endpointResult = (which) => ({
+		executions: executions[which],
+		ack: summary(lat[which]),
+		idleAck: summary(idle[which]),
+		statuses: statuses[which],
 	});
 	const result = {
 		deliveries: sent,
@@ -634,21 +651,12 @@ async function trigger(bench, deliveries) {
 			.filter((b) => !b.repeatOf && b.copies > 1)
 			.reduce((n, b) => n + b.copies - 1, 0),
 		laterRepeats: sequence.filter((b) => b.repeatOf !== undefined).length,
-		trigger: {
-			executions: triggerTotal,
-			ack: summary(lat.trigger),
-			idleAck: summary(idle.trigger),
-			statuses: statuses.trigger,
-		},
-		plainWebhook: {
-			executions: plainTotal,
-			ack: summary(lat.plain),
-			idleAck: summary(idle.plain),
-			statuses: statuses.plain,
-		},
+		trigger: endpointResult('trigger'),
+		control: endpointResult('control'),
+		plainWebhook: endpointResult('plain'),
 	};
 	out(
-		`    trigger: ${triggerTotal} executions for ${distinct} distinct; ack p50 ${result.trigger.ack.p50} ms p95 ${result.trigger.ack.p95} ms; plain webhook p50 ${result.plainWebhook.ack.p50} ms p95 ${result.plainWebhook.ack.p95} ms`,
+		`    trigger: ${executions.trigger} executions for ${distinct} distinct; ack p50/p95 trigger ${result.trigger.ack.p50}/${result.trigger.ack.p95} ms, control ${result.control.ack.p50}/${result.control.ack.p95} ms, plain webhook ${result.plainWebhook.ack.p50}/${result.plainWebhook.ack.p95} ms`,
 	);
 	return result;
 }
@@ -1110,7 +1118,16 @@ async function main() {
 			const reps = { small: 3, large: args.quick ? 1 : 2 };
 			results.catalog = { quota: REAL_QUOTA, reps, results: await catalog(bench, sizes, reps) };
 		}
-		if (want('trigger')) results.trigger = await trigger(bench, deliveries);
+		if (want('trigger')) {
+			const loadAverageAtStart = os.loadavg().map((v) => +v.toFixed(2));
+			results.trigger = {
+				...(await trigger(bench, deliveries)),
+				n8nEnv: args.n8nEnv,
+				startedAt: new Date().toISOString(),
+				loadAverageAtStart,
+				loadAverageAtEnd: os.loadavg().map((v) => +v.toFixed(2)),
+			};
+		}
 		if (want('queue')) {
 			out('  · queue-mode section: regular mode first (this n8n), then a queue-mode cluster');
 			results.queue = {
@@ -1197,13 +1214,14 @@ async function main() {
 				loadAverageAtEnd: base.loadAverageAtEnd,
 			},
 		};
-		// an ack run with other n8n settings goes beside the others (ackVariants), not over them
+		// an ack or storm run with other n8n settings goes beside the others (…Variants), not over them
 		const variant = settingsKey(args.n8nEnv);
 		for (const name of args.only)
 			for (const key of sections[name] || []) {
 				if (results[key] === undefined) continue;
-				if (key === 'ack' && variant)
-					report.ackVariants = { ...(previous.ackVariants || {}), [variant]: results.ack };
+				const variants = VARIANT_KEYS[key];
+				if (variants && variant)
+					report[variants] = { ...(previous[variants] || {}), [variant]: results[key] };
 				else report[key] = results[key];
 			}
 		const sameSettings = (entry) =>

@@ -225,7 +225,7 @@ function build(sandbox) {
 				id: wf.stableUuid(`${IDS.trigger}:trigger`),
 				name: NODES.trigger,
 				type: wf.NODE_TYPES.trigger,
-				typeVersion: 1,
+				typeVersion: 2, // what a new node gets (see the node's description)
 				webhookId: wf.stableUuid(`${IDS.trigger}:webhook`),
 				parameters: {
 					authentication: 'accessToken',
@@ -245,7 +245,7 @@ function build(sandbox) {
 				id: wf.stableUuid(`${IDS.ackTrigger}:trigger`),
 				name: NODES.trigger,
 				type: wf.NODE_TYPES.trigger,
-				typeVersion: 1,
+				typeVersion: 2, // what a new node gets (see the node's description)
 				webhookId: wf.stableUuid(`${IDS.ackTrigger}:webhook`),
 				parameters: {
 					authentication: 'accessToken',
@@ -266,7 +266,7 @@ function build(sandbox) {
 				id: wf.stableUuid(`${IDS.controlTrigger}:trigger`),
 				name: 'Bench Control Trigger',
 				type: CONTROL_TRIGGER.type,
-				typeVersion: 1,
+				typeVersion: 2,
 				webhookId: wf.stableUuid(`${IDS.controlTrigger}:webhook`),
 				parameters: {},
 			}),

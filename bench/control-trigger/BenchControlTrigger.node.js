@@ -13,7 +13,10 @@ class BenchControlTrigger {
 			displayName: 'Bench Control Trigger',
 			name: 'benchControlTrigger',
 			group: ['trigger'],
-			version: 1,
+			// 2, like n8n's Webhook node 2: n8n 2.40.7 evaluates an expression for every version-1
+			// start node before webhook() (webhook-helpers.js parseRequestBody)
+			version: [1, 2],
+			defaultVersion: 2,
 			description: 'Does nothing: returns the delivered body (bench control)',
 			defaults: { name: 'Bench Control Trigger' },
 			inputs: [],
