@@ -1,4 +1,8 @@
-import type { IDataObject, ICredentialTestRequest } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	ICredentialTestRequest,
+} from 'n8n-workflow';
 
 import { BigCommerceApi } from '../../credentials/BigCommerceApi.credentials';
 import { resolveCredentialExpression } from '../helpers/expression';
@@ -23,10 +27,13 @@ function testUrl(credentials: IDataObject): string {
 async function testRequest(credentials: IDataObject) {
 	const request = credential.test.request;
 	const url = testUrl(credentials);
-	const authenticated = await credential.authenticate(credentials, {
-		url,
-		headers: { ...(request.headers as Record<string, string>) },
-	});
+	const authenticated = await credential.authenticate(
+		credentials as ICredentialDataDecryptedObject,
+		{
+			url,
+			headers: { ...(request.headers as Record<string, string>) },
+		},
+	);
 	const headers = authenticated.headers as Record<string, string>;
 	return { url, headers, method: request.method ?? 'GET' };
 }
