@@ -4,7 +4,8 @@
  * `npm run bench [-- --quick] [-- --only catalog,quota,orders,trigger,ack,queue] [-- --n8n-env N8N_X=value]`
  * (--only: the parts named are re-measured and merged into the previous full run's results,
  * bench/results/latest.json; --n8n-env, repeatable: an n8n setting for this run, e.g.
- * N8N_EXPRESSION_ENGINE=legacy to see what n8n's expression isolates cost the acknowledgement)
+ * N8N_EXPRESSION_ENGINE=legacy to see what n8n's expression isolates cost the acknowledgement;
+ * BENCH_N8N_NODE_OPTIONS in the environment: NODE_OPTIONS for the n8n process, for profiling)
  *
  * Benchmarks this package in a REAL n8n 2.40.7 (the e2e harness: cached install, build + pack,
  * in-process sandbox) against the sandbox with 80 ms latency per call and BigCommerce's quota,
@@ -1104,6 +1105,9 @@ async function main() {
 		// the ack section's do-nothing control trigger (dev-only, never in the package)
 		n8n.extraEnv.N8N_CUSTOM_EXTENSIONS = W.CONTROL_TRIGGER.folder;
 		Object.assign(n8n.extraEnv, args.n8nEnv);
+		// profiling hook (e.g. `--require` of a span timer or `--cpu-prof`): n8n's NODE_OPTIONS
+		if (process.env.BENCH_N8N_NODE_OPTIONS)
+			n8n.extraEnv.NODE_OPTIONS = process.env.BENCH_N8N_NODE_OPTIONS;
 		await ctx.importCredentials(W.credentials(sandbox));
 		await ctx.importWorkflows(W.build(sandbox));
 		await ctx.started();
