@@ -76,10 +76,7 @@ function stormTargetRows(t) {
 }
 
 function renderStorm(runs, L) {
-	const first = runs[0];
-	L(
-		`## 4. Trigger duplicate storm (${first.deliveries} deliveries: ${first.distinct} distinct, ${first.simultaneousCopies} copies sent at the same instant as their original, ${first.laterRepeats} repeats sent later; 8 senders)`,
-	);
+	L('## 4. Trigger duplicate storm (8 senders)');
 	L();
 	L(
 		'The same deliveries to three endpoints of one n8n, interleaved in chunks of 100 (every order of the three in turn): the BigCommerce Trigger (`store/product/updated`, Include Full Record off), the do-nothing control trigger (`bench/control-trigger`, see section 6) and the plain Webhook node. Only ratios within one run are comparable (each run had its own machine load).',
@@ -88,10 +85,9 @@ function renderStorm(runs, L) {
 	for (const t of runs) {
 		L(settingsHeading(t));
 		L();
-		if (t.startedAt)
-			L(
-				`Run on ${t.startedAt}, load average ${(t.loadAverageAtStart || []).join(' / ')} at start, ${(t.loadAverageAtEnd || []).join(' / ')} at end.`,
-			);
+		L(
+			`${t.deliveries} deliveries to each endpoint: ${t.distinct} distinct, ${t.simultaneousCopies} copies sent at the same instant as their original, ${t.laterRepeats} repeats sent later.${t.startedAt ? ` Run on ${t.startedAt}, load average ${(t.loadAverageAtStart || []).join(' / ')} at start, ${(t.loadAverageAtEnd || []).join(' / ')} at end.` : ''}`,
+		);
 		L();
 		L(
 			'| Endpoint | Executions started | Distinct deliveries | Ack p50 | Ack p95 | Ack max | p50 / p95 vs Webhook node | HTTP statuses |',
