@@ -158,7 +158,8 @@ const ackRuns = (r) => settingsRuns(r, 'ack');
 
 /** The target row of a run: issue 10's target under n8n's defaults, "the same" under other settings. */
 const withSettings = (a) => `| … the same target with n8n setting \`${settingsKey(a.n8nEnv)}\``;
-const ackTargetPrefix = (a) => (settingsKey(a.n8nEnv) ? withSettings(a) : ACK_TARGET_ROW);
+const ackTargetPrefix = (a) =>
+	settingsKey(a.n8nEnv) ? `${withSettings(a)}: ack p99 within 20 ms (issue 10)` : ACK_TARGET_ROW;
 
 const settingsHeading = (a) =>
 	`### n8n settings: ${settingsKey(a.n8nEnv) ? `\`${settingsKey(a.n8nEnv)}\`` : "n8n's defaults"}`;
