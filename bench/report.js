@@ -21,7 +21,7 @@ const SECTION_NAMES = {
 /** The command line of a re-measure, e.g. `npm run bench -- --only ack --n8n-env N8N_X=y`. */
 function remeasuredCommand(again) {
 	const settings = Object.entries(again.n8nEnv || {}).map(([k, v]) => ` --n8n-env ${k}=${v}`);
-	return `\`npm run bench -- --only ${again.sections.join(',')}${settings.join('')}\``;
+	return `\`npm run bench --${again.quick ? ' --quick' : ''} --only ${again.sections.join(',')}${settings.join('')}\``;
 }
 
 function remeasuredLine(again) {
@@ -381,6 +381,7 @@ function spliceReport(previousMd, results, sections) {
 	// the re-measure paragraph: replaces one for the same sections, else goes after the others
 	const again = {
 		sections,
+		quick: results.quick,
 		n8nEnv: results.n8nEnv,
 		startedAt: results.startedAt,
 		durationS: results.durationS,
