@@ -23,9 +23,113 @@ const SECTION_NAMES = {
 };
 
 /** The paragraph naming a `--only` re-measure (sections, when, machine load). */
+/** The command line of a re-measure, e.g. `npm run bench -- --only ack --n8n-env N8N_X=y`. */
+function remeasuredCommand(again) {
+	const settings = Object.entries(again.n8nEnv || {}).map(([k, v]) => ` --n8n-env ${k}=${v}`);
+	return `\`npm run bench --${again.quick ? ' --quick' : ''} --only ${again.sections.join(',')}${settings.join('')}\``;
+}
+
 function remeasuredLine(again) {
 	const am = again.machine;
-	return `**Re-measured** with \`npm run bench -- --only ${again.sections.join(',')}\` on ${again.startedAt} (${again.durationS} s), same machine and n8n, commit ${am.commit}, load average ${am.loadAverageAtStart.join(' / ')} at start, ${(again.loadAverageAtEnd || []).join(' / ')} at end: sections ${again.sections.map((name) => SECTION_NAMES[name] || name).join('; ')}. The other sections are the full run's numbers above.`;
+	return `**Re-measured** with ${remeasuredCommand(again)} on ${again.startedAt} (${again.durationS} s), same machine and n8n, commit ${am.commit}, load average ${am.loadAverageAtStart.join(' / ')} at start, ${(again.loadAverageAtEnd || []).join(' / ')} at end: sections ${again.sections.map((name) => SECTION_NAMES[name] || name).join('; ')}. The other sections are the full run's numbers above.`;
+}
+
+// ---- 4. trigger duplicate storm
+
+const STORM_ROWS = {
+	executions: '| Trigger: executions = distinct deliveries',
+	p50: '| Trigger: ack p50 ≤ 1.2× plain Webhook node, under the storm',
+	p95: '| Trigger: ack p95 ≤ 1.3× plain Webhook node, under the storm',
+	idle: '| … ack p50, one sender (n8n otherwise idle)',
+};
+
+const ratioVerdict = (ratio, target) =>
+	verdict(
+		ratio <= target,
+		`${ratio.toFixed(2)}× (${((ratio / target - 1) * 100).toFixed(0)}% over)`,
+	);
+
+/** The storm's target rows: issue 13's p50 and p95 against the Webhook node, the control beside them. */
+function stormTargetRows(t) {
+	const variant = settingsKey(t.n8nEnv);
+	const prefix = (row) => (variant ? `${withSettings(t)}: ${row.slice(2)}` : row);
+	const control = (p) =>
+		t.control
+			? `; control ${t.control.ack[p]} ms = ${x(t.control.ack[p], t.plainWebhook.ack[p])}`
+			: '';
+	const rows = [];
+	if (!variant)
+		rows.push(
+			`${STORM_ROWS.executions} | ${t.trigger.executions} for ${t.distinct} distinct (${t.deliveries} sent) | ${verdict(t.trigger.executions === t.distinct, `${t.trigger.executions - t.distinct} off`)} |`,
+		);
+	for (const [p, target] of [
+		['p50', 1.2],
+		['p95', 1.3],
+	]) {
+		const ratio = t.trigger.ack[p] / t.plainWebhook.ack[p];
+		rows.push(
+			`${prefix(STORM_ROWS[p])} | ${t.trigger.ack[p]} ms vs ${t.plainWebhook.ack[p]} ms = ${ratio.toFixed(2)}×${control(p)} | ${ratioVerdict(ratio, target)} |`,
+		);
+	}
+	if (t.trigger.idleAck && !variant) {
+		const idle = t.trigger.idleAck.p50 / t.plainWebhook.idleAck.p50;
+		rows.push(
+			`${STORM_ROWS.idle} | ${t.trigger.idleAck.p50} ms vs ${t.plainWebhook.idleAck.p50} ms = ${idle.toFixed(2)}× | ${ratioVerdict(idle, 1.2)} |`,
+		);
+	}
+	return rows;
+}
+
+function renderStorm(runs, L) {
+	L('## 4. Trigger duplicate storm (8 senders)');
+	L();
+	L(
+		'The same deliveries to three endpoints of one n8n, interleaved in chunks of 100 (every order of the three in turn): the BigCommerce Trigger (`store/product/updated`, Include Full Record off), the do-nothing control trigger (`bench/control-trigger`, see section 6) and the plain Webhook node. Only ratios within one run are comparable (each run had its own machine load).',
+	);
+	L();
+	for (const t of runs) {
+		L(settingsHeading(t));
+		L();
+		L(
+			`${t.deliveries} deliveries to each endpoint: ${t.distinct} distinct, ${t.simultaneousCopies} copies sent at the same instant as their original, ${t.laterRepeats} repeats sent later.${t.startedAt ? ` Run on ${t.startedAt}, load average ${(t.loadAverageAtStart || []).join(' / ')} at start, ${(t.loadAverageAtEnd || []).join(' / ')} at end.` : ''}`,
+		);
+		L();
+		L(
+			'| Endpoint | Executions started | Distinct deliveries | Ack p50 | Ack p95 | Ack max | p50 / p95 vs Webhook node | HTTP statuses |',
+		);
+		L('|---|---|---|---|---|---|---|---|');
+		const rows = [
+			['BigCommerce Trigger (production URL, secret header)', t.trigger, t.distinct],
+			['do-nothing control trigger', t.control, '(no de-duplication)'],
+			['n8n Webhook node (onReceived)', t.plainWebhook, '(no de-duplication)'],
+		];
+		for (const [label, e, distinct] of rows) {
+			if (!e) continue;
+			const vs =
+				e === t.plainWebhook
+					? ''
+					: `${x(e.ack.p50, t.plainWebhook.ack.p50)} / ${x(e.ack.p95, t.plainWebhook.ack.p95)}`;
+			L(
+				`| ${label} | ${e.executions} | ${distinct} | ${e.ack.p50} ms | ${e.ack.p95} ms | ${e.ack.max} ms | ${vs} | ${JSON.stringify(e.statuses)} |`,
+			);
+		}
+		L();
+		if (t.trigger.idleAck) {
+			L(
+				"The ack path alone (one sender, 50 fresh deliveries to each endpoint, one after the other, after the storm's executions settled):",
+			);
+			L();
+			L('| Endpoint | Ack p50 | Ack p95 | Ratio p50 (vs Webhook node) |');
+			L('|---|---|---|---|');
+			for (const [label, e] of rows) {
+				if (!e || !e.idleAck) continue;
+				L(
+					`| ${label.replace(/ \(.*/, '')} | ${e.idleAck.p50} ms | ${e.idleAck.p95} ms | ${e === t.plainWebhook ? '' : x(e.idleAck.p50, t.plainWebhook.idleAck.p50)} |`,
+				);
+			}
+			L();
+		}
+	}
 }
 
 // ---- 6. trigger acknowledgement with the API in trouble
@@ -34,6 +138,39 @@ const ACK_TARGET_MS = 20;
 const ACK_TARGET_ROW =
 	"| Trigger ack p99 with the API down or throttled within 20 ms of the plain Webhook node's (issue 10)";
 const ACK_PHASES = { oneSender: 'one sender', concurrent: '4 senders' };
+const ACK_ENDPOINTS = [
+	['trigger', 'BigCommerce Trigger'],
+	['control', 'do-nothing control trigger'],
+	['plain', 'plain Webhook node'],
+];
+
+/** `N8N_A=x, N8N_B=y` for a run with n8n settings, '' for n8n's defaults. */
+const settingsKey = (n8nEnv) =>
+	Object.entries(n8nEnv || {})
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([k, v]) => `${k}=${v}`)
+		.join(', ');
+
+/**
+ * Every run of a section measured per n8n settings (`ack`, `trigger`) a report holds: n8n's
+ * defaults first, then the runs with other settings (`<key>Variants`).
+ */
+function settingsRuns(r, key) {
+	const runs = [r[key], ...Object.values(r[`${key}Variants`] || {})].filter(Boolean);
+	return runs.sort((a, b) => (settingsKey(a.n8nEnv) ? 1 : 0) - (settingsKey(b.n8nEnv) ? 1 : 0));
+}
+const ackRuns = (r) => settingsRuns(r, 'ack');
+
+/** The target row of a run: issue 10's target under n8n's defaults, "the same" under other settings. */
+const withSettings = (a) => `| … the same target with n8n setting \`${settingsKey(a.n8nEnv)}\``;
+const ackTargetPrefix = (a) =>
+	settingsKey(a.n8nEnv) ? `${withSettings(a)}: ack p99 within 20 ms (issue 10)` : ACK_TARGET_ROW;
+
+const settingsHeading = (a) =>
+	`### n8n settings: ${settingsKey(a.n8nEnv) ? `\`${settingsKey(a.n8nEnv)}\`` : "n8n's defaults"}`;
+
+const signedMs = (v) =>
+	v === null || Number.isNaN(v) ? '—' : `${v >= 0 ? '+' : '−'}${ms(Math.abs(v))}`;
 const ms = (v) =>
 	v === null || v === undefined ? '—' : `${Math.round(v).toLocaleString('en')} ms`;
 
@@ -80,61 +217,70 @@ function ackTargetRow(a) {
 				`${row.condition} ${row.label} ${row.p.trigger.timeouts ? `${row.p.trigger.timeouts} timeouts` : `+${ms(row.delta)}`}`,
 		)
 		.join(', ');
-	return `${ACK_TARGET_ROW} | ${measured} | ${verdict(rows.length > 0 && misses.length === 0, `${miss} (target ≤ +${ACK_TARGET_MS} ms)`)} |`;
+	return `${ackTargetPrefix(a)} | ${measured} | ${verdict(rows.length > 0 && misses.length === 0, `${miss} (target ≤ +${ACK_TARGET_MS} ms)`)} |`;
 }
 
-function renderAck(a, L) {
-	const t = a.limits;
+function renderAck(runs, L) {
+	const t = runs[0].limits;
 	L('## 6. Trigger acknowledgement with the API in trouble (issue 10)');
 	L();
 	L(
-		`The BigCommerce Trigger subscribed to \`store/order/created\` with its defaults (Skip Incomplete Orders on, Include Full Record on) and n8n's plain Webhook node (respond immediately), the same deliveries to both, under four conditions of the API set on the sandbox. One sender: up to ${t.oneSender.max} deliveries (at least ${t.oneSender.min}, at most ${t.oneSender.budgetMs / 1000} s) to each endpoint, alternating which goes first. ${t.concurrent.senders} senders: rounds of ${t.concurrent.chunk} deliveries, ${t.concurrent.senders} at a time, to one endpoint and then the other, ABBA (at least 1 round, at most ${t.concurrent.maxRounds} or ${t.concurrent.budgetMs / 1000} s). Each delivery is a fresh "Order Created" for a complete order the sandbox holds (another \`created_at\` second each, so no repeat). Ack = client-side time to the full answer; the client gives up after ${ms(t.timeoutMs)} (a timeout: BigCommerce counts a slow answer as a failed delivery), and a timed-out ack counts as ${ms(t.timeoutMs)}, so a p99 shown "≥" is a lower bound; with fewer than 100 acks in a cell, its p99 is its max. After each condition the faults are removed (held connections closed), and the bench waits until n8n has finished what it still had in flight before the next one.`,
-	);
-	L();
-	const settings = Object.entries(a.n8nEnv || {});
-	L(
-		"Where the gap comes from (README, \"Trigger: acknowledgement time\"): n8n 2.40 takes an expression isolate (`isolated-vm`, single use, about 100 ms of CPU to build) for the webhook phase of every start node except its own Webhook node, before the node's `webhook()` runs, and another for every execution. Each delivery to the trigger therefore costs two isolates against the Webhook node's one, and with the default pool of one the first is usually built while the sender waits. A node cannot skip it; the bench's `--n8n-env` option runs the same comparison with other n8n settings (e.g. `N8N_EXPRESSION_ENGINE=legacy`).",
+		`Three endpoints in the same n8n, the same deliveries to each: the BigCommerce Trigger subscribed to \`store/order/created\` with its defaults (Skip Incomplete Orders on, Include Full Record on); a **do-nothing control trigger** (\`bench/control-trigger\`, dev-only: a community trigger whose \`webhook()\` only returns the body and whose webhook methods register nothing, loaded through \`N8N_CUSTOM_EXTENSIONS\`); and n8n's plain Webhook node (respond immediately). Four conditions of the API are set on the sandbox. One sender: up to ${t.oneSender.max} deliveries (at least ${t.oneSender.min}, at most ${t.oneSender.budgetMs / 1000} s) to each endpoint, one endpoint after the other, cycling through every order of the three. ${t.concurrent.senders} senders: rounds of ${t.concurrent.chunk} deliveries, ${t.concurrent.senders} at a time, to one endpoint after the other, the order cycling the same way (at least 1 round, at most ${t.concurrent.maxRounds} or ${t.concurrent.budgetMs / 1000} s). Each delivery is a fresh "Order Created" for a complete order the sandbox holds (another \`created_at\` second each, so no repeat). Ack = client-side time to the full answer; the client gives up after ${ms(t.timeoutMs)} (a timeout: BigCommerce counts a slow answer as a failed delivery), and a timed-out ack counts as ${ms(t.timeoutMs)}, so a p99 shown "≥" is a lower bound; with fewer than 100 acks in a cell, its p99 is its max. After each condition the faults are removed (held connections closed), and the bench waits until n8n has finished what it still had in flight before the next one.`,
 	);
 	L();
 	L(
-		`n8n settings: ${settings.length ? settings.map(([k, v]) => `\`${k}=${v}\``).join(', ') : "n8n's defaults (expression engine `vm`, isolate pool of 1, eager acquisition)"}.`,
+		'Where the gap comes from (README, "Trigger: acknowledgement time"): n8n 2.40.7 takes an expression isolate (`isolated-vm`, single use, about 100 ms of CPU to build, pool of one) for the webhook phase of every start node except its own Webhook node, before the node\'s `webhook()` runs (`dist/webhooks/live-webhooks.js`, `LiveWebhooks.executeWebhook` → `webhookPhaseNeedsIsolate`). The control trigger does nothing, so what it pays over the Webhook node is n8n\'s; "trigger − control" is what the BigCommerce Trigger adds. Only differences within one run are comparable (each run had its own machine load, named under its heading).',
 	);
 	L();
-	L(`API conditions: ${a.conditions.map((c) => `**${c.name}**: ${c.label}`).join('; ')}.`);
+	for (const a of runs) renderAckRun(a, L);
+}
+
+function renderAckRun(a, L) {
+	const t = a.limits;
+	L(settingsHeading(a));
+	L();
+	const when = a.startedAt
+		? `Run on ${a.startedAt}, load average ${(a.loadAverageAtStart || []).join(' / ')} at start, ${(a.loadAverageAtEnd || []).join(' / ')} at end. `
+		: '';
+	L(
+		`${when}${settingsKey(a.n8nEnv) ? `n8n started with \`${settingsKey(a.n8nEnv)}\`` : "n8n's defaults (expression engine `vm`, isolate pool of 1, eager acquisition)"}. API conditions: ${a.conditions.map((c) => `**${c.name}**: ${c.label}`).join('; ')}.`,
+	);
 	L();
 	L(
-		'| API condition | Load | Endpoint | Acks | p50 | p99 | max | p99 − plain p99 | Timeouts | HTTP answers |',
+		'| API condition | Load | Endpoint | Acks | p50 | p99 | max | p99 − plain p99 | trigger − control p50 / p99 | Timeouts | HTTP answers |',
 	);
-	L('|---|---|---|---|---|---|---|---|---|---|');
+	L('|---|---|---|---|---|---|---|---|---|---|---|');
 	const comparisons = ackComparisons(a);
 	for (const c of a.conditions) {
 		for (const [phase, label] of Object.entries(ACK_PHASES)) {
 			const p = c.phases[phase];
 			if (!p) continue;
 			const cmp = comparisons.find((row) => row.condition === c.name && row.phase === phase);
-			for (const [which, endpoint] of [
-				['trigger', 'BigCommerce Trigger'],
-				['plain', 'plain Webhook node'],
-			]) {
+			for (const [which, endpoint] of ACK_ENDPOINTS) {
 				const e = p[which];
+				if (!e) continue;
 				const delta =
-					which === 'trigger'
-						? `${e.timeouts ? '≥ ' : ''}${cmp.delta >= 0 ? '+' : '−'}${ms(Math.abs(cmp.delta))}`
+					which === 'plain'
+						? ''
+						: `${e.timeouts ? '≥ ' : ''}${signedMs(which === 'trigger' ? cmp.delta : e.p99 - p.plain.p99)}`;
+				const vsControl =
+					which === 'trigger' && p.control
+						? `${signedMs(e.p50 - p.control.p50)} / ${signedMs(e.p99 - p.control.p99)}`
 						: '';
 				L(
-					`| ${c.name} | ${label} | ${endpoint} | ${e.n} | ${ackMs(e.p50, e, t.timeoutMs)} | ${ackMs(e.p99, e, t.timeoutMs)} | ${ackMs(e.max, e, t.timeoutMs)} | ${delta} | ${e.timeouts} | ${JSON.stringify(e.statuses)} |`,
+					`| ${c.name} | ${label} | ${endpoint} | ${e.n} | ${ackMs(e.p50, e, t.timeoutMs)} | ${ackMs(e.p99, e, t.timeoutMs)} | ${ackMs(e.max, e, t.timeoutMs)} | ${delta} | ${vsControl} | ${e.timeouts} | ${JSON.stringify(e.statuses)} |`,
 				);
 			}
 		}
 	}
 	L();
 	L(
-		'| API condition | Deliveries to each endpoint | Trigger executions started | Plain Webhook executions started | API calls while sending | n8n settled before the next condition |',
+		'| API condition | Deliveries to each endpoint | Trigger executions started | Control executions started | Plain Webhook executions started | API calls while sending | n8n settled before the next condition |',
 	);
-	L('|---|---|---|---|---|---|');
+	L('|---|---|---|---|---|---|---|');
 	for (const c of a.conditions) {
 		L(
-			`| ${c.name} | ${c.deliveries} | ${c.executions.trigger} | ${c.executions.plain} | ${c.apiCallsWhileSending} | ${c.settled ? 'yes' : 'no (180 s)'} |`,
+			`| ${c.name} | ${c.deliveries} | ${c.executions.trigger} | ${c.executions.control ?? '—'} | ${c.executions.plain} | ${c.apiCallsWhileSending} | ${c.settled ? 'yes' : 'no (180 s)'} |`,
 		);
 	}
 	L();
@@ -151,18 +297,62 @@ function renderAck(a, L) {
  * spliced; undefined for any other (the caller then renders the new results alone).
  */
 const SPLICEABLE = {
-	ack: { key: 'ack', heading: '## 6. ', rows: [ACK_TARGET_ROW] },
-	queue: { key: 'queue', heading: '## 7. ', rows: [] },
+	ack: { key: 'ack', heading: '## 6. ', rows: (r) => [ackTargetPrefix(r.ack)], bySubsection: true },
+	trigger: {
+		key: 'trigger',
+		heading: '## 4. ',
+		rows: (r) => stormTargetRows(r.trigger).map((row) => row.slice(0, row.indexOf(' | ', 2))),
+		bySubsection: true,
+	},
+	queue: { key: 'queue', heading: '## 7. ', rows: () => [] },
 	// every target row of the export (one pair per N), its section and the transport section, and
 	// the method notes that describe it
 	catalog: {
 		key: 'catalog',
 		heading: ['## 1. ', '## Transport'],
-		rows: [],
+		rows: () => [],
 		rowGroups: ['| Export N=', INCREMENTAL_TARGET_ROW],
 		notes: ['- **Catalog export**', '- **Memory**'],
 	},
 };
+
+/** Lines [start, stop) of the part that begins at `start` and ends before the next `marks` line. */
+function partEnd(lines, start, marks) {
+	let stop = start + 1;
+	while (stop < lines.length && !marks.some((m) => lines[stop].startsWith(m))) stop++;
+	return stop;
+}
+
+/**
+ * Section 6 holds one subsection per n8n settings (`### n8n settings: …`): a re-measure replaces
+ * the subsection of its own settings and keeps the others, so runs with other settings stay side
+ * by side; the section's introduction is the fresh one.
+ */
+function mergeSubsections(oldSection, freshSection) {
+	const subsections = (section) => {
+		const parts = [];
+		for (let i = 0; i < section.length; i++) {
+			if (!section[i].startsWith('### ')) continue;
+			const stop = partEnd(section, i, ['### ', '## ']);
+			parts.push({ heading: section[i], lines: section.slice(i, stop) });
+			i = stop - 1;
+		}
+		return parts;
+	};
+	const intro = freshSection.slice(
+		0,
+		freshSection.findIndex((line) => line.startsWith('### ')),
+	);
+	const kept = subsections(oldSection);
+	for (const part of subsections(freshSection)) {
+		const at = kept.findIndex((old) => old.heading === part.heading);
+		if (at >= 0) kept[at] = part;
+		else kept.push(part);
+	}
+	const defaultsFirst = (part) => (part.heading.includes("n8n's defaults") ? 0 : 1);
+	kept.sort((a, b) => defaultsFirst(a) - defaultsFirst(b));
+	return [...intro, ...kept.flatMap((part) => part.lines)];
+}
 
 function spliceReport(previousMd, results, sections) {
 	if (!sections.every((name) => SPLICEABLE[name] && results[SPLICEABLE[name].key]))
@@ -172,7 +362,7 @@ function spliceReport(previousMd, results, sections) {
 	for (const name of sections) {
 		const spec = SPLICEABLE[name];
 		// target rows: replace, or add at the end of the Targets table
-		for (const prefix of spec.rows) {
+		for (const prefix of spec.rows(results)) {
 			const row = fresh.find((line) => line.startsWith(prefix));
 			const at = lines.findIndex((line) => line.startsWith(prefix));
 			if (at >= 0) lines[at] = row;
@@ -201,18 +391,19 @@ function spliceReport(previousMd, results, sections) {
 			const at = lines.findIndex((line) => line.startsWith(prefix));
 			if (note && at >= 0) lines[at] = note;
 		}
-		// the sections: replace, or insert before the transport section / method notes
+		// the sections: replace (a section kept per n8n settings merges by subsection), or insert
+		// before the transport section / method notes
 		for (const heading of [].concat(spec.heading)) {
 			const start = fresh.findIndex((line) => line.startsWith(heading));
 			if (start < 0) continue;
-			let stop = start + 1;
-			while (stop < fresh.length && !fresh[stop].startsWith('## ')) stop++;
-			const section = fresh.slice(start, stop);
+			const section = fresh.slice(start, partEnd(fresh, start, ['## ']));
 			const old = lines.findIndex((line) => line.startsWith(heading));
 			if (old >= 0) {
-				let oldStop = old + 1;
-				while (oldStop < lines.length && !lines[oldStop].startsWith('## ')) oldStop++;
-				lines.splice(old, oldStop - old, ...section);
+				const oldStop = partEnd(lines, old, ['## ']);
+				const merged = spec.bySubsection
+					? mergeSubsections(lines.slice(old, oldStop), section)
+					: section;
+				lines.splice(old, oldStop - old, ...merged);
 			} else {
 				let at = lines.findIndex((line) => line.startsWith('## Transport'));
 				if (at < 0) at = lines.findIndex((line) => line.startsWith('## Method notes'));
@@ -222,14 +413,17 @@ function spliceReport(previousMd, results, sections) {
 		}
 	}
 	// the re-measure paragraph: replaces one for the same sections, else goes after the others
-	const paragraph = remeasuredLine({
+	const again = {
 		sections,
+		quick: results.quick,
+		n8nEnv: results.n8nEnv,
 		startedAt: results.startedAt,
 		durationS: results.durationS,
 		machine: results.machine,
 		loadAverageAtEnd: results.loadAverageAtEnd,
-	});
-	const sameSections = `\`npm run bench -- --only ${sections.join(',')}\``;
+	};
+	const paragraph = remeasuredLine(again);
+	const sameSections = remeasuredCommand(again);
 	const previous = lines.findIndex(
 		(line) => line.startsWith('**Re-measured**') && line.includes(sameSections),
 	);
@@ -366,23 +560,8 @@ function render(r) {
 			);
 		}
 	}
-	if (r.trigger) {
-		const t = r.trigger;
-		L(
-			`| Trigger: executions = distinct deliveries | ${t.trigger.executions} for ${t.distinct} distinct (${t.deliveries} sent) | ${verdict(t.trigger.executions === t.distinct, `${t.trigger.executions - t.distinct} off`)} |`,
-		);
-		const ratio = t.trigger.ack.p50 / t.plainWebhook.ack.p50;
-		L(
-			`| Trigger: ack p50 ≤ 1.2× plain Webhook node, under the storm | ${t.trigger.ack.p50} ms vs ${t.plainWebhook.ack.p50} ms = ${ratio.toFixed(2)}× | ${verdict(ratio <= 1.2, `${ratio.toFixed(2)}× (${((ratio / 1.2 - 1) * 100).toFixed(0)}% over)`)} |`,
-		);
-		if (t.trigger.idleAck) {
-			const idle = t.trigger.idleAck.p50 / t.plainWebhook.idleAck.p50;
-			L(
-				`| … ack p50, one sender (n8n otherwise idle) | ${t.trigger.idleAck.p50} ms vs ${t.plainWebhook.idleAck.p50} ms = ${idle.toFixed(2)}× | ${verdict(idle <= 1.2, `${idle.toFixed(2)}× (${((idle / 1.2 - 1) * 100).toFixed(0)}% over)`)} |`,
-			);
-		}
-	}
-	if (r.ack) L(ackTargetRow(r.ack));
+	for (const t of settingsRuns(r, 'trigger')) for (const row of stormTargetRows(t)) L(row);
+	for (const a of ackRuns(r)) L(ackTargetRow(a));
 	L();
 
 	if (cat.length) {
@@ -499,41 +678,8 @@ function render(r) {
 		L();
 	}
 
-	if (r.trigger) {
-		const t = r.trigger;
-		L(
-			`## 4. Trigger duplicate storm (${t.deliveries} deliveries: ${t.distinct} distinct, ${t.simultaneousCopies} copies sent at the same instant as their original, ${t.laterRepeats} repeats sent later; 8 senders)`,
-		);
-		L();
-		L(
-			'| Endpoint | Executions started | Distinct deliveries | Ack p50 | Ack p95 | Ack max | HTTP statuses |',
-		);
-		L('|---|---|---|---|---|---|---|');
-		L(
-			`| BigCommerce Trigger (production URL, secret header) | ${t.trigger.executions} | ${t.distinct} | ${t.trigger.ack.p50} ms | ${t.trigger.ack.p95} ms | ${t.trigger.ack.max} ms | ${JSON.stringify(t.trigger.statuses)} |`,
-		);
-		L(
-			`| n8n Webhook node (onReceived), same load | ${t.plainWebhook.executions} | (no de-duplication) | ${t.plainWebhook.ack.p50} ms | ${t.plainWebhook.ack.p95} ms | ${t.plainWebhook.ack.max} ms | ${JSON.stringify(t.plainWebhook.statuses)} |`,
-		);
-		L();
-		if (t.trigger.idleAck) {
-			L(
-				"The ack path alone (one sender, 50 fresh deliveries to each endpoint, alternating, after the storm's executions settled):",
-			);
-			L();
-			L('| Endpoint | Ack p50 | Ack p95 | Ratio p50 |');
-			L('|---|---|---|---|');
-			L(
-				`| BigCommerce Trigger | ${t.trigger.idleAck.p50} ms | ${t.trigger.idleAck.p95} ms | ${x(t.trigger.idleAck.p50, t.plainWebhook.idleAck.p50)} |`,
-			);
-			L(
-				`| n8n Webhook node | ${t.plainWebhook.idleAck.p50} ms | ${t.plainWebhook.idleAck.p95} ms | |`,
-			);
-			L();
-		}
-	}
-
-	if (r.ack) renderAck(r.ack, L);
+	if (settingsRuns(r, 'trigger').length) renderStorm(settingsRuns(r, 'trigger'), L);
+	if (ackRuns(r).length) renderAck(ackRuns(r), L);
 	if (r.queue && r.queue.regular && r.queue.twoWorkers) {
 		const q = r.queue;
 		const rows = [
@@ -745,4 +891,4 @@ if (require.main === module) {
 	process.stdout.write(`${file}\n`);
 }
 
-module.exports = { render, writeReport, spliceReport, writeExportChart };
+module.exports = { render, writeReport, spliceReport, settingsKey, writeExportChart };

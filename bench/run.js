@@ -4,7 +4,8 @@
  * `npm run bench [-- --quick] [-- --only catalog,quota,orders,trigger,ack,queue] [-- --n8n-env N8N_X=value]`
  * (--only: the parts named are re-measured and merged into the previous full run's results,
  * bench/results/latest.json; --n8n-env, repeatable: an n8n setting for this run, e.g.
- * N8N_EXPRESSION_ENGINE=legacy to see what n8n's expression isolates cost the acknowledgement)
+ * N8N_EXPRESSION_ENGINE=legacy to see what n8n's expression isolates cost the acknowledgement;
+ * BENCH_N8N_NODE_OPTIONS in the environment: NODE_OPTIONS for the n8n process, for profiling)
  *
  * Benchmarks this package in a REAL n8n 2.40.7 (the e2e harness: cached install, build + pack,
  * in-process sandbox) against the sandbox with 80 ms latency per call and BigCommerce's quota,
@@ -21,9 +22,11 @@ const { execSync, spawnSync } = require('node:child_process');
 
 const { createHarness, installer, request, processes } = require('../e2e/lib');
 const W = require('./workflows');
-const { writeReport, spliceReport, writeExportChart } = require('./report');
+const { writeReport, spliceReport, settingsKey, writeExportChart } = require('./report');
 
 const LATENCY_MS = 80;
+/** Sections measured per n8n settings (--n8n-env): where a run with other settings is kept. */
+const VARIANT_KEYS = { ack: 'ackVariants', trigger: 'triggerVariants' };
 const REAL_QUOTA = { quota: 150, windowMs: 30_000 };
 const SCALED_QUOTA = { quota: 15, windowMs: 3_000 };
 
@@ -696,45 +699,54 @@ async function trigger(bench, deliveries) {
 	const distinct = deliveries - duplicates;
 	const url = W.triggerUrl(n8n);
 	const secretHeader = await hookSecretHeader(bench, url);
+	// the same deliveries to the trigger, the do-nothing control trigger and the plain Webhook node
+	const endpoints = {
+		trigger: { url, headers: { [secretHeader[0]]: secretHeader[1] }, workflowId: W.IDS.trigger },
+		control: {
+			url: W.triggerUrl(n8n, 'controlTrigger'),
+			headers: {},
+			workflowId: W.IDS.controlTrigger,
+		},
+		plain: { url: W.hookUrl(n8n, W.PATHS.plainHook), headers: {}, workflowId: W.IDS.plainHook },
+	};
+	const names = Object.keys(endpoints);
+	const orders = permutations(names);
 	const sequence = plan(sandbox, distinct, duplicates);
 	const sent = sequence.reduce((n, b) => n + b.copies, 0);
-	const beforeTrigger = await countExecutions(n8n, W.IDS.trigger);
-	const beforePlain = await countExecutions(n8n, W.IDS.plainHook);
-	// interleaved in chunks (ABBA) so both endpoints see the same conditions
+	const before = {};
+	for (const which of names)
+		before[which] = await countExecutions(n8n, endpoints[which].workflowId);
+	// interleaved in chunks, every order of the endpoints in turn, so all see the same conditions
 	const chunk = 100;
-	const lat = { trigger: [], plain: [] };
-	const statuses = { trigger: {}, plain: {} };
+	const lat = Object.fromEntries(names.map((which) => [which, []]));
+	const statuses = Object.fromEntries(names.map((which) => [which, {}]));
 	const merge = (into, from) => {
 		for (const [k, v] of Object.entries(from)) into[k] = (into[k] || 0) + v;
 	};
 	out(`  · trigger: ${sent} deliveries (${distinct} distinct) to each endpoint`);
 	for (let i = 0, round = 0; i < sequence.length; i += chunk, round++) {
 		const part = sequence.slice(i, i + chunk);
-		const order = round % 2 === 0 ? ['plain', 'trigger'] : ['trigger', 'plain'];
-		for (const which of order) {
-			const r =
-				which === 'trigger'
-					? await sendAll(url, part, { [secretHeader[0]]: secretHeader[1] })
-					: await sendAll(W.hookUrl(n8n, W.PATHS.plainHook), part, {});
+		for (const which of orders[round % orders.length]) {
+			const r = await sendAll(endpoints[which].url, part, endpoints[which].headers);
 			lat[which].push(...r.latencies);
 			merge(statuses[which], r.statuses);
 		}
 	}
-	const triggerTotal = (await settleExecutions(bench, W.IDS.trigger)) - beforeTrigger.total;
-	const plainTotal = (await settleExecutions(bench, W.IDS.plainHook)) - beforePlain.total;
-	// the ack path alone: one sender, fresh deliveries, alternating endpoints, n8n otherwise idle
-	const idle = { trigger: [], plain: [] };
+	const executions = {};
+	for (const which of names)
+		executions[which] =
+			(await settleExecutions(bench, endpoints[which].workflowId)) - before[which].total;
+	// the ack path alone: one sender, fresh deliveries, one endpoint after the other, n8n otherwise idle
+	const idle = Object.fromEntries(names.map((which) => [which, []]));
 	const quiet = plan(sandbox, 50, 0).map((b, i) => ({
 		...b,
 		body: envelope(sandbox, 5000 + i, b.body.created_at),
 	}));
-	for (const burst of quiet) {
-		idle.trigger.push(
-			...(await sendAll(url, [burst], { [secretHeader[0]]: secretHeader[1] }, 1)).latencies,
-		);
-		idle.plain.push(
-			...(await sendAll(W.hookUrl(n8n, W.PATHS.plainHook), [burst], {}, 1)).latencies,
-		);
+	for (const [i, burst] of quiet.entries()) {
+		for (const which of orders[i % orders.length])
+			idle[which].push(
+				...(await sendAll(endpoints[which].url, [burst], endpoints[which].headers, 1)).latencies,
+			);
 		await delay(100);
 	}
 	await settleExecutions(bench, W.IDS.trigger);
@@ -742,6 +754,12 @@ async function trigger(bench, deliveries) {
 		p50: +percentile(values, 50).toFixed(1),
 		p95: +percentile(values, 95).toFixed(1),
 		max: +Math.max(...values).toFixed(1),
+	});
+	const endpointResult = (which) => ({
+		executions: executions[which],
+		ack: summary(lat[which]),
+		idleAck: summary(idle[which]),
+		statuses: statuses[which],
 	});
 	const result = {
 		deliveries: sent,
@@ -751,21 +769,12 @@ async function trigger(bench, deliveries) {
 			.filter((b) => !b.repeatOf && b.copies > 1)
 			.reduce((n, b) => n + b.copies - 1, 0),
 		laterRepeats: sequence.filter((b) => b.repeatOf !== undefined).length,
-		trigger: {
-			executions: triggerTotal,
-			ack: summary(lat.trigger),
-			idleAck: summary(idle.trigger),
-			statuses: statuses.trigger,
-		},
-		plainWebhook: {
-			executions: plainTotal,
-			ack: summary(lat.plain),
-			idleAck: summary(idle.plain),
-			statuses: statuses.plain,
-		},
+		trigger: endpointResult('trigger'),
+		control: endpointResult('control'),
+		plainWebhook: endpointResult('plain'),
 	};
 	out(
-		`    trigger: ${triggerTotal} executions for ${distinct} distinct; ack p50 ${result.trigger.ack.p50} ms p95 ${result.trigger.ack.p95} ms; plain webhook p50 ${result.plainWebhook.ack.p50} ms p95 ${result.plainWebhook.ack.p95} ms`,
+		`    trigger: ${executions.trigger} executions for ${distinct} distinct; ack p50/p95 trigger ${result.trigger.ack.p50}/${result.trigger.ack.p95} ms, control ${result.control.ack.p50}/${result.control.ack.p95} ms, plain webhook ${result.plainWebhook.ack.p50}/${result.plainWebhook.ack.p95} ms`,
 	);
 	return result;
 }
@@ -891,6 +900,14 @@ async function settleAck(bench, expected, limitMs = 180_000) {
 	}
 }
 
+/** Every order of `items` (3 endpoints: 6 orders). */
+function permutations(items) {
+	if (items.length <= 1) return [items];
+	return items.flatMap((first, i) =>
+		permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [first, ...rest]),
+	);
+}
+
 async function ack(bench, quick) {
 	const { n8n, sandbox } = bench;
 	const limits = {
@@ -905,10 +922,21 @@ async function ack(bench, quick) {
 			budgetMs: quick ? 15_000 : 30_000,
 		},
 	};
+	// the control: a community trigger that does nothing (bench/control-trigger); what n8n costs
+	// every start node but its own Webhook node shows there too
 	const endpoints = {
 		trigger: { url: W.triggerUrl(n8n, 'ackTrigger'), workflowId: W.IDS.ackTrigger },
+		control: {
+			url: W.triggerUrl(n8n, 'controlTrigger'),
+			workflowId: W.IDS.controlTrigger,
+			headers: {},
+		},
 		plain: { url: W.hookUrl(n8n, W.PATHS.plainHook), workflowId: W.IDS.plainHook, headers: {} },
 	};
+	const names = Object.keys(endpoints);
+	// every order of the endpoints in turn, so none is always first or always last
+	const orders = permutations(names);
+	const empty = () => Object.fromEntries(names.map((which) => [which, []]));
 	const [name, value] = await hookSecretHeader(bench, endpoints.trigger.url);
 	endpoints.trigger.headers = { [name]: value };
 	const next = orderCreatedDeliveries(sandbox);
@@ -930,7 +958,7 @@ async function ack(bench, quick) {
 	// warm-up (first delivery of each workflow loads and compiles code), not recorded
 	const warm = await totals();
 	const warmUp = next();
-	for (const which of ['trigger', 'plain']) await send(which, warmUp);
+	for (const which of names) await send(which, warmUp);
 	await settleAck(bench, expectedTotals(warm, 1));
 
 	const conditions = [];
@@ -938,10 +966,7 @@ async function ack(bench, quick) {
 		const before = await totals();
 		const requestsBefore = sandbox.requests.length;
 		condition.set(sandbox);
-		const samples = {
-			oneSender: { trigger: [], plain: [] },
-			concurrent: { trigger: [], plain: [] },
-		};
+		const samples = { oneSender: empty(), concurrent: empty() };
 
 		let started = Date.now();
 		for (
@@ -951,7 +976,7 @@ async function ack(bench, quick) {
 			i++
 		) {
 			const text = next();
-			for (const which of i % 2 === 0 ? ['plain', 'trigger'] : ['trigger', 'plain'])
+			for (const which of orders[i % orders.length])
 				samples.oneSender[which].push(await send(which, text));
 		}
 		started = Date.now();
@@ -962,7 +987,7 @@ async function ack(bench, quick) {
 			round++
 		) {
 			const texts = Array.from({ length: limits.concurrent.chunk }, next);
-			for (const which of round % 2 === 0 ? ['plain', 'trigger'] : ['trigger', 'plain']) {
+			for (const which of orders[round % orders.length]) {
 				let k = 0;
 				const worker = async () => {
 					while (k < texts.length) samples.concurrent[which].push(await send(which, texts[k++]));
@@ -986,10 +1011,9 @@ async function ack(bench, quick) {
 			phases: {},
 		};
 		for (const phase of Object.keys(samples)) {
-			result.phases[phase] = {
-				trigger: ackSummary(samples[phase].trigger),
-				plain: ackSummary(samples[phase].plain),
-			};
+			result.phases[phase] = Object.fromEntries(
+				names.map((which) => [which, ackSummary(samples[phase][which])]),
+			);
 		}
 		const after = await totals();
 		result.executions = {};
@@ -997,12 +1021,12 @@ async function ack(bench, quick) {
 			result.executions[which] = after[which] - before[which];
 		conditions.push(result);
 		for (const [phase, r] of Object.entries(result.phases)) {
-			out(
-				`    ${condition.name} ${phase}: trigger p50 ${r.trigger.p50} p99 ${r.trigger.p99} max ${r.trigger.max} ms (${r.trigger.timeouts} timeouts of ${r.trigger.n}); plain p50 ${r.plain.p50} p99 ${r.plain.p99} max ${r.plain.max} ms (${r.plain.timeouts} timeouts of ${r.plain.n})`,
-			);
+			const cell = (which) =>
+				`${which} p50 ${r[which].p50} p99 ${r[which].p99} max ${r[which].max} ms (${r[which].timeouts} timeouts of ${r[which].n})`;
+			out(`    ${condition.name} ${phase}: ${names.map(cell).join('; ')}`);
 		}
 		out(
-			`    ${condition.name}: executions trigger ${result.executions.trigger}, plain ${result.executions.plain} for ${result.deliveries} deliveries each; ${apiCalls} API calls while sending${settled ? '' : '; n8n had not settled after 180 s'}`,
+			`    ${condition.name}: executions ${names.map((which) => `${which} ${result.executions[which]}`).join(', ')} for ${result.deliveries} deliveries each; ${apiCalls} API calls while sending${settled ? '' : '; n8n had not settled after 180 s'}`,
 		);
 	}
 	return { limits, latencyMs: LATENCY_MS, throttleResetMs: THROTTLE_RESET_MS, conditions };
@@ -1195,7 +1219,12 @@ async function main() {
 	};
 	try {
 		const { ctx, n8n, sandbox } = harness;
+		// the ack section's do-nothing control trigger (dev-only, never in the package)
+		n8n.extraEnv.N8N_CUSTOM_EXTENSIONS = W.CONTROL_TRIGGER.folder;
 		Object.assign(n8n.extraEnv, args.n8nEnv);
+		// profiling hook (e.g. `--require` of a span timer or `--cpu-prof`): n8n's NODE_OPTIONS
+		if (process.env.BENCH_N8N_NODE_OPTIONS)
+			n8n.extraEnv.NODE_OPTIONS = process.env.BENCH_N8N_NODE_OPTIONS;
 		await ctx.importCredentials(W.credentials(sandbox));
 		await ctx.importWorkflows(W.build(sandbox));
 		// a shared, loaded machine can take minutes to boot n8n
@@ -1215,7 +1244,16 @@ async function main() {
 				...(await catalog(bench, sizes, reps, args.catalogExtrasOnly)),
 			};
 		}
-		if (want('trigger')) results.trigger = await trigger(bench, deliveries);
+		if (want('trigger')) {
+			const loadAverageAtStart = os.loadavg().map((v) => +v.toFixed(2));
+			results.trigger = {
+				...(await trigger(bench, deliveries)),
+				n8nEnv: args.n8nEnv,
+				startedAt: new Date().toISOString(),
+				loadAverageAtStart,
+				loadAverageAtEnd: os.loadavg().map((v) => +v.toFixed(2)),
+			};
+		}
 		if (want('queue')) {
 			out('  · queue-mode section: regular mode first (this n8n), then a queue-mode cluster');
 			results.queue = {
@@ -1230,7 +1268,14 @@ async function main() {
 		// last: its throttled condition leaves n8n's rate-limit governor waiting
 		if (want('ack')) {
 			out('  · trigger acknowledgement with the API healthy, down, hung, throttled');
-			results.ack = { ...(await ack(bench, args.quick)), n8nEnv: args.n8nEnv };
+			const loadAverageAtStart = os.loadavg().map((v) => +v.toFixed(2));
+			results.ack = {
+				...(await ack(bench, args.quick)),
+				n8nEnv: args.n8nEnv,
+				startedAt: new Date().toISOString(),
+				loadAverageAtStart,
+				loadAverageAtEnd: os.loadavg().map((v) => +v.toFixed(2)),
+			};
 		}
 		results.n8nVmHwmMiB = memorySampler(n8n.child.pid).stop().hwmMiB;
 	} finally {
@@ -1295,14 +1340,24 @@ async function main() {
 				loadAverageAtEnd: base.loadAverageAtEnd,
 			},
 		};
+		// an ack or storm run with other n8n settings goes beside the others (…Variants), not over them
+		const variant = settingsKey(args.n8nEnv);
 		for (const name of args.only)
-			for (const key of sections[name] || [])
-				if (results[key] !== undefined) report[key] = results[key];
+			for (const key of sections[name] || []) {
+				if (results[key] === undefined) continue;
+				const variants = VARIANT_KEYS[key];
+				if (variants && variant)
+					report[variants] = { ...(previous[variants] || {}), [variant]: results[key] };
+				else report[key] = results[key];
+			}
+		const sameSettings = (entry) =>
+			JSON.stringify(entry.n8nEnv || {}) === JSON.stringify(args.n8nEnv);
 		const remeasured = (previous.remeasured || []).filter(
-			(entry) => !entry.sections.every((name) => args.only.includes(name)),
+			(entry) => !(entry.sections.every((name) => args.only.includes(name)) && sameSettings(entry)),
 		);
 		remeasured.push({
 			sections: args.only,
+			n8nEnv: args.n8nEnv,
 			startedAt: results.startedAt,
 			durationS: results.durationS,
 			machine: results.machine,

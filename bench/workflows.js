@@ -5,6 +5,7 @@
  * Every job workflow starts with a production Webhook (responseMode lastNode, no data), so the
  * bench runs them in ONE long-running n8n and reads each node's own execution time afterwards.
  */
+const path = require('node:path');
 const wf = require('../e2e/lib/workflows');
 
 const HEADER_CRED = {
@@ -26,6 +27,7 @@ const IDS = {
 	trigger: 'benchTrigger0001',
 	ackTrigger: 'benchAckTrigger1',
 	plainHook: 'benchPlainHook01',
+	controlTrigger: 'benchControlTrg1',
 };
 
 const PATHS = {
@@ -50,6 +52,15 @@ const NODES = {
 	httpOrderProducts: 'Order Products',
 	quotaGet: 'Get Product',
 	trigger: 'BigCommerce Trigger',
+};
+
+/**
+ * The do-nothing control trigger (dev-only, never in the package): n8n loads the folder through
+ * N8N_CUSTOM_EXTENSIONS and names its type `CUSTOM.<name>`.
+ */
+const CONTROL_TRIGGER = {
+	folder: path.join(__dirname, 'control-trigger'),
+	type: 'CUSTOM.benchControlTrigger',
 };
 
 let x = 0;
@@ -232,7 +243,7 @@ function build(sandbox) {
 				id: wf.stableUuid(`${IDS.trigger}:trigger`),
 				name: NODES.trigger,
 				type: wf.NODE_TYPES.trigger,
-				typeVersion: 1,
+				typeVersion: 2, // what a new node gets (see the node's description)
 				webhookId: wf.stableUuid(`${IDS.trigger}:webhook`),
 				parameters: {
 					authentication: 'accessToken',
@@ -252,7 +263,7 @@ function build(sandbox) {
 				id: wf.stableUuid(`${IDS.ackTrigger}:trigger`),
 				name: NODES.trigger,
 				type: wf.NODE_TYPES.trigger,
-				typeVersion: 1,
+				typeVersion: 2, // what a new node gets (see the node's description)
 				webhookId: wf.stableUuid(`${IDS.ackTrigger}:webhook`),
 				parameters: {
 					authentication: 'accessToken',
@@ -267,6 +278,17 @@ function build(sandbox) {
 		chain(IDS.plainHook, 'bench: plain Webhook node', () => [
 			webhookNode(IDS.plainHook, PATHS.plainHook, 'onReceived'),
 		]),
+		// the control: a community trigger that does nothing (bench/control-trigger, dev-only)
+		chain(IDS.controlTrigger, 'bench: do-nothing control trigger', () => [
+			place({
+				id: wf.stableUuid(`${IDS.controlTrigger}:trigger`),
+				name: 'Bench Control Trigger',
+				type: CONTROL_TRIGGER.type,
+				typeVersion: 2,
+				webhookId: wf.stableUuid(`${IDS.controlTrigger}:webhook`),
+				parameters: {},
+			}),
+		]),
 	];
 }
 
@@ -274,9 +296,9 @@ function credentials(sandbox) {
 	return [{ ...HEADER_CRED, data: { name: 'X-Auth-Token', value: sandbox.accessToken } }];
 }
 
-/** A trigger workflow's production URL (`key`: 'trigger' or 'ackTrigger'). */
+/** A trigger workflow's production URL (`key`: 'trigger', 'ackTrigger' or 'controlTrigger'). */
 const triggerUrl = (n8n, key = 'trigger') =>
 	`${n8n.baseUrl}/webhook/${wf.stableUuid(`${IDS[key]}:webhook`)}/webhook`;
 const hookUrl = (n8n, path) => `${n8n.baseUrl}/webhook/${path}`;
 
-module.exports = { IDS, PATHS, NODES, build, credentials, triggerUrl, hookUrl };
+module.exports = { IDS, PATHS, NODES, CONTROL_TRIGGER, build, credentials, triggerUrl, hookUrl };

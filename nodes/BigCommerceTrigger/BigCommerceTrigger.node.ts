@@ -101,7 +101,12 @@ export class BigCommerceTrigger implements INodeType {
 		name: 'bigCommerceTrigger',
 		icon: { light: 'file:bigcommerce.svg', dark: 'file:bigcommerce.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 2 is the same node. n8n 2.40.7 resolves `$parameter.options.binaryData` through its
+		// expression engine for every version-1 start node before webhook() runs
+		// (webhook-helpers.js parseRequestBody): with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE that
+		// builds an isolate while BigCommerce waits. Version 2 skips it, as n8n's Webhook node 2 does.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
 		// n8n's nodes panel shows the trigger's description on the entry it merges with the action
 		// node ("BigCommerce"): both carry the entry's text (see panelEntry.ts)

@@ -1,4 +1,8 @@
-import type { IDataObject, ICredentialTestRequest } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	ICredentialTestRequest,
+} from 'n8n-workflow';
 
 import { BigCommerceApi } from '../../credentials/BigCommerceApi.credentials';
 import { resolveCredentialExpression } from '../helpers/expression';
@@ -13,14 +17,24 @@ const credential = new BigCommerceApi();
 
 const resolve = resolveCredentialExpression;
 
-/** The test request's URL and headers for these credential values. */
-function testRequest(credentials: IDataObject) {
+/** The test request's URL for these credential values. */
+function testUrl(credentials: IDataObject): string {
 	const request = credential.test.request;
-	const url = `${resolve(request.baseURL, credentials)}${resolve(request.url, credentials)}`;
-	const headers: Record<string, string> = { ...(request.headers as Record<string, string>) };
-	for (const [name, value] of Object.entries(credential.authenticate.properties.headers ?? {})) {
-		headers[name] = resolve(value, credentials);
-	}
+	return `${resolve(request.baseURL, credentials)}${resolve(request.url, credentials)}`;
+}
+
+/** The test request's URL and headers for these credential values (authenticate applied as n8n does). */
+async function testRequest(credentials: IDataObject) {
+	const request = credential.test.request;
+	const url = testUrl(credentials);
+	const authenticated = await credential.authenticate(
+		credentials as ICredentialDataDecryptedObject,
+		{
+			url,
+			headers: { ...(request.headers as Record<string, string>) },
+		},
+	);
+	const headers = authenticated.headers as Record<string, string>;
 	return { url, headers, method: request.method ?? 'GET' };
 }
 
@@ -29,7 +43,7 @@ type Rule = { type: string; properties: { value?: unknown; key?: string; message
 async function runCredentialTest(
 	credentials: IDataObject,
 ): Promise<{ status: 'OK' | 'Error'; message: string }> {
-	const { url, headers, method } = testRequest(credentials);
+	const { url, headers, method } = await testRequest(credentials);
 	const response = await fetch(url, { method, headers });
 	const rules = (credential.test.rules ?? []) as unknown as Rule[];
 	if (response.status >= 400) {
@@ -87,7 +101,7 @@ describe('bigCommerceApi credential', () => {
 	])(
 		'the test request for store hash %j reads GET {base}/stores/abc1d2ef/v2/store',
 		(storeHash) => {
-			const { url } = testRequest({
+			const url = testUrl({
 				storeHash,
 				accessToken: TOKEN,
 				apiBaseUrl: 'https://api.bigcommerce.com',
@@ -98,19 +112,36 @@ describe('bigCommerceApi credential', () => {
 
 	it('uses the API Base URL (trailing slashes dropped, empty = BigCommerce)', () => {
 		expect(
-			testRequest({
+			testUrl({
 				storeHash: 'abc1d2ef',
 				accessToken: TOKEN,
 				apiBaseUrl: 'http://127.0.0.1:4010//',
-			}).url,
+			}),
 		).toBe('http://127.0.0.1:4010/stores/abc1d2ef/v2/store');
-		expect(testRequest({ storeHash: 'abc1d2ef', accessToken: TOKEN, apiBaseUrl: '' }).url).toBe(
+		expect(testUrl({ storeHash: 'abc1d2ef', accessToken: TOKEN, apiBaseUrl: '' })).toBe(
 			'https://api.bigcommerce.com/stores/abc1d2ef/v2/store',
 		);
 	});
 
-	it('authenticate sends the token as X-Auth-Token (and asks for JSON)', () => {
-		const { headers } = testRequest({ storeHash: 'abc1d2ef', accessToken: TOKEN, apiBaseUrl: '' });
+	it('authenticates without an n8n expression (n8n 2.40 would evaluate one in an isolate for every execution)', async () => {
+		// a template such as ={{$credentials.accessToken}} goes through n8n's expression engine;
+		// a function is called with the decrypted values and evaluates nothing
+		expect(typeof credential.authenticate).toBe('function');
+		const options = {
+			url: 'https://api.bigcommerce.com/x',
+			headers: { Accept: 'application/json' },
+		};
+		const authenticated = await credential.authenticate({ accessToken: TOKEN }, options);
+		expect(authenticated.headers).toEqual({ Accept: 'application/json', 'X-Auth-Token': TOKEN });
+		expect(options.headers).toEqual({ Accept: 'application/json' }); // the caller's options untouched
+	});
+
+	it('authenticate sends the token as X-Auth-Token (and asks for JSON)', async () => {
+		const { headers } = await testRequest({
+			storeHash: 'abc1d2ef',
+			accessToken: TOKEN,
+			apiBaseUrl: '',
+		});
 		expect(headers['X-Auth-Token']).toBe(TOKEN);
 		expect(headers.Accept).toBe('application/json');
 		expect(headers.Authorization).toBeUndefined();
