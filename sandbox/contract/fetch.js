@@ -41,15 +41,21 @@ function cacheDir(env = process.env) {
 	);
 }
 
-/** The one message for "no files and no way to get them", naming both ways out. */
+/** The two ways to get the files, for every message that says they are missing. */
+function howToProvideSpecs(dir = cacheDir()) {
+	return (
+		`  Either: set BIGCOMMERCE_OPENAPI_DIR to a folder holding them (or place them in ${SHARED_DIR}),\n` +
+		`  or: run with internet access: they are fetched once from github.com/${MANIFEST.repository} at ` +
+		`commit ${MANIFEST.commit.slice(0, 12)} (${MANIFEST.files.length} files, about 3.6 MB) into ${dir}, ` +
+		'checksum-verified (npm test, npm run test:e2e and npm start do it; or node sandbox/contract/fetch.js).'
+	);
+}
+
+/** "Not here and not downloadable", naming both ways out. */
 function unavailableMessage(reason, dir = cacheDir()) {
 	return (
 		`BigCommerce's OpenAPI files are not on this machine and could not be downloaded (${reason}).\n` +
-		'  Either: set BIGCOMMERCE_OPENAPI_DIR to a folder holding them (or place them in ' +
-		`${SHARED_DIR}),\n` +
-		`  or: run again with internet access: they are fetched once from github.com/${MANIFEST.repository} ` +
-		`at commit ${MANIFEST.commit.slice(0, 12)} (${MANIFEST.files.length} files, about 3.6 MB) into ${dir}, ` +
-		'checksum-verified.'
+		howToProvideSpecs(dir)
 	);
 }
 
@@ -134,12 +140,12 @@ async function fetchSpecs({
  * neither $BIGCOMMERCE_OPENAPI_DIR nor ../shared exists. What `npm test`, the e2e runner and the
  * demo call before anything reads the files.
  */
-async function ensureSpecDir({ env = process.env, ...options } = {}) {
+async function ensureSpecDir({ env = process.env, sharedDir = SHARED_DIR, ...options } = {}) {
 	if (env.BIGCOMMERCE_OPENAPI_DIR) return path.resolve(env.BIGCOMMERCE_OPENAPI_DIR);
-	if (fs.existsSync(SHARED_DIR)) return SHARED_DIR;
+	if (fs.existsSync(sharedDir)) return sharedDir;
 	const dir = options.dir || cacheDir(env);
 	if (isComplete(dir)) return dir;
-	return await fetchSpecs({ dir, url: options.url || baseUrl(env), ...options });
+	return await fetchSpecs({ ...options, dir, url: options.url || baseUrl(env) });
 }
 
 /** Re-records openapi-files.json from a verified copy (after moving the pin to a new commit). */
@@ -163,6 +169,7 @@ module.exports = {
 	isComplete,
 	fetchSpecs,
 	ensureSpecDir,
+	howToProvideSpecs,
 	unavailableMessage,
 };
 
