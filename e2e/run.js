@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * End-to-end suite in a real n8n 2.40.7: `npm run test:e2e [-- --grep <text>] [-- --list]`.
+ * End-to-end suite in a real n8n (2.40.7 by default): `npm run test:e2e [-- --grep <text>] [-- --list]`.
+ *
+ * The version matrix: `N8N_E2E_VERSION=1.123.81 npm run test:e2e -- --core` runs the core set (the
+ * tests marked `core: true`: credential test, a read and a write per main resource, Export Catalog,
+ * trigger lifecycle and duplicates) on another n8n of e2e/install-n8n.js VERSIONS (installed into
+ * its own cache folder on first use). A whole run (no --grep) in regular mode records its results in
+ * docs/compatibility/n8n-<version>.json and rewrites the README's compatibility table
+ * (e2e/lib/compatibility.js).
  *
  * Shared setup (once): install n8n if needed (cache), build + pack this package, start the
  * sandbox, create an n8n user folder with the tarball installed, import the credentials and the
@@ -25,7 +32,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { createHarness, createQueueHarness } = require('./lib');
+const { createHarness, createQueueHarness, installer } = require('./lib');
+const compatibility = require('./lib/compatibility');
 
 const REPO = path.resolve(__dirname, '..');
 const SCENARIO_DIRS = {
@@ -35,12 +43,13 @@ const SCENARIO_DIRS = {
 };
 
 function parseArgs(argv) {
-	const args = { grep: [], list: false, queue: false, routing: 'round-robin' };
+	const args = { grep: [], list: false, queue: false, core: false, routing: 'round-robin' };
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--grep' || argv[i] === '-g') args.grep.push(argv[++i].toLowerCase());
 		else if (argv[i].startsWith('--grep=')) args.grep.push(argv[i].slice(7).toLowerCase());
 		else if (argv[i] === '--list') args.list = true;
 		else if (argv[i] === '--queue') args.queue = true;
+		else if (argv[i] === '--core') args.core = true;
 		else if (argv[i] === '--ui') args.ui = true;
 		else if (argv[i] === '--screenshots') args.ui = args.screenshots = true;
 		else if (argv[i] === '--routing') args.routing = argv[++i];
@@ -106,6 +115,7 @@ async function main() {
 	const selected = all
 		.map((scenario) => {
 			const tests = (scenario.tests || []).filter((t) => {
+				if (args.core && !t.core) return false;
 				if (!args.grep.length) return true;
 				const label = `${scenario.name} ${t.name}`.toLowerCase();
 				return args.grep.some((g) => label.includes(g));
@@ -123,7 +133,7 @@ async function main() {
 	try {
 		const count = selected.reduce((n, s) => n + s.tests.length, 0);
 		out(
-			`e2e: ${count} tests in ${selected.length} scenarios (real n8n${args.queue ? `, queue mode, nginx ${args.routing}` : ''})`,
+			`e2e: ${count} tests in ${selected.length} scenarios (real n8n ${installer.N8N_VERSION} on Node ${installer.NODE_VERSION}${args.core ? ', core set' : ''}${args.queue ? `, queue mode, nginx ${args.routing}` : ''})`,
 		);
 		const options = {
 			verbose: process.env.E2E_VERBOSE === '1',
@@ -228,6 +238,19 @@ async function main() {
 		out(`  ${r.ok ? 'pass' : r.known ? 'KNOWN' : 'FAIL'}  ${r.scenario} › ${r.test}`);
 	if (knownFailures) out(`  ${knownFailures} known failure(s) (expectedToFailUntil), not counted`);
 	out(`  total time ${fmtMs(Date.now() - started)}`);
+	if (!args.queue && !args.ui && !args.grep.length) {
+		const file = compatibility.recordRun({
+			n8n: installer.N8N_VERSION,
+			node: installer.NODE_VERSION,
+			suite: args.core ? 'core' : 'full',
+			results,
+			totalMs: Date.now() - started,
+		});
+		const changed = compatibility.updateReadme();
+		out(
+			`  recorded in ${path.relative(REPO, file)}${changed ? '; README compatibility table updated' : ''}`,
+		);
+	}
 	out(`${passed} passed, ${failed} failed`);
 	return failed === 0 && passed > 0 ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 'use strict';
 /**
- * A real n8n 2.40.7 (Node 24, from the cache that e2e/install-n8n.js fills) with this package
+ * A real n8n (2.40.7 by default, or N8N_E2E_VERSION of the matrix; its Node and n8n from the cache
+ * that e2e/install-n8n.js fills) with this package
  * installed in its community-nodes folder, driven the way a user would: CLI imports and headless
  * runs, `n8n start` with an owner account, the REST API (login cookie) and the Public API (key).
  *
@@ -241,32 +242,39 @@ class N8n {
 		};
 	}
 
-	/** Publishes (activates) a workflow: offline via the CLI, or online via the Public API. */
+	/**
+	 * Publishes (activates) a workflow: offline via the CLI, or online via the Public API. n8n 2.x
+	 * publishes (`publish:workflow`, `POST /workflows/{id}/publish`); n8n 1.x has no publication,
+	 * it activates (`update:workflow --active=true`, `POST /workflows/{id}/activate`).
+	 */
 	async publish(id) {
-		if (this.child) {
-			const res = await this.api('POST', `/workflows/${id}/publish`, {});
-			if (res.status >= 300) {
-				throw new Error(`publish ${id} failed: ${res.status} ${res.text.slice(0, 500)}`);
-			}
-			return res.json;
-		}
-		const result = await this.cli(['publish:workflow', `--id=${id}`]);
-		if (!/publish/i.test(result.output) || /error/i.test(lastLines(result.output, 3))) {
-			throw new Error(`publish:workflow failed (exit ${result.code}):\n${tail(result.output)}`);
-		}
-		return result;
+		return await this.setActive(id, true);
 	}
 
 	/** Unpublishes (deactivates): offline via the CLI, or online via the Public API. */
 	async unpublish(id) {
+		return await this.setActive(id, false);
+	}
+
+	async setActive(id, active) {
+		const v1 = installer.N8N_MAJOR < 2;
 		if (this.child) {
-			const res = await this.api('POST', `/workflows/${id}/unpublish`, {});
+			const action = v1 ? (active ? 'activate' : 'deactivate') : active ? 'publish' : 'unpublish';
+			const res = await this.api('POST', `/workflows/${id}/${action}`, {});
 			if (res.status >= 300) {
-				throw new Error(`unpublish ${id} failed: ${res.status} ${res.text.slice(0, 500)}`);
+				throw new Error(`${action} ${id} failed: ${res.status} ${res.text.slice(0, 500)}`);
 			}
 			return res.json;
 		}
-		const result = await this.cli(['unpublish:workflow', `--id=${id}`]);
+		const args = v1
+			? ['update:workflow', `--id=${id}`, `--active=${active}`]
+			: [active ? 'publish:workflow' : 'unpublish:workflow', `--id=${id}`];
+		const result = await this.cli(args);
+		if (!active) return result;
+		const said = v1 ? /Activating workflow/i : /publish/i;
+		if (!said.test(result.output) || /error/i.test(lastLines(result.output, 3))) {
+			throw new Error(`${args[0]} failed (exit ${result.code}):\n${tail(result.output)}`);
+		}
 		return result;
 	}
 
@@ -356,12 +364,39 @@ class N8n {
 		throw new Error(`n8n did not log ${pattern} within ${timeoutMs} ms`);
 	}
 
+	/**
+	 * n8n 1.x has no owner-by-environment (N8N_INSTANCE_OWNER_MANAGED_BY_ENV is 2.x): the owner is
+	 * created once per user folder through the setup form's endpoint, as a person would.
+	 */
+	async ensureOwner() {
+		if (installer.N8N_MAJOR >= 2 || this.ownerSetUp) return;
+		const res = await request(`${this.baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'browser-id': this.browserId },
+			body: {
+				email: this.owner.email,
+				firstName: this.owner.firstName,
+				lastName: this.owner.lastName,
+				password: this.owner.password,
+			},
+		});
+		if (res.status !== 200 && !/already/i.test(res.text))
+			throw new Error(`owner setup failed: ${res.status} ${res.text.slice(0, 300)}`);
+		this.ownerSetUp = true;
+	}
+
 	/** Logs in as the owner (REST, cookie bound to a browser-id header). */
 	async login() {
+		await this.ensureOwner();
 		const res = await request(`${this.baseUrl}/rest/login`, {
 			method: 'POST',
 			headers: { 'browser-id': this.browserId },
-			body: { emailOrLdapLoginId: this.owner.email, password: this.owner.password },
+			// `email` is what n8n before ~1.9x reads; later versions read emailOrLdapLoginId
+			body: {
+				emailOrLdapLoginId: this.owner.email,
+				email: this.owner.email,
+				password: this.owner.password,
+			},
 		});
 		if (res.status !== 200)
 			throw new Error(`login failed: ${res.status} ${res.text.slice(0, 300)}`);

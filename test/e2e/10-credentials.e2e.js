@@ -88,6 +88,7 @@ module.exports = {
 	tests: [
 		{
 			name: 'credential test: a good token passes',
+			core: true,
 			async run(ctx) {
 				const before = ctx.sandbox.requests.length;
 				const result = await credentialTest(ctx, 'bigCommerceApi', {
@@ -108,6 +109,7 @@ module.exports = {
 		},
 		{
 			name: 'credential test: a bad token fails with the 401 explanation',
+			core: true,
 			async run(ctx) {
 				const result = await credentialTest(ctx, 'bigCommerceApi', {
 					storeHash: ctx.sandbox.storeHash,
