@@ -391,12 +391,7 @@ class N8n {
 		const res = await request(`${this.baseUrl}/rest/login`, {
 			method: 'POST',
 			headers: { 'browser-id': this.browserId },
-			// `email` is what n8n before ~1.9x reads; later versions read emailOrLdapLoginId
-			body: {
-				emailOrLdapLoginId: this.owner.email,
-				email: this.owner.email,
-				password: this.owner.password,
-			},
+			body: { emailOrLdapLoginId: this.owner.email, password: this.owner.password },
 		});
 		if (res.status !== 200)
 			throw new Error(`login failed: ${res.status} ${res.text.slice(0, 300)}`);
