@@ -37,6 +37,14 @@ const VERSIONS = {
 };
 const DEFAULT_VERSION = '2.40.7';
 
+/** Orders n8n versions ('1.82.3' < '1.123.81' < '2.40.7'); for sort(). */
+function compareVersions(a, b) {
+	const pa = a.split('.').map(Number);
+	const pb = b.split('.').map(Number);
+	for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+	return 0;
+}
+
 function selectedVersion() {
 	const version = process.env.N8N_E2E_VERSION || DEFAULT_VERSION;
 	if (!VERSIONS[version]) {
@@ -214,6 +222,7 @@ module.exports = {
 	cacheDir,
 	VERSIONS,
 	DEFAULT_VERSION,
+	compareVersions,
 	N8N_VERSION,
 	N8N_MAJOR,
 	NODE_VERSION,

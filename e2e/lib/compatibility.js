@@ -9,18 +9,13 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { compareVersions } = require('../install-n8n');
+
 const REPO = path.resolve(__dirname, '..', '..');
 const RECORDS_DIR = path.join(REPO, 'docs', 'compatibility');
 const README = path.join(REPO, 'README.md');
 const START = '<!-- compatibility-table:start -->';
 const END = '<!-- compatibility-table:end -->';
-
-function compareVersionsDesc(a, b) {
-	const pa = a.split('.').map(Number);
-	const pb = b.split('.').map(Number);
-	for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pb[i] - pa[i];
-	return 0;
-}
 
 /** Writes one run's record; returns its path. `results`: the runner's [{ scenario, test, ok, known }]. */
 function recordRun({ n8n, node, suite, results, totalMs, dir = RECORDS_DIR }) {
@@ -52,7 +47,7 @@ function readRecords(dir = RECORDS_DIR) {
 		.readdirSync(dir)
 		.filter((f) => /^n8n-.+\.json$/.test(f))
 		.map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')))
-		.sort((a, b) => compareVersionsDesc(a.n8n, b.n8n));
+		.sort((a, b) => compareVersions(b.n8n, a.n8n));
 }
 
 /** The scenarios a record covers, with "(n of m)" where only some of their tests ran. */

@@ -8,18 +8,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 const ts = require('typescript');
 
-const { VERSIONS } = require('../../e2e/install-n8n');
+const { VERSIONS, compareVersions } = require('../../e2e/install-n8n');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** The devDependency alias holding the oldest matrix version's n8n-workflow. */
 const OLDEST_ALIAS = 'n8n-workflow-oldest-supported';
-
-function compareVersions(a, b) {
-	const pa = a.split('.').map(Number);
-	const pb = b.split('.').map(Number);
-	for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
-	return 0;
-}
 
 /** { n8n, n8nWorkflow } of the oldest n8n in the matrix. */
 function oldestMatrixVersion() {
