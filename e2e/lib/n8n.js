@@ -321,6 +321,17 @@ class N8n {
 			throw new Error(
 				`${this.name} did not become ready in ${timeoutMs} ms:\n${tail(this.startLog)}`,
 			);
+		// n8n 1.x answers /healthz/readiness before it mounts its REST controllers (a POST to
+		// /rest/owner/setup right then is "Cannot POST"): wait for the public settings endpoint too
+		if (installer.N8N_MAJOR < 2 && this.command[0] === 'start') {
+			while (Date.now() < deadline) {
+				const res = await request(`${this.baseUrl}/rest/settings`, { timeoutMs: 2000 }).catch(
+					() => undefined,
+				);
+				if (res && res.status === 200) break;
+				await proc.delay(250);
+			}
+		}
 		this.log(`started on ${this.baseUrl} in ${Date.now() - started} ms`);
 		this.jar = new CookieJar();
 		this.apiKey = undefined;
