@@ -158,7 +158,7 @@ class N8n {
 	}
 
 	/** Runs one n8n CLI command to completion. Returns { code, signal, stdout, stderr, output }. */
-	async cli(args, { timeoutMs = 180_000 } = {}) {
+	async cli(args, { timeoutMs = 180_000, stdoutFile } = {}) {
 		await this.preparePorts();
 		if (this.child) throw new Error(`n8n ${args[0]} while n8n is running: stop it first`);
 		const n = ++this.cliCount;
@@ -175,6 +175,7 @@ class N8n {
 			logStream,
 			timeoutMs,
 			maxOutput: 200_000_000,
+			stdoutFile,
 		});
 		logStream.end();
 		this.log(
@@ -223,7 +224,14 @@ class N8n {
 	 * `status` is n8n's own ('success', 'error', ...) or 'no-output' when n8n printed no run JSON.
 	 */
 	async executeWorkflow(id, { timeoutMs = 180_000 } = {}) {
-		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { timeoutMs });
+		// stdout into a file: n8n 1.x exits right after printing the run, and a large run (2,000
+		// products) printed into a pipe was cut at whatever the pipe had taken
+		const stdoutFile = path.join(this.logDir, `execute-${id}-${Date.now()}.out`);
+		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], {
+			timeoutMs,
+			stdoutFile,
+		});
+		fs.rmSync(stdoutFile, { force: true });
 		const json = extractRunJson(result.stdout) || extractRunJson(result.output);
 		const error = json?.data?.resultData?.error;
 		let status = json?.status;
