@@ -339,6 +339,11 @@ class N8n {
 				if (res && res.status === 200) break;
 				await proc.delay(250);
 			}
+			// and 1.x activates the active workflows (the trigger's checkExists/create) after that,
+			// then prints this line: the start is complete only then (2.x activates later on its own)
+			await this.waitForLog(/Editor is now accessible via/, { timeoutMs: 180_000 }).catch(
+				() => undefined,
+			);
 		}
 		this.log(`started on ${this.baseUrl} in ${Date.now() - started} ms`);
 		this.jar = new CookieJar();
