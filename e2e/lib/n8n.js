@@ -235,7 +235,11 @@ class N8n {
 		const json = extractRunJson(result.stdout) || extractRunJson(result.output);
 		const error = json?.data?.resultData?.error;
 		let status = json?.status;
-		if (!status) status = json ? (error ? 'error' : 'success') : 'no-output';
+		// n8n 1.82 prints `status: "running"` beside `finished: true` for a run that ended: judge
+		// such a run (and one without a status) by its error
+		if (json && (!status || (status === 'running' && json.finished === true)))
+			status = error ? 'error' : 'success';
+		if (!json) status = 'no-output';
 		return {
 			status,
 			finished: json?.finished,
@@ -287,7 +291,7 @@ class N8n {
 	}
 
 	/** `n8n start` (or this.command); resolves once /healthz/readiness answers. */
-	async start({ timeoutMs = 120_000 } = {}) {
+	async start({ timeoutMs = 300_000 } = {}) {
 		await this.preparePorts();
 		if (this.child) return this;
 		await proc.waitForPortFree(this.port);
@@ -329,9 +333,9 @@ class N8n {
 			throw new Error(
 				`${this.name} did not become ready in ${timeoutMs} ms:\n${tail(this.startLog)}`,
 			);
-		// n8n 1.x answers /healthz/readiness before it mounts its REST controllers (a POST to
-		// /rest/owner/setup right then is "Cannot POST"): wait for the public settings endpoint too
-		if (installer.N8N_MAJOR < 2 && this.command[0] === 'start') {
+		// n8n may answer /healthz/readiness before it mounts its REST controllers (seen on 1.123.81: a
+		// POST to /rest/owner/setup right then was "Cannot POST"): wait for the public settings too
+		if (this.command[0] === 'start') {
 			while (Date.now() < deadline) {
 				const res = await request(`${this.baseUrl}/rest/settings`, { timeoutMs: 2000 }).catch(
 					() => undefined,
@@ -339,7 +343,9 @@ class N8n {
 				if (res && res.status === 200) break;
 				await proc.delay(250);
 			}
-			// and 1.x activates the active workflows (the trigger's checkExists/create) after that,
+		}
+		if (installer.N8N_MAJOR < 2 && this.command[0] === 'start') {
+			// n8n 1.x activates the active workflows (the trigger's checkExists/create) after that,
 			// then prints this line: the start is complete only then (2.x activates later on its own)
 			await this.waitForLog(/Editor is now accessible via/, { timeoutMs: 180_000 }).catch(
 				() => undefined,
