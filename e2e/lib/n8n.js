@@ -353,7 +353,8 @@ class N8n {
 		}
 		this.log(`started on ${this.baseUrl} in ${Date.now() - started} ms`);
 		this.jar = new CookieJar();
-		this.apiKey = undefined;
+		// the API key lives in the database and outlasts restarts: reuse it (n8n 1.82 allows one
+		// key per user, so a new key per start failed at the second restart)
 		return this;
 	}
 
@@ -442,7 +443,7 @@ class N8n {
 		return res;
 	}
 
-	/** Creates (once per start) a Public API key for the owner. */
+	/** Creates (once per user folder) a Public API key for the owner. */
 	async ensureApiKey() {
 		if (this.apiKey) return this.apiKey;
 		const scopesRes = await this.rest('GET', '/api-keys/scopes');
