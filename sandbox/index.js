@@ -13,6 +13,7 @@ const { Sandbox } = require('./core/server');
 const resources = require('./resources');
 const { installContract } = require('./contract');
 const { installCallbackContract } = require('./contract/webhooks');
+const { ensureSpecDir } = require('./contract/fetch');
 
 /**
  * @param {object} [options]
@@ -30,6 +31,9 @@ const { installCallbackContract } = require('./contract/webhooks');
  * @param {{requireContext?: boolean}} [options.oauth]
  */
 async function startSandbox(options = {}) {
+	const contract = typeof options.contract === 'object' ? options.contract : {};
+	// a fresh clone without ../shared: fetch the files once into the cache (checksum-verified)
+	if (options.contract !== false && !contract.specDir && !contract.validator) await ensureSpecDir();
 	const sandbox = new Sandbox(options);
 	if (options.contract !== false)
 		installContract(sandbox, typeof options.contract === 'object' ? options.contract : {});

@@ -30,3 +30,8 @@ const updated = readme.replace(
 );
 fs.writeFileSync(readmePath, updated);
 console.log(`operations table: ${rows.length} resources`);
+
+// the compatibility table, from the recorded e2e runs (docs/compatibility/*.json)
+const compatibility = require(path.join(root, 'e2e', 'lib', 'compatibility'));
+compatibility.updateReadme();
+console.log(`compatibility table: ${compatibility.readRecords().length} n8n versions`);

@@ -1,7 +1,9 @@
 'use strict';
 /**
  * The README's test command (`npm test`): the unit and integration suite (jest, against the
- * in-process sandbox), then the end-to-end suite in a real n8n (`npm run test:e2e`), then the
+ * in-process sandbox), then the end-to-end suite in a real n8n (`npm run test:e2e`, n8n 2.40.7), then
+ * the version matrix: the core e2e set on every other n8n of e2e/install-n8n.js VERSIONS
+ * (`N8N_E2E_VERSION=<v> npm run test:e2e -- --core`; `E2E_MATRIX=off` skips it), then the
  * queue-mode suite (`npm run test:e2e -- --queue`) when PostgreSQL, Redis and nginx are installed
  * (otherwise one "skipped" line: a developer without them still gets a green run; CI installs them),
  * then the browser suite on n8n's editor (`npm run test:ui`) when Chromium is installed (the same).
@@ -70,6 +72,14 @@ function queueModeMissing() {
 async function main() {
 	if (!unitOnly) {
 		await runE2e();
+		// the other n8n versions: the core set, on the package the regular run just built
+		const { VERSIONS, DEFAULT_VERSION } = require('../e2e/install-n8n');
+		const others = Object.keys(VERSIONS).filter((v) => v !== DEFAULT_VERSION);
+		if (process.env.E2E_MATRIX === 'off')
+			console.log(`version matrix skipped (E2E_MATRIX=off): n8n ${others.join(', ')}`);
+		else
+			for (const version of others)
+				await runE2e(['--core'], { N8N_E2E_VERSION: version, E2E_SKIP_BUILD: '1' });
 		const missing = queueModeMissing();
 		if (missing) {
 			console.log(

@@ -1,6 +1,7 @@
 'use strict';
 /**
- * A real n8n 2.40.7 (Node 24, from the cache that e2e/install-n8n.js fills) with this package
+ * A real n8n (2.40.7 by default, or N8N_E2E_VERSION of the matrix; its Node and n8n from the cache
+ * that e2e/install-n8n.js fills) with this package
  * installed in its community-nodes folder, driven the way a user would: CLI imports and headless
  * runs, `n8n start` with an owner account, the REST API (login cookie) and the Public API (key).
  *
@@ -157,7 +158,7 @@ class N8n {
 	}
 
 	/** Runs one n8n CLI command to completion. Returns { code, signal, stdout, stderr, output }. */
-	async cli(args, { timeoutMs = 180_000 } = {}) {
+	async cli(args, { timeoutMs = 180_000, stdoutFile } = {}) {
 		await this.preparePorts();
 		if (this.child) throw new Error(`n8n ${args[0]} while n8n is running: stop it first`);
 		const n = ++this.cliCount;
@@ -174,6 +175,7 @@ class N8n {
 			logStream,
 			timeoutMs,
 			maxOutput: 200_000_000,
+			stdoutFile,
 		});
 		logStream.end();
 		this.log(
@@ -222,11 +224,22 @@ class N8n {
 	 * `status` is n8n's own ('success', 'error', ...) or 'no-output' when n8n printed no run JSON.
 	 */
 	async executeWorkflow(id, { timeoutMs = 180_000 } = {}) {
-		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { timeoutMs });
+		// stdout into a file: n8n 1.x exits right after printing the run, and a large run (2,000
+		// products) printed into a pipe was cut at whatever the pipe had taken
+		const stdoutFile = path.join(this.logDir, `execute-${id}-${Date.now()}.out`);
+		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput'], {
+			timeoutMs,
+			stdoutFile,
+		});
+		fs.rmSync(stdoutFile, { force: true });
 		const json = extractRunJson(result.stdout) || extractRunJson(result.output);
 		const error = json?.data?.resultData?.error;
 		let status = json?.status;
-		if (!status) status = json ? (error ? 'error' : 'success') : 'no-output';
+		// n8n 1.82 prints `status: "running"` beside `finished: true` for a run that ended: judge
+		// such a run (and one without a status) by its error
+		if (json && (!status || (status === 'running' && json.finished === true)))
+			status = error ? 'error' : 'success';
+		if (!json) status = 'no-output';
 		return {
 			status,
 			finished: json?.finished,
@@ -241,37 +254,44 @@ class N8n {
 		};
 	}
 
-	/** Publishes (activates) a workflow: offline via the CLI, or online via the Public API. */
+	/**
+	 * Publishes (activates) a workflow: offline via the CLI, or online via the Public API. n8n 2.x
+	 * publishes (`publish:workflow`, `POST /workflows/{id}/publish`); n8n 1.x has no publication,
+	 * it activates (`update:workflow --active=true`, `POST /workflows/{id}/activate`).
+	 */
 	async publish(id) {
-		if (this.child) {
-			const res = await this.api('POST', `/workflows/${id}/publish`, {});
-			if (res.status >= 300) {
-				throw new Error(`publish ${id} failed: ${res.status} ${res.text.slice(0, 500)}`);
-			}
-			return res.json;
-		}
-		const result = await this.cli(['publish:workflow', `--id=${id}`]);
-		if (!/publish/i.test(result.output) || /error/i.test(lastLines(result.output, 3))) {
-			throw new Error(`publish:workflow failed (exit ${result.code}):\n${tail(result.output)}`);
-		}
-		return result;
+		return await this.setActive(id, true);
 	}
 
 	/** Unpublishes (deactivates): offline via the CLI, or online via the Public API. */
 	async unpublish(id) {
+		return await this.setActive(id, false);
+	}
+
+	async setActive(id, active) {
+		const v1 = installer.N8N_MAJOR < 2;
 		if (this.child) {
-			const res = await this.api('POST', `/workflows/${id}/unpublish`, {});
+			const action = v1 ? (active ? 'activate' : 'deactivate') : active ? 'publish' : 'unpublish';
+			const res = await this.api('POST', `/workflows/${id}/${action}`, {});
 			if (res.status >= 300) {
-				throw new Error(`unpublish ${id} failed: ${res.status} ${res.text.slice(0, 500)}`);
+				throw new Error(`${action} ${id} failed: ${res.status} ${res.text.slice(0, 500)}`);
 			}
 			return res.json;
 		}
-		const result = await this.cli(['unpublish:workflow', `--id=${id}`]);
+		const args = v1
+			? ['update:workflow', `--id=${id}`, `--active=${active}`]
+			: [active ? 'publish:workflow' : 'unpublish:workflow', `--id=${id}`];
+		const result = await this.cli(args);
+		if (!active) return result;
+		const said = v1 ? /Activating workflow/i : /publish/i;
+		if (!said.test(result.output) || /error/i.test(lastLines(result.output, 3))) {
+			throw new Error(`${args[0]} failed (exit ${result.code}):\n${tail(result.output)}`);
+		}
 		return result;
 	}
 
 	/** `n8n start` (or this.command); resolves once /healthz/readiness answers. */
-	async start({ timeoutMs = 120_000 } = {}) {
+	async start({ timeoutMs = 300_000 } = {}) {
 		await this.preparePorts();
 		if (this.child) return this;
 		await proc.waitForPortFree(this.port);
@@ -313,9 +333,28 @@ class N8n {
 			throw new Error(
 				`${this.name} did not become ready in ${timeoutMs} ms:\n${tail(this.startLog)}`,
 			);
+		// n8n may answer /healthz/readiness before it mounts its REST controllers (seen on 1.123.81: a
+		// POST to /rest/owner/setup right then was "Cannot POST"): wait for the public settings too
+		if (this.command[0] === 'start') {
+			while (Date.now() < deadline) {
+				const res = await request(`${this.baseUrl}/rest/settings`, { timeoutMs: 2000 }).catch(
+					() => undefined,
+				);
+				if (res && res.status === 200) break;
+				await proc.delay(250);
+			}
+		}
+		if (installer.N8N_MAJOR < 2 && this.command[0] === 'start') {
+			// n8n 1.x activates the active workflows (the trigger's checkExists/create) after that,
+			// then prints this line: the start is complete only then (2.x activates later on its own)
+			await this.waitForLog(/Editor is now accessible via/, { timeoutMs: 180_000 }).catch(
+				() => undefined,
+			);
+		}
 		this.log(`started on ${this.baseUrl} in ${Date.now() - started} ms`);
 		this.jar = new CookieJar();
-		this.apiKey = undefined;
+		// the API key lives in the database and outlasts restarts: reuse it (n8n 1.82 allows one
+		// key per user, so a new key per start failed at the second restart)
 		return this;
 	}
 
@@ -356,8 +395,30 @@ class N8n {
 		throw new Error(`n8n did not log ${pattern} within ${timeoutMs} ms`);
 	}
 
+	/**
+	 * n8n 1.x has no owner-by-environment (N8N_INSTANCE_OWNER_MANAGED_BY_ENV is 2.x): the owner is
+	 * created once per user folder through the setup form's endpoint, as a person would.
+	 */
+	async ensureOwner() {
+		if (installer.N8N_MAJOR >= 2 || this.ownerSetUp) return;
+		const res = await request(`${this.baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'browser-id': this.browserId },
+			body: {
+				email: this.owner.email,
+				firstName: this.owner.firstName,
+				lastName: this.owner.lastName,
+				password: this.owner.password,
+			},
+		});
+		if (res.status !== 200 && !/already/i.test(res.text))
+			throw new Error(`owner setup failed: ${res.status} ${res.text.slice(0, 300)}`);
+		this.ownerSetUp = true;
+	}
+
 	/** Logs in as the owner (REST, cookie bound to a browser-id header). */
 	async login() {
+		await this.ensureOwner();
 		const res = await request(`${this.baseUrl}/rest/login`, {
 			method: 'POST',
 			headers: { 'browser-id': this.browserId },
@@ -382,7 +443,7 @@ class N8n {
 		return res;
 	}
 
-	/** Creates (once per start) a Public API key for the owner. */
+	/** Creates (once per user folder) a Public API key for the owner. */
 	async ensureApiKey() {
 		if (this.apiKey) return this.apiKey;
 		const scopesRes = await this.rest('GET', '/api-keys/scopes');

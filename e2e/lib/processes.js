@@ -5,6 +5,7 @@
  * every group still alive is killed when the harness exits, fails or is interrupted.
  */
 const { spawn } = require('node:child_process');
+const fs = require('node:fs');
 const net = require('node:net');
 
 /** pid -> { name, child } for every live process group we started. */
@@ -55,19 +56,33 @@ function onCleanup(fn) {
  * Spawns a process in its own group. Returns the ChildProcess with `done`, a promise of
  * `{ code, signal, stdout, stderr }` (output kept in memory up to `maxOutput` chars; always
  * streamed to `logStream` if given). `uid`/`gid` run it as another user; `stopSignal` (default
- * SIGTERM) is what stop() sends first.
+ * SIGTERM) is what stop() sends first. `stdoutFile`: stdout goes to that file instead of a pipe
+ * and is read back at exit (n8n 1.x exits right after printing a large run: what a pipe had not
+ * taken yet is lost; a file takes every write at once).
  */
 function start(
 	command,
 	args,
-	{ name, env, cwd, logStream, maxOutput = 5_000_000, onOutput, uid, gid, stopSignal } = {},
+	{
+		name,
+		env,
+		cwd,
+		logStream,
+		maxOutput = 5_000_000,
+		onOutput,
+		uid,
+		gid,
+		stopSignal,
+		stdoutFile,
+	} = {},
 ) {
 	installExitHooks();
+	const stdoutFd = stdoutFile ? fs.openSync(stdoutFile, 'w') : undefined;
 	const child = spawn(command, args, {
 		env,
 		cwd,
 		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
+		stdio: ['ignore', stdoutFd === undefined ? 'pipe' : stdoutFd, 'pipe'],
 		// e.g. PostgreSQL, which refuses to run as root
 		...(uid !== undefined ? { uid } : {}),
 		...(gid !== undefined ? { gid } : {}),
@@ -78,12 +93,18 @@ function start(
 	live.set(child.pid, entry);
 	let stdout = '';
 	let stderr = '';
-	child.stdout.on('data', (chunk) => {
+	if (stdoutFd !== undefined) fs.closeSync(stdoutFd); // the child holds its own copy
+	child.stdout?.on('data', (chunk) => {
 		const text = chunk.toString('utf8');
 		if (stdout.length < maxOutput) stdout += text;
 		if (logStream) logStream.write(text);
 		if (onOutput) onOutput(text, 'stdout');
 	});
+	const readStdoutFile = () => {
+		if (!stdoutFile) return;
+		stdout = fs.readFileSync(stdoutFile, 'utf8').slice(0, maxOutput);
+		if (logStream) logStream.write(stdout);
+	};
 	child.stderr.on('data', (chunk) => {
 		const text = chunk.toString('utf8');
 		if (stderr.length < maxOutput) stderr += text;
@@ -97,6 +118,7 @@ function start(
 		});
 		child.on('close', (code, signal) => {
 			live.delete(child.pid);
+			readStdoutFile();
 			// The group may still hold grandchildren (n8n's task runner): end them too.
 			killGroup(child.pid, 'SIGKILL');
 			resolve({ code, signal, stdout, stderr });

@@ -4,11 +4,11 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { methods } from './methods';
+import { MAIN_CONNECTION } from './shared/connections';
 import { NODES_PANEL_DESCRIPTION } from './shared/panelEntry';
 import { AUTHENTICATION_PROPERTY, NODE_CREDENTIALS, sortByName } from './shared/properties';
 
@@ -25,8 +25,8 @@ export class BigCommerce implements INodeType {
 		description: NODES_PANEL_DESCRIPTION,
 		defaults: { name: 'BigCommerce' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN_CONNECTION],
+		outputs: [MAIN_CONNECTION],
 		credentials: NODE_CREDENTIALS,
 		properties: [
 			AUTHENTICATION_PROPERTY,

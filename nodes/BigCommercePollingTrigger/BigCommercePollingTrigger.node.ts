@@ -5,7 +5,6 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
 	parseState,
@@ -16,6 +15,7 @@ import {
 } from '../BigCommerce/changes';
 import { dateValue } from '../BigCommerce/shared/validate';
 import { pollingTriggerProperties } from './description';
+import { MAIN_CONNECTION } from '../BigCommerce/shared/connections';
 import { NODE_CREDENTIALS } from '../BigCommerce/shared/properties';
 
 /** Where the node keeps its state in the workflow's static data (one string, see changes/). */
@@ -34,7 +34,7 @@ export class BigCommercePollingTrigger implements INodeType {
 		defaults: { name: 'BigCommerce Polling Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [MAIN_CONNECTION],
 		credentials: NODE_CREDENTIALS,
 		properties: pollingTriggerProperties,
 	};

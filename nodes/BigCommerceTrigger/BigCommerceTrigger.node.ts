@@ -10,8 +10,9 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { MAIN_CONNECTION } from '../BigCommerce/shared/connections';
 import { NODES_PANEL_DESCRIPTION } from '../BigCommerce/shared/panelEntry';
 import { triggerEvent } from '../BigCommerce/shared/triggerItem';
 import { listSearch } from '../BigCommerce/methods/listSearch';
@@ -113,7 +114,7 @@ export class BigCommerceTrigger implements INodeType {
 		description: NODES_PANEL_DESCRIPTION,
 		defaults: { name: 'BigCommerce Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [MAIN_CONNECTION],
 		credentials: NODE_CREDENTIALS,
 		webhooks: [
 			{

@@ -15,12 +15,16 @@ const crypto = require('node:crypto');
 const CACHE_FORMAT = 1;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
-/** The spec directory: env BIGCOMMERCE_OPENAPI_DIR, else <repo>/../shared/bigcommerce-openapi. */
+/**
+ * The spec directory: env BIGCOMMERCE_OPENAPI_DIR, else <repo>/../shared/bigcommerce-openapi, else
+ * the verified download in the cache folder (fetch.js, which fills it); when none exists, the
+ * ../shared path, so the "could not be read" message names where the files were looked for.
+ */
 function defaultSpecDir() {
-	return (
-		process.env.BIGCOMMERCE_OPENAPI_DIR ||
-		path.resolve(__dirname, '../../../shared/bigcommerce-openapi')
-	);
+	if (process.env.BIGCOMMERCE_OPENAPI_DIR) return process.env.BIGCOMMERCE_OPENAPI_DIR;
+	const { SHARED_DIR, cacheDir, isComplete } = require('./fetch');
+	if (fs.existsSync(SHARED_DIR) || !isComplete(cacheDir())) return SHARED_DIR;
+	return cacheDir();
 }
 
 /** Every OpenAPI file (relative path) under dir, skipping the webhook-callbacks fragments. */

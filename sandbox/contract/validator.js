@@ -13,6 +13,7 @@
 const Ajv = require('ajv');
 const addFormats = require('ajv-formats');
 const { loadSpecs, matchOperation, defaultSpecDir } = require('./specs');
+const { howToProvideSpecs } = require('./fetch');
 const { convertSchema, deref } = require('./schema');
 const defaultExceptions = require('./exceptions');
 
@@ -126,7 +127,7 @@ class ContractValidator {
 				this._specs = loadSpecs(this.specDir);
 			} catch (error) {
 				throw new Error(
-					`BigCommerce's OpenAPI files could not be read from ${this.specDir} (${error.code || error.message}); set BIGCOMMERCE_OPENAPI_DIR, or start the sandbox with contract: false / --no-contract`,
+					`BigCommerce's OpenAPI files could not be read from ${this.specDir} (${error.code || error.message}).\n${howToProvideSpecs()}\n  (or start the sandbox with contract: false / --no-contract)`,
 				);
 			}
 			this.ajv = makeAjv(false);

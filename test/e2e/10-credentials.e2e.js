@@ -88,6 +88,7 @@ module.exports = {
 	tests: [
 		{
 			name: 'credential test: a good token passes',
+			core: true,
 			async run(ctx) {
 				const before = ctx.sandbox.requests.length;
 				const result = await credentialTest(ctx, 'bigCommerceApi', {
@@ -108,6 +109,13 @@ module.exports = {
 		},
 		{
 			name: 'credential test: a bad token fails with the 401 explanation',
+			core: true,
+			knownFailureOn: {
+				// measured: n8n 1.123.81's credential tester answers its generic "Authorization failed -
+				// please check your credentials" instead of the credential's 401 rule message (1.82.3
+				// and 2.40.7 show ours); workflows still get the 401 explanation
+				'1.123.81': "n8n 1.123.81's credential tester ignoring responseCode rule messages",
+			},
 			async run(ctx) {
 				const result = await credentialTest(ctx, 'bigCommerceApi', {
 					storeHash: ctx.sandbox.storeHash,

@@ -12,6 +12,7 @@ module.exports = {
 	tests: [
 		{
 			name: 'Get Information returns the store record with the token sent as X-Auth-Token',
+			core: true,
 			async run(ctx) {
 				const before = ctx.sandbox.requests.length;
 				const run = await ctx.executeOk('e2eStoreGet00001');

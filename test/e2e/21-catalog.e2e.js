@@ -95,6 +95,7 @@ module.exports = {
 		},
 		{
 			name: 'Get Many honours Limit and returns compact products',
+			core: true,
 			async run(ctx) {
 				const run = ctx.expectSuccess(await ctx.runOnce(WF));
 				const list = run.output('List products');
@@ -105,6 +106,7 @@ module.exports = {
 		},
 		{
 			name: 'Create → Get → Update → custom field → shopper view by SKU → Delete',
+			core: true,
 			async run(ctx) {
 				const run = ctx.expectSuccess(await ctx.runOnce(WF));
 				const [created] = run.output('Create product');

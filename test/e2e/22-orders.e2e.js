@@ -129,6 +129,7 @@ module.exports = {
 		},
 		{
 			name: 'Get Many / Get return orders with status names and ISO dates',
+			core: true,
 			async run(ctx) {
 				const run = ctx.expectSuccess(await ctx.runOnce(WF));
 				const list = run.output('List orders');
@@ -161,6 +162,7 @@ module.exports = {
 		},
 		{
 			name: 'fulfilment: status update, then a shipment with tracking ships the order',
+			core: true,
 			async run(ctx) {
 				const run = ctx.expectSuccess(await ctx.runOnce(WF));
 				const { ship } = pick(ctx);

@@ -74,6 +74,7 @@ module.exports = {
 		},
 		{
 			name: 'Get Many with Limit and an email filter',
+			core: true,
 			async run(ctx) {
 				const run = ctx.expectSuccess(await ctx.runOnce(WF));
 				ctx.assert.equal(run.output('List customers').length, 5);
@@ -84,6 +85,7 @@ module.exports = {
 		},
 		{
 			name: 'Create → Get → Update → Delete changes the store',
+			core: true,
 			async run(ctx) {
 				const run = ctx.expectSuccess(await ctx.runOnce(WF));
 				const [created] = run.output('Create customer');

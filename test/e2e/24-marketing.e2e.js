@@ -104,6 +104,7 @@ module.exports = {
 		},
 		{
 			name: 'support agent: coupon look-up (valid, expired, promotion code, unknown)',
+			core: true,
 			async run(ctx) {
 				const run = ctx.expectSuccess(await ctx.runOnce(WF));
 				const [save] = run.output('Coupon SAVE20');
@@ -122,6 +123,7 @@ module.exports = {
 		},
 		{
 			name: 'coupon create then find by code',
+			core: true,
 			async run(ctx) {
 				const run = ctx.expectSuccess(await ctx.runOnce(WF));
 				const [created] = run.output('Create coupon');

@@ -69,6 +69,7 @@ module.exports = {
 	tests: [
 		{
 			name: 'first run exports all 2,000 products in 8 calls, with a CSV of 2,000 rows',
+			core: true,
 			timeoutMs: 600_000,
 			async run(ctx) {
 				const big = ctx.shared.bigStore;
@@ -104,6 +105,7 @@ module.exports = {
 		},
 		{
 			name: 'second run (incremental) exports only the 3 products changed since the first',
+			core: true,
 			timeoutMs: 600_000,
 			async run(ctx) {
 				const big = ctx.shared.bigStore;
@@ -128,6 +130,7 @@ module.exports = {
 		},
 		{
 			name: 'third run (incremental, nothing changed) exports nothing',
+			core: true,
 			timeoutMs: 600_000,
 			async run(ctx) {
 				await ctx.delay(1100);

@@ -129,6 +129,7 @@ module.exports = {
 	tests: [
 		{
 			name: 'activation registers exactly one hook per event, carrying a secret header',
+			core: true,
 			async run(ctx) {
 				await ctx.stopped();
 				await ctx.n8n.publish(ORDERS);
@@ -149,6 +150,7 @@ module.exports = {
 		},
 		{
 			name: 'a restart of n8n adds no hook and the hooks keep working (n8n 2.40 does not re-run activation)',
+			core: true,
 			async run(ctx) {
 				const from = ctx.sandbox.requests.length;
 				await restartWith(ctx, false);
@@ -166,6 +168,7 @@ module.exports = {
 		},
 		{
 			name: 're-activating the workflow replaces a hook the store deactivated',
+			core: true,
 			async run(ctx) {
 				await ctx.started();
 				const [hook] = hooksOf(ctx, ORDERS);
@@ -187,6 +190,7 @@ module.exports = {
 		},
 		{
 			name: 'a delivery with a wrong or missing secret is answered 401 and starts nothing',
+			core: true,
 			async run(ctx) {
 				await ctx.started();
 				const before = (await executions(ctx, ORDERS)).length;
@@ -212,6 +216,7 @@ module.exports = {
 		},
 		{
 			name: 'sequential repeats of a delivery start exactly one execution',
+			core: true,
 			async run(ctx) {
 				await ctx.started();
 				const before = (await executions(ctx, ORDERS)).length;
@@ -243,6 +248,7 @@ module.exports = {
 		},
 		{
 			name: 'eight simultaneous copies of a delivery start exactly one execution',
+			core: true,
 			async run(ctx) {
 				await ctx.started();
 				const before = (await executions(ctx, ORDERS)).length;
@@ -340,6 +346,7 @@ module.exports = {
 		},
 		{
 			name: 'a repeat after n8n restarts starts no execution; a new event still does',
+			core: true,
 			async run(ctx) {
 				await ctx.started();
 				const before = (await executions(ctx, ORDERS)).length;
@@ -420,6 +427,7 @@ module.exports = {
 		},
 		{
 			name: "unpublishing removes exactly the workflow's hooks",
+			core: true,
 			async run(ctx) {
 				await ctx.started();
 				await ctx.n8n.unpublish(ORDERS);
