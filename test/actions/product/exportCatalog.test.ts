@@ -3,6 +3,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
 import { csvCell } from '../../../nodes/BigCommerce/actions/product/exportCatalog.operation';
 import { runNode, runNodeError } from '../../helpers/node';
+import { parseCsv } from '../../helpers/files';
 
 const base = { resource: 'product', operation: 'exportCatalog', simplify: true };
 
@@ -394,35 +395,6 @@ describe('Product → Export Catalog while the catalog changes', () => {
 		expect(maxInFlight).toBe(4);
 	});
 });
-
-/** Splits CSV text (RFC 4180: quoted cells, "" inside quotes) into rows of cells. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let at = 0; at < text.length; at++) {
-		const char = text[at];
-		if (quoted) {
-			if (char === '"' && text[at + 1] === '"') {
-				cell += '"';
-				at++;
-			} else if (char === '"') quoted = false;
-			else cell += char;
-		} else if (char === '"') quoted = true;
-		else if (char === ',') {
-			row.push(cell);
-			cell = '';
-		} else if (char === '\n') {
-			row.push(cell);
-			rows.push(row);
-			row = [];
-			cell = '';
-		} else cell += char;
-	}
-	if (cell !== '' || row.length) rows.push([...row, cell]);
-	return rows;
-}
 
 describe('Product → Export Catalog: a CSV that is safe to open in a spreadsheet', () => {
 	let sandbox: SandboxHandle;

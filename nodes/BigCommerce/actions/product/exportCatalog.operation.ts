@@ -13,6 +13,7 @@ import { isHttpError, rethrow } from '../../shared/errors';
 import { isInStock, simplifyProduct } from '../../shared/simplify';
 import { idListValue, fail } from '../../shared/validate';
 import { toItems } from '../../shared/items';
+import { FEED_FORMATS, readStoreFacts } from './feeds';
 
 /** Products modified this long before the previous run's start are read again (clock skew). */
 export const INCREMENTAL_OVERLAP_MS = 10 * 60 * 1000;
@@ -67,9 +68,12 @@ export const properties: INodeProperties[] = [
 					{ name: 'CSV', value: 'csv', description: 'One row per product' },
 					{ name: 'JSON Lines', value: 'jsonl', description: 'One simplified product per line' },
 					{ name: 'None', value: 'none' },
-				],
+					// the feed formats (feeds/): Google Merchant Center, Meta catalog, AI knowledge
+					...Object.values(FEED_FORMATS).map((format) => format.option),
+				].sort((a, b) => a.name.localeCompare(b.name)),
 				default: 'none',
-				description: 'Whether to add a summary item at the end carrying the whole export as a file',
+				description:
+					'Whether to add a summary item at the end carrying the whole export as a file: our own CSV or JSON Lines, or a feed for Google Merchant Center, a Meta catalog or an AI knowledge base (feeds leave out hidden, not purchasable, out-of-stock and customer-group-restricted products unless the options below say otherwise)',
 			},
 			{
 				displayName: 'Binary Property',
@@ -93,7 +97,17 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to leave out products some shoppers cannot see. A product is restricted when at least one customer group has category access "specific" and none of the product\'s categories is in that group\'s list (products in no category are never restricted). Reads the customer groups once (needs the Customers read scope); without that scope the export still runs and every item carries a "notice" saying the filter was not applied.',
+					'Whether to leave out products some shoppers cannot see (feed formats: on unless set here). A product is restricted when at least one customer group has category access "specific" and none of the product\'s categories is in that group\'s list (products in no category are never restricted). Reads the customer groups once (needs the Customers read scope); without that scope the export still runs and every item carries a "notice" saying the filter was not applied.',
+			},
+			{
+				displayName: 'Google Product Category Custom Field',
+				name: 'googleCategoryField',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. google_product_category',
+				description:
+					"Name of the products' custom field whose value is passed through as google_product_category (Google's category ID or path); empty: not sent",
+				displayOptions: { show: { fileFormat: ['googleTsv', 'googleXml', 'metaCsv'] } },
 			},
 			{
 				displayName: 'Incremental (Only Changed Since Last Run)',
@@ -109,7 +123,7 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to leave out hidden products and products with nothing in stock: tracked by product with inventory 0, or tracked by variant with every variant at 0. Untracked products always count as in stock.',
+					'Whether to leave out hidden products and products with nothing in stock (feed formats: on unless set here; off lists them as out of stock): tracked by product with inventory 0, or tracked by variant with every variant at 0. Untracked products always count as in stock.',
 			},
 		],
 	},
@@ -126,6 +140,7 @@ interface Cursor {
 async function readGroupAccess(
 	ctx: IExecuteFunctions,
 	i: number,
+	onPage?: () => void,
 ): Promise<Array<Set<number>> | undefined> {
 	try {
 		const groups = await bigCommerceApiRequestAllItems.call(
@@ -137,7 +152,7 @@ async function readGroupAccess(
 				scope: CUSTOMERS_READ,
 				itemIndex: i,
 			},
-			{ returnAll: true },
+			{ returnAll: true, onPage },
 		);
 		const sets: Array<Set<number>> = [];
 		for (const group of groups) {
@@ -325,12 +340,18 @@ async function readConcurrently(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const visibleInStockOnly = options.visibleInStockOnly === true;
-	const excludeRestricted = options.excludeRestricted === true;
 	const incremental = options.incremental === true;
 	const fileFormat = (options.fileFormat as string | undefined) ?? 'none';
-	if (!['none', 'csv', 'jsonl'].includes(fileFormat))
-		fail(this, i, `"Also Output File" must be CSV, JSON Lines or None; got "${fileFormat}"`);
+	const feed = Object.hasOwn(FEED_FORMATS, fileFormat) ? FEED_FORMATS[fileFormat] : undefined;
+	if (!['none', 'csv', 'jsonl'].includes(fileFormat) && !feed)
+		fail(
+			this,
+			i,
+			`"Also Output File" must be one of ${['none', 'csv', 'jsonl', ...Object.keys(FEED_FORMATS)].join(', ')}; got "${fileFormat}"`,
+		);
+	// a feed lists what shoppers can see and buy unless these options are set explicitly
+	const visibleInStockOnly = (options.visibleInStockOnly ?? feed !== undefined) === true;
+	const excludeRestricted = (options.excludeRestricted ?? feed !== undefined) === true;
 	if (options.addBom !== undefined && typeof options.addBom !== 'boolean') {
 		fail(
 			this,
@@ -351,6 +372,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		options.channelIds !== undefined && String(options.channelIds).trim() !== ''
 			? idListValue(this, i, options.channelIds, 'Channel IDs', { allowEmpty: true })
 			: [];
+	if (feed && channels.length > 1)
+		fail(
+			this,
+			i,
+			`"Channel IDs" must be one channel for a feed (its links point at that channel's storefront); got "${channels.join(',')}"`,
+		);
 
 	const startedAt = new Date();
 	const staticData = this.getWorkflowStaticData('node');
@@ -368,14 +395,29 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	let notice: string | undefined;
 	let groups: Array<Set<number>> | undefined = [];
+	let groupCalls = 0;
 	if (excludeRestricted) {
-		groups = await readGroupAccess(this, i);
+		groups = await readGroupAccess(this, i, () => groupCalls++);
 		if (!groups) {
 			notice = `The "Exclude Products Restricted to Customer Groups" filter was NOT applied: the API account lacks the "${CUSTOMERS_READ}" scope needed to read customer groups, so products restricted to customer groups may be included.`;
 		}
 	}
 
-	const skipped = { hidden: 0, out_of_stock: 0, restricted: 0, unchanged: 0 };
+	const feedFacts = feed
+		? await readStoreFacts(this, i, {
+				channelId: channels[0],
+				googleCategoryField: String(options.googleCategoryField ?? '').trim(),
+			})
+		: undefined;
+	let feedRows = 0;
+
+	const skipped: Record<string, number> = {
+		hidden: 0,
+		out_of_stock: 0,
+		restricted: 0,
+		unchanged: 0,
+	};
+	for (const reason of feed?.skipReasons ?? []) skipped[reason] = skipped[reason] ?? 0;
 	const nextRecentFrom = startedAt.getTime() - INCREMENTAL_OVERLAP_MS;
 	const recent: Record<string, string> = {};
 	/** id -> output record and file line, put in id order at the end (pages may arrive out of order). */
@@ -405,6 +447,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				skipped.restricted++;
 				continue;
 			}
+			const feedSkip = feed?.skipReason(product);
+			if (feedSkip) {
+				skipped[feedSkip]++;
+				continue;
+			}
 			if (Date.parse(modified) >= nextRecentFrom) recent[id] = modified;
 			const simple = simplify || fileFormat !== 'none' ? simplifyProduct(product) : undefined;
 			const out = simplify && simple ? simple : product;
@@ -412,6 +459,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			if (simple && fileFormat === 'csv') line = csvRow(simple);
 			if (simple && fileFormat === 'jsonl')
 				line = JSON.stringify(notice ? { ...simple, notice } : simple);
+			if (feed && feedFacts) {
+				const rows = feed.rows(product, feedFacts.facts);
+				feedRows += rows.length;
+				line = rows.join('');
+			}
 			exported.set(Number(product.id), { out: notice ? { ...out, notice } : out, line });
 		}
 	};
@@ -475,25 +527,29 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	if (fileFormat !== 'none') {
 		const text =
-			fileFormat === 'csv'
-				? (addBom ? UTF8_BOM : '') + [CSV_COLUMNS.join(','), ...fileLines].join('\n') + '\n'
-				: fileLines.join('\n') + (fileLines.length ? '\n' : '');
+			feed && feedFacts
+				? feed.head(feedFacts.facts) + fileLines.join('') + feed.tail(feedFacts.facts)
+				: fileFormat === 'csv'
+					? (addBom ? UTF8_BOM : '') + [CSV_COLUMNS.join(','), ...fileLines].join('\n') + '\n'
+					: fileLines.join('\n') + (fileLines.length ? '\n' : '');
 		const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
-		const fileName = `catalog-export-${stamp}.${fileFormat === 'csv' ? 'csv' : 'jsonl'}`;
+		const extension = feed ? feed.extension : fileFormat === 'csv' ? 'csv' : 'jsonl';
+		const fileName = `catalog-${feed ? fileFormat : 'export'}-${stamp}.${extension}`;
 		const binary = await this.helpers.prepareBinaryData(
 			Buffer.from(text, 'utf8'),
 			fileName,
-			fileFormat === 'csv' ? 'text/csv' : 'application/x-ndjson',
+			feed ? feed.mimeType : fileFormat === 'csv' ? 'text/csv' : 'application/x-ndjson',
 		);
 		const summary: IDataObject = {
 			summary: true,
 			exported: shaped.length,
 			skipped,
-			api_calls: calls,
+			api_calls: calls + groupCalls + (feedFacts?.calls ?? 0),
 			incremental,
 			since: since ?? null,
 			file_name: fileName,
 		};
+		if (feed) summary.feed_rows = feedRows;
 		if (notice) summary.notice = notice;
 		const [summaryItem] = toItems(this, summary);
 		summaryItem.binary = { [binaryProperty]: binary };
