@@ -342,7 +342,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const incremental = options.incremental === true;
 	const fileFormat = (options.fileFormat as string | undefined) ?? 'none';
-	const feed = Object.hasOwn(FEED_FORMATS, fileFormat) ? FEED_FORMATS[fileFormat] : undefined;
+	const feed = Object.prototype.hasOwnProperty.call(FEED_FORMATS, fileFormat)
+		? FEED_FORMATS[fileFormat]
+		: undefined;
 	if (!['none', 'csv', 'jsonl'].includes(fileFormat) && !feed)
 		fail(
 			this,

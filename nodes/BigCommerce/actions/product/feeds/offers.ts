@@ -85,7 +85,7 @@ const text = (value: unknown): string =>
 	value === undefined || value === null
 		? ''
 		: String(value)
-				.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+				.replace(/(?![\t\n\r])\p{Cc}/gu, '')
 				.trim();
 const money = (value: unknown): number | undefined => {
 	if (value === undefined || value === null || value === '') return undefined;
