@@ -1,8 +1,7 @@
 /**
- * Readers for the files the export writes (CSV, TSV, RSS XML), and the check of a feed row against
- * its format's rules (nodes/BigCommerce/actions/product/feeds/rules.ts, the one table).
+ * Readers for the files the export writes (CSV, TSV, RSS XML) into rows; the rows are checked with
+ * feedRowProblems from nodes/BigCommerce/actions/product/feeds/rules.ts (the one table of rules).
  */
-import type { FeedRules } from '../../nodes/BigCommerce/actions/product/feeds/rules';
 
 /** Splits CSV text (RFC 4180: quoted cells, "" inside quotes) into rows of cells. */
 export function parseCsv(text: string): string[][] {
@@ -86,31 +85,4 @@ export function parseRssItems(xml: string, repeated: string[] = []): ParsedRow[]
 		}
 		return row;
 	});
-}
-
-/** What is wrong with a feed row under its format's rules (an empty list: nothing). */
-export function feedRowProblems(row: ParsedRow, rules: FeedRules): string[] {
-	const problems: string[] = [];
-	for (const [name, rule] of Object.entries(rules)) {
-		const value = row[name];
-		if (value === undefined) {
-			if (rule.required) problems.push(`${name}: missing`);
-			continue;
-		}
-		const values = Array.isArray(value) ? value : [value];
-		if (rule.maxValues !== undefined && values.length > rule.maxValues)
-			problems.push(`${name}: ${values.length} values, at most ${rule.maxValues}`);
-		for (const v of values) {
-			if (v.trim() === '') problems.push(`${name}: empty`);
-			if (rule.maxLength !== undefined && [...v].length > rule.maxLength)
-				problems.push(`${name}: ${[...v].length} characters, at most ${rule.maxLength}`);
-			if (rule.values && !rule.values.includes(v))
-				problems.push(`${name}: "${v}" is not one of ${rule.values.join(', ')}`);
-			if (rule.pattern && !rule.pattern.test(v))
-				problems.push(`${name}: "${v}" does not match ${String(rule.pattern)}`);
-		}
-	}
-	for (const name of Object.keys(row))
-		if (!(name in rules)) problems.push(`${name}: not an attribute of the format`);
-	return problems;
 }

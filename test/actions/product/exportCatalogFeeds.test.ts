@@ -3,7 +3,6 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
 import { runNode, runNodeError } from '../../helpers/node';
 import {
-	feedRowProblems,
 	parseCsv,
 	parseRssItems,
 	parseTsv,
@@ -11,6 +10,7 @@ import {
 	type ParsedRow,
 } from '../../helpers/files';
 import {
+	feedRowProblems,
 	GOOGLE_RULES,
 	META_RULES,
 	isValidGtin,

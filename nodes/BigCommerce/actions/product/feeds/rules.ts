@@ -118,3 +118,36 @@ export function fitToRules(
 	}
 	return out;
 }
+
+/**
+ * What is wrong with a feed row as read back from the file, under its format's rules (an empty list:
+ * nothing). The check the unit and end-to-end tests apply to every row.
+ */
+export function feedRowProblems(
+	row: Readonly<Record<string, string | string[]>>,
+	rules: FeedRules,
+): string[] {
+	const problems: string[] = [];
+	for (const [name, rule] of Object.entries(rules)) {
+		const value = row[name];
+		if (value === undefined) {
+			if (rule.required) problems.push(`${name}: missing`);
+			continue;
+		}
+		const values = Array.isArray(value) ? value : [value];
+		if (rule.maxValues !== undefined && values.length > rule.maxValues)
+			problems.push(`${name}: ${values.length} values, at most ${rule.maxValues}`);
+		for (const v of values) {
+			if (v.trim() === '') problems.push(`${name}: empty`);
+			if (rule.maxLength !== undefined && [...v].length > rule.maxLength)
+				problems.push(`${name}: ${[...v].length} characters, at most ${rule.maxLength}`);
+			if (rule.values && !rule.values.includes(v))
+				problems.push(`${name}: "${v}" is not one of ${rule.values.join(', ')}`);
+			if (rule.pattern && !rule.pattern.test(v))
+				problems.push(`${name}: "${v}" does not match ${String(rule.pattern)}`);
+		}
+	}
+	for (const name of Object.keys(row))
+		if (!(name in rules)) problems.push(`${name}: not an attribute of the format`);
+	return problems;
+}
