@@ -5,11 +5,10 @@
  * Read/Write Files from Disk node saves it in the folder set in the example's "Feed folder (edit
  * me)" node. The file on disk is read back and every row is checked against Google's rules (the
  * same table the unit tests use: dist/…/feeds/rules.js), and the calls the store received are
- * counted. Only the folder is changed from the file as shipped (a fresh one inside n8n's default
+ * counted. Only the folder is changed from the file as shipped (one inside n8n's default
  * N8N_RESTRICT_FILE_ACCESS_TO, ~/.n8n-files).
  */
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 
 const WF = 'e2eGoogleFeedEx1';
@@ -28,8 +27,11 @@ const RULES = path.join(
 	'rules.js',
 );
 const PRODUCTS = 300;
-/** n8n may write only below N8N_RESTRICT_FILE_ACCESS_TO (default ~/.n8n-files); one folder per run. */
-const FOLDER = path.join(os.homedir(), '.n8n-files', `bc-feed-e2e-${process.pid}-${Date.now()}`);
+/**
+ * n8n may write only below N8N_RESTRICT_FILE_ACCESS_TO (default ~/.n8n-files); the harness runs
+ * n8n with HOME = its user folder.
+ */
+const feedFolder = (ctx) => path.join(ctx.n8n.userFolder, '.n8n-files', 'google-feed');
 
 function variant(ctx) {
 	const workflow = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
@@ -41,7 +43,7 @@ function variant(ctx) {
 		if (node.credentials && node.credentials.bigCommerceApi)
 			node.credentials = { bigCommerceApi: { id: CRED.id, name: CRED.name } };
 		if (node.name === 'Feed folder (edit me)')
-			node.parameters.assignments.assignments[0].value = FOLDER;
+			node.parameters.assignments.assignments[0].value = feedFolder(ctx);
 	}
 	return workflow;
 }
@@ -101,13 +103,14 @@ module.exports = {
 				);
 				const tote = res.json.data.id;
 
-				fs.mkdirSync(FOLDER, { recursive: true });
+				const folder = feedFolder(ctx);
+				fs.mkdirSync(folder, { recursive: true });
 				try {
 					const before = store.requests.length;
 					const run = await ctx.executeOk(WF);
 					const written = run.output('Write feed file');
 					ctx.assert.equal(written.length, 1, 'only the file item is written');
-					const file = path.join(FOLDER, 'google-shopping-feed.tsv');
+					const file = path.join(folder, 'google-shopping-feed.tsv');
 					ctx.assert.equal(written[0].fileName, file);
 					const rows = tsvRows(fs.readFileSync(file, 'utf8'));
 
@@ -176,7 +179,7 @@ module.exports = {
 						].sort(),
 					);
 				} finally {
-					fs.rmSync(FOLDER, { recursive: true, force: true });
+					fs.rmSync(folder, { recursive: true, force: true });
 				}
 			},
 		},
