@@ -11,9 +11,10 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { exampleVariant } = require('./helpers');
+
 const WF = 'e2eGoogleFeedEx1';
 const CRED = { id: 'bcE2eFeedStore01', name: 'BigCommerce feed store', type: 'bigCommerceApi' };
-const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'nightly-google-shopping-feed.json');
 const RULES = path.join(
 	__dirname,
 	'..',
@@ -34,18 +35,16 @@ const PRODUCTS = 300;
 const feedFolder = (ctx) => path.join(ctx.n8n.userFolder, '.n8n-files', 'google-feed');
 
 function variant(ctx) {
-	const workflow = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
-	workflow.id = WF;
-	workflow.name = 'e2e: nightly Google Shopping feed example';
-	workflow.versionId = ctx.wf.stableUuid(`${WF}:version`);
-	for (const node of workflow.nodes) {
-		node.id = ctx.wf.stableUuid(`${WF}:${node.name}`);
-		if (node.credentials && node.credentials.bigCommerceApi)
-			node.credentials = { bigCommerceApi: { id: CRED.id, name: CRED.name } };
-		if (node.name === 'Feed folder (edit me)')
-			node.parameters.assignments.assignments[0].value = feedFolder(ctx);
-	}
-	return workflow;
+	return exampleVariant(ctx, {
+		file: 'nightly-google-shopping-feed.json',
+		id: WF,
+		name: 'e2e: nightly Google Shopping feed example',
+		credential: CRED,
+		edit(node) {
+			if (node.name === 'Feed folder (edit me)')
+				node.parameters.assignments.assignments[0].value = feedFolder(ctx);
+		},
+	});
 }
 
 /** Google's TSV: a header row of attribute names, tab-separated cells, no quoting. */

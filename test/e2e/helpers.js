@@ -1,4 +1,7 @@
 'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
 /** Small helpers shared by the e2e scenarios (not a scenario: no `.e2e.js` suffix). */
 
 /** Values of a sandbox collection (Map or array). */
@@ -23,4 +26,25 @@ function requestLines(sandbox, before) {
 	return sandbox.requests.slice(before).map((r) => `${r.method} ${r.version}${r.path} ${r.status}`);
 }
 
-module.exports = { values, idFrom, idOf, requestLines };
+/**
+ * An example workflow (examples/<file>) as a scenario imports it: its own id, name and node ids,
+ * BigCommerce nodes on the scenario's credential, then `edit(node)` for what the test changes.
+ */
+function exampleVariant(ctx, { file, id, name, credential, edit = () => {} }) {
+	const workflow = JSON.parse(
+		fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8'),
+	);
+	workflow.id = id;
+	workflow.name = name;
+	workflow.versionId = ctx.wf.stableUuid(`${id}:version`);
+	for (const node of workflow.nodes) {
+		node.id = ctx.wf.stableUuid(`${id}:${node.name}`);
+		if (node.webhookId) node.webhookId = ctx.wf.stableUuid(`${id}:${node.name}:webhook`);
+		if (node.credentials && node.credentials.bigCommerceApi)
+			node.credentials = { bigCommerceApi: { id: credential.id, name: credential.name } };
+		edit(node);
+	}
+	return workflow;
+}
+
+module.exports = { values, idFrom, idOf, requestLines, exampleVariant };

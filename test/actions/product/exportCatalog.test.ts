@@ -4,6 +4,7 @@ import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandb
 import { csvCell } from '../../../nodes/BigCommerce/actions/product/exportCatalog.operation';
 import { runNode, runNodeError } from '../../helpers/node';
 import { parseCsv } from '../../helpers/files';
+import { createProductViaApi } from './fixtures';
 
 const base = { resource: 'product', operation: 'exportCatalog', simplify: true };
 
@@ -403,20 +404,7 @@ describe('Product → Export Catalog: a CSV that is safe to open in a spreadshee
 	});
 	afterAll(async () => sandbox.close());
 
-	/** Creates a product through the API (as a catalog editor or a feed import would). */
-	const createProduct = async (product: Json): Promise<number> => {
-		const answer = await fetch(`${sandbox.apiPath('v3')}/catalog/products`, {
-			method: 'POST',
-			headers: {
-				'X-Auth-Token': sandbox.accessToken,
-				'Content-Type': 'application/json',
-				Accept: 'application/json',
-			},
-			body: JSON.stringify({ type: 'physical', weight: 1, price: 10, ...product }),
-		});
-		expect(answer.status).toBe(200);
-		return ((await answer.json()) as Json).data.id;
-	};
+	const createProduct = async (product: Json) => await createProductViaApi(sandbox, product);
 	/** Runs the export with a CSV file; returns the raw bytes and the parsed rows keyed by column. */
 	const exportCsv = async (options: Json = {}) => {
 		const { out } = await runNode(sandbox, { ...base, options: { fileFormat: 'csv', ...options } });

@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
 import { runNode, runNodeError } from '../../helpers/node';
+import { createProductViaApi } from './fixtures';
 import {
 	parseCsv,
 	parseRssItems,
@@ -34,19 +35,7 @@ describe('Product → Export Catalog: feed formats', () => {
 	const made: Record<string, number> = {};
 	const state = () => sandbox.state.catalog.products as Map<number, Json>;
 
-	const createProduct = async (product: Json): Promise<number> => {
-		const answer = await fetch(`${sandbox.apiPath('v3')}/catalog/products`, {
-			method: 'POST',
-			headers: {
-				'X-Auth-Token': sandbox.accessToken,
-				'Content-Type': 'application/json',
-				Accept: 'application/json',
-			},
-			body: JSON.stringify({ type: 'physical', weight: 1, price: 10, ...product }),
-		});
-		expect(answer.status).toBe(200);
-		return ((await answer.json()) as Json).data.id;
-	};
+	const createProduct = async (product: Json) => await createProductViaApi(sandbox, product);
 
 	beforeAll(async () => {
 		sandbox = await startSandbox({ seed: { products: 40 } });

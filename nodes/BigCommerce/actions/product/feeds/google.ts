@@ -10,6 +10,7 @@ import {
 } from './offers';
 import { fitToRules, GOOGLE_RULES } from './rules';
 import type { FeedFormat, FeedRow } from './types';
+import { delimitedFeed } from './delimited';
 
 /**
  * Google Merchant Center (product data specification): one row per offer, as a tab-separated file
@@ -57,7 +58,7 @@ function tsvCell(value: string | string[] | undefined): string {
 	return joined.replace(/\s*[\t\r\n]+\s*/g, ' ');
 }
 
-export const googleTsv: FeedFormat = {
+export const googleTsv: FeedFormat = delimitedFeed({
 	option: {
 		name: 'Google Merchant Center (TSV)',
 		value: 'googleTsv',
@@ -65,16 +66,11 @@ export const googleTsv: FeedFormat = {
 	},
 	extension: 'tsv',
 	mimeType: 'text/tab-separated-values',
-	skipReason: imageFeedSkipReason,
-	skipReasons: IMAGE_FEED_SKIP_REASONS,
-	head: () => `${GOOGLE_COLUMNS.join('\t')}\n`,
-	rows: (product: IDataObject, facts: StoreFacts) =>
-		offersWithImage(product, facts).map((offer) => {
-			const row = googleRow(offer, facts);
-			return `${GOOGLE_COLUMNS.map((column) => tsvCell(row[column])).join('\t')}\n`;
-		}),
-	tail: () => '',
-};
+	columns: GOOGLE_COLUMNS,
+	separator: '\t',
+	row: googleRow,
+	cell: tsvCell,
+});
 
 /** Text for XML 1.0: the five markup characters escaped, characters XML forbids (control codes, lone surrogates) removed. */
 export function xmlText(value: string): string {

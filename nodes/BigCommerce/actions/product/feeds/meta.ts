@@ -1,15 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import {
-	formatPrice,
-	imageFeedSkipReason,
-	IMAGE_FEED_SKIP_REASONS,
-	offersWithImage,
-	type Offer,
-	type StoreFacts,
-} from './offers';
+import { formatPrice, type Offer, type StoreFacts } from './offers';
 import { fitToRules, META_RULES } from './rules';
 import type { FeedFormat, FeedRow } from './types';
+import { delimitedFeed } from './delimited';
 
 /** Meta (Facebook and Instagram) catalog data feed: a CSV with Meta's column names, one row per offer. */
 
@@ -59,7 +51,7 @@ function csvText(value: string | string[] | undefined): string {
 	return /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const metaCsv: FeedFormat = {
+export const metaCsv: FeedFormat = delimitedFeed({
 	option: {
 		name: 'Meta Catalog (CSV)',
 		value: 'metaCsv',
@@ -67,13 +59,8 @@ export const metaCsv: FeedFormat = {
 	},
 	extension: 'csv',
 	mimeType: 'text/csv',
-	skipReason: imageFeedSkipReason,
-	skipReasons: IMAGE_FEED_SKIP_REASONS,
-	head: () => `${META_COLUMNS.join(',')}\n`,
-	rows: (product: IDataObject, facts: StoreFacts) =>
-		offersWithImage(product, facts).map((offer) => {
-			const row = metaRow(offer, facts);
-			return `${META_COLUMNS.map((column) => csvText(row[column])).join(',')}\n`;
-		}),
-	tail: () => '',
-};
+	columns: META_COLUMNS,
+	separator: ',',
+	row: metaRow,
+	cell: csvText,
+});
