@@ -434,3 +434,48 @@ describe('Product → Export Catalog: feed formats', () => {
 		);
 	});
 });
+
+describe('Product → Export Catalog: feed store facts on a store with many brands and categories', () => {
+	let sandbox: SandboxHandle;
+	beforeAll(async () => {
+		sandbox = await startSandbox({ seed: { products: 20 } });
+		// 300 brands and 260 more categories (under "Bags"): more than one page of 250 each
+		const brands = sandbox.state.catalog.brands as Map<number, Json>;
+		const categories = sandbox.state.catalog.categories as Map<number, Json>;
+		const brand = brands.get(1);
+		for (let n = 1; n <= 292; n++)
+			brands.set(1000 + n, {
+				...brand,
+				id: 1000 + n,
+				name: `Brand ${n}`,
+				page_title: `Brand ${n}`,
+			});
+		const bags = categories.get(28);
+		for (let n = 1; n <= 260; n++)
+			categories.set(5000 + n, { ...bags, id: 5000 + n, parent_id: 28, name: `Bag style ${n}` });
+		const product = (sandbox.state.catalog.products as Map<number, Json>).get(1);
+		product.brand_id = 1292;
+		product.categories = [5260];
+	});
+	afterAll(async () => sandbox.close());
+
+	it('reads brands and categories one call per 250, and names a brand and a category path from the second page', async () => {
+		const { out, requests } = await runNode(sandbox, {
+			...base,
+			// the new category is in no customer group's list: keep the product in the feed anyway
+			options: { fileFormat: 'googleTsv', excludeRestricted: false },
+		});
+		const count = (path: string) => requests.filter((r) => r.path === path).length;
+		expect([count('/catalog/brands'), count('/catalog/trees/categories')]).toEqual([2, 2]);
+		expect(count('/store')).toBe(1);
+		expect(count('/catalog/products')).toBe(1);
+		const file = out[out.length - 1].binary?.data as Json;
+		const rows = parseTsv(Buffer.from(file.data, 'base64').toString('utf8'), [
+			'additional_image_link',
+		]);
+		expect(rows.find((r) => r.id === '1')).toMatchObject({
+			brand: 'Brand 292',
+			product_type: 'Accessories > Bags > Bag style 260',
+		});
+	});
+});
