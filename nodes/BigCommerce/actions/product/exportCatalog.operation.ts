@@ -455,7 +455,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				continue;
 			}
 			if (Date.parse(modified) >= nextRecentFrom) recent[id] = modified;
-			const simple = simplify || fileFormat !== 'none' ? simplifyProduct(product) : undefined;
+			// the simplified shape feeds the items (Simplify) and our own CSV / JSON Lines, not a feed
+			const simple =
+				simplify || fileFormat === 'csv' || fileFormat === 'jsonl'
+					? simplifyProduct(product)
+					: undefined;
 			const out = simplify && simple ? simple : product;
 			let line: string | undefined;
 			if (simple && fileFormat === 'csv') line = csvRow(simple);
