@@ -261,6 +261,33 @@ function seed(sandbox) {
 			'https://storage.googleapis.com/bigcommerce-production-dev-center/images/amazon_icon.svg',
 	});
 
+	// storefront sites (GET /v3/channels/{id}/site): the default storefront on the store's domain,
+	// the second storefront on its own; the marketplace channel has none
+	state.sites = [
+		{ id: 1000, channel_id: 1, url: 'https://sandbox-store.example.com/' },
+		{ id: 1001, channel_id: 2, url: 'https://eu.sandbox-store.example.com/' },
+	].map((site) => ({
+		...site,
+		created_at: iso(now - 400 * DAY),
+		updated_at: iso(now - 30 * DAY),
+		ssl_status: 'shared',
+		urls: [
+			{
+				url: site.url,
+				type: 'primary',
+				created_at: iso(now - 400 * DAY),
+				updated_at: iso(now - 30 * DAY),
+			},
+			{
+				url: site.url,
+				type: 'canonical',
+				created_at: iso(now - 400 * DAY),
+				updated_at: iso(now - 30 * DAY),
+			},
+		],
+		is_checkout_url_customized: false,
+	}));
+
 	state.listings = [];
 	productRefs(sandbox).forEach((ref, index) => {
 		const at = iso(now - (30 - index) * DAY);
@@ -662,6 +689,22 @@ function registerChannels(sandbox) {
 				: v3Error(404, 'The requested channel was not found.');
 		},
 		opts,
+	);
+
+	// a channel's storefront site (scope: Sites & Routes); 404 for an unknown channel or one without a site
+	sandbox.route(
+		'GET',
+		'v3',
+		'/channels/:channel_id/site',
+		(ctx) => {
+			if (!findChannel(ctx.params.channel_id))
+				return v3Error(404, 'The requested channel was not found.');
+			const site = (state.sites || []).find(
+				(s) => String(s.channel_id) === String(ctx.params.channel_id),
+			);
+			return site ? v3One(site) : v3Error(404, 'The channel has no site.');
+		},
+		{ scope: 'store_sites' },
 	);
 
 	sandbox.route(

@@ -9,27 +9,23 @@
  * sequence (no mail) and the converted event takes its own branch. The example's 1-hour wait is
  * shortened to 3 s for the test; everything else is the file as shipped.
  */
+const { exampleVariant } = require('./helpers');
+
 const WF = 'e2eCartExample01';
 const CRED = { id: 'bcE2eCartStore01', name: 'BigCommerce cart store', type: 'bigCommerceApi' };
-const FILE = 'abandoned-cart-recovery.json';
 const SEND = 'Send reminder email';
 
 function variant(ctx) {
-	const { workflow } = ctx
-		.examples({ allowInsecureTrigger: true })
-		.find((example) => example.file === FILE);
-	workflow.id = WF;
-	workflow.name = 'e2e: abandoned-cart recovery example';
-	workflow.versionId = ctx.wf.stableUuid(`${WF}:version`);
-	for (const node of workflow.nodes) {
-		node.id = ctx.wf.stableUuid(`${WF}:${node.name}`);
-		if (node.webhookId) node.webhookId = ctx.wf.stableUuid(`${WF}:${node.name}:webhook`);
-		if (node.credentials && node.credentials.bigCommerceApi)
-			node.credentials = { bigCommerceApi: { id: CRED.id, name: CRED.name } };
-		if (node.type === 'n8n-nodes-base.wait')
-			node.parameters = { ...node.parameters, amount: 3, unit: 'seconds' };
-	}
-	return workflow;
+	return exampleVariant(ctx, {
+		file: 'abandoned-cart-recovery.json',
+		id: WF,
+		name: 'e2e: abandoned-cart recovery example',
+		credential: CRED,
+		edit(node) {
+			if (node.type === 'n8n-nodes-base.wait')
+				node.parameters = { ...node.parameters, amount: 3, unit: 'seconds' };
+		},
+	});
 }
 
 /** Mail the local SMTP sink received since index `from`, addressed to `email`. */

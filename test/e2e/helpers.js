@@ -1,4 +1,5 @@
 'use strict';
+
 /** Small helpers shared by the e2e scenarios (not a scenario: no `.e2e.js` suffix). */
 
 /** Values of a sandbox collection (Map or array). */
@@ -23,4 +24,24 @@ function requestLines(sandbox, before) {
 	return sandbox.requests.slice(before).map((r) => `${r.method} ${r.version}${r.path} ${r.status}`);
 }
 
-module.exports = { values, idFrom, idOf, requestLines };
+/**
+ * An example workflow (examples/<file>) as a scenario imports it: its own id, name and node ids,
+ * BigCommerce nodes on the scenario's credential, then `edit(node)` for what the test changes.
+ */
+function exampleVariant(ctx, { file, id, name, credential, edit = () => {} }) {
+	// the example as the harness loads it (pointed at this machine: export folder, http:// trigger)
+	const { workflow } = ctx.examples({ allowInsecureTrigger: true }).find((e) => e.file === file);
+	workflow.id = id;
+	workflow.name = name;
+	workflow.versionId = ctx.wf.stableUuid(`${id}:version`);
+	for (const node of workflow.nodes) {
+		node.id = ctx.wf.stableUuid(`${id}:${node.name}`);
+		if (node.webhookId) node.webhookId = ctx.wf.stableUuid(`${id}:${node.name}:webhook`);
+		if (node.credentials && node.credentials.bigCommerceApi)
+			node.credentials = { bigCommerceApi: { id: credential.id, name: credential.name } };
+		edit(node);
+	}
+	return workflow;
+}
+
+module.exports = { values, idFrom, idOf, requestLines, exampleVariant };

@@ -44,3 +44,6 @@ export const CHANNEL_LISTINGS_READ = 'store_channel_listings_read_only';
 export const CHANNEL_LISTINGS_WRITE = 'store_channel_listings';
 
 export const PAYMENT_METHODS_READ = 'store_payments_methods_read';
+
+/** A channel's storefront site (its URL), "Sites & Routes" in the control panel. */
+export const SITES_READ = 'store_sites_read_only';

@@ -3,6 +3,8 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
 import { csvCell } from '../../../nodes/BigCommerce/actions/product/exportCatalog.operation';
 import { runNode, runNodeError } from '../../helpers/node';
+import { parseCsv } from '../../helpers/files';
+import { createProductViaApi } from './fixtures';
 
 const base = { resource: 'product', operation: 'exportCatalog', simplify: true };
 
@@ -491,35 +493,6 @@ describe('Product → Export Catalog while the catalog changes', () => {
 	});
 });
 
-/** Splits CSV text (RFC 4180: quoted cells, "" inside quotes) into rows of cells. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let at = 0; at < text.length; at++) {
-		const char = text[at];
-		if (quoted) {
-			if (char === '"' && text[at + 1] === '"') {
-				cell += '"';
-				at++;
-			} else if (char === '"') quoted = false;
-			else cell += char;
-		} else if (char === '"') quoted = true;
-		else if (char === ',') {
-			row.push(cell);
-			cell = '';
-		} else if (char === '\n') {
-			row.push(cell);
-			rows.push(row);
-			row = [];
-			cell = '';
-		} else cell += char;
-	}
-	if (cell !== '' || row.length) rows.push([...row, cell]);
-	return rows;
-}
-
 describe('Product → Export Catalog: a CSV that is safe to open in a spreadsheet', () => {
 	let sandbox: SandboxHandle;
 	beforeAll(async () => {
@@ -527,20 +500,7 @@ describe('Product → Export Catalog: a CSV that is safe to open in a spreadshee
 	});
 	afterAll(async () => sandbox.close());
 
-	/** Creates a product through the API (as a catalog editor or a feed import would). */
-	const createProduct = async (product: Json): Promise<number> => {
-		const answer = await fetch(`${sandbox.apiPath('v3')}/catalog/products`, {
-			method: 'POST',
-			headers: {
-				'X-Auth-Token': sandbox.accessToken,
-				'Content-Type': 'application/json',
-				Accept: 'application/json',
-			},
-			body: JSON.stringify({ type: 'physical', weight: 1, price: 10, ...product }),
-		});
-		expect(answer.status).toBe(200);
-		return ((await answer.json()) as Json).data.id;
-	};
+	const createProduct = async (product: Json) => await createProductViaApi(sandbox, product);
 	/** Runs the export with a CSV file; returns the raw bytes and the parsed rows keyed by column. */
 	const exportCsv = async (options: Json = {}) => {
 		const { out } = await runNode(sandbox, { ...base, options: { fileFormat: 'csv', ...options } });

@@ -13,6 +13,8 @@ import { isHttpError, rethrow } from '../../shared/errors';
 import { isInStock, simplifyProduct } from '../../shared/simplify';
 import { booleanValue, idListValue, fail } from '../../shared/validate';
 import { toItems } from '../../shared/items';
+import { FEED_FORMATS, readStoreFacts, type FeedFormat } from './feeds';
+import type { StoreFacts } from './feeds/offers';
 
 /** Products modified this long before the previous run's start are read again (clock skew). */
 export const INCREMENTAL_OVERLAP_MS = 10 * 60 * 1000;
@@ -69,9 +71,12 @@ export const properties: INodeProperties[] = [
 					{ name: 'CSV', value: 'csv', description: 'One row per product' },
 					{ name: 'JSON Lines', value: 'jsonl', description: 'One simplified product per line' },
 					{ name: 'None', value: 'none' },
-				],
+					// the feed formats (feeds/): Google Merchant Center, Meta catalog, AI knowledge
+					...Object.values(FEED_FORMATS).map((format) => format.option),
+				].sort((a, b) => a.name.localeCompare(b.name)),
 				default: 'none',
-				description: 'Whether to add a summary item at the end carrying the whole export as a file',
+				description:
+					'Whether to add a summary item at the end carrying the whole export as a file: our own CSV or JSON Lines, or a feed for Google Merchant Center, a Meta catalog or an AI knowledge base (feeds leave out hidden, not purchasable, out-of-stock and customer-group-restricted products unless the options below say otherwise)',
 			},
 			{
 				displayName: 'Binary Property',
@@ -95,7 +100,17 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to leave out products some shoppers cannot see. A product is restricted when at least one customer group has category access "specific" and none of the product\'s categories is in that group\'s list (products in no category are never restricted). Reads the customer groups once (needs the Customers read scope); without that scope the export still runs and every item carries a "notice" saying the filter was not applied.',
+					'Whether to leave out products some shoppers cannot see (feed formats: on unless set here). A product is restricted when at least one customer group has category access "specific" and none of the product\'s categories is in that group\'s list (products in no category are never restricted). Reads the customer groups once (needs the Customers read scope); without that scope the export still runs and every item carries a "notice" saying the filter was not applied.',
+			},
+			{
+				displayName: 'Google Product Category Custom Field',
+				name: 'googleCategoryField',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. google_product_category',
+				description:
+					"Name of the products' custom field whose value is passed through as google_product_category (Google's category ID or path); empty: not sent",
+				displayOptions: { show: { fileFormat: ['googleTsv', 'googleXml', 'metaCsv'] } },
 			},
 			{
 				displayName: 'File Only',
@@ -120,7 +135,7 @@ export const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to leave out hidden products and products with nothing in stock: tracked by product with inventory 0, or tracked by variant with every variant at 0. Untracked products always count as in stock.',
+					'Whether to leave out hidden products and products with nothing in stock (feed formats: on unless set here; off lists them as out of stock): tracked by product with inventory 0, or tracked by variant with every variant at 0. Untracked products always count as in stock.',
 			},
 		],
 	},
@@ -137,6 +152,7 @@ interface Cursor {
 async function readGroupAccess(
 	ctx: IExecuteFunctions,
 	i: number,
+	onPage?: () => void,
 ): Promise<Array<Set<number>> | undefined> {
 	try {
 		const groups = await bigCommerceApiRequestAllItems.call(
@@ -148,7 +164,7 @@ async function readGroupAccess(
 				scope: CUSTOMERS_READ,
 				itemIndex: i,
 			},
-			{ returnAll: true },
+			{ returnAll: true, onPage },
 		);
 		const sets: Array<Set<number>> = [];
 		for (const group of groups) {
@@ -252,13 +268,17 @@ function csvRow(p: IDataObject): string {
 }
 
 /**
- * A file the export can write: `head`, then one `row` per exported simplified product (in product
- * ID order, each followed by a line break), then `tail`. A new format is one more entry of
- * fileFormatOf; the export builds the file in per-page chunks of UTF-8 bytes, never as one string.
+ * A file the export can write: `head`, then one `row` per exported product (in product ID order;
+ * a row is complete text with its line breaks, and a feed may give several lines per product), then
+ * `tail`. Our own CSV and JSON Lines take the simplified product, the feeds (feeds/) the product as
+ * BigCommerce sent it. The export builds the file in per-page chunks of UTF-8 bytes, never as one
+ * string.
  */
 export interface ExportFileFormat {
 	extension: string;
 	mimeType: string;
+	/** Which shape of the product `row` takes. */
+	input: 'simplified' | 'raw';
 	/** Text before the first row (a byte order mark, a header line), '' when none. */
 	head: string;
 	row: (product: IDataObject) => string;
@@ -268,14 +288,33 @@ export interface ExportFileFormat {
 
 function fileFormatOf(
 	fileFormat: string,
-	settings: { addBom: boolean; notice?: string },
+	settings: {
+		addBom: boolean;
+		notice?: string;
+		feed?: { format: FeedFormat; facts: StoreFacts; onRows: (count: number) => void };
+	},
 ): ExportFileFormat | undefined {
+	const feed = settings.feed;
+	if (feed)
+		return {
+			extension: feed.format.extension,
+			mimeType: feed.format.mimeType,
+			input: 'raw',
+			head: feed.format.head(feed.facts),
+			row: (p) => {
+				const rows = feed.format.rows(p, feed.facts);
+				feed.onRows(rows.length);
+				return rows.join('');
+			},
+			tail: feed.format.tail(feed.facts),
+		};
 	if (fileFormat === 'csv')
 		return {
 			extension: 'csv',
 			mimeType: 'text/csv',
+			input: 'simplified',
 			head: `${settings.addBom ? UTF8_BOM : ''}${CSV_COLUMNS.join(',')}\n`,
-			row: csvRow,
+			row: (p) => `${csvRow(p)}\n`,
 			tail: '',
 		};
 	if (fileFormat === 'jsonl') {
@@ -283,8 +322,9 @@ function fileFormatOf(
 		return {
 			extension: 'jsonl',
 			mimeType: 'application/x-ndjson',
+			input: 'simplified',
 			head: '',
-			row: (p) => JSON.stringify(notice ? { ...p, notice } : p),
+			row: (p) => `${JSON.stringify(notice ? { ...p, notice } : p)}\n`,
 			tail: '',
 		};
 	}
@@ -469,12 +509,20 @@ async function readConcurrently(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const visibleInStockOnly = options.visibleInStockOnly === true;
-	const excludeRestricted = options.excludeRestricted === true;
 	const incremental = options.incremental === true;
 	const fileFormat = (options.fileFormat as string | undefined) ?? 'none';
-	if (!['none', 'csv', 'jsonl'].includes(fileFormat))
-		fail(this, i, `"Also Output File" must be CSV, JSON Lines or None; got "${fileFormat}"`);
+	const feed = Object.prototype.hasOwnProperty.call(FEED_FORMATS, fileFormat)
+		? FEED_FORMATS[fileFormat]
+		: undefined;
+	if (!['none', 'csv', 'jsonl'].includes(fileFormat) && !feed)
+		fail(
+			this,
+			i,
+			`"Also Output File" must be one of ${['none', 'csv', 'jsonl', ...Object.keys(FEED_FORMATS)].join(', ')}; got "${fileFormat}"`,
+		);
+	// a feed lists what shoppers can see and buy unless these options are set explicitly
+	const visibleInStockOnly = (options.visibleInStockOnly ?? feed !== undefined) === true;
+	const excludeRestricted = (options.excludeRestricted ?? feed !== undefined) === true;
 	const addBom = booleanValue(this, i, options.addBom, 'Add Byte Order Mark (BOM)', true);
 	const fileOnly = booleanValue(this, i, options.fileOnly, 'File Only', false);
 	const binaryProperty = String(options.binaryProperty ?? 'data').trim();
@@ -489,6 +537,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		options.channelIds !== undefined && String(options.channelIds).trim() !== ''
 			? idListValue(this, i, options.channelIds, 'Channel IDs', { allowEmpty: true })
 			: [];
+	if (feed && channels.length > 1)
+		fail(
+			this,
+			i,
+			`"Channel IDs" must be one channel for a feed (its links point at that channel's storefront); got "${channels.join(',')}"`,
+		);
 
 	const startedAt = new Date();
 	const staticData = this.getWorkflowStaticData('node');
@@ -506,17 +560,39 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	let notice: string | undefined;
 	let groups: Array<Set<number>> | undefined = [];
+	let groupCalls = 0;
 	if (excludeRestricted) {
-		groups = await readGroupAccess(this, i);
+		groups = await readGroupAccess(this, i, () => groupCalls++);
 		if (!groups) {
 			notice = `The "Exclude Products Restricted to Customer Groups" filter was NOT applied: the API account lacks the "${CUSTOMERS_READ}" scope needed to read customer groups, so products restricted to customer groups may be included.`;
 		}
 	}
 
-	const skipped = { hidden: 0, out_of_stock: 0, restricted: 0, unchanged: 0 };
+	const feedFacts = feed
+		? await readStoreFacts(this, i, {
+				channelId: channels[0],
+				googleCategoryField: String(options.googleCategoryField ?? '').trim(),
+			})
+		: undefined;
+	let feedRows = 0;
+
+	const skipped: Record<string, number> = {
+		hidden: 0,
+		out_of_stock: 0,
+		restricted: 0,
+		unchanged: 0,
+	};
+	for (const reason of feed?.skipReasons ?? []) skipped[reason] = skipped[reason] ?? 0;
 	const nextRecentFrom = startedAt.getTime() - INCREMENTAL_OVERLAP_MS;
 	const recent: Record<string, string> = {};
-	const format = fileFormatOf(fileFormat, { addBom, notice });
+	const format = fileFormatOf(fileFormat, {
+		addBom,
+		notice,
+		feed:
+			feed && feedFacts
+				? { format: feed, facts: feedFacts.facts, onRows: (count) => (feedRows += count) }
+				: undefined,
+	});
 	// with "File Only" the records are not kept: the file is the only copy of the catalog
 	const keepItems = !(format && fileOnly);
 	/** Each page's contribution, put in id order at the end (pages may arrive out of order). */
@@ -549,15 +625,21 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				skipped.restricted++;
 				continue;
 			}
+			const feedSkip = feed?.skipReason(product);
+			if (feedSkip) {
+				skipped[feedSkip]++;
+				continue;
+			}
 			if (Date.parse(modified) >= nextRecentFrom) recent[id] = modified;
 			chunk.ids.push(id);
-			const simple = simplify || format ? simplifyProduct(product) : undefined;
+			const simple =
+				simplify || format?.input === 'simplified' ? simplifyProduct(product) : undefined;
 			if (keepItems) {
 				const out = simplify && simple ? simple : product;
 				chunk.items.push(notice ? { ...out, notice } : out);
 			}
-			if (format && simple) {
-				const row = `${format.row(simple)}\n`;
+			if (format) {
+				const row = format.row(format.input === 'raw' ? product : (simple as IDataObject));
 				rows += row;
 				bytes += Buffer.byteLength(row, 'utf8');
 				chunk.rowEnds.push(bytes);
@@ -631,7 +713,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	if (format) {
 		const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
-		const fileName = `catalog-export-${stamp}.${format.extension}`;
+		const fileName = `catalog-${feed ? fileFormat : 'export'}-${stamp}.${format.extension}`;
 		const parts = [Buffer.from(format.head, 'utf8'), ...rows, Buffer.from(format.tail, 'utf8')];
 		const binary = await this.helpers.prepareBinaryData(
 			Buffer.concat(parts),
@@ -642,11 +724,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			summary: true,
 			exported: exportedCount,
 			skipped,
-			api_calls: calls,
+			api_calls: calls + groupCalls + (feedFacts?.calls ?? 0),
 			incremental,
 			since: since ?? null,
 			file_name: fileName,
 		};
+		if (feed) summary.feed_rows = feedRows;
 		if (notice) summary.notice = notice;
 		const [summaryItem] = toItems(this, summary);
 		summaryItem.binary = { [binaryProperty]: binary };
