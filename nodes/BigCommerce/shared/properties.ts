@@ -9,6 +9,18 @@ export function destructiveNotice(text: string): INodeProperties {
 	return { displayName: text, name: 'deleteNotice', type: 'notice', default: '' };
 }
 
+/** The optional fields of a Create, as the "Additional Fields" collection. */
+export function additionalFields(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
 /** The standard Return All + Limit parameters. */
 export function returnAllOrLimit(maxValue = MAX_LIMIT): INodeProperties[] {
 	return [
