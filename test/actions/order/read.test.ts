@@ -1,12 +1,8 @@
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import { orderInStatus } from './fixtures';
 import { locator, runNode } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 
