@@ -23,6 +23,47 @@ export const appliesToOptions = [
 	{ name: 'Products', value: 'products' },
 ];
 
+/** The discount type (Create, and Update Fields). */
+export const discountTypeProperty: INodeProperties = {
+	displayName: 'Discount Type',
+	name: 'type',
+	type: 'options',
+	options: couponTypeOptions,
+	default: 'percentage_discount',
+};
+
+/** The discount amount (Create, and Update Fields). */
+export const amountProperty: INodeProperties = {
+	displayName: 'Amount',
+	name: 'amount',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 2 },
+	default: 0,
+	description:
+		'The discount: a percentage for Percentage Off, otherwise an amount in the store currency',
+};
+
+/** What the discount applies to: categories or products. */
+export const appliesToProperty: INodeProperties = {
+	displayName: 'Applies To',
+	name: 'appliesTo',
+	type: 'options',
+	options: appliesToOptions,
+	default: 'categories',
+};
+
+/** The category or product IDs the discount applies to ('0' by default on Create: every category). */
+export function appliesToIdsProperty(defaultValue: string): INodeProperties {
+	return {
+		displayName: 'Applies To IDs',
+		name: 'appliesToIds',
+		type: 'string',
+		default: defaultValue,
+		placeholder: '0',
+		description: 'Comma-separated category or product IDs. For categories, 0 means every category.',
+	};
+}
+
 export const couponIdProperty: INodeProperties = {
 	displayName: 'Coupon ID',
 	name: 'couponId',

@@ -39,6 +39,26 @@ export const statusOptions = [
 ];
 
 /** Optional fields shared by Create (Additional Fields) and Update (Update Fields). */
+/** Recipient and sender, name and email: Update Fields, and the filters of Get Many. */
+export const partyFields: INodeProperties[] = [
+	{
+		displayName: 'Recipient Email',
+		name: 'toEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
+	{ displayName: 'Recipient Name', name: 'toName', type: 'string', default: '' },
+	{
+		displayName: 'Sender Email',
+		name: 'fromEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
+	{ displayName: 'Sender Name', name: 'fromName', type: 'string', default: '' },
+];
+
 export const optionalGiftFields: INodeProperties[] = [
 	{
 		displayName: 'Balance',

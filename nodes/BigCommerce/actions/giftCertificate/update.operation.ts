@@ -7,7 +7,7 @@ import type {
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { giftBody, giftCertificateIdProperty, optionalGiftFields } from './helpers';
+import { giftBody, giftCertificateIdProperty, optionalGiftFields, partyFields } from './helpers';
 import { emailValue, requireId, requireSomeFields } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 import { MARKETING_WRITE } from '../../shared/scopes';
@@ -36,22 +36,7 @@ export const properties: INodeProperties[] = [
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
 			},
-			{
-				displayName: 'Recipient Email',
-				name: 'toEmail',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-			},
-			{ displayName: 'Recipient Name', name: 'toName', type: 'string', default: '' },
-			{
-				displayName: 'Sender Email',
-				name: 'fromEmail',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-			},
-			{ displayName: 'Sender Name', name: 'fromName', type: 'string', default: '' },
+			...partyFields,
 			...optionalGiftFields,
 		]),
 	},
