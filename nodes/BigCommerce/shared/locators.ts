@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 import {
 	fail,
@@ -13,6 +13,27 @@ import {
  * The resource locators several resources share (a product picker in variants, a customer picker
  * in orders, ...), with the readers that turn a locator's value into a checked ID.
  */
+
+/** The From List mode of a resource locator, searching with this listSearch method. */
+function listMode(searchListMethod: string): INodePropertyMode {
+	return {
+		displayName: 'From List',
+		name: 'list',
+		type: 'list',
+		typeOptions: { searchListMethod, searchable: true },
+	};
+}
+
+/** The By ID mode of a resource locator: checked in the editor against `regex` (digits by default). */
+function idMode(placeholder: string, errorMessage: string, regex = '^[0-9]+$'): INodePropertyMode {
+	return {
+		displayName: 'By ID',
+		name: 'id',
+		type: 'string',
+		placeholder,
+		validation: [{ type: 'regex', properties: { regex, errorMessage } }],
+	};
+}
 
 type LocatorKind = 'product' | 'category' | 'brand';
 
@@ -61,27 +82,8 @@ export function locator(
 		required: true,
 		description: `The ${lower}: pick it from the list, or give its ID or control-panel URL`,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: info.search, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 123',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^[0-9]+$',
-							errorMessage: `A ${lower} ID is a whole number such as 123`,
-						},
-					},
-				],
-			},
+			listMode(info.search),
+			idMode('e.g. 123', `A ${lower} ID is a whole number such as 123`),
 			{
 				displayName: 'By URL',
 				name: 'url',
@@ -164,27 +166,8 @@ export function orderLocator(overrides: Partial<INodeProperties> = {}): INodePro
 		required: true,
 		description: 'The order (its order number / ID)',
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchOrders', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 123',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^[0-9]+$',
-							errorMessage: 'An order ID is a whole number such as 123',
-						},
-					},
-				],
-			},
+			listMode('searchOrders'),
+			idMode('e.g. 123', 'An order ID is a whole number such as 123'),
 		],
 		...overrides,
 	};
@@ -199,27 +182,8 @@ export function statusLocator(description: string): INodeProperties {
 		default: { mode: 'list', value: '' },
 		description,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchOrderStatuses', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 11',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^([0-9]|1[0-4])$',
-							errorMessage: 'An order status ID is a number from 0 to 14',
-						},
-					},
-				],
-			},
+			listMode('searchOrderStatuses'),
+			idMode('e.g. 11', 'An order status ID is a number from 0 to 14', '^([0-9]|1[0-4])$'),
 		],
 	};
 }
@@ -234,27 +198,8 @@ export function customerLocator(overrides: Partial<INodeProperties> = {}): INode
 		required: true,
 		description: 'The customer, picked from the list, by ID, or by email address',
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchCustomers', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 42',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^[0-9]+$',
-							errorMessage: 'A customer ID is a whole number such as 42',
-						},
-					},
-				],
-			},
+			listMode('searchCustomers'),
+			idMode('e.g. 42', 'A customer ID is a whole number such as 42'),
 			{
 				displayName: 'By Email',
 				name: 'email',
@@ -296,27 +241,8 @@ export function channelLocator(
 		required: true,
 		description,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchChannels', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 1',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^[0-9]+$',
-							errorMessage: 'A channel ID is a whole number such as 1',
-						},
-					},
-				],
-			},
+			listMode('searchChannels'),
+			idMode('e.g. 1', 'A channel ID is a whole number such as 1'),
 		],
 	};
 }
