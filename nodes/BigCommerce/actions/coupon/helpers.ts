@@ -9,6 +9,7 @@ import {
 	fail,
 } from '../../shared/validate';
 import { toRfc2822 } from '../../shared/dates';
+import { moneyProperty } from '../../shared/properties';
 
 export const couponTypeOptions = [
 	{ name: 'Dollar Amount Off Each Item', value: 'per_item_discount' },
@@ -106,14 +107,11 @@ export const optionalCouponFields: INodeProperties[] = [
 		default: 0,
 		description: 'How many times each customer can use the coupon (0 = unlimited)',
 	},
-	{
-		displayName: 'Minimum Purchase',
-		name: 'minPurchase',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
-		description: 'Order subtotal the cart must reach before the coupon applies',
-	},
+	moneyProperty(
+		'Minimum Purchase',
+		'minPurchase',
+		'Order subtotal the cart must reach before the coupon applies',
+	),
 	{
 		displayName: 'Shipping Methods',
 		name: 'shippingMethods',

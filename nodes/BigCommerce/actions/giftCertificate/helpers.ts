@@ -11,6 +11,7 @@ import {
 } from '../../shared/validate';
 import { customerField } from '../../shared/locators';
 import { toRfc2822 } from '../../shared/dates';
+import { moneyProperty } from '../../shared/properties';
 
 export const giftCertificateIdProperty: INodeProperties = {
 	displayName: 'Gift Certificate ID',
@@ -60,14 +61,7 @@ export const partyFields: INodeProperties[] = [
 ];
 
 export const optionalGiftFields: INodeProperties[] = [
-	{
-		displayName: 'Balance',
-		name: 'balance',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
-		description: 'Remaining balance (defaults to the amount on creation)',
-	},
+	moneyProperty('Balance', 'balance', 'Remaining balance (defaults to the amount on creation)'),
 	{
 		displayName: 'Code',
 		name: 'code',

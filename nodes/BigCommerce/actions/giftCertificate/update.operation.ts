@@ -11,7 +11,7 @@ import { giftBody, giftCertificateIdProperty, optionalGiftFields, partyFields } 
 import { emailValue, requireId, requireSomeFields } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 import { MARKETING_WRITE } from '../../shared/scopes';
-import { sortByName } from '../../shared/properties';
+import { sortByName, moneyProperty } from '../../shared/properties';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -28,17 +28,7 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: sortByName([
-			{
-				displayName: 'Amount',
-				name: 'amount',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 0,
-			},
-			...partyFields,
-			...optionalGiftFields,
-		]),
+		options: sortByName([moneyProperty('Amount', 'amount'), ...partyFields, ...optionalGiftFields]),
 	},
 ];
 
