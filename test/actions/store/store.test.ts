@@ -1,6 +1,6 @@
-import { BigCommerce } from '../../nodes/BigCommerce/BigCommerce.node';
-import { createExecuteContext, sandboxCredentials } from '../helpers/context';
-import { useSandbox } from '../helpers/sandbox';
+import { BigCommerce } from '../../../nodes/BigCommerce/BigCommerce.node';
+import { createExecuteContext, sandboxCredentials } from '../../helpers/context';
+import { useSandbox } from '../../helpers/sandbox';
 
 const sandbox = useSandbox();
 
