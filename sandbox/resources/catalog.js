@@ -2036,21 +2036,8 @@ function register(sandbox) {
 		}
 		return list.sort((a, b) => a.id - b.id);
 	}
-	const TREE_CATEGORY_FIELDS = [
-		'name',
-		'parent_id',
-		'description',
-		'views',
-		'sort_order',
-		'page_title',
-		'search_keywords',
-		'meta_keywords',
-		'meta_description',
-		'layout_file',
-		'is_visible',
-		'default_product_sort',
-		'image_url',
-	];
+	// the legacy category fields but custom_url (tree categories carry their URL elsewhere)
+	const TREE_CATEGORY_FIELDS = CATEGORY_FIELDS.filter((f) => f !== 'custom_url');
 	function checkTreeCategory(body, existing) {
 		const errors = {};
 		const name = body.name ?? existing?.name;

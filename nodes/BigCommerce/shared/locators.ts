@@ -14,25 +14,35 @@ import {
  * in orders, ...), with the readers that turn a locator's value into a checked ID.
  */
 
-/** The From List mode of a resource locator, searching with this listSearch method. */
-function listMode(searchListMethod: string): INodePropertyMode {
-	return {
-		displayName: 'From List',
-		name: 'list',
-		type: 'list',
-		typeOptions: { searchListMethod, searchable: true },
+/**
+ * The first two modes of an ID resource locator: From List (searching with `searchListMethod`)
+ * and By ID (checked in the editor against `regex`, digits by default). The objects sit in a
+ * `modes` property, where n8n's lint knows that modes have no default.
+ */
+function listAndIdModes(
+	searchListMethod: string,
+	placeholder: string,
+	errorMessage: string,
+	regex = '^[0-9]+$',
+): INodePropertyMode[] {
+	const picker: Pick<INodeProperties, 'modes'> = {
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder,
+				validation: [{ type: 'regex', properties: { regex, errorMessage } }],
+			},
+		],
 	};
-}
-
-/** The By ID mode of a resource locator: checked in the editor against `regex` (digits by default). */
-function idMode(placeholder: string, errorMessage: string, regex = '^[0-9]+$'): INodePropertyMode {
-	return {
-		displayName: 'By ID',
-		name: 'id',
-		type: 'string',
-		placeholder,
-		validation: [{ type: 'regex', properties: { regex, errorMessage } }],
-	};
+	return picker.modes ?? [];
 }
 
 type LocatorKind = 'product' | 'category' | 'brand';
@@ -82,8 +92,7 @@ export function locator(
 		required: true,
 		description: `The ${lower}: pick it from the list, or give its ID or control-panel URL`,
 		modes: [
-			listMode(info.search),
-			idMode('e.g. 123', `A ${lower} ID is a whole number such as 123`),
+			...listAndIdModes(info.search, 'e.g. 123', `A ${lower} ID is a whole number such as 123`),
 			{
 				displayName: 'By URL',
 				name: 'url',
@@ -166,8 +175,7 @@ export function orderLocator(overrides: Partial<INodeProperties> = {}): INodePro
 		required: true,
 		description: 'The order (its order number / ID)',
 		modes: [
-			listMode('searchOrders'),
-			idMode('e.g. 123', 'An order ID is a whole number such as 123'),
+			...listAndIdModes('searchOrders', 'e.g. 123', 'An order ID is a whole number such as 123'),
 		],
 		...overrides,
 	};
@@ -182,8 +190,12 @@ export function statusLocator(description: string): INodeProperties {
 		default: { mode: 'list', value: '' },
 		description,
 		modes: [
-			listMode('searchOrderStatuses'),
-			idMode('e.g. 11', 'An order status ID is a number from 0 to 14', '^([0-9]|1[0-4])$'),
+			...listAndIdModes(
+				'searchOrderStatuses',
+				'e.g. 11',
+				'An order status ID is a number from 0 to 14',
+				'^([0-9]|1[0-4])$',
+			),
 		],
 	};
 }
@@ -198,8 +210,7 @@ export function customerLocator(overrides: Partial<INodeProperties> = {}): INode
 		required: true,
 		description: 'The customer, picked from the list, by ID, or by email address',
 		modes: [
-			listMode('searchCustomers'),
-			idMode('e.g. 42', 'A customer ID is a whole number such as 42'),
+			...listAndIdModes('searchCustomers', 'e.g. 42', 'A customer ID is a whole number such as 42'),
 			{
 				displayName: 'By Email',
 				name: 'email',
@@ -241,8 +252,7 @@ export function channelLocator(
 		required: true,
 		description,
 		modes: [
-			listMode('searchChannels'),
-			idMode('e.g. 1', 'A channel ID is a whole number such as 1'),
+			...listAndIdModes('searchChannels', 'e.g. 1', 'A channel ID is a whole number such as 1'),
 		],
 	};
 }

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { type Json, useSandbox, recordEvents } from '../../helpers/sandbox';
-import { billing, orderInStatus, stateOrder } from './fixtures';
+import { orderInStatus, stateOrder } from './fixtures';
 import { locator, runNode, runNodeError } from '../../helpers/node';
 
 const sandbox = useSandbox();
