@@ -92,6 +92,57 @@ async function importScenarios({
 	for (const scenario of scenarios) if (scenario.setup) await scenario.setup(ctx);
 }
 
+/**
+ * The sandboxes of one harness: the main one, started here, and any a scenario starts later
+ * (ctx.startSandbox, e.g. a large store), all closed with the harness; `violations()` reads the
+ * contract violations of all of them.
+ */
+async function startSandboxes(options, progress) {
+	const sandbox = await sandboxLib.startSandbox(options);
+	proc.onCleanup(() => sandbox.close());
+	progress(`sandbox on ${sandbox.baseUrl}`);
+	const all = [sandbox];
+	return {
+		sandbox,
+		async startSandbox(extraOptions = {}) {
+			const extra = await sandboxLib.startSandbox(extraOptions);
+			all.push(extra);
+			proc.onCleanup(() => extra.close());
+			return extra;
+		},
+		violations: () => all.flatMap((sb) => sandboxLib.contractViolations(sb)),
+	};
+}
+
+/** What the scenarios' ctx holds in both harnesses (each adds its own n8n controls). */
+function commonContext({ sandboxes, n8n, tarball, local }) {
+	const { sandbox } = sandboxes;
+	return {
+		assert,
+		sandbox,
+		n8n,
+		wf,
+		creds: wf.CREDENTIALS,
+		tarball,
+		/** The local SMTP sink (`smtp.messages`) and the export folder n8n may write to (regular harness). */
+		delivery: local,
+		/** examples/*.json pointed at this machine (the export folder; see e2e/lib/examples.js). */
+		examples: (options = {}) =>
+			examples.loadExamples({ exportFolder: local?.exportFolder, ...options }),
+		waitFor,
+		expectSuccess,
+		expectFailure,
+		request,
+		delay: proc.delay,
+		/** Starts another sandbox (e.g. a large store), closed with the harness. */
+		startSandbox: sandboxes.startSandbox,
+		/** bigCommerceApi credential data pointing at a sandbox. */
+		credentialData: (sb = sandbox, overrides) => sandboxLib.apiCredentialData(sb, overrides),
+		/** Scratch space shared by scenarios (e.g. ids created in one test, read in the next). */
+		shared: {},
+	};
+}
+
 async function createHarness({
 	scenarios = [],
 	sandbox: sandboxOptions = {},
@@ -103,9 +154,8 @@ async function createHarness({
 	installer.install({ quiet: true });
 	progress('building and packing the package');
 	const tarball = await pkg.buildAndPack();
-	const sandbox = await sandboxLib.startSandbox(sandboxOptions);
-	proc.onCleanup(() => sandbox.close());
-	progress(`sandbox on ${sandbox.baseUrl}`);
+	const sandboxes = await startSandboxes(sandboxOptions, progress);
+	const { sandbox } = sandboxes;
 	// where the examples deliver: mail to a local SMTP sink, files to a folder n8n may write to
 	const deliveryFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'bc-e2e-delivery-'));
 	const local = await delivery.startDelivery({ folder: deliveryFolder });
@@ -113,24 +163,8 @@ async function createHarness({
 	const n8n = await createN8n({ tarball, verbose, env: local.n8nEnv });
 
 	const runs = new Map();
-	const extraSandboxes = [];
 	const ctx = {
-		assert,
-		sandbox,
-		n8n,
-		wf,
-		creds: wf.CREDENTIALS,
-		tarball,
-		/** The local SMTP sink (`smtp.messages`) and the export folder n8n may write to. */
-		delivery: local,
-		/** examples/*.json pointed at this machine (the export folder; see e2e/lib/examples.js). */
-		examples: (options = {}) =>
-			examples.loadExamples({ exportFolder: local.exportFolder, ...options }),
-		waitFor,
-		expectSuccess,
-		expectFailure,
-		request,
-		delay: proc.delay,
+		...commonContext({ sandboxes, n8n, tarball, local }),
 		/** Ensures n8n is running (`n8n start`). */
 		async started() {
 			if (!n8n.child) await n8n.start();
@@ -167,17 +201,6 @@ async function createHarness({
 			if (n8n.child) await n8n.stop();
 			return await n8n.importCredentials(list);
 		},
-		/** Starts another sandbox (e.g. a large store), closed with the harness. */
-		async startSandbox(options = {}) {
-			const extra = await sandboxLib.startSandbox(options);
-			extraSandboxes.push(extra);
-			proc.onCleanup(() => extra.close());
-			return extra;
-		},
-		/** bigCommerceApi credential data pointing at a sandbox. */
-		credentialData: (sb = sandbox, overrides) => sandboxLib.apiCredentialData(sb, overrides),
-		/** Scratch space shared by scenarios (e.g. ids created in one test, read in the next). */
-		shared: {},
 	};
 
 	await importScenarios({
@@ -193,8 +216,7 @@ async function createHarness({
 		ctx,
 		n8n,
 		sandbox,
-		violations: () =>
-			[sandbox, ...extraSandboxes].flatMap((sb) => sandboxLib.contractViolations(sb)),
+		violations: sandboxes.violations,
 		formatViolation: sandboxLib.formatViolation,
 		async close({ keep = false } = {}) {
 			await n8n.stop().catch(() => undefined);
@@ -231,27 +253,15 @@ async function createQueueHarness({
 	installer.install({ quiet: true });
 	progress('building and packing the package');
 	const tarball = await pkg.buildAndPack();
-	const sandbox = await sandboxLib.startSandbox(sandboxOptions);
-	proc.onCleanup(() => sandbox.close());
-	progress(`sandbox on ${sandbox.baseUrl}`);
+	const sandboxes = await startSandboxes(sandboxOptions, progress);
+	const { sandbox } = sandboxes;
 	const cluster = new queue.QueueCluster({ tarball, routing, verbose, progress });
 	await cluster.prepare();
 	const n8n = cluster.main;
 
-	const extraSandboxes = [];
 	const ctx = {
-		assert,
-		sandbox,
+		...commonContext({ sandboxes, n8n, tarball }),
 		cluster,
-		n8n,
-		wf,
-		creds: wf.CREDENTIALS,
-		tarball,
-		waitFor,
-		expectSuccess,
-		expectFailure,
-		request,
-		delay: proc.delay,
 		redactSecrets: queue.redactSecrets,
 		/** Prints a line under the running test (the runner sets it per test). */
 		log: (line) => process.stdout.write(`    | ${line}\n`),
@@ -263,14 +273,6 @@ async function createQueueHarness({
 		staticData: (workflowId) => cluster.staticData(workflowId),
 		/** The workflow's executions from PostgreSQL, oldest first. */
 		executions: (workflowId) => cluster.executions(workflowId),
-		async startSandbox(options = {}) {
-			const extra = await sandboxLib.startSandbox(options);
-			extraSandboxes.push(extra);
-			proc.onCleanup(() => extra.close());
-			return extra;
-		},
-		credentialData: (sb = sandbox, overrides) => sandboxLib.apiCredentialData(sb, overrides),
-		shared: {},
 	};
 
 	await importScenarios({
@@ -288,8 +290,7 @@ async function createQueueHarness({
 		n8n,
 		cluster,
 		sandbox,
-		violations: () =>
-			[sandbox, ...extraSandboxes].flatMap((sb) => sandboxLib.contractViolations(sb)),
+		violations: sandboxes.violations,
 		formatViolation: sandboxLib.formatViolation,
 		async close({ keep = false } = {}) {
 			await cluster.close({ keep });

@@ -48,7 +48,7 @@ module.exports = [
 		method: 'GET',
 		path,
 		reason:
-			'`consignments` (include=consignments&consignment_structure=object) is oneOf [orderConsignments_Resource, orderConsignment_Get] and each `line_items` oneOf [products_Resource[], orderProducts[]]; the link schemas have no required property, so every valid object matches both branches and fails "exactly one"; accepted when at least one branch matches (test/actions/order/lineItems.test.ts checks the object branch itself).',
+			'`consignments` (include=consignments&consignment_structure=object) is oneOf [orderConsignments_Resource, orderConsignment_Get] and each `line_items` oneOf [products_Resource[], orderProducts[]]; the link schemas have no required property, so every valid object matches both branches and fails "exactly one"; accepted when at least one branch matches (test/actions/order/getAllLineItems.test.ts checks the object branch itself).',
 		ignore: (issue) =>
 			issue.location === 'response' &&
 			issue.error.keyword === 'oneOf' &&

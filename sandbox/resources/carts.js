@@ -254,6 +254,20 @@ function register(sandbox) {
 		status,
 		body: { data: cartView(cart, csv(q.include)), meta: {} },
 	});
+	/** Emits store/cart/<event> for the cart, on the cart's channel (webhooks filter by channel). */
+	const emitCart = (cart, event, extra = {}) =>
+		sandbox.emit(
+			`store/cart/${event}`,
+			{ type: 'cart', id: cart.id, ...extra },
+			{ channelId: cart.channel_id },
+		);
+	/** Emits store/cart/lineItem/<event> for one line item of the cart. */
+	const emitLineItem = (cart, item, event) =>
+		sandbox.emit(
+			`store/cart/lineItem/${event}`,
+			{ type: 'cart_line_item', id: item.id, cartId: cart.id },
+			{ channelId: cart.channel_id },
+		);
 	const touch = (cart) => {
 		cart.updated_time = sandbox.now();
 		cart.version += 1;
@@ -342,18 +356,10 @@ function register(sandbox) {
 			);
 			if (same) {
 				same.quantity += item.quantity;
-				sandbox.emit(
-					'store/cart/lineItem/updated',
-					{ type: 'cart_line_item', id: same.id, cartId: cart.id },
-					{ channelId: cart.channel_id },
-				);
+				emitLineItem(cart, same, 'updated');
 			} else {
 				cart.line_items.push(item);
-				sandbox.emit(
-					'store/cart/lineItem/created',
-					{ type: 'cart_line_item', id: item.id, cartId: cart.id },
-					{ channelId: cart.channel_id },
-				);
+				emitLineItem(cart, item, 'created');
 			}
 		}
 	}
@@ -425,11 +431,7 @@ function register(sandbox) {
 				locale: body.locale || 'en',
 			});
 			state.carts.set(cart.id, cart);
-			sandbox.emit(
-				'store/cart/created',
-				{ type: 'cart', id: cart.id },
-				{ channelId: cart.channel_id },
-			);
+			emitCart(cart, 'created');
 			addItems(cart, read.items);
 			return cartResponse(cart, ctx.query, 201);
 		},
@@ -470,11 +472,7 @@ function register(sandbox) {
 			cart.customer_id = body.customer_id;
 			if (email) cart.email = email;
 			touch(cart);
-			sandbox.emit(
-				'store/cart/updated',
-				{ type: 'cart', id: cart.id },
-				{ channelId: cart.channel_id },
-			);
+			emitCart(cart, 'updated');
 			// the spec documents 201 for this update
 			return cartResponse(cart, ctx.query, 201);
 		},
@@ -489,11 +487,7 @@ function register(sandbox) {
 			const cart = liveCart(ctx.params.cartId);
 			if (!cart) return notFound(ctx.params.cartId);
 			state.carts.delete(cart.id);
-			sandbox.emit(
-				'store/cart/deleted',
-				{ type: 'cart', id: cart.id },
-				{ channelId: cart.channel_id },
-			);
+			emitCart(cart, 'deleted');
 			return noContent();
 		},
 		{ scope: CART_SCOPE },
@@ -517,11 +511,7 @@ function register(sandbox) {
 			if (read.error) return read.error;
 			addItems(cart, read.items);
 			touch(cart);
-			sandbox.emit(
-				'store/cart/updated',
-				{ type: 'cart', id: cart.id },
-				{ channelId: cart.channel_id },
-			);
+			emitCart(cart, 'updated');
 			return cartResponse(cart, ctx.query, 201);
 		},
 		{ scope: CART_SCOPE },
@@ -567,16 +557,8 @@ function register(sandbox) {
 				return v3Error(priced.status || 422, priced.error, { line_item: priced.error });
 			Object.assign(item, { ...priced.item, id: item.id, name: item.name });
 			touch(cart);
-			sandbox.emit(
-				'store/cart/lineItem/updated',
-				{ type: 'cart_line_item', id: item.id, cartId: cart.id },
-				{ channelId: cart.channel_id },
-			);
-			sandbox.emit(
-				'store/cart/updated',
-				{ type: 'cart', id: cart.id },
-				{ channelId: cart.channel_id },
-			);
+			emitLineItem(cart, item, 'updated');
+			emitCart(cart, 'updated');
 			return cartResponse(cart, ctx.query, 200);
 		},
 		{ scope: CART_SCOPE },
@@ -595,27 +577,15 @@ function register(sandbox) {
 			const conflict = versionConflict(cart, ctx.body);
 			if (conflict) return conflict;
 			const [item] = cart.line_items.splice(index, 1);
-			sandbox.emit(
-				'store/cart/lineItem/deleted',
-				{ type: 'cart_line_item', id: item.id, cartId: cart.id },
-				{ channelId: cart.channel_id },
-			);
+			emitLineItem(cart, item, 'deleted');
 			if (!cart.line_items.length) {
 				// removing the last item deletes the cart: 204 with no body
 				state.carts.delete(cart.id);
-				sandbox.emit(
-					'store/cart/deleted',
-					{ type: 'cart', id: cart.id },
-					{ channelId: cart.channel_id },
-				);
+				emitCart(cart, 'deleted');
 				return noContent();
 			}
 			touch(cart);
-			sandbox.emit(
-				'store/cart/updated',
-				{ type: 'cart', id: cart.id },
-				{ channelId: cart.channel_id },
-			);
+			emitCart(cart, 'updated');
 			return cartResponse(cart, ctx.query, 200);
 		},
 		{ scope: CART_SCOPE },
@@ -787,11 +757,7 @@ function register(sandbox) {
 			cart.abandoned_token = hex32();
 			state.abandonedCartTokens.set(cart.abandoned_token, cart.id);
 		}
-		sandbox.emit(
-			'store/cart/abandoned',
-			{ type: 'cart', id: cart.id, token: cart.abandoned_token },
-			{ channelId: cart.channel_id },
-		);
+		emitCart(cart, 'abandoned', { token: cart.abandoned_token });
 		return { id: cart.id, token: cart.abandoned_token };
 	};
 
@@ -868,11 +834,7 @@ function register(sandbox) {
 		cart.status = 'converted';
 		cart.order_id = orderId;
 		cart.updated_time = sandbox.now();
-		sandbox.emit(
-			'store/cart/converted',
-			{ type: 'cart', id: cart.id, orderId },
-			{ channelId: cart.channel_id },
-		);
+		emitCart(cart, 'converted', { orderId });
 		return { id: cart.id, orderId };
 	};
 

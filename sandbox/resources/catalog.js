@@ -98,6 +98,25 @@ const NESTED = new Set([
 	'modifiers',
 ]);
 
+/**
+ * Copies the writable `fields` a category or brand body sets onto the record: arrays copied,
+ * custom_url merged (a URL sent without is_customized counts as customized, as BigCommerce does).
+ */
+function applyFields(record, body, fields) {
+	for (const f of fields) {
+		if (body[f] === undefined) continue;
+		record[f] =
+			f === 'custom_url'
+				? {
+						url: body.custom_url.url ?? record.custom_url.url,
+						is_customized: body.custom_url.is_customized ?? true,
+					}
+				: Array.isArray(body[f])
+					? [...body[f]]
+					: body[f];
+	}
+}
+
 function register(sandbox) {
 	const cat = () => sandbox.state.catalog;
 	// BigCommerce keeps catalog dates to the second
@@ -1736,20 +1755,6 @@ function register(sandbox) {
 		}
 		return null;
 	}
-	function applyCategory(c, body) {
-		for (const f of CATEGORY_FIELDS) {
-			if (body[f] === undefined) continue;
-			c[f] =
-				f === 'custom_url'
-					? {
-							url: body.custom_url.url ?? c.custom_url.url,
-							is_customized: body.custom_url.is_customized ?? true,
-						}
-					: Array.isArray(body[f])
-						? [...body[f]]
-						: body[f];
-		}
-	}
 	function deleteCategory(c) {
 		const doomed = [c.id];
 		for (let k = 0; k < doomed.length; k++)
@@ -1801,7 +1806,7 @@ function register(sandbox) {
 			default_product_sort: 'use_store_settings',
 			custom_url: { url: slug(body.name), is_customized: false },
 		};
-		applyCategory(c, body);
+		applyFields(c, body, CATEGORY_FIELDS);
 		c.name = c.name.trim();
 		cat().categories.set(c.id, c);
 		sandbox.emit('store/category/created', { type: 'category', id: c.id });
@@ -1838,7 +1843,7 @@ function register(sandbox) {
 			return err422({ body: 'The request body must be a JSON object.' });
 		const problem = checkCategory(body, false, c);
 		if (problem) return problem;
-		applyCategory(c, body);
+		applyFields(c, body, CATEGORY_FIELDS);
 		sandbox.emit('store/category/updated', { type: 'category', id: c.id });
 		return v3One(categoryOut(c));
 	});
@@ -1902,20 +1907,6 @@ function register(sandbox) {
 		}
 		return null;
 	}
-	function applyBrand(b, body) {
-		for (const f of BRAND_FIELDS) {
-			if (body[f] === undefined) continue;
-			b[f] =
-				f === 'custom_url'
-					? {
-							url: body.custom_url.url ?? b.custom_url.url,
-							is_customized: body.custom_url.is_customized ?? true,
-						}
-					: Array.isArray(body[f])
-						? [...body[f]]
-						: body[f];
-		}
-	}
 	function deleteBrand(b) {
 		cat().brands.delete(b.id);
 		for (const p of cat().products.values()) if (p.brand_id === b.id) p.brand_id = 0;
@@ -1945,7 +1936,7 @@ function register(sandbox) {
 			image_url: '',
 			custom_url: { url: slug(`brands ${body.name}`), is_customized: false },
 		};
-		applyBrand(b, body);
+		applyFields(b, body, BRAND_FIELDS);
 		b.name = b.name.trim();
 		cat().brands.set(b.id, b);
 		return v3One(brandOut(b));
@@ -1973,7 +1964,7 @@ function register(sandbox) {
 			return err422({ body: 'The request body must be a JSON object.' });
 		const problem = checkBrand(body, false, b);
 		if (problem) return problem;
-		applyBrand(b, body);
+		applyFields(b, body, BRAND_FIELDS);
 		return v3One(brandOut(b));
 	});
 	route('DELETE', '/catalog/brands/:brand_id', (ctx) => {
@@ -2045,21 +2036,8 @@ function register(sandbox) {
 		}
 		return list.sort((a, b) => a.id - b.id);
 	}
-	const TREE_CATEGORY_FIELDS = [
-		'name',
-		'parent_id',
-		'description',
-		'views',
-		'sort_order',
-		'page_title',
-		'search_keywords',
-		'meta_keywords',
-		'meta_description',
-		'layout_file',
-		'is_visible',
-		'default_product_sort',
-		'image_url',
-	];
+	// the legacy category fields but custom_url (tree categories carry their URL elsewhere)
+	const TREE_CATEGORY_FIELDS = CATEGORY_FIELDS.filter((f) => f !== 'custom_url');
 	function checkTreeCategory(body, existing) {
 		const errors = {};
 		const name = body.name ?? existing?.name;

@@ -118,6 +118,14 @@ function addressView(address) {
 }
 
 function register(sandbox) {
+	/** Emits store/customer/address/<event> as BigCommerce sends it (the customer ID inside). */
+	const emitAddress = (event, address) =>
+		sandbox.emit(`store/customer/address/${event}`, {
+			type: 'customer',
+			id: address.id,
+			address: { customer_id: address.customer_id },
+		});
+
 	const state = sandbox.state;
 	state.customers = state.customers || [];
 	state.customerAddresses = state.customerAddresses || [];
@@ -368,11 +376,7 @@ function register(sandbox) {
 				sandbox.emit('store/customer/created', { type: 'customer', id });
 				for (const a of entry.addresses || []) {
 					const address = createAddress({ ...a, customer_id: id });
-					sandbox.emit('store/customer/address/created', {
-						type: 'customer',
-						id: address.id,
-						address: { customer_id: id },
-					});
+					emitAddress('created', address);
 				}
 				return customer;
 			});
@@ -546,11 +550,7 @@ function register(sandbox) {
 				// an address identical to an existing one: 200, nothing changes, absent from the answer
 				if (state.customerAddresses.some((a) => sameAddress(a, input))) continue;
 				const address = createAddress(input);
-				sandbox.emit('store/customer/address/created', {
-					type: 'customer',
-					id: address.id,
-					address: { customer_id: address.customer_id },
-				});
+				emitAddress('created', address);
 				created.push(address);
 			}
 			return { status: 200, body: { data: created.map(addressView), meta: {} } };
@@ -608,11 +608,7 @@ function register(sandbox) {
 				});
 				const customer = getCustomer(address.customer_id);
 				if (customer) customer.date_modified = sandbox.now();
-				sandbox.emit('store/customer/address/updated', {
-					type: 'customer',
-					id: address.id,
-					address: { customer_id: address.customer_id },
-				});
+				emitAddress('updated', address);
 				updated.push(address);
 			}
 			return { status: 200, body: { data: updated.map(addressView), meta: {} } };
@@ -634,11 +630,7 @@ function register(sandbox) {
 				const address = byId(state.customerAddresses, id);
 				if (!address) continue;
 				remove(state.customerAddresses, address);
-				sandbox.emit('store/customer/address/deleted', {
-					type: 'customer',
-					id,
-					address: { customer_id: address.customer_id },
-				});
+				emitAddress('deleted', address);
 			}
 			return noContent();
 		},

@@ -918,67 +918,41 @@ function register(sandbox) {
 		{ scope },
 	);
 
-	sandbox.route(
-		'GET',
-		'v2',
-		'/orders/:order_id/products',
-		(ctx) => {
-			const order = findOrder(sandbox, ctx.params.order_id);
-			if (!order) return notFound();
-			return v2List(order.products, ctx.query, { map: (p) => productView(order, p) });
-		},
-		{ scope },
-	);
+	/**
+	 * The reads of an order's child records (GET list, and GET one by `idParam` unless null):
+	 * 404 when the order or the record does not exist; `view(order, record)` renders a record.
+	 */
+	function orderChildReads(path, field, idParam, view) {
+		sandbox.route(
+			'GET',
+			'v2',
+			`/orders/:order_id/${path}`,
+			(ctx) => {
+				const order = findOrder(sandbox, ctx.params.order_id);
+				if (!order) return notFound();
+				return v2List(order[field], ctx.query, { map: (r) => view(order, r) });
+			},
+			{ scope },
+		);
+		if (!idParam) return;
+		sandbox.route(
+			'GET',
+			'v2',
+			`/orders/:order_id/${path}/:${idParam}`,
+			(ctx) => {
+				const order = findOrder(sandbox, ctx.params.order_id);
+				const r = order && order[field].find((x) => String(x.id) === ctx.params[idParam]);
+				return r ? v2One(view(order, r)) : notFound();
+			},
+			{ scope },
+		);
+	}
 
-	sandbox.route(
-		'GET',
-		'v2',
-		'/orders/:order_id/products/:product_id',
-		(ctx) => {
-			const order = findOrder(sandbox, ctx.params.order_id);
-			const p = order && order.products.find((x) => String(x.id) === ctx.params.product_id);
-			return p ? v2One(productView(order, p)) : notFound();
-		},
-		{ scope },
+	orderChildReads('products', 'products', 'product_id', productView);
+	orderChildReads('shipping_addresses', 'shipping_addresses', 'id', (order, a) =>
+		shippingAddressView(sandbox, order, a),
 	);
-
-	sandbox.route(
-		'GET',
-		'v2',
-		'/orders/:order_id/shipping_addresses',
-		(ctx) => {
-			const order = findOrder(sandbox, ctx.params.order_id);
-			if (!order) return notFound();
-			return v2List(order.shipping_addresses, ctx.query, {
-				map: (a) => shippingAddressView(sandbox, order, a),
-			});
-		},
-		{ scope },
-	);
-
-	sandbox.route(
-		'GET',
-		'v2',
-		'/orders/:order_id/shipping_addresses/:id',
-		(ctx) => {
-			const order = findOrder(sandbox, ctx.params.order_id);
-			const a = order && order.shipping_addresses.find((x) => String(x.id) === ctx.params.id);
-			return a ? v2One(shippingAddressView(sandbox, order, a)) : notFound();
-		},
-		{ scope },
-	);
-
-	sandbox.route(
-		'GET',
-		'v2',
-		'/orders/:order_id/coupons',
-		(ctx) => {
-			const order = findOrder(sandbox, ctx.params.order_id);
-			if (!order) return notFound();
-			return v2List(order.coupons, ctx.query, { map: couponView });
-		},
-		{ scope },
-	);
+	orderChildReads('coupons', 'coupons', null, (order, c) => couponView(c));
 
 	// shipments
 	sandbox.route(
@@ -992,17 +966,7 @@ function register(sandbox) {
 		{ scope },
 	);
 
-	sandbox.route(
-		'GET',
-		'v2',
-		'/orders/:order_id/shipments',
-		(ctx) => {
-			const order = findOrder(sandbox, ctx.params.order_id);
-			if (!order) return notFound();
-			return v2List(order.shipments, ctx.query, { map: (s) => shipmentView(order, s) });
-		},
-		{ scope },
-	);
+	orderChildReads('shipments', 'shipments', 'shipment_id', shipmentView);
 
 	sandbox.route(
 		'POST',
@@ -1087,17 +1051,6 @@ function register(sandbox) {
 		const shipment = order && order.shipments.find((s) => String(s.id) === ctx.params.shipment_id);
 		return { order, shipment };
 	};
-
-	sandbox.route(
-		'GET',
-		'v2',
-		'/orders/:order_id/shipments/:shipment_id',
-		(ctx) => {
-			const { order, shipment } = findShipment(ctx);
-			return shipment ? v2One(shipmentView(order, shipment)) : notFound();
-		},
-		{ scope },
-	);
 
 	sandbox.route(
 		'PUT',

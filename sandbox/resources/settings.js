@@ -572,6 +572,29 @@ function channelView(channel, query) {
 	};
 }
 
+/**
+ * The date_created / date_modified filters (exact, :min, :max) of channels and channel listings:
+ * `{ list }` filtered, or `{ error }`, the 422 for a value that is not a date.
+ */
+function filterByDates(list, q) {
+	let out = list;
+	for (const field of ['date_created', 'date_modified']) {
+		for (const [suffix, test] of [
+			['', (a, b) => a === b],
+			[':min', (a, b) => a >= b],
+			[':max', (a, b) => a <= b],
+		]) {
+			const raw = q[field + suffix];
+			if (raw === undefined) continue;
+			const at = Date.parse(raw);
+			if (Number.isNaN(at))
+				return { error: v3Error(422, 'Input is invalid', { [field + suffix]: 'must be a date' }) };
+			out = out.filter((record) => test(Date.parse(record[field]), at));
+		}
+	}
+	return { list: out };
+}
+
 function registerChannels(sandbox) {
 	const state = sandbox.state;
 	const opts = { scope: 'store_channel_settings' };
@@ -606,20 +629,9 @@ function registerChannels(sandbox) {
 					(c) => !['deleted', 'terminated', 'archived'].includes(c.status) === available,
 				);
 			}
-			for (const field of ['date_created', 'date_modified']) {
-				for (const [suffix, test] of [
-					['', (a, b) => a === b],
-					[':min', (a, b) => a >= b],
-					[':max', (a, b) => a <= b],
-				]) {
-					const raw = q[field + suffix];
-					if (raw === undefined) continue;
-					const at = Date.parse(raw);
-					if (Number.isNaN(at))
-						return v3Error(422, 'Input is invalid', { [field + suffix]: 'must be a date' });
-					list = list.filter((c) => test(Date.parse(c[field]), at));
-				}
-			}
+			const dated = filterByDates(list, q);
+			if (dated.error) return dated.error;
+			list = dated.list;
 			return v3List(list, q, { map: (c) => channelView(c, q) });
 		},
 		opts,
@@ -814,20 +826,9 @@ function registerListings(sandbox) {
 				return v3Error(422, 'Input is invalid', { 'product_id:in': 'must be product IDs' });
 			let list = state.listings.filter((l) => String(l.channel_id) === ctx.params.channel_id);
 			if (productIds.length) list = list.filter((l) => productIds.includes(String(l.product_id)));
-			for (const field of ['date_created', 'date_modified']) {
-				for (const [suffix, test] of [
-					['', (a, b) => a === b],
-					[':min', (a, b) => a >= b],
-					[':max', (a, b) => a <= b],
-				]) {
-					const raw = q[field + suffix];
-					if (raw === undefined) continue;
-					const at = Date.parse(raw);
-					if (Number.isNaN(at))
-						return v3Error(422, 'Input is invalid', { [field + suffix]: 'must be a date' });
-					list = list.filter((l) => test(Date.parse(l[field]), at));
-				}
-			}
+			const dated = filterByDates(list, q);
+			if (dated.error) return dated.error;
+			list = dated.list;
 			if (q.after !== undefined) list = list.filter((l) => l.listing_id > Number(q.after));
 			const page = list.slice(0, limit);
 			return { status: 200, body: { data: page, meta: listingMeta(page, list.length, limit, q) } };

@@ -10,14 +10,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { BigCommerce } from '../../nodes/BigCommerce/BigCommerce.node';
 import { createExecuteContext, sandboxCredentials, type Params } from '../helpers/context';
-import { startSandbox, type SandboxHandle } from '../helpers/sandbox';
+import { useSandbox } from '../helpers/sandbox';
 import { locator } from '../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 const properties = new BigCommerce().description.properties;
 const UUID = '8a3b2c1d-0e9f-4a8b-9c7d-6e5f4a3b2c1d';

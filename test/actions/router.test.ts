@@ -10,14 +10,10 @@ import { BigCommerceApi } from '../../credentials/BigCommerceApi.credentials';
 import { BigCommerceOAuth2Api } from '../../credentials/BigCommerceOAuth2Api.credentials';
 import { BigCommerce } from '../../nodes/BigCommerce/BigCommerce.node';
 import { createExecuteContext, sandboxCredentials, type Params } from '../helpers/context';
-import { acknowledgeViolations, startSandbox, type SandboxHandle } from '../helpers/sandbox';
+import { acknowledgeViolations, useSandbox } from '../helpers/sandbox';
 import { locator } from '../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 async function run(params: Params[], continueOnFail = false) {
 	const { ctx, sent } = createExecuteContext({

@@ -81,6 +81,37 @@ export async function startSandbox(options: Record<string, unknown> = {}): Promi
 	return sandbox;
 }
 
+/**
+ * The one sandbox of a test file: started before its tests (beforeAll), closed after them
+ * (afterAll). The handle returned forwards every property to that sandbox, so tests keep writing
+ * `sandbox.requests` and `runNode(sandbox, …)`; reading it before beforeAll ran throws.
+ */
+export function useSandbox(options: Record<string, unknown> = {}): SandboxHandle {
+	let started: SandboxHandle | undefined;
+	beforeAll(async () => {
+		started = await startSandbox(options);
+	});
+	afterAll(async () => started?.close());
+	const current = (key: string | symbol): SandboxHandle => {
+		if (!started) throw new Error(`sandbox.${String(key)} read before the sandbox started`);
+		return started;
+	};
+	return new Proxy({} as SandboxHandle, {
+		get: (_, key) => Reflect.get(current(key), key),
+		set: (_, key, value) => Reflect.set(current(key), key, value),
+		has: (_, key) => Reflect.has(current(key), key),
+	});
+}
+
+/** Every store event the sandbox emits from now on, as [scope, data] (for webhook assertions). */
+export function recordEvents(sandbox: SandboxHandle): Array<[string, Json]> {
+	const events: Array<[string, Json]> = [];
+	beforeAll(() => {
+		sandbox.eventListeners.push((scope: string, data: Json) => events.push([scope, data]));
+	});
+	return events;
+}
+
 const reported = new WeakMap<SandboxHandle, number>();
 
 /** Violations recorded since the last call (across every registered sandbox), formatted. */

@@ -22,7 +22,7 @@ import type {
 import { BigCommerceTrigger } from '../../nodes/BigCommerceTrigger/BigCommerceTrigger.node';
 import { forget } from '../../nodes/BigCommerceTrigger/dedup';
 import { authHeaders, performRequest } from './context';
-import type { SandboxHandle } from './sandbox';
+import { useSandbox, type SandboxHandle } from './sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const receiverModule = require('./webhookReceiver');
@@ -375,4 +375,25 @@ export class FakeN8n {
 /** The hooks the sandbox holds for a destination (every client). */
 export function hooksAt(sandbox: SandboxHandle, destination: string): IDataObject[] {
 	return (sandbox.state.hooks as IDataObject[]).filter((hook) => hook.destination === destination);
+}
+
+/**
+ * The sandbox of a trigger test file and the FakeN8n instances its tests open (push each to
+ * `open`): the instances are closed before the sandbox (their hooks are deleted through it), and
+ * each test starts with no hooks in the store.
+ */
+export function useTriggerSandbox(options: Record<string, unknown> = {}): {
+	sandbox: SandboxHandle;
+	open: FakeN8n[];
+} {
+	const open: FakeN8n[] = [];
+	// declared before useSandbox's, so it runs first (jest runs afterAll hooks in order)
+	afterAll(async () => {
+		for (const n8n of open) await n8n.close();
+	});
+	const sandbox = useSandbox(options);
+	beforeEach(() => {
+		sandbox.state.hooks.length = 0;
+	});
+	return { sandbox, open };
 }

@@ -1,21 +1,11 @@
-import {
-	acknowledgeViolations,
-	startSandbox,
-	type Json,
-	type SandboxHandle,
-} from '../helpers/sandbox';
+import { acknowledgeViolations, type Json, useSandbox, recordEvents } from '../helpers/sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { seedCatalog, RESTRICTED_CATEGORY_ID } = require('../../sandbox/seed/catalog');
 
-let sandbox: SandboxHandle;
 let clock = Date.UTC(2026, 5, 1, 12, 0, 0);
-const events: Array<[string, Json]> = [];
-beforeAll(async () => {
-	sandbox = await startSandbox({ seed: { products: 50 }, now: () => clock });
-	sandbox.eventListeners.push((scope: string, data: Json) => events.push([scope, data]));
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox({ seed: { products: 50 }, now: () => clock });
+const events = recordEvents(sandbox);
 
 async function call(method: string, path: string, body?: unknown) {
 	const response = await fetch(`${sandbox.apiPath('v3')}${path}`, {

@@ -3,14 +3,7 @@
  * and bad responses are recorded with the spec file and the reason. The violations provoked here
  * on purpose are acknowledged so that the shared afterEach (test/helpers/setup.ts) does not fail.
  */
-import {
-	acknowledgeViolations,
-	startSandbox,
-	type Json,
-	type SandboxHandle,
-} from '../helpers/sandbox';
-
-let sandbox: SandboxHandle;
+import { acknowledgeViolations, type Json, useSandbox } from '../helpers/sandbox';
 
 /** A test-only route on a documented operation, ahead of the resource modules' own routes. */
 function override(
@@ -24,8 +17,8 @@ function override(
 	sandbox.routes.unshift(sandbox.routes.pop());
 }
 
+const sandbox = useSandbox();
 beforeAll(async () => {
-	sandbox = await startSandbox();
 	// Test-only routes whose answers we control, on documented BigCommerce operations.
 	override(
 		'GET',
@@ -87,7 +80,6 @@ beforeAll(async () => {
 		body: { data: [], meta: {} },
 	}));
 });
-afterAll(async () => sandbox.close());
 
 async function call(method: string, path: string, body?: Json) {
 	const response = await fetch(`${sandbox.apiPath('v3')}${path}`, {

@@ -1,17 +1,7 @@
 /** Out-of-process control of the sandbox over HTTP (/__sandbox/...), as the e2e harness uses it. */
-import {
-	acknowledgeViolations,
-	startSandbox,
-	type Json,
-	type SandboxHandle,
-} from '../helpers/sandbox';
+import { acknowledgeViolations, type Json, useSandbox } from '../helpers/sandbox';
 
-let sandbox: SandboxHandle;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: { quota: 50, windowMs: 30_000 } });
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox({ rateLimit: { quota: 50, windowMs: 30_000 } });
 
 async function control(method: string, path: string, body?: Json) {
 	const response = await fetch(`${sandbox.baseUrl}/__sandbox${path}`, {

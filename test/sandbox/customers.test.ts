@@ -4,6 +4,7 @@ import {
 	startSandbox,
 	type Json,
 	type SandboxHandle,
+	useSandbox,
 } from '../helpers/sandbox';
 
 /** The request violations a test provoked on purpose (an invalid body), acknowledged. */
@@ -12,11 +13,7 @@ function expectRequestViolation(pattern: RegExp) {
 	expect(taken.map((v) => `${v.direction}: ${v.reason}`)).toEqual([expect.stringMatching(pattern)]);
 }
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: false });
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox({ rateLimit: false });
 
 async function call(
 	box: SandboxHandle,

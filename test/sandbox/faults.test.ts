@@ -1,14 +1,9 @@
 /** Fault injection controlled by tests: status, drop, latency, hang, rateLimit, rateLimitBare. */
 import { sleep } from 'n8n-workflow';
 
-import { startSandbox, type SandboxHandle } from '../helpers/sandbox';
+import { startSandbox, useSandbox } from '../helpers/sandbox';
 
-let sandbox: SandboxHandle;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ rateLimit: { quota: 100, windowMs: 30_000 } });
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox({ rateLimit: { quota: 100, windowMs: 30_000 } });
 afterEach(() => sandbox.faults.clear());
 
 async function call(method: string, version: string, path: string) {

@@ -2,19 +2,10 @@
  * The sandbox's marketing and settings areas over plain HTTP: V2 coupons and gift certificates,
  * V3 promotions and codes, shipping, payment methods, tax classes, channels and listings.
  */
-import {
-	acknowledgeViolations,
-	startSandbox,
-	type Json,
-	type SandboxHandle,
-} from '../helpers/sandbox';
+import { acknowledgeViolations, startSandbox, type Json, useSandbox } from '../helpers/sandbox';
 
-let sandbox: SandboxHandle;
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
-beforeAll(async () => {
-	sandbox = await startSandbox({ now: () => NOW });
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox({ now: () => NOW });
 
 async function call(method: string, path: string, body?: unknown, token = sandbox.accessToken) {
 	const response = await fetch(`${sandbox.baseUrl}/stores/${sandbox.storeHash}${path}`, {

@@ -1,15 +1,11 @@
 /** The sandbox's imitation of BigCommerce's login service (authorize redirect + token exchange). */
-import { startSandbox, type Json, type SandboxHandle } from '../helpers/sandbox';
+import { startSandbox, type Json, useSandbox } from '../helpers/sandbox';
 
-let sandbox: SandboxHandle;
 const CALLBACK = 'http://localhost:5678/rest/oauth2-credential/callback';
 
-beforeAll(async () => {
-	sandbox = await startSandbox({
-		oauthClients: [{ clientId: 'my-app', clientSecret: 'my-secret' }],
-	});
+const sandbox = useSandbox({
+	oauthClients: [{ clientId: 'my-app', clientSecret: 'my-secret' }],
 });
-afterAll(async () => sandbox.close());
 
 async function authorize(params: Record<string, string>) {
 	const url = new URL(`${sandbox.baseUrl}/oauth2/authorize`);

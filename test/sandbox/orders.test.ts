@@ -2,7 +2,8 @@ import {
 	acknowledgeViolations,
 	startSandbox,
 	type Json,
-	type SandboxHandle,
+	useSandbox,
+	recordEvents,
 } from '../helpers/sandbox';
 
 /** Bad requests sent on purpose: the spec documents no 400 for these V2 operations. */
@@ -12,13 +13,8 @@ function expectProvokedOnly() {
 	expect(taken.filter((v) => v.direction === 'response').map((v) => v.reason)).toEqual([]);
 }
 
-let sandbox: SandboxHandle;
-const events: Array<[string, Json]> = [];
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	sandbox.eventListeners.push((scope: string, data: Json) => events.push([scope, data]));
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
+const events = recordEvents(sandbox);
 
 async function call(method: string, path: string, body?: Json, version = 'v2', token?: string) {
 	const response = await fetch(`${sandbox.apiPath(version)}${path}`, {

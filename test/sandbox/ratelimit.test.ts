@@ -1,13 +1,9 @@
 /** BigCommerce-style rate limiting in the sandbox: headers on every response, 429, window reset. */
-import { startSandbox, type SandboxHandle } from '../helpers/sandbox';
+import { startSandbox, useSandbox } from '../helpers/sandbox';
 
-let sandbox: SandboxHandle;
 let clock = 1_700_000_000_000;
 
-beforeAll(async () => {
-	sandbox = await startSandbox({ now: () => clock, rateLimit: { quota: 3, windowMs: 10_000 } });
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox({ now: () => clock, rateLimit: { quota: 3, windowMs: 10_000 } });
 beforeEach(() => sandbox.setRateLimit({ quota: 3, windowMs: 10_000 }));
 
 async function get(version = 'v2', path = '/time') {

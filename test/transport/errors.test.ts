@@ -8,7 +8,7 @@ import {
 	type ApiVersion,
 	type BigCommerceRequest,
 } from '../../nodes/BigCommerce/transport';
-import { parseErrorBody } from '../../nodes/BigCommerce/transport/errors';
+import { parseErrorBody } from '../../nodes/BigCommerce/transport/errorBody';
 import {
 	caught,
 	CLIENT_SECRET,

@@ -1,23 +1,11 @@
 import { persistedKeys } from '../../nodes/BigCommerceTrigger/dedup';
 import { HOOK_HEADER } from '../../nodes/BigCommerceTrigger/verify';
-import { startSandbox, type Json, type SandboxHandle } from '../helpers/sandbox';
-import { FakeN8n, hooksAt } from '../helpers/trigger';
+import type { Json } from '../helpers/sandbox';
+import { FakeN8n, hooksAt, useTriggerSandbox } from '../helpers/trigger';
 
-let sandbox: SandboxHandle;
-const open: FakeN8n[] = [];
+const { sandbox, open } = useTriggerSandbox();
 let counter = 0;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	for (const n8n of open) await n8n.close();
-	await sandbox.close();
-});
-beforeEach(() => {
-	sandbox.state.hooks.length = 0;
-	sandbox.webhooks.configure({ sign: false });
-});
+beforeEach(() => sandbox.webhooks.configure({ sign: false }));
 
 /** A trigger activated on the sandbox, in its own workflow (fresh duplicate memory). */
 async function activeTrigger(params: Record<string, unknown> = {}) {

@@ -13,13 +13,9 @@ import { BigCommerce } from '../../nodes/BigCommerce/BigCommerce.node';
 import { BigCommerceTrigger } from '../../nodes/BigCommerceTrigger/BigCommerceTrigger.node';
 import { scopesFor } from '../../nodes/BigCommerceTrigger/lifecycle';
 import { createExecuteContext, sandboxCredentials } from '../helpers/context';
-import { startSandbox, type SandboxHandle } from '../helpers/sandbox';
+import { useSandbox } from '../helpers/sandbox';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 const action = new BigCommerce();
 const trigger = new BigCommerceTrigger();

@@ -3,24 +3,16 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { retrySettings } from '../../nodes/BigCommerce/transport';
 import { HOOK_HEADER } from '../../nodes/BigCommerceTrigger/verify';
-import { startSandbox, type SandboxHandle } from '../helpers/sandbox';
-import { FakeN8n, hooksAt } from '../helpers/trigger';
+import { FakeN8n, hooksAt, useTriggerSandbox } from '../helpers/trigger';
 
-let sandbox: SandboxHandle;
-const open: FakeN8n[] = [];
+const { sandbox, open } = useTriggerSandbox();
 
 const savedBackoff = retrySettings.baseBackoffMs;
-beforeAll(async () => {
+beforeAll(() => {
 	retrySettings.baseBackoffMs = 5;
-	sandbox = await startSandbox();
 });
-afterAll(async () => {
+afterAll(() => {
 	retrySettings.baseBackoffMs = savedBackoff;
-	for (const n8n of open) await n8n.close();
-	await sandbox.close();
-});
-beforeEach(() => {
-	sandbox.state.hooks.length = 0;
 });
 
 async function n8nWith(params: Record<string, unknown>, webhookId?: string) {

@@ -8,24 +8,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { MAX_PERSISTED, persistedKeys } from '../../nodes/BigCommerceTrigger/dedup';
 import { HOOK_HEADER } from '../../nodes/BigCommerceTrigger/verify';
-import { startSandbox, type Json, type SandboxHandle } from '../helpers/sandbox';
-import { FakeN8n, hooksAt, type Params } from '../helpers/trigger';
+import type { Json } from '../helpers/sandbox';
+import { FakeN8n, hooksAt, useTriggerSandbox, type Params } from '../helpers/trigger';
 
-let sandbox: SandboxHandle;
-const open: FakeN8n[] = [];
+const { sandbox, open } = useTriggerSandbox();
 let counter = 0;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => {
-	for (const n8n of open) await n8n.close();
-	await sandbox.close();
-});
-beforeEach(() => {
-	sandbox.state.hooks.length = 0;
-	sandbox.webhooks.configure({ sign: false });
-});
+beforeEach(() => sandbox.webhooks.configure({ sign: false }));
 
 async function activeTrigger(params: Params = {}, activate = true) {
 	counter++;

@@ -30,6 +30,18 @@ async function search(
 	return { results, paginationToken: page < totalPages ? String(page + 1) : undefined };
 }
 
+/** Categories and brands: sorted by name, filtered by a name fragment, shown as "Name #id". */
+async function searchByName(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const qs: IDataObject = { sort: 'name' };
+	if (filter?.trim()) qs['name:like'] = filter.trim();
+	return await search(ctx, path, qs, (r) => `${String(r.name)} #${String(r.id)}`, paginationToken);
+}
+
 /** Resource-locator searches for products, categories and brands (merged into methods/listSearch.ts). */
 export const catalogListSearch = {
 	async searchProducts(
@@ -53,15 +65,7 @@ export const catalogListSearch = {
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		const qs: IDataObject = { sort: 'name' };
-		if (filter?.trim()) qs['name:like'] = filter.trim();
-		return await search(
-			this,
-			'/catalog/categories',
-			qs,
-			(c) => `${String(c.name)} #${String(c.id)}`,
-			paginationToken,
-		);
+		return await searchByName(this, '/catalog/categories', filter, paginationToken);
 	},
 
 	async searchBrands(
@@ -69,14 +73,6 @@ export const catalogListSearch = {
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		const qs: IDataObject = { sort: 'name' };
-		if (filter?.trim()) qs['name:like'] = filter.trim();
-		return await search(
-			this,
-			'/catalog/brands',
-			qs,
-			(b) => `${String(b.name)} #${String(b.id)}`,
-			paginationToken,
-		);
+		return await searchByName(this, '/catalog/brands', filter, paginationToken);
 	},
 };

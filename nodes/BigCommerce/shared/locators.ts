@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 import {
 	fail,
@@ -13,6 +13,37 @@ import {
  * The resource locators several resources share (a product picker in variants, a customer picker
  * in orders, ...), with the readers that turn a locator's value into a checked ID.
  */
+
+/**
+ * The first two modes of an ID resource locator: From List (searching with `searchListMethod`)
+ * and By ID (checked in the editor against `regex`, digits by default). The objects sit in a
+ * `modes` property, where n8n's lint knows that modes have no default.
+ */
+function listAndIdModes(
+	searchListMethod: string,
+	placeholder: string,
+	errorMessage: string,
+	regex = '^[0-9]+$',
+): INodePropertyMode[] {
+	const picker: Pick<INodeProperties, 'modes'> = {
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder,
+				validation: [{ type: 'regex', properties: { regex, errorMessage } }],
+			},
+		],
+	};
+	return picker.modes ?? [];
+}
 
 type LocatorKind = 'product' | 'category' | 'brand';
 
@@ -61,27 +92,7 @@ export function locator(
 		required: true,
 		description: `The ${lower}: pick it from the list, or give its ID or control-panel URL`,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: info.search, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 123',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^[0-9]+$',
-							errorMessage: `A ${lower} ID is a whole number such as 123`,
-						},
-					},
-				],
-			},
+			...listAndIdModes(info.search, 'e.g. 123', `A ${lower} ID is a whole number such as 123`),
 			{
 				displayName: 'By URL',
 				name: 'url',
@@ -164,27 +175,7 @@ export function orderLocator(overrides: Partial<INodeProperties> = {}): INodePro
 		required: true,
 		description: 'The order (its order number / ID)',
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchOrders', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 123',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^[0-9]+$',
-							errorMessage: 'An order ID is a whole number such as 123',
-						},
-					},
-				],
-			},
+			...listAndIdModes('searchOrders', 'e.g. 123', 'An order ID is a whole number such as 123'),
 		],
 		...overrides,
 	};
@@ -199,27 +190,12 @@ export function statusLocator(description: string): INodeProperties {
 		default: { mode: 'list', value: '' },
 		description,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchOrderStatuses', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 11',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^([0-9]|1[0-4])$',
-							errorMessage: 'An order status ID is a number from 0 to 14',
-						},
-					},
-				],
-			},
+			...listAndIdModes(
+				'searchOrderStatuses',
+				'e.g. 11',
+				'An order status ID is a number from 0 to 14',
+				'^([0-9]|1[0-4])$',
+			),
 		],
 	};
 }
@@ -234,27 +210,7 @@ export function customerLocator(overrides: Partial<INodeProperties> = {}): INode
 		required: true,
 		description: 'The customer, picked from the list, by ID, or by email address',
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchCustomers', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 42',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^[0-9]+$',
-							errorMessage: 'A customer ID is a whole number such as 42',
-						},
-					},
-				],
-			},
+			...listAndIdModes('searchCustomers', 'e.g. 42', 'A customer ID is a whole number such as 42'),
 			{
 				displayName: 'By Email',
 				name: 'email',
@@ -296,27 +252,7 @@ export function channelLocator(
 		required: true,
 		description,
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchChannels', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 1',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^[0-9]+$',
-							errorMessage: 'A channel ID is a whole number such as 1',
-						},
-					},
-				],
-			},
+			...listAndIdModes('searchChannels', 'e.g. 1', 'A channel ID is a whole number such as 1'),
 		],
 	};
 }

@@ -37,6 +37,34 @@ export function destructiveNotice(text: string): INodeProperties {
 	return { displayName: text, name: 'deleteNotice', type: 'notice', default: '' };
 }
 
+/** An amount of money in the store currency (a price, a discount): 0 or more, two decimals. */
+export function moneyProperty(
+	displayName: string,
+	name: string,
+	description?: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0,
+		...(description === undefined ? {} : { description }),
+	};
+}
+
+/** The optional fields of a Create, as the "Additional Fields" collection. */
+export function additionalFields(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
+	};
+}
+
 /** The standard Return All + Limit parameters. */
 export function returnAllOrLimit(maxValue = MAX_LIMIT): INodeProperties[] {
 	return [

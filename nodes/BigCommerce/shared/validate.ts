@@ -115,6 +115,14 @@ export function wholeNumberValue(
 	return n;
 }
 
+/** A sort order (categories, images, videos): any whole number, negative ones included. */
+export function sortOrderValue(ctx: IExecuteFunctions, i: number, raw: unknown): number {
+	const n = Number(raw);
+	if (!Number.isInteger(n))
+		fail(ctx, i, `"Sort Order" must be a whole number; got "${String(raw)}"`);
+	return n;
+}
+
 /** A whole-number parameter of 0 or more (e.g. a tax class ID, which may be 0). */
 export function requireWholeNumber(
 	ctx: IExecuteFunctions,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { redactText } from './errors';
+import { redactText } from './redact';
 import { ACCEPTED_STORE_HASH_FORMS, normaliseBaseUrl, parseStoreHash } from './storeHash';
 import type { BigCommerceContext } from './types';
 

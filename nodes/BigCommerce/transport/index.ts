@@ -2,7 +2,8 @@
  * The node's single way to BigCommerce, split by responsibility:
  * credentials.ts (which credential, store hash, base URL, secrets), request.ts (one request with
  * retry and unwrapping), pagination.ts (lists across pages), rateLimit.ts (the per-store governor),
- * errors.ts (NodeApiError with BigCommerce's message and a hint; redaction), dates.ts, storeHash.ts.
+ * errorBody.ts (reading error bodies), hints.ts (what to do about an error), errors.ts (the
+ * NodeApiErrors), redact.ts (secrets out of errors and logs), dates.ts, storeHash.ts.
  * Callers import from here.
  */
 export type {
@@ -21,4 +22,4 @@ export {
 	unwrapResponse,
 } from './request';
 export { MAX_PAGE_SIZE, bigCommerceApiRequestAllItems, type PaginationOptions } from './pagination';
-export { multiStatusFailures, type ItemFailure } from './errors';
+export { multiStatusFailures, type ItemFailure } from './errorBody';

@@ -7,14 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { convertV2Dates } from './dates';
-import {
-	networkErrorCode,
-	neverSent,
-	redactText,
-	redactValue,
-	toNetworkError,
-	toNodeApiError,
-} from './errors';
+import { networkErrorCode, neverSent, toNetworkError, toNodeApiError } from './errors';
 import {
 	acquire,
 	clampRateLimitWait,
@@ -24,6 +17,7 @@ import {
 	pause,
 	release,
 } from './rateLimit';
+import { redactText, redactValue } from './redact';
 import type {
 	BigCommerceContext,
 	BigCommerceRequest,

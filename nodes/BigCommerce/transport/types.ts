@@ -38,3 +38,33 @@ export interface BigCommerceResponse {
 	headers: Record<string, unknown>;
 	body: unknown;
 }
+
+/** What errors.ts and hints.ts know about a failed answer. */
+export interface ApiErrorContext {
+	statusCode: number;
+	body: unknown;
+	method: string;
+	/** `/v3/catalog/products/1` */
+	path: string;
+	/** The OAuth scope this request needs, for the 403 hint. */
+	scope?: string;
+	itemIndex?: number;
+	/** Strings that must never appear in the error (the access token). */
+	secrets?: readonly string[];
+	/** How many 429 answers were waited out before giving up. */
+	rateLimitRetries?: number;
+	/** Whether the request is safe to repeat (GET, PUT, DELETE); false for a POST. */
+	safe?: boolean;
+}
+
+/** What errors.ts and hints.ts know about a request that got no answer. */
+export interface NetworkErrorContext {
+	error: unknown;
+	method: string;
+	path: string;
+	/** Whether the request is safe to repeat (and was repeated). */
+	safe: boolean;
+	attempts: number;
+	itemIndex?: number;
+	secrets?: readonly string[];
+}

@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import { buyableProducts, recordEvents } from '../customer/fixtures';
 import {
 	expectRejectedBeforeRequest,
@@ -9,13 +9,11 @@ import {
 	runNodeError,
 } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
 let fixtures: Json;
+const sandbox = useSandbox();
 beforeAll(async () => {
-	sandbox = await startSandbox();
 	fixtures = sandbox.state.cartFixtures;
 });
-afterAll(async () => sandbox.close());
 
 const byToken = (token: string, options: Record<string, unknown> = {}) => ({
 	resource: 'abandonedCart',

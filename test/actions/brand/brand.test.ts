@@ -1,13 +1,9 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import { locator, runNode, runNodeError } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox({ seed: { products: 10 } });
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox({ seed: { products: 10 } });
 
 describe('Brand', () => {
 	let createdId = 0;

@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import { buyableProducts, recordEvents, round2 } from '../customer/fixtures';
 import {
 	expectRejectedBeforeRequest,
@@ -9,13 +9,11 @@ import {
 	runNodeError,
 } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
 let products: ReturnType<typeof buyableProducts>;
+const sandbox = useSandbox();
 beforeAll(async () => {
-	sandbox = await startSandbox();
 	products = buyableProducts(sandbox, 4);
 });
-afterAll(async () => sandbox.close());
 
 const cart = (params: Record<string, unknown>) => ({ resource: 'cart', ...params });
 const physical = (c: Json): Json[] =>

@@ -1,15 +1,10 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox, recordEvents } from '../../helpers/sandbox';
 import { locator, runNode, runNodeError } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-const events: Array<[string, Json]> = [];
-beforeAll(async () => {
-	sandbox = await startSandbox({ seed: { products: 10 } });
-	sandbox.eventListeners.push((scope: string, data: Json) => events.push([scope, data]));
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox({ seed: { products: 10 } });
+const events = recordEvents(sandbox);
 
 const byList = (value: string | number) => ({ __rl: true, mode: 'list', value: String(value) });
 const categories = () => sandbox.state.catalog.categories as Map<number, Json>;

@@ -3,14 +3,10 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { listSearch } from '../../../nodes/BigCommerce/methods/listSearch';
 import { createExecuteContext, sandboxCredentials } from '../../helpers/context';
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import { expectRejectedBeforeRequest, locator, requestsSince, runNode } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 const channel = (params: Record<string, unknown>) => ({ resource: 'channel', ...params });
 

@@ -1,13 +1,9 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import { expectRejectedBeforeRequest, requestsSince, runNode } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 const listing = (params: Record<string, unknown>) => ({ resource: 'channelListing', ...params });
 const channelRef = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });

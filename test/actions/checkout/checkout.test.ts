@@ -1,15 +1,13 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import { expectRejectedBeforeRequest, runNode, runNodeError } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
 let fixtures: Json;
+const sandbox = useSandbox();
 beforeAll(async () => {
-	sandbox = await startSandbox();
 	fixtures = sandbox.state.cartFixtures;
 });
-afterAll(async () => sandbox.close());
 
 const checkout = (checkoutId: string, options: Record<string, unknown> = {}) => ({
 	resource: 'checkout',

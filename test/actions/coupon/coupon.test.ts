@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import {
 	acknowledgeUndocumentedErrors,
 	expectRejectedBeforeRequest,
@@ -8,11 +8,7 @@ import {
 	runNode,
 } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 const coupon = (params: Record<string, unknown>) => ({ resource: 'coupon', ...params });
 const byCode = (code: string): Json => sandbox.state.coupons.find((c: Json) => c.code === code);

@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import {
 	expectRejectedBeforeRequest,
 	locator,
@@ -9,11 +9,7 @@ import {
 	runNodeError,
 } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 const customer = (params: Record<string, unknown>) => ({ resource: 'customer', ...params });
 const stored = (email: string): Json =>

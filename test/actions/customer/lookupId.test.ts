@@ -11,15 +11,11 @@
  */
 import { NodeOperationError } from 'n8n-workflow';
 
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import { locator, requestsSince, runNode, runNodeError } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
+const sandbox = useSandbox();
 beforeEach(() => sandbox.faults.clear());
-afterAll(async () => sandbox.close());
 
 const EMAIL = 'shopper4@example.com';
 const stored = (email: string): Json =>

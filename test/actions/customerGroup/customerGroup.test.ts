@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { startSandbox, type SandboxHandle } from '../../helpers/sandbox';
+import { useSandbox } from '../../helpers/sandbox';
 import {
 	expectRejectedBeforeRequest,
 	requestsSince,
@@ -8,11 +8,7 @@ import {
 	runNodeError,
 } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 const group = (params: Record<string, unknown>) => ({ resource: 'customerGroup', ...params });
 

@@ -2,14 +2,10 @@ import { NodeApiError } from 'n8n-workflow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SEED_CODES } = require('../../../sandbox/resources/marketing');
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import { expectRejectedBeforeRequest, requestsSince, runNode } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 const codes = SEED_CODES.giftCertificates as Record<string, string>;
 const gift = (params: Record<string, unknown>) => ({ resource: 'giftCertificate', ...params });

@@ -1,14 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { startSandbox, type SandboxHandle } from '../../helpers/sandbox';
+import { useSandbox } from '../../helpers/sandbox';
 
 import { locator, runNode, runNodeError } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 const billing = {
 	first_name: 'A',

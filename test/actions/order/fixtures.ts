@@ -13,3 +13,15 @@ export function orderInStatus(sandbox: SandboxHandle, statusId: number): Json {
 export function stateOrder(sandbox: SandboxHandle, id: number): Json {
 	return (sandbox.state.orders as Json[]).find((o) => o.id === id);
 }
+
+/** A complete billing address (Order › Create sends it; Update merges changes into one). */
+export const billing = {
+	first_name: 'Jane',
+	last_name: 'Doe',
+	street_1: '555 East Street',
+	city: 'Austin',
+	state: 'Texas',
+	zip: '78701',
+	country_iso2: 'us',
+	email: 'jane@example.com',
+};

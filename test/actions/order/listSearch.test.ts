@@ -2,14 +2,10 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { listSearch } from '../../../nodes/BigCommerce/methods/listSearch';
 import { createExecuteContext, sandboxCredentials } from '../../helpers/context';
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import { runNode } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 function loadOptionsContext(): ILoadOptionsFunctions {
 	const { ctx } = createExecuteContext({

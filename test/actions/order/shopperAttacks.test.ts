@@ -8,7 +8,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { BigCommerce } from '../../../nodes/BigCommerce/BigCommerce.node';
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import { ORDER_STATUSES } from '../../../nodes/BigCommerce/shared/orderStatuses';
 import { stateOrder } from './fixtures';
 import { locator, runNode, runNodeError } from '../../helpers/node';
@@ -18,9 +18,8 @@ const { readRepoFile } = require('../../helpers/repoFile') as {
 	readRepoFile: (path: string) => string;
 };
 
-let sandbox: SandboxHandle;
+const sandbox = useSandbox();
 beforeAll(async () => {
-	sandbox = await startSandbox();
 	// one archived order, archived the way a merchant does it (its shopper's email still matches)
 	const completed = (sandbox.state.orders as Json[]).find(
 		(o) => o.status_id === 10 && !o.is_deleted,
@@ -31,7 +30,6 @@ beforeAll(async () => {
 		orderId: locator(completed.id),
 	});
 });
-afterAll(async () => sandbox.close());
 
 /** The identity-failure answer, exactly (the same for every attack below). */
 const FAILURE = 'Item 0: No order matches this "Order Number" and "Email"';

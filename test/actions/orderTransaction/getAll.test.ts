@@ -1,14 +1,10 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import { orderInStatus } from '../order/fixtures';
 import { locator, runNode, runNodeError } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 describe('Order Transaction → Get Many', () => {
 	it('lists the payment transactions of a paid (refunded) order from V3', async () => {

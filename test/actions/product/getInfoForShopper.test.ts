@@ -1,13 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import { runNode, runNodeError } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox({ seed: { products: 30 } });
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox({ seed: { products: 30 } });
 
 const product = (id: number) => (sandbox.state.catalog.products as Map<number, Json>).get(id);
 const ask = (lookUpBy: string, value: string, options = {}) =>

@@ -2,13 +2,9 @@ import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { listSearch } from '../../../nodes/BigCommerce/methods/listSearch';
 import { createExecuteContext, sandboxCredentials } from '../../helpers/context';
-import { startSandbox, type SandboxHandle } from '../../helpers/sandbox';
+import { useSandbox } from '../../helpers/sandbox';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox({ seed: { products: 120 } });
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox({ seed: { products: 120 } });
 
 function loadOptionsContext(): ILoadOptionsFunctions {
 	const { ctx } = createExecuteContext({

@@ -1,18 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	acknowledgeViolations,
-	startSandbox,
-	type Json,
-	type SandboxHandle,
-} from '../../helpers/sandbox';
+import { acknowledgeViolations, type Json, useSandbox } from '../../helpers/sandbox';
 import { locator, runNode, runNodeError } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox({ seed: { products: 10 } });
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox({ seed: { products: 10 } });
 
 const product = (id: number) => (sandbox.state.catalog.products as Map<number, Json>).get(id);
 const base = { resource: 'productImage', productId: locator(2) };

@@ -1,20 +1,10 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import {
-	acknowledgeViolations,
-	startSandbox,
-	type Json,
-	type SandboxHandle,
-} from '../../helpers/sandbox';
+import { acknowledgeViolations, type Json, useSandbox, recordEvents } from '../../helpers/sandbox';
 import { locator, runNode, runNodeError } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-const events: Array<[string, Json]> = [];
-beforeAll(async () => {
-	sandbox = await startSandbox({ seed: { products: 20 } });
-	sandbox.eventListeners.push((scope: string, data: Json) => events.push([scope, data]));
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox({ seed: { products: 20 } });
+const events = recordEvents(sandbox);
 
 const product = (id: number) => (sandbox.state.catalog.products as Map<number, Json>).get(id);
 const base = { resource: 'productVariant', productId: locator(3) };

@@ -1,11 +1,7 @@
 import { expectRejectedBeforeRequest, requestsSince, runNode } from '../../helpers/node';
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 const promo = (params: Record<string, unknown>) => ({ resource: 'promotion', ...params });
 const byName = (name: string): Json => sandbox.state.promotions.find((p: Json) => p.name === name);

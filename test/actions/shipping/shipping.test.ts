@@ -1,13 +1,9 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { startSandbox, type SandboxHandle } from '../../helpers/sandbox';
+import { useSandbox } from '../../helpers/sandbox';
 import { expectRejectedBeforeRequest, requestsSince, runNode } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 const shipping = (params: Record<string, unknown>) => ({ resource: 'shipping', ...params });
 

@@ -1,11 +1,7 @@
 import { expectRejectedBeforeRequest, requestsSince, runNode } from '../../helpers/node';
-import { startSandbox, type SandboxHandle } from '../../helpers/sandbox';
+import { useSandbox } from '../../helpers/sandbox';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 describe('Tax Class', () => {
 	it('gets many tax classes and one by ID (0 is the default class)', async () => {

@@ -7,7 +7,7 @@ import type {
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { cartIdParameter, simplifyCart } from './helpers';
+import { cartIdParameter, includeOptionsProperty, simplifyCart } from './helpers';
 import { CART_READ } from '../../shared/scopes';
 import { requireUuid } from '../../shared/validate';
 import { toItems } from '../../shared/items';
@@ -28,14 +28,7 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Include Product Options',
-				name: 'includeOptions',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to include the chosen product options (size, color...) of each line item',
-			},
+			includeOptionsProperty,
 			{
 				displayName: 'Simplify',
 				name: 'simplify',

@@ -26,6 +26,15 @@ export const itemIdParameter: INodeProperties = {
 };
 
 /** Line items entered as fields or as JSON (Create, Add Items). */
+/** The Include Product Options option of Cart › Get and Checkout › Get. */
+export const includeOptionsProperty: INodeProperties = {
+	displayName: 'Include Product Options',
+	name: 'includeOptions',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to include the chosen product options (size, color...) of each line item',
+};
+
 export function lineItemsProperties(): INodeProperties[] {
 	return [
 		{

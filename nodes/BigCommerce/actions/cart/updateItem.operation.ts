@@ -12,6 +12,7 @@ import { optionalLocator } from '../../shared/locators';
 import { CART_READ, CART_WRITE } from '../../shared/scopes';
 import { wholeNumberValue, fail, isBlank, locatorValue, requireUuid } from '../../shared/validate';
 import { toItems } from '../../shared/items';
+import { moneyProperty } from '../../shared/properties';
 
 export const option: OperationOption = {
 	name: 'Update Item',
@@ -39,14 +40,11 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'List Price Override',
-				name: 'listPrice',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 0,
-				description: 'A price to charge instead of the catalog price',
-			},
+			moneyProperty(
+				'List Price Override',
+				'listPrice',
+				'A price to charge instead of the catalog price',
+			),
 			optionalLocator('product', {
 				name: 'productId',
 				description: "The line item's product (looked up from the cart when empty)",

@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { wholeNumberValue, fail, isBlank, locatorValue } from '../../shared/validate';
+import {
+	wholeNumberValue,
+	fail,
+	isBlank,
+	locatorValue,
+	sortOrderValue,
+} from '../../shared/validate';
 import { locator } from '../../shared/locators';
 
 /**
@@ -70,12 +76,7 @@ export function categoryBody(ctx: IExecuteFunctions, i: number, fields: IDataObj
 	] as const) {
 		if (fields[param] !== undefined) body[key] = String(fields[param]);
 	}
-	if (fields.sortOrder !== undefined) {
-		const n = Number(fields.sortOrder);
-		if (!Number.isInteger(n))
-			fail(ctx, i, `"Sort Order" must be a whole number; got "${String(fields.sortOrder)}"`);
-		body.sort_order = n;
-	}
+	if (fields.sortOrder !== undefined) body.sort_order = sortOrderValue(ctx, i, fields.sortOrder);
 	if (fields.isVisible !== undefined) body.is_visible = Boolean(fields.isVisible);
 	return body;
 }

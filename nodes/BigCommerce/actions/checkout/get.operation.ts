@@ -7,7 +7,7 @@ import type {
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { simplifyCart } from '../cart/helpers';
+import { includeOptionsProperty, simplifyCart } from '../cart/helpers';
 import { CHECKOUT_READ } from '../../shared/scopes';
 import { requireUuid } from '../../shared/validate';
 import { toItems } from '../../shared/items';
@@ -43,14 +43,7 @@ export const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to include the shipping options available to each consignment',
 			},
-			{
-				displayName: 'Include Product Options',
-				name: 'includeOptions',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to include the chosen product options (size, color...) of each line item',
-			},
+			includeOptionsProperty,
 			{
 				displayName: 'Simplify',
 				name: 'simplify',

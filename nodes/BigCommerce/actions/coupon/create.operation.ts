@@ -8,9 +8,11 @@ import type {
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import {
-	appliesToOptions,
+	amountProperty,
+	appliesToIdsProperty,
+	appliesToProperty,
 	coreCouponBody,
-	couponTypeOptions,
+	discountTypeProperty,
 	optionalCouponBody,
 	optionalCouponFields,
 } from './helpers';
@@ -43,37 +45,10 @@ export const properties: INodeProperties[] = [
 		placeholder: '20% off orders over $50',
 		description: 'Internal name of the coupon (unique)',
 	},
-	{
-		displayName: 'Discount Type',
-		name: 'type',
-		type: 'options',
-		options: couponTypeOptions,
-		default: 'percentage_discount',
-	},
-	{
-		displayName: 'Amount',
-		name: 'amount',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
-		description:
-			'The discount: a percentage for Percentage Off, otherwise an amount in the store currency',
-	},
-	{
-		displayName: 'Applies To',
-		name: 'appliesTo',
-		type: 'options',
-		options: appliesToOptions,
-		default: 'categories',
-	},
-	{
-		displayName: 'Applies To IDs',
-		name: 'appliesToIds',
-		type: 'string',
-		default: '0',
-		placeholder: '0',
-		description: 'Comma-separated category or product IDs. For categories, 0 means every category.',
-	},
+	discountTypeProperty,
+	amountProperty,
+	appliesToProperty,
+	appliesToIdsProperty('0'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

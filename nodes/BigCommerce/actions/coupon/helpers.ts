@@ -9,6 +9,7 @@ import {
 	fail,
 } from '../../shared/validate';
 import { toRfc2822 } from '../../shared/dates';
+import { moneyProperty } from '../../shared/properties';
 
 export const couponTypeOptions = [
 	{ name: 'Dollar Amount Off Each Item', value: 'per_item_discount' },
@@ -22,6 +23,47 @@ export const appliesToOptions = [
 	{ name: 'Categories', value: 'categories' },
 	{ name: 'Products', value: 'products' },
 ];
+
+/** The discount type (Create, and Update Fields). */
+export const discountTypeProperty: INodeProperties = {
+	displayName: 'Discount Type',
+	name: 'type',
+	type: 'options',
+	options: couponTypeOptions,
+	default: 'percentage_discount',
+};
+
+/** The discount amount (Create, and Update Fields). */
+export const amountProperty: INodeProperties = {
+	displayName: 'Amount',
+	name: 'amount',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 2 },
+	default: 0,
+	description:
+		'The discount: a percentage for Percentage Off, otherwise an amount in the store currency',
+};
+
+/** What the discount applies to: categories or products. */
+export const appliesToProperty: INodeProperties = {
+	displayName: 'Applies To',
+	name: 'appliesTo',
+	type: 'options',
+	options: appliesToOptions,
+	default: 'categories',
+};
+
+/** The category or product IDs the discount applies to ('0' by default on Create: every category). */
+export function appliesToIdsProperty(defaultValue: string): INodeProperties {
+	return {
+		displayName: 'Applies To IDs',
+		name: 'appliesToIds',
+		type: 'string',
+		default: defaultValue,
+		placeholder: '0',
+		description: 'Comma-separated category or product IDs. For categories, 0 means every category.',
+	};
+}
 
 export const couponIdProperty: INodeProperties = {
 	displayName: 'Coupon ID',
@@ -65,14 +107,11 @@ export const optionalCouponFields: INodeProperties[] = [
 		default: 0,
 		description: 'How many times each customer can use the coupon (0 = unlimited)',
 	},
-	{
-		displayName: 'Minimum Purchase',
-		name: 'minPurchase',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
-		description: 'Order subtotal the cart must reach before the coupon applies',
-	},
+	moneyProperty(
+		'Minimum Purchase',
+		'minPurchase',
+		'Order subtotal the cart must reach before the coupon applies',
+	),
 	{
 		displayName: 'Shipping Methods',
 		name: 'shippingMethods',

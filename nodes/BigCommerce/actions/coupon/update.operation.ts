@@ -8,10 +8,12 @@ import type {
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
 import {
-	appliesToOptions,
+	amountProperty,
+	appliesToIdsProperty,
+	appliesToProperty,
 	coreCouponBody,
 	couponIdProperty,
-	couponTypeOptions,
+	discountTypeProperty,
 	optionalCouponBody,
 	optionalCouponFields,
 } from './helpers';
@@ -38,31 +40,9 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: sortByName<INodeProperties>([
-			{
-				displayName: 'Amount',
-				name: 'amount',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 0,
-				description:
-					'The discount: a percentage for Percentage Off, otherwise an amount in the store currency',
-			},
-			{
-				displayName: 'Applies To',
-				name: 'appliesTo',
-				type: 'options',
-				options: appliesToOptions,
-				default: 'categories',
-			},
-			{
-				displayName: 'Applies To IDs',
-				name: 'appliesToIds',
-				type: 'string',
-				default: '',
-				placeholder: '0',
-				description:
-					'Comma-separated category or product IDs. For categories, 0 means every category.',
-			},
+			amountProperty,
+			appliesToProperty,
+			appliesToIdsProperty(''),
 			{
 				displayName: 'Code',
 				name: 'code',
@@ -70,13 +50,7 @@ export const properties: INodeProperties[] = [
 				default: '',
 				description: 'The code shoppers enter at checkout',
 			},
-			{
-				displayName: 'Discount Type',
-				name: 'type',
-				type: 'options',
-				options: couponTypeOptions,
-				default: 'percentage_discount',
-			},
+			discountTypeProperty,
 			{
 				displayName: 'Name',
 				name: 'name',

@@ -57,21 +57,34 @@ export function readCustomerRef(
 	return { id };
 }
 
-/** Finds customers by ID or email (V3 has no single-customer endpoint: `id:in` / `email:in`). */
-export async function findCustomers(
+/**
+ * One page of a V3 customers list (`/customers`, `/customers/addresses`) as records: V3 has no
+ * single-customer or single-address endpoint, so reads go through `id:in` / `email:in` filters.
+ */
+export async function findCustomerRecords(
 	ctx: IExecuteFunctions,
 	i: number,
+	path: '/customers' | '/customers/addresses',
 	qs: IDataObject,
 ): Promise<IDataObject[]> {
 	const data = await bigCommerceApiRequest.call(ctx, {
 		method: 'GET',
 		version: 'v3',
-		path: '/customers',
+		path,
 		qs,
 		scope: CUSTOMERS_READ,
 		itemIndex: i,
 	});
 	return Array.isArray(data) ? (data as IDataObject[]) : [];
+}
+
+/** Finds customers by ID or email (`id:in` / `email:in`). */
+export async function findCustomers(
+	ctx: IExecuteFunctions,
+	i: number,
+	qs: IDataObject,
+): Promise<IDataObject[]> {
+	return await findCustomerRecords(ctx, i, '/customers', qs);
 }
 
 /**

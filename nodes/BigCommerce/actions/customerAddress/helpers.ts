@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { bigCommerceApiRequest } from '../../transport';
+import { findCustomerRecords } from '../customer/helpers';
 import { fail } from '../../shared/validate';
-import { CUSTOMERS_READ } from '../../shared/scopes';
 
 /** The address fields BigCommerce compares to decide that two addresses are the same. */
 export const ADDRESS_KEYS = [
@@ -153,15 +152,7 @@ export async function findAddresses(
 	i: number,
 	qs: IDataObject,
 ): Promise<IDataObject[]> {
-	const data = await bigCommerceApiRequest.call(ctx, {
-		method: 'GET',
-		version: 'v3',
-		path: '/customers/addresses',
-		qs,
-		scope: CUSTOMERS_READ,
-		itemIndex: i,
-	});
-	return Array.isArray(data) ? (data as IDataObject[]) : [];
+	return await findCustomerRecords(ctx, i, '/customers/addresses', qs);
 }
 
 /** Whether two addresses hold the same values for the fields BigCommerce compares. */

@@ -8,6 +8,7 @@ import type {
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequestAllItems } from '../../transport';
 import { orderLocator } from '../../shared/locators';
+import { partyFields } from './helpers';
 import {
 	emailValue,
 	fail,
@@ -44,22 +45,7 @@ export const properties: INodeProperties[] = [
 				description: 'Only the certificate with exactly this code',
 			},
 			orderLocator({ required: false, description: 'Only certificates bought in this order' }),
-			{
-				displayName: 'Recipient Email',
-				name: 'toEmail',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-			},
-			{ displayName: 'Recipient Name', name: 'toName', type: 'string', default: '' },
-			{
-				displayName: 'Sender Email',
-				name: 'fromEmail',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-			},
-			{ displayName: 'Sender Name', name: 'fromName', type: 'string', default: '' },
+			...partyFields,
 		],
 	},
 ];

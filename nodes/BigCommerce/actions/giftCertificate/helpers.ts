@@ -11,6 +11,7 @@ import {
 } from '../../shared/validate';
 import { customerField } from '../../shared/locators';
 import { toRfc2822 } from '../../shared/dates';
+import { moneyProperty } from '../../shared/properties';
 
 export const giftCertificateIdProperty: INodeProperties = {
 	displayName: 'Gift Certificate ID',
@@ -39,15 +40,28 @@ export const statusOptions = [
 ];
 
 /** Optional fields shared by Create (Additional Fields) and Update (Update Fields). */
-export const optionalGiftFields: INodeProperties[] = [
+/** Recipient and sender, name and email: Update Fields, and the filters of Get Many. */
+export const partyFields: INodeProperties[] = [
 	{
-		displayName: 'Balance',
-		name: 'balance',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
-		description: 'Remaining balance (defaults to the amount on creation)',
+		displayName: 'Recipient Email',
+		name: 'toEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
 	},
+	{ displayName: 'Recipient Name', name: 'toName', type: 'string', default: '' },
+	{
+		displayName: 'Sender Email',
+		name: 'fromEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
+	{ displayName: 'Sender Name', name: 'fromName', type: 'string', default: '' },
+];
+
+export const optionalGiftFields: INodeProperties[] = [
+	moneyProperty('Balance', 'balance', 'Remaining balance (defaults to the amount on creation)'),
 	{
 		displayName: 'Code',
 		name: 'code',

@@ -7,11 +7,11 @@ import type {
 
 import type { OperationOption } from '../types';
 import { bigCommerceApiRequest } from '../../transport';
-import { giftBody, giftCertificateIdProperty, optionalGiftFields } from './helpers';
+import { giftBody, giftCertificateIdProperty, optionalGiftFields, partyFields } from './helpers';
 import { emailValue, requireId, requireSomeFields } from '../../shared/validate';
 import { toItems } from '../../shared/items';
 import { MARKETING_WRITE } from '../../shared/scopes';
-import { sortByName } from '../../shared/properties';
+import { sortByName, moneyProperty } from '../../shared/properties';
 
 export const option: OperationOption = {
 	name: 'Update',
@@ -28,32 +28,7 @@ export const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: sortByName([
-			{
-				displayName: 'Amount',
-				name: 'amount',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 0,
-			},
-			{
-				displayName: 'Recipient Email',
-				name: 'toEmail',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-			},
-			{ displayName: 'Recipient Name', name: 'toName', type: 'string', default: '' },
-			{
-				displayName: 'Sender Email',
-				name: 'fromEmail',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-			},
-			{ displayName: 'Sender Name', name: 'fromName', type: 'string', default: '' },
-			...optionalGiftFields,
-		]),
+		options: sortByName([moneyProperty('Amount', 'amount'), ...partyFields, ...optionalGiftFields]),
 	},
 ];
 

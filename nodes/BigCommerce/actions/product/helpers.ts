@@ -4,7 +4,7 @@ import { bigCommerceApiRequest } from '../../transport';
 import { optionalLocator, optionalLocatorId } from '../../shared/locators';
 import { jsonValue, amountValue, wholeNumberValue, fail, idListValue } from '../../shared/validate';
 import { CATALOG_READ } from '../../shared/scopes';
-import { sortByName } from '../../shared/properties';
+import { sortByName, moneyProperty } from '../../shared/properties';
 
 /** Everything the export and the shopper tool read in one call. */
 export const FULL_INCLUDE = 'variants,images,custom_fields,videos';
@@ -51,13 +51,7 @@ export function productFieldOptions(update: boolean): INodeProperties[] {
 			],
 			default: 'New',
 		},
-		{
-			displayName: 'Cost Price',
-			name: 'costPrice',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-		},
+		moneyProperty('Cost Price', 'costPrice'),
 		{
 			displayName: 'Description',
 			name: 'description',
@@ -107,21 +101,8 @@ export function productFieldOptions(update: boolean): INodeProperties[] {
 			description:
 				'Any other product fields of the BigCommerce API as a JSON object, e.g. {"warranty": "2 years", "mpn": "X1"}',
 		},
-		{
-			displayName: 'Retail Price',
-			name: 'retailPrice',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-		},
-		{
-			displayName: 'Sale Price',
-			name: 'salePrice',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-			description: 'Discounted price; 0 means not on sale',
-		},
+		moneyProperty('Retail Price', 'retailPrice'),
+		moneyProperty('Sale Price', 'salePrice', 'Discounted price; 0 means not on sale'),
 		{
 			displayName: 'SKU',
 			name: 'sku',
@@ -139,13 +120,7 @@ export function productFieldOptions(update: boolean): INodeProperties[] {
 	if (update) {
 		fields.push(
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{
-				displayName: 'Price',
-				name: 'price',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 0,
-			},
+			moneyProperty('Price', 'price'),
 			{
 				displayName: 'Type',
 				name: 'type',

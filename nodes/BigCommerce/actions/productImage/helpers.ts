@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { SubResourceConfig } from '../productSubResource';
-import { fail } from '../../shared/validate';
+import { additionalFields } from '../../shared/properties';
+import { fail, sortOrderValue } from '../../shared/validate';
 
 function checkImageUrl(ctx: IExecuteFunctions, i: number, value: unknown): string {
 	const url = String(value ?? '').trim();
@@ -46,12 +47,7 @@ function imageBody(ctx: IExecuteFunctions, i: number, fields: IDataObject): IDat
 	if (fields.imageUrl !== undefined) body.image_url = checkImageUrl(ctx, i, fields.imageUrl);
 	if (fields.description !== undefined) body.description = String(fields.description);
 	if (fields.isThumbnail !== undefined) body.is_thumbnail = Boolean(fields.isThumbnail);
-	if (fields.sortOrder !== undefined) {
-		const n = Number(fields.sortOrder);
-		if (!Number.isInteger(n))
-			fail(ctx, i, `"Sort Order" must be a whole number; got "${String(fields.sortOrder)}"`);
-		body.sort_order = n;
-	}
+	if (fields.sortOrder !== undefined) body.sort_order = sortOrderValue(ctx, i, fields.sortOrder);
 	return body;
 }
 
@@ -71,14 +67,7 @@ export const config: SubResourceConfig = {
 			placeholder: 'e.g. https://example.com/shirt.jpg',
 			description: 'Public URL BigCommerce downloads the image from',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options,
-		},
+		additionalFields(options),
 	],
 	createBody(ctx, i) {
 		const fields = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;

@@ -2,18 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { SubResourceConfig } from '../productSubResource';
 import { amountValue, wholeNumberValue, fail } from '../../shared/validate';
-import { sortByName } from '../../shared/properties';
+import { sortByName, moneyProperty } from '../../shared/properties';
 
 function variantFieldOptions(withSku: boolean): INodeProperties[] {
 	let options: INodeProperties[] = [
 		{ displayName: 'Bin Picking Number', name: 'binPickingNumber', type: 'string', default: '' },
-		{
-			displayName: 'Cost Price',
-			name: 'costPrice',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-		},
+		moneyProperty('Cost Price', 'costPrice'),
 		{ displayName: 'GTIN', name: 'gtin', type: 'string', default: '' },
 		{
 			displayName: 'Image URL',
@@ -38,14 +32,7 @@ function variantFieldOptions(withSku: boolean): INodeProperties[] {
 			default: 0,
 		},
 		{ displayName: 'MPN', name: 'mpn', type: 'string', default: '' },
-		{
-			displayName: 'Price',
-			name: 'price',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-			description: "Variant price; leave unset to use the product's price",
-		},
+		moneyProperty('Price', 'price', "Variant price; leave unset to use the product's price"),
 		{
 			displayName: 'Purchasing Disabled',
 			name: 'purchasingDisabled',
@@ -59,20 +46,8 @@ function variantFieldOptions(withSku: boolean): INodeProperties[] {
 			type: 'string',
 			default: '',
 		},
-		{
-			displayName: 'Retail Price',
-			name: 'retailPrice',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-		},
-		{
-			displayName: 'Sale Price',
-			name: 'salePrice',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-		},
+		moneyProperty('Retail Price', 'retailPrice'),
+		moneyProperty('Sale Price', 'salePrice'),
 		{ displayName: 'UPC', name: 'upc', type: 'string', default: '' },
 		{
 			displayName: 'Weight',

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { SubResourceConfig } from '../productSubResource';
-import { fail } from '../../shared/validate';
+import { additionalFields } from '../../shared/properties';
+import { fail, sortOrderValue } from '../../shared/validate';
 
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 
@@ -39,12 +40,7 @@ function videoBody(ctx: IExecuteFunctions, i: number, fields: IDataObject): IDat
 		body.title = title;
 	}
 	if (fields.description !== undefined) body.description = String(fields.description);
-	if (fields.sortOrder !== undefined) {
-		const n = Number(fields.sortOrder);
-		if (!Number.isInteger(n))
-			fail(ctx, i, `"Sort Order" must be a whole number; got "${String(fields.sortOrder)}"`);
-		body.sort_order = n;
-	}
+	if (fields.sortOrder !== undefined) body.sort_order = sortOrderValue(ctx, i, fields.sortOrder);
 	return body;
 }
 
@@ -64,14 +60,7 @@ export const config: SubResourceConfig = {
 			placeholder: 'e.g. dQw4w9WgXcQ or https://www.youtube.com/watch?v=dQw4w9WgXcQ',
 			description: 'The YouTube video ID or URL',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options,
-		},
+		additionalFields(options),
 	],
 	createBody(ctx, i) {
 		const fields = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;

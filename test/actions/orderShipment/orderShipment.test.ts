@@ -1,21 +1,11 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import {
-	acknowledgeViolations,
-	startSandbox,
-	type Json,
-	type SandboxHandle,
-} from '../../helpers/sandbox';
+import { acknowledgeViolations, type Json, useSandbox, recordEvents } from '../../helpers/sandbox';
 import { orderInStatus, stateOrder } from '../order/fixtures';
 import { locator, runNode, runNodeError } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-const events: Array<[string, Json]> = [];
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	sandbox.eventListeners.push((scope: string, data: Json) => events.push([scope, data]));
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
+const events = recordEvents(sandbox);
 
 /** An Awaiting Fulfillment order with at least 2 units over at least 2 lines, nothing shipped. */
 function freshOrder(): Json {

@@ -1,14 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import { orderInStatus } from './fixtures';
 import { runNode, runNodeError } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 const lookup = (orderNumber: string | number, email: string) => ({
 	resource: 'order',

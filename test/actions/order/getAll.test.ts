@@ -1,94 +1,7 @@
-import { startSandbox, type Json, type SandboxHandle } from '../../helpers/sandbox';
-import { orderInStatus } from './fixtures';
+import { type Json, useSandbox } from '../../helpers/sandbox';
 import { locator, runNode } from '../../helpers/node';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
-
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
-
-describe('Order → Get', () => {
-	it('returns the order with ISO dates and its status name', async () => {
-		const seeded = orderInStatus(sandbox, 11);
-		const mark = sandbox.requests.length;
-		const out = (
-			await runNode(sandbox, { resource: 'order', operation: 'get', orderId: locator(seeded.id) })
-		).out;
-		expect(out).toHaveLength(1);
-		expect(out[0].json).toMatchObject({
-			id: seeded.id,
-			status_id: 11,
-			status: 'Awaiting Fulfillment',
-		});
-		expect(out[0].json.date_created).toMatch(ISO);
-		expect(out[0].pairedItem).toEqual({ item: 0 });
-		expect(sandbox.requests.slice(mark)).toEqual([
-			expect.objectContaining({
-				method: 'GET',
-				version: 'v2',
-				path: `/orders/${seeded.id}`,
-				status: 200,
-			}),
-		]);
-	});
-
-	it('fetches products, shipping addresses, shipments and coupons in parallel and merges them', async () => {
-		const seeded = orderInStatus(sandbox, 2);
-		const mark = sandbox.requests.length;
-		const out = (
-			await runNode(sandbox, {
-				resource: 'order',
-				operation: 'get',
-				orderId: locator(seeded.id),
-				include: ['products', 'shipping_addresses', 'shipments', 'coupons'],
-			})
-		).out;
-		const order = out[0].json as Json;
-		expect(order.products.map((p: Json) => p.id)).toEqual(seeded.products.map((p: Json) => p.id));
-		expect(order.shipping_addresses[0].id).toBe(seeded.shipping_addresses[0].id);
-		expect(order.shipments[0]).toMatchObject({
-			tracking_number: seeded.shipments[0].tracking_number,
-			tracking_link: seeded.shipments[0].tracking_link,
-		});
-		expect(order.shipments[0].date_created).toMatch(ISO);
-		expect(Array.isArray(order.coupons)).toBe(true);
-		const paths = sandbox.requests
-			.slice(mark)
-			.map((r) => r.path)
-			.sort();
-		expect(paths).toEqual(
-			[
-				`/orders/${seeded.id}`,
-				`/orders/${seeded.id}/coupons`,
-				`/orders/${seeded.id}/products`,
-				`/orders/${seeded.id}/shipments`,
-				`/orders/${seeded.id}/shipping_addresses`,
-			].sort(),
-		);
-	});
-
-	it('simplifies to a compact record', async () => {
-		const seeded = orderInStatus(sandbox, 10);
-		const out = (
-			await runNode(sandbox, {
-				resource: 'order',
-				operation: 'get',
-				orderId: locator(seeded.id),
-				simplify: true,
-			})
-		).out;
-		expect(Object.keys(out[0].json)).not.toContain('billing_address');
-		expect(out[0].json).toMatchObject({
-			id: seeded.id,
-			status: 'Completed',
-			email: seeded.billing_address.email,
-		});
-		expect(typeof out[0].json.total_inc_tax).toBe('number');
-	});
-});
+const sandbox = useSandbox();
 
 describe('Order → Get Many', () => {
 	it('filters by status and sends status_id', async () => {
@@ -225,14 +138,5 @@ describe('Order → Get Many', () => {
 		).out;
 		expect(out).toHaveLength(0);
 		expect(sandbox.requests.at(-1)?.status).toBe(204);
-	});
-});
-
-describe('Order → Get Statuses', () => {
-	it('lists the 15 statuses with names', async () => {
-		const out = (await runNode(sandbox, { resource: 'order', operation: 'getStatuses' })).out;
-		expect(out).toHaveLength(15);
-		expect(out.find((item) => item.json.id === 5)?.json.name).toBe('Cancelled');
-		expect(out.find((item) => item.json.id === 11)?.json.name).toBe('Awaiting Fulfillment');
 	});
 });

@@ -1,12 +1,8 @@
-import { BigCommerce } from '../../nodes/BigCommerce/BigCommerce.node';
-import { createExecuteContext, sandboxCredentials } from '../helpers/context';
-import { startSandbox, type SandboxHandle } from '../helpers/sandbox';
+import { BigCommerce } from '../../../nodes/BigCommerce/BigCommerce.node';
+import { createExecuteContext, sandboxCredentials } from '../../helpers/context';
+import { useSandbox } from '../../helpers/sandbox';
 
-let sandbox: SandboxHandle;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-afterAll(async () => sandbox.close());
+const sandbox = useSandbox();
 
 describe('Store → Get Information', () => {
 	it('returns the store record from GET /v2/store', async () => {
