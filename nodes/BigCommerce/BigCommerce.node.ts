@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resources } from './actions/resources';
-import { router } from './actions/router';
+import { itemsInParallelProperty, router } from './actions/router';
 import { methods } from './methods';
 import { NODES_PANEL_DESCRIPTION } from './shared/panelEntry';
 import { sortByName } from './shared/properties';
@@ -59,6 +59,7 @@ export class BigCommerce implements INodeType {
 				default: 'product',
 			},
 			...resources.flatMap((resource) => resource.description),
+			itemsInParallelProperty,
 		],
 	};
 

@@ -430,6 +430,33 @@ describe('governor bookkeeping', () => {
 		expect(rateLimitState(KEY)).toMatchObject({ mode: 'limited', left: 4, inFlight: 0 });
 	});
 
+	it('after a reset, a store nobody else spends gets its whole stated quota at once (no lone first request)', async () => {
+		await acquire(KEY);
+		release(KEY, {
+			statusCode: 200,
+			headers: { ...answer(0, 20).headers, 'x-rate-limit-requests-quota': '3' },
+		});
+		const waiting = [pending(), pending(), pending(), pending()];
+		await settle();
+		expect(waiting.filter((request) => request.granted)).toHaveLength(0);
+		await sleep(60);
+		// the three of the new window go together; the fourth waits for the window after
+		expect(waiting.map((request) => request.granted)).toEqual([true, true, true, false]);
+		expect(rateLimitState(KEY)).toMatchObject({ left: 3, inFlight: 3, waiting: 1 });
+	});
+
+	it('after a reset, a shared store (a 429 said so) still sends one request first', async () => {
+		await acquire(KEY);
+		release(KEY, {
+			statusCode: 200,
+			headers: { ...answer(5, 2000).headers, 'x-rate-limit-requests-quota': '3' },
+		});
+		exhaust(KEY, 20);
+		const waiting = [pending(), pending()];
+		await sleep(60);
+		expect(waiting.map((request) => request.granted)).toEqual([true, false]);
+	});
+
 	it('learns nothing from a failure without an answer, nor from a headerless 5xx or 429', async () => {
 		await acquire(KEY);
 		release(KEY);
