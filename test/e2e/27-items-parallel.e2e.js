@@ -9,8 +9,11 @@
 const WF = 'e2eItemsParallel';
 const NODE = 'Get products';
 const ITEMS = 40;
-/** The first items' answers are held back this long, so they come after later items' answers. */
-const SLOW_MS = 400;
+/**
+ * Items 1-3's answers are held back this long, so they come after later items' answers. (Not item
+ * 0's: a fresh n8n process sends its first request to a store alone, to learn the quota.)
+ */
+const SLOW_MS = 1500;
 
 /** A fixed shuffle of the store's first ITEMS product ids (input order is not id order). */
 function inputIds(sandbox) {
@@ -59,7 +62,7 @@ module.exports = {
 				const ids = inputIds(ctx.sandbox);
 				ctx.assert.ok(ids.length >= 20, `only ${ids.length} products in the store`);
 				const before = ctx.sandbox.requests.length;
-				const slow = ids.slice(0, 3).map((id) =>
+				const slow = ids.slice(1, 4).map((id) =>
 					ctx.sandbox.faults.add({
 						method: 'GET',
 						path: new RegExp(`^/catalog/products/${id}$`),
@@ -88,8 +91,8 @@ module.exports = {
 				ctx.assert.equal(requests.length, ids.length);
 				const answeredAt = (id) =>
 					requests.find((r) => r.path === `/catalog/products/${id}`).answeredAt;
-				// the sandbox answered the first item after a later one...
-				ctx.assert.ok(answeredAt(ids[0]) > answeredAt(ids[ids.length - 1]), 'answers out of order');
+				// the sandbox answered an early item after the last one...
+				ctx.assert.ok(answeredAt(ids[1]) > answeredAt(ids[ids.length - 1]), 'answers out of order');
 				// ...because the node had many of them in flight at once
 				const most = Math.max(...requests.map((r) => r.inFlight));
 				ctx.assert.ok(most >= 8, `at most ${most} requests in flight at once`);
