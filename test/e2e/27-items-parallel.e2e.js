@@ -70,6 +70,16 @@ module.exports = {
 						latencyMs: SLOW_MS,
 					}),
 				);
+				// every other product answer after 150 ms, so the node's requests overlap at the sandbox
+				slow.push(
+					ctx.sandbox.faults.add({
+						method: 'GET',
+						path: /^\/catalog\/products\/\d+$/,
+						kind: 'latency',
+						latencyMs: 150,
+						times: Infinity,
+					}),
+				);
 				let run;
 				try {
 					run = ctx.expectSuccess(await ctx.execute(WF), WF);
