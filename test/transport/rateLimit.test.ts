@@ -445,6 +445,19 @@ describe('governor bookkeeping', () => {
 		expect(rateLimitState(KEY)).toMatchObject({ left: 3, inFlight: 3, waiting: 1 });
 	});
 
+	it("a window the governor opened on its own estimate ends when the store's first answer says", async () => {
+		await acquire(KEY);
+		release(KEY, {
+			statusCode: 200,
+			headers: { ...answer(0, 20).headers, 'x-rate-limit-requests-quota': '3' },
+		});
+		await sleep(60);
+		await acquire(KEY); // opens the new window: estimated to end 2000 ms (its length) from now
+		// the request arrived late: the store's window ends 2100 ms from now, later than estimated
+		release(KEY, answer(2, 2100));
+		expect(rateLimitState(KEY).resetInMs).toBeGreaterThan(2050);
+	});
+
 	it('after a reset, a shared store (a 429 said so) still sends one request first', async () => {
 		await acquire(KEY);
 		release(KEY, {
