@@ -14,6 +14,13 @@ const HEADER_CRED = {
 	type: 'httpHeaderAuth',
 };
 
+/** A second store without rate-limit headers (Enterprise-like), its own sandbox. */
+const ENTERPRISE_CRED = {
+	id: 'benchEnterprise1',
+	name: 'BigCommerce store without quota headers',
+	type: 'bigCommerceApi',
+};
+
 const IDS = {
 	exportOurs: 'benchExportOurs1',
 	exportHttp: 'benchExportHttp1',
@@ -24,6 +31,10 @@ const IDS = {
 	quotaOurs: 'benchQuotaOurs01',
 	quotaHttp: 'benchQuotaHttp01',
 	quotaHttpBatched: 'benchQuotaHttpB1',
+	quotaOursSeq: 'benchQuotaOursS1',
+	quotaHttpBatched45: 'benchQuotaHttpB4',
+	enterpriseOurs: 'benchEntOurs0001',
+	enterpriseSeq: 'benchEntSeq00001',
 	trigger: 'benchTrigger0001',
 	ackTrigger: 'benchAckTrigger1',
 	plainHook: 'benchPlainHook01',
@@ -40,6 +51,10 @@ const PATHS = {
 	quotaOurs: 'bench-quota-ours',
 	quotaHttp: 'bench-quota-http',
 	quotaHttpBatched: 'bench-quota-http-batched',
+	quotaOursSeq: 'bench-quota-ours-sequential',
+	quotaHttpBatched45: 'bench-quota-http-batched-45',
+	enterpriseOurs: 'bench-enterprise-ours',
+	enterpriseSeq: 'bench-enterprise-ours-sequential',
 	plainHook: 'bench-plain-webhook',
 };
 
@@ -108,8 +123,8 @@ function httpNode(id, name, { url, query = [], headers = [], options = {} }) {
 	});
 }
 
-function ourNode(id, name, parameters) {
-	return place(wf.bigCommerceNode(id, { name, parameters }));
+function ourNode(id, name, parameters, credential = 'api') {
+	return place(wf.bigCommerceNode(id, { name, parameters, credential }));
 }
 
 /** Code node turning the webhook body's `ids` into one item per id. */
@@ -123,7 +138,11 @@ function idsNode(id) {
 	});
 }
 
-function build(sandbox) {
+/**
+ * The job workflows for `sandbox`; with `enterprise` (a second sandbox without rate-limit
+ * headers) also the single-product job against that store.
+ */
+function build(sandbox, enterprise) {
 	const api = `${sandbox.baseUrl}/stores/${sandbox.storeHash}`;
 	const chain = (id, name, nodes) => {
 		x = 0;
@@ -140,6 +159,7 @@ function build(sandbox) {
 				...(Object.keys(options).length ? { options } : {}),
 			}),
 		]);
+	const productGet = { resource: 'product', operation: 'get', productId: rl('$json.id') };
 	return [
 		exportChain('exportOurs', 'bench: catalog export (this node)', {}),
 		exportChain('exportFileOnly', 'bench: catalog export as one CSV file (this node, File Only)', {
@@ -215,12 +235,52 @@ function build(sandbox) {
 		chain(IDS.quotaOurs, 'bench: quota-bound single-product GETs (this node)', () => [
 			webhookNode(IDS.quotaOurs, PATHS.quotaOurs),
 			idsNode(IDS.quotaOurs),
-			ourNode(IDS.quotaOurs, NODES.quotaGet, {
-				resource: 'product',
-				operation: 'get',
-				productId: rl('$json.id'),
-			}),
+			ourNode(IDS.quotaOurs, NODES.quotaGet, productGet),
 		]),
+		chain(
+			IDS.quotaOursSeq,
+			'bench: quota-bound single-product GETs (this node, Items in Parallel 1)',
+			() => [
+				webhookNode(IDS.quotaOursSeq, PATHS.quotaOursSeq),
+				idsNode(IDS.quotaOursSeq),
+				ourNode(IDS.quotaOursSeq, NODES.quotaGet, { ...productGet, itemsInParallel: 1 }),
+			],
+		),
+		chain(
+			IDS.quotaHttpBatched45,
+			'bench: quota-bound single-product GETs (HTTP Request, batching 45 / 3 s)',
+			() => [
+				webhookNode(IDS.quotaHttpBatched45, PATHS.quotaHttpBatched45),
+				idsNode(IDS.quotaHttpBatched45),
+				httpNode(IDS.quotaHttpBatched45, NODES.http, {
+					url: `=${api}/v3/catalog/products/{{ $json.id }}`,
+					options: { batching: { batch: { batchSize: 45, batchInterval: 3000 } } },
+				}),
+			],
+		),
+		...(enterprise
+			? [
+					chain(IDS.enterpriseOurs, 'bench: single-product GETs, store without quota', () => [
+						webhookNode(IDS.enterpriseOurs, PATHS.enterpriseOurs),
+						idsNode(IDS.enterpriseOurs),
+						ourNode(IDS.enterpriseOurs, NODES.quotaGet, productGet, ENTERPRISE_CRED),
+					]),
+					chain(
+						IDS.enterpriseSeq,
+						'bench: single-product GETs, store without quota (Items in Parallel 1)',
+						() => [
+							webhookNode(IDS.enterpriseSeq, PATHS.enterpriseSeq),
+							idsNode(IDS.enterpriseSeq),
+							ourNode(
+								IDS.enterpriseSeq,
+								NODES.quotaGet,
+								{ ...productGet, itemsInParallel: 1 },
+								ENTERPRISE_CRED,
+							),
+						],
+					),
+				]
+			: []),
 		chain(IDS.quotaHttp, 'bench: quota-bound single-product GETs (HTTP Request, defaults)', () => [
 			webhookNode(IDS.quotaHttp, PATHS.quotaHttp),
 			idsNode(IDS.quotaHttp),
@@ -292,8 +352,19 @@ function build(sandbox) {
 	];
 }
 
-function credentials(sandbox) {
-	return [{ ...HEADER_CRED, data: { name: 'X-Auth-Token', value: sandbox.accessToken } }];
+function credentials(sandbox, enterprise) {
+	const list = [{ ...HEADER_CRED, data: { name: 'X-Auth-Token', value: sandbox.accessToken } }];
+	if (enterprise) {
+		list.push({
+			...ENTERPRISE_CRED,
+			data: {
+				storeHash: enterprise.storeHash,
+				accessToken: enterprise.accessToken,
+				apiBaseUrl: enterprise.baseUrl,
+			},
+		});
+	}
+	return list;
 }
 
 /** A trigger workflow's production URL (`key`: 'trigger', 'ackTrigger' or 'controlTrigger'). */

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { resources } from './actions/resources';
-import { router } from './actions/router';
+import { itemsInParallelProperty, router } from './actions/router';
 import { methods } from './methods';
 import { MAIN_CONNECTION } from './shared/connections';
 import { NODES_PANEL_DESCRIPTION } from './shared/panelEntry';
@@ -39,6 +39,7 @@ export class BigCommerce implements INodeType {
 				default: 'product',
 			},
 			...resources.flatMap((resource) => resource.description),
+			itemsInParallelProperty,
 		],
 	};
 

@@ -47,8 +47,15 @@ class Sandbox {
 		this.tokens = new Map();
 		/** Shared mutable store state; resource modules keep their collections here. */
 		this.state = { counters: {} };
-		/** Every request served: { method, version, path, query, body, status, at }. */
+		/**
+		 * Every request served: { method, version, path, query, body, status, at, inFlight, answeredAt }.
+		 * `inFlight`: API requests being handled when this one arrived, itself included (so the
+		 * largest value is the most a client had in flight at once); `answeredAt`: when its answer
+		 * was sent (sandbox clock; absent while held or when dropped).
+		 */
 		this.requests = [];
+		/** API requests received and not yet answered (or dropped, or closed). */
+		this.apiInFlight = 0;
 		/** Run before routing; a middleware may return a response to short-circuit. */
 		this.middlewares = [];
 		/** Run after a response is produced: (exchange) => void. */
@@ -145,6 +152,8 @@ class Sandbox {
 		const match = /^\/stores\/([^/]+)\/(v2|v3)(\/.*)?$/.exec(url.pathname);
 		if (!match) return send(res, { status: 404, body: { status: 404, title: 'Not found' } });
 		const [, hash, version, rest = '/'] = match;
+		const inFlight = ++this.apiInFlight;
+		res.once('close', () => this.apiInFlight--);
 		const query = {};
 		for (const [key, value] of url.searchParams) query[key] = value;
 		let body;
@@ -287,7 +296,7 @@ class Sandbox {
 			response = { ...response, delayMs: (response.delayMs || 0) + delayMs };
 		const requestIndex = this.requests.length;
 		const exchange = { ctx, route, response, requestIndex };
-		this.requests.push({
+		const entry = {
 			index: requestIndex,
 			method: ctx.method,
 			version,
@@ -298,7 +307,9 @@ class Sandbox {
 			status: unanswered ? null : response.status,
 			fault: ctx.fault,
 			at: this.now(),
-		});
+			inFlight,
+		};
+		this.requests.push(entry);
 		for (const observer of this.observers) observer(exchange);
 		if (response.drop) {
 			req.socket.destroy();
@@ -309,6 +320,7 @@ class Sandbox {
 			return;
 		}
 		if (response.delayMs) await new Promise((r) => setTimeout(r, response.delayMs));
+		entry.answeredAt = this.now();
 		send(res, response);
 	}
 

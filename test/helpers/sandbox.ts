@@ -59,6 +59,10 @@ export interface SandboxHandle {
 		headers: Record<string, string>;
 		status: number | null;
 		at: number;
+		/** API requests the sandbox was handling when this one arrived, itself included. */
+		inFlight: number;
+		/** When its answer was sent (absent while held, or when dropped). */
+		answeredAt?: number;
 	}>;
 	violations: Violation[];
 	faults: { add(spec: FaultSpec): FaultHandle; clear(): void; list(): Json[] };

@@ -430,6 +430,46 @@ describe('governor bookkeeping', () => {
 		expect(rateLimitState(KEY)).toMatchObject({ mode: 'limited', left: 4, inFlight: 0 });
 	});
 
+	it('after a reset, a store nobody else spends gets its whole stated quota at once (no lone first request)', async () => {
+		await acquire(KEY);
+		release(KEY, {
+			statusCode: 200,
+			headers: { ...answer(0, 20).headers, 'x-rate-limit-requests-quota': '3' },
+		});
+		const waiting = [pending(), pending(), pending(), pending()];
+		await settle();
+		expect(waiting.filter((request) => request.granted)).toHaveLength(0);
+		await sleep(60);
+		// the three of the new window go together; the fourth waits for the window after
+		expect(waiting.map((request) => request.granted)).toEqual([true, true, true, false]);
+		expect(rateLimitState(KEY)).toMatchObject({ left: 3, inFlight: 3, waiting: 1 });
+	});
+
+	it("a window the governor opened on its own estimate ends when the store's first answer says", async () => {
+		await acquire(KEY);
+		release(KEY, {
+			statusCode: 200,
+			headers: { ...answer(0, 20).headers, 'x-rate-limit-requests-quota': '3' },
+		});
+		await sleep(60);
+		await acquire(KEY); // opens the new window: estimated to end 2000 ms (its length) from now
+		// the request arrived late: the store's window ends 2100 ms from now, later than estimated
+		release(KEY, answer(2, 2100));
+		expect(rateLimitState(KEY).resetInMs).toBeGreaterThan(2050);
+	});
+
+	it('after a reset, a shared store (a 429 said so) still sends one request first', async () => {
+		await acquire(KEY);
+		release(KEY, {
+			statusCode: 200,
+			headers: { ...answer(5, 2000).headers, 'x-rate-limit-requests-quota': '3' },
+		});
+		exhaust(KEY, 20);
+		const waiting = [pending(), pending()];
+		await sleep(60);
+		expect(waiting.map((request) => request.granted)).toEqual([true, false]);
+	});
+
 	it('learns nothing from a failure without an answer, nor from a headerless 5xx or 429', async () => {
 		await acquire(KEY);
 		release(KEY);

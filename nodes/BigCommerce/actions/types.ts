@@ -19,6 +19,14 @@ export interface OperationModule {
 	option: OperationOption;
 	properties: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+	/**
+	 * The most items of this operation the router runs at once; the node's "Items in Parallel"
+	 * setting caps it further. Omitted: as many as that setting allows. 1: one item after the other,
+	 * for operations that read and then write state other items may share, that paginate a whole
+	 * list themselves, or whose items' order is the point. Between: an endpoint's documented
+	 * concurrency cap (e.g. PUT /v3/customers allows 3).
+	 */
+	itemsInParallel?: number;
 }
 
 /** One resource: its entry in the Resource dropdown, the Operation selector, and its operations. */

@@ -18,8 +18,10 @@ export {
 	bigCommerceApiRequest,
 	bigCommerceApiRequestFull,
 	buildQuery,
+	gateRequests,
 	retrySettings,
 	unwrapResponse,
+	wasNotSent,
 } from './request';
 export { MAX_PAGE_SIZE, bigCommerceApiRequestAllItems, type PaginationOptions } from './pagination';
 export { multiStatusFailures, type ItemFailure } from './errorBody';

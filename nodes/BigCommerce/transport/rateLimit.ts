@@ -8,8 +8,13 @@ import { sleep } from 'n8n-workflow';
  * counting the requests still in flight, holds requests back BEFORE the quota runs out, so a
  * quota-bound job runs at the quota's pace without being answered 429:
  *
- * - Until the first answer tells it the quota (and again after each window has reset), only one
- *   request is in flight: its answer brings the fresh numbers.
+ * - Until the first answer tells it the quota, only one request is in flight: its answer brings
+ *   the numbers. When a window has reset, a store nobody else is known to spend gets its whole
+ *   quota (X-Rate-Limit-Requests-Quota) again at once, so a bulk job's next window starts with
+ *   every request it may send rather than with one round trip alone; until the first answer
+ *   of the new window gives the store's reset time, the window is taken to end one window length
+ *   after its first request was sent. A shared store, or one whose answers do not state the quota,
+ *   sends one request first to learn the new window.
  * - Within a window, a request is sent only while `left - inFlight > 0`; the others wait for the
  *   reset time the store announced.
  * - A store that sends no rate-limit headers (proxies, "unlimited" plans) is not paced.
@@ -27,11 +32,18 @@ interface StoreQuota {
 	mode: Mode;
 	/** Requests left in the current window (as last reported, minus nothing in flight). */
 	left: number;
+	/** The whole quota of a window (X-Rate-Limit-Requests-Quota), 0 while unknown. */
+	fullQuota: number;
 	/** When the current window ends (local clock, ms). */
 	resetAt: number;
 	/** Window length, from X-Rate-Limit-Time-Window-Ms or the largest reset seen. */
 	windowMs: number;
 	inFlight: number;
+	/**
+	 * The current window's end is the governor's own estimate (set when it opened the window); the
+	 * first answer from that window replaces it with the store's figure.
+	 */
+	resetEstimated: boolean;
 	/** Someone else spends this quota too (a 429 said so): spend only half of what is left. */
 	shared: boolean;
 	waiters: Set<() => void>;
@@ -75,7 +87,9 @@ function quotaFor(key: string): StoreQuota {
 		quota = {
 			mode: 'unknown',
 			left: 0,
+			fullQuota: 0,
 			resetAt: 0,
+			resetEstimated: false,
 			windowMs: 0,
 			inFlight: 0,
 			shared: false,
@@ -139,6 +153,18 @@ function wakeAt(quota: StoreQuota, at: number): void {
 /** Whether a request may go now; if not, when to look again (undefined: on the next answer). */
 function admit(quota: StoreQuota, now: number): { ok: boolean; retryAt?: number } {
 	if (quota.mode === 'unlimited') return { ok: true };
+	if (
+		quota.mode === 'limited' &&
+		now >= quota.resetAt &&
+		!quota.shared &&
+		quota.fullQuota > 0 &&
+		quota.windowMs > 0
+	) {
+		// a new window: the whole quota is there again
+		quota.left = quota.fullQuota;
+		quota.resetAt = now + quota.windowMs + RESET_MARGIN_MS;
+		quota.resetEstimated = true;
+	}
 	if (quota.mode === 'unknown' || now >= quota.resetAt) {
 		// nothing known about the current window: one request finds out
 		return { ok: quota.inFlight === 0 };
@@ -189,6 +215,8 @@ function observe(quota: StoreQuota, headers: Record<string, unknown>, statusCode
 		return;
 	}
 	const now = Date.now();
+	const fullQuota = headerNumber(headers, 'x-rate-limit-requests-quota');
+	if (fullQuota !== undefined && fullQuota > 0) quota.fullQuota = fullQuota;
 	const windowMs = headerNumber(headers, 'x-rate-limit-time-window-ms');
 	if (windowMs !== undefined && windowMs > 0) quota.windowMs = clampRateLimitWait(windowMs);
 	else quota.windowMs = Math.max(quota.windowMs, clampRateLimitWait(resetMs));
@@ -199,10 +227,13 @@ function observe(quota: StoreQuota, headers: Record<string, unknown>, statusCode
 		quota.mode = 'limited';
 		quota.left = Math.max(0, left);
 		quota.resetAt = resetAt;
+		quota.resetEstimated = false;
 	} else if (resetAt >= quota.resetAt - tolerance) {
-		// the same window: keep the most conservative view
+		// the same window: keep the most conservative view; the store's own reset figure replaces
+		// the governor's estimate (which can be early when the request took long to arrive)
 		quota.left = Math.min(quota.left, Math.max(0, left));
-		quota.resetAt = Math.min(quota.resetAt, resetAt);
+		quota.resetAt = quota.resetEstimated ? resetAt : Math.min(quota.resetAt, resetAt);
+		quota.resetEstimated = false;
 	}
 	// else: a late answer from an older window, ignored
 }
@@ -232,6 +263,7 @@ export function exhaust(key: string, resetMs: number): void {
 	quota.shared = true;
 	quota.left = 0;
 	quota.resetAt = Date.now() + clampRateLimitWait(resetMs) + RESET_MARGIN_MS;
+	quota.resetEstimated = false;
 	notify(quota);
 }
 

@@ -116,6 +116,84 @@ function cancelSignal(ctx: BigCommerceContext): AbortSignal | undefined {
 	}
 }
 
+/**
+ * The router's gate for one context while it runs items in parallel (see gateRequests): the
+ * requests that may still wait, each with its own controller (one listener per wait, never a
+ * crowd on one signal).
+ */
+interface Gate {
+	closed: boolean;
+	waiting: Set<AbortController>;
+}
+const gates = new WeakMap<object, Gate>();
+
+/** Errors that stand for a request the router's gate kept from being sent (see wasNotSent). */
+const notSent = new WeakSet<object>();
+
+/**
+ * Whether an error only says a request was not sent because the router closed its gate (another
+ * item failed without Continue On Fail). The router never surfaces such an error: it throws the
+ * failing item's own.
+ */
+export function wasNotSent(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && notSent.has(error);
+}
+
+function notSentError(ctx: BigCommerceContext, what: string, itemIndex?: number) {
+	const error = new NodeOperationError(ctx.getNode(), `${what} was not sent: another item failed`, {
+		itemIndex,
+	});
+	notSent.add(error);
+	return error;
+}
+
+/**
+ * Lets the router stop a context's requests that are not sent yet. After `close()`, every request
+ * through `ctx` that has not reached the wire (not begun, waiting for the quota, or backing off
+ * before a retry) ends at once with an error wasNotSent recognises; requests already sent finish and their
+ * answers are read (aborting them would not undo a write). `release()` removes the gate when the
+ * router is done.
+ */
+export function gateRequests(ctx: IExecuteFunctions): { close(): void; release(): void } {
+	const gate: Gate = { closed: false, waiting: new Set() };
+	gates.set(ctx, gate);
+	return {
+		close() {
+			gate.closed = true;
+			for (const request of gate.waiting) request.abort();
+			gate.waiting.clear();
+		},
+		release() {
+			if (gates.get(ctx) === gate) gates.delete(ctx);
+		},
+	};
+}
+
+/**
+ * The signal a request's waits (quota, back-off) end on: the execution's stop signal, and under a
+ * router gate also the gate closing. `done()` unhooks it when the request is over.
+ */
+function waitSignalFor(
+	ctx: BigCommerceContext,
+	stop: AbortSignal | undefined,
+): { signal: AbortSignal | undefined; gate?: Gate; done(): void } {
+	const gate = gates.get(ctx);
+	if (!gate) return { signal: stop, done() {} };
+	const own = new AbortController();
+	const abort = () => own.abort();
+	if (gate.closed || stop?.aborted) abort();
+	else gate.waiting.add(own);
+	stop?.addEventListener('abort', abort, { once: true });
+	return {
+		signal: own.signal,
+		gate,
+		done() {
+			gate.waiting.delete(own);
+			stop?.removeEventListener('abort', abort);
+		},
+	};
+}
+
 /** The execution was stopped (n8n aborts the request): nothing is retried. */
 function cancelled(signal: AbortSignal | undefined, code: string): boolean {
 	if (code === 'ERR_CANCELED' || code === 'ABORT_ERR') return true;
@@ -222,6 +300,10 @@ export async function bigCommerceApiRequestFull(
 	// every wait below ends at once when the execution is stopped
 	const signal = cancelSignal(this);
 	if (signal) options.abortSignal = signal;
+	// waits end on the stop signal or when the router closes its gate; a request on the wire is
+	// aborted only by the stop signal
+	const waits = waitSignalFor(this, signal);
+	const waitSignal = waits.signal;
 	let failures = 0;
 	let rateLimited = 0;
 	let attempts = 0;
@@ -230,89 +312,97 @@ export async function bigCommerceApiRequestFull(
 		try {
 			await wait;
 		} catch {
+			if (waits.gate?.closed && !signal?.aborted) {
+				throw notSentError(this, what, request.itemIndex);
+			}
 			throw stoppedError(this, request, what, waitingFor, attempts);
 		}
 	};
-	for (;;) {
-		await waitFor(acquire(governorKey, signal), "the store's rate-limit window to reset");
-		let response: RawAnswer;
-		try {
-			attempts++;
-			response = await send(this, store, options);
-		} catch (error) {
-			release(governorKey);
-			const code = networkErrorCode(error);
-			if (
-				!cancelled(signal, code) &&
-				(safe || neverSent(code)) &&
-				failures < retrySettings.maxRetries
-			) {
-				const wait = backoffMs(failures++);
-				log(this, store, `${what}: no answer (${code}), retry ${failures} in ${wait} ms`, {});
-				await waitFor(pause(wait, signal), 'a retry after no answer');
+	try {
+		for (;;) {
+			// every attempt, the first and each retry, passes the governor and the gate
+			await waitFor(acquire(governorKey, waitSignal), "the store's rate-limit window to reset");
+			let response: RawAnswer;
+			try {
+				attempts++;
+				response = await send(this, store, options);
+			} catch (error) {
+				release(governorKey);
+				const code = networkErrorCode(error);
+				if (
+					!cancelled(signal, code) &&
+					(safe || neverSent(code)) &&
+					failures < retrySettings.maxRetries
+				) {
+					const wait = backoffMs(failures++);
+					log(this, store, `${what}: no answer (${code}), retry ${failures} in ${wait} ms`, {});
+					await waitFor(pause(wait, waitSignal), 'a retry after no answer');
+					continue;
+				}
+				throw toNetworkError(this.getNode(), {
+					error,
+					method,
+					path: where,
+					safe,
+					attempts: failures + 1,
+					itemIndex: request.itemIndex,
+					secrets: store.secrets,
+				});
+			}
+			const headers = response.headers ?? {};
+			const statusCode = Number(response.statusCode);
+			release(governorKey, { headers, statusCode });
+			const body = parseBody(response.body);
+
+			if (statusCode === 429 && rateLimited < retrySettings.max429Retries) {
+				const resetMs =
+					headerNumber(headers, 'x-rate-limit-time-reset-ms') ??
+					(headerNumber(headers, 'x-retry-after') ?? NaN) * 1000;
+				if (Number.isFinite(resetMs) && resetMs >= 0) {
+					// the store's quota is spent: every request to it waits for the reset (longer each
+					// time retries keep hitting the limit), never longer than MAX_RATE_LIMIT_WAIT_MS
+					const extra = rateLimited > 0 ? backoffMs(rateLimited - 1) : 0;
+					const wait = clampRateLimitWait(resetMs + extra);
+					warnIfClamped(this, store, `${what} (429)`, resetMs);
+					exhaust(governorKey, wait);
+					log(this, store, `${what}: 429, waiting ${wait} ms`, {});
+				} else {
+					// no rate-limit headers: the platform itself is under load; back off, growing
+					const wait = backoffMs(rateLimited);
+					log(this, store, `${what}: 429 without headers, waiting ${wait} ms`, {});
+					await waitFor(pause(wait, waitSignal), 'a retry after a 429');
+				}
+				rateLimited++;
 				continue;
 			}
-			throw toNetworkError(this.getNode(), {
-				error,
-				method,
-				path: where,
-				safe,
-				attempts: failures + 1,
-				itemIndex: request.itemIndex,
-				secrets: store.secrets,
-			});
-		}
-		const headers = response.headers ?? {};
-		const statusCode = Number(response.statusCode);
-		release(governorKey, { headers, statusCode });
-		const body = parseBody(response.body);
-
-		if (statusCode === 429 && rateLimited < retrySettings.max429Retries) {
-			const resetMs =
-				headerNumber(headers, 'x-rate-limit-time-reset-ms') ??
-				(headerNumber(headers, 'x-retry-after') ?? NaN) * 1000;
-			if (Number.isFinite(resetMs) && resetMs >= 0) {
-				// the store's quota is spent: every request to it waits for the reset (longer each
-				// time retries keep hitting the limit), never longer than MAX_RATE_LIMIT_WAIT_MS
-				const extra = rateLimited > 0 ? backoffMs(rateLimited - 1) : 0;
-				const wait = clampRateLimitWait(resetMs + extra);
-				warnIfClamped(this, store, `${what} (429)`, resetMs);
-				exhaust(governorKey, wait);
-				log(this, store, `${what}: 429, waiting ${wait} ms`, {});
-			} else {
-				// no rate-limit headers: the platform itself is under load; back off, growing
-				const wait = backoffMs(rateLimited);
-				log(this, store, `${what}: 429 without headers, waiting ${wait} ms`, {});
-				await waitFor(pause(wait, signal), 'a retry after a 429');
+			warnIfClamped(this, store, what, headerNumber(headers, 'x-rate-limit-time-reset-ms'));
+			if (RETRYABLE_STATUS.has(statusCode) && safe && failures < retrySettings.maxRetries) {
+				const wait = backoffMs(failures++);
+				log(this, store, `${what}: ${statusCode}, retry ${failures} in ${wait} ms`, {});
+				await waitFor(pause(wait, waitSignal), `a retry after a ${statusCode}`);
+				continue;
 			}
-			rateLimited++;
-			continue;
-		}
-		warnIfClamped(this, store, what, headerNumber(headers, 'x-rate-limit-time-reset-ms'));
-		if (RETRYABLE_STATUS.has(statusCode) && safe && failures < retrySettings.maxRetries) {
-			const wait = backoffMs(failures++);
-			log(this, store, `${what}: ${statusCode}, retry ${failures} in ${wait} ms`, {});
-			await waitFor(pause(wait, signal), `a retry after a ${statusCode}`);
-			continue;
-		}
-		if (statusCode >= 400 || (statusCode === 207 && !request.allowPartial)) {
-			throw toNodeApiError(this.getNode(), {
+			if (statusCode >= 400 || (statusCode === 207 && !request.allowPartial)) {
+				throw toNodeApiError(this.getNode(), {
+					statusCode,
+					body,
+					method,
+					path: where,
+					scope: request.scope,
+					itemIndex: request.itemIndex,
+					secrets: store.secrets,
+					rateLimitRetries: rateLimited,
+					safe,
+				});
+			}
+			return {
 				statusCode,
-				body,
-				method,
-				path: where,
-				scope: request.scope,
-				itemIndex: request.itemIndex,
-				secrets: store.secrets,
-				rateLimitRetries: rateLimited,
-				safe,
-			});
+				headers,
+				body: mayHoldSecret(body, store.secrets) ? redactValue(body, store.secrets) : body,
+			};
 		}
-		return {
-			statusCode,
-			headers,
-			body: mayHoldSecret(body, store.secrets) ? redactValue(body, store.secrets) : body,
-		};
+	} finally {
+		waits.done();
 	}
 }
 

@@ -37,6 +37,9 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** Items at once (see OperationModule.itemsInParallel). May read the brand (its name) before writing it: items that change the same brand must not interleave. */
+export const itemsInParallel = 1;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireLocatorId(this, i, 'brand');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;

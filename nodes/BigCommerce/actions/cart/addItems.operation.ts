@@ -21,6 +21,9 @@ export const option: OperationOption = {
 
 export const properties: INodeProperties[] = [cartIdParameter, ...lineItemsProperties()];
 
+/** Items at once (see OperationModule.itemsInParallel). Items usually fill the same cart, and the order of its lines is the order of the items. */
+export const itemsInParallel = 1;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const cartId = requireUuid(this, i, 'cartId', 'Cart ID');
 	const lineItems = readLineItems(this, i);

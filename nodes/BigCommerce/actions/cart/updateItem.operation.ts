@@ -60,6 +60,9 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** Items at once (see OperationModule.itemsInParallel). May read the cart before changing a line: items on the same cart must not interleave. */
+export const itemsInParallel = 1;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const cartId = requireUuid(this, i, 'cartId', 'Cart ID');
 	const itemId = requireUuid(this, i, 'itemId', 'Line Item ID');

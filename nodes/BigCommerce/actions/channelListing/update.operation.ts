@@ -67,6 +67,9 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** Items at once (see OperationModule.itemsInParallel). Reads the listing and writes it back merged: items that change the same listing must not interleave. */
+export const itemsInParallel = 1;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const channelId = requireId(this, i, 'channelId', 'Channel');
 	const listingId = requireId(this, i, 'listingId', 'Listing ID');

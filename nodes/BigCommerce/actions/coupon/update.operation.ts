@@ -78,6 +78,9 @@ const WRITABLE = [
 	'shipping_methods',
 ];
 
+/** Items at once (see OperationModule.itemsInParallel). PUT replaces the whole coupon, so the current one is read and merged first: items that change the same coupon must not interleave. */
+export const itemsInParallel = 1;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'couponId', 'Coupon ID');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;

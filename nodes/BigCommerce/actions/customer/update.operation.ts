@@ -60,6 +60,9 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** Items at once (see OperationModule.itemsInParallel). BigCommerce allows 3 concurrent PUT /v3/customers (customers.v3.yml). */
+export const itemsInParallel = 3;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ref = readCustomerRef(this, i)!;
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;

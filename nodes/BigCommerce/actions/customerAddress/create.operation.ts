@@ -72,6 +72,9 @@ const REQUIRED = [
 	'countryCode',
 ];
 
+/** Items at once (see OperationModule.itemsInParallel). BigCommerce allows 10 concurrent POST /v3/customers/addresses (customers.v3.yml). */
+export const itemsInParallel = 10;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const ref = readCustomerRef(this, i)!;
 	const fields: IDataObject = {

@@ -44,6 +44,9 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** Items at once (see OperationModule.itemsInParallel). BigCommerce allows 3 concurrent PUT /v3/customers/addresses (customers.v3.yml). */
+export const itemsInParallel = 3;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const id = requireId(this, i, 'addressId', 'Address ID');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;

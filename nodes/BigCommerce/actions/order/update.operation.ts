@@ -79,6 +79,9 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** Items at once (see OperationModule.itemsInParallel). Reads the order to merge a partial billing address, then writes it: items that change the same order must not interleave. */
+export const itemsInParallel = 1;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const orderId = requireId(this, i, 'orderId', 'Order');
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;

@@ -147,6 +147,9 @@ function readItems(ctx: IExecuteFunctions, i: number, mode: string): IDataObject
 	}));
 }
 
+/** Items at once (see OperationModule.itemsInParallel). Reads what is left to ship, then ships it: two items for the same order in parallel would both ship it. */
+export const itemsInParallel = 1;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const orderId = requireId(this, i, 'orderId', 'Order');
 	const mode = this.getNodeParameter('itemsMode', i, 'remaining') as string;

@@ -506,6 +506,9 @@ async function readConcurrently(
 	return reported;
 }
 
+/** Items at once (see OperationModule.itemsInParallel). Reads the whole catalog itself (its pages already run several at once): one export at a time. */
+export const itemsInParallel = 1;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
