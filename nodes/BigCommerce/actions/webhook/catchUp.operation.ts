@@ -61,6 +61,9 @@ export const properties: INodeProperties[] = [
  * what it handed over is remembered in this node's static data (n8n saves it when a published or
  * scheduled execution ends), so a second run over the same gap outputs nothing again.
  */
+/** Items at once (see OperationModule.itemsInParallel). Each item reads and extends what was already handed over (static data): items in parallel would hand one change over twice. */
+export const itemsInParallel = 1;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const options = this.getNodeParameter('options', i, {}) as { overlapSeconds?: number };
 	const settings = readOptionsFrom(

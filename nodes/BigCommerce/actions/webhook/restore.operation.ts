@@ -53,6 +53,9 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** Items at once (see OperationModule.itemsInParallel). Each item lists the switched-off hooks and re-enables them: items in parallel would restore (and output) one hook twice. */
+export const itemsInParallel = 1;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const onlyTriggerHooks = this.getNodeParameter('onlyTriggerHooks', i, true) !== false;
 	const prefix = String(this.getNodeParameter('destinationPrefix', i, '') ?? '').trim();
