@@ -103,6 +103,15 @@ export const properties: INodeProperties[] = [
 					'Whether to leave out products some shoppers cannot see (feed formats: on unless set here). A product is restricted when at least one customer group has category access "specific" and none of the product\'s categories is in that group\'s list (products in no category are never restricted). Reads the customer groups once (needs the Customers read scope); without that scope the export still runs and every item carries a "notice" saying the filter was not applied.',
 			},
 			{
+				displayName: 'File Only',
+				name: 'fileOnly',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to output only the summary item with the file, without one item per product. For large catalogs: n8n then holds and saves one item instead of one per product, far less memory and time.',
+				displayOptions: { hide: { fileFormat: ['none'] } },
+			},
+			{
 				displayName: 'Google Product Category Custom Field',
 				name: 'googleCategoryField',
 				type: 'string',
@@ -111,15 +120,6 @@ export const properties: INodeProperties[] = [
 				description:
 					"Name of the products' custom field whose value is passed through as google_product_category (Google's category ID or path); empty: not sent",
 				displayOptions: { show: { fileFormat: ['googleTsv', 'googleXml', 'metaCsv'] } },
-			},
-			{
-				displayName: 'File Only',
-				name: 'fileOnly',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to output only the summary item with the file, without one item per product. For large catalogs: n8n then holds and saves one item instead of one per product, far less memory and time.',
-				displayOptions: { hide: { fileFormat: ['none'] } },
 			},
 			{
 				displayName: 'Incremental (Only Changed Since Last Run)',
