@@ -18,6 +18,7 @@ export const DEFAULT_OAUTH_SCOPES = [
 	'store_locations',
 	'store_channel_settings',
 	'store_channel_listings',
+	'store_sites_read_only',
 	'store_payments_methods_read',
 ].join(' ');
 
