@@ -20,6 +20,8 @@ afterEach(() => {
 });
 
 afterAll(() => {
+	// Requests a test left waiting for a store's quota are let through (their window timers end).
+	resetRateLimitState();
 	// A sandbox the test file forgot to close must not keep the worker alive. (The file's own
 	// afterAll hooks run after this one, so do not close here: let go of the servers instead.)
 	for (const sandbox of startedSandboxes) sandbox.unref?.();

@@ -308,10 +308,15 @@ export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
 	});
 }
 
-/** Forgets every store's state (tests). */
+/**
+ * Forgets every store's state (tests). Requests still waiting are let through: a waiter holds its
+ * store's record, so one left waiting on a forgotten record would re-arm its window timer forever
+ * (and keep the process alive).
+ */
 export function resetRateLimitState(): void {
 	for (const quota of stores.values()) {
 		cancelTimer(quota);
+		quota.mode = 'unlimited';
 		notify(quota);
 	}
 	stores.clear();
