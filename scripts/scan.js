@@ -32,8 +32,14 @@ async function main() {
 			}),
 		)[0];
 		const files = packed.files.map((f) => f.path);
+		// the built nodes, credentials and icons only: n8n-node build also copies every .png/.svg of
+		// the repository into dist/ (docs/images, bench charts), which package.json's "files" leaves out
 		const unexpected = files.filter(
-			(f) => !(f.startsWith('dist/') || /^(README\.md|LICENSE(\.md)?|package\.json)$/.test(f)),
+			(f) =>
+				!(
+					/^dist\/(nodes|credentials|icons)\//.test(f) ||
+					/^(dist\/package\.json|README\.md|LICENSE(\.md)?|package\.json)$/.test(f)
+				),
 		);
 		const hasTests = files.filter(
 			(f) => /(^|\/)(test|sandbox|e2e|bench)\//.test(f) || /\.test\./.test(f),
