@@ -3,8 +3,8 @@
  * The example workflows in examples/*.json, as the e2e suites and `npm start` import them (dev
  * only). The files are shipped for users as they are; here they are only pointed at this machine:
  *
- * - `exportFolder`: every Set-node field named `exportFolder` (the catalog export's folder setting)
- *   becomes this folder (the one delivery.js lets n8n write to);
+ * - `exportFolder`: every Set-node field named `exportFolder` or `feedFolder` (the catalog export's
+ *   and the Google feed's folder settings) becomes this folder (the one delivery.js lets n8n write to);
  * - `allowInsecureTrigger`: the BigCommerce Trigger may register the sandbox's http:// URL.
  *
  * Credentials are not touched: the examples reference the ids the harness imports (the
@@ -14,6 +14,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { NODE_TYPES } = require('./workflows');
+
+/** The Set-node fields of the examples that name the folder they write to. */
+const FOLDER_FIELDS = ['exportFolder', 'feedFolder'];
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 
@@ -33,7 +36,7 @@ function loadExamples({ exportFolder, allowInsecureTrigger = false } = {}) {
 				}
 				if (exportFolder && node.type === 'n8n-nodes-base.set') {
 					for (const field of node.parameters?.assignments?.assignments || []) {
-						if (field.name === 'exportFolder') field.value = exportFolder;
+						if (FOLDER_FIELDS.includes(field.name)) field.value = exportFolder;
 					}
 				}
 			}

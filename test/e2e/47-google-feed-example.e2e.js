@@ -5,8 +5,8 @@
  * Read/Write Files from Disk node saves it in the folder set in the example's "Feed folder (edit
  * me)" node. The file on disk is read back and every row is checked against Google's rules (the
  * same table the unit tests use: dist/…/feeds/rules.js), and the calls the store received are
- * counted. Only the folder is changed from the file as shipped (one inside n8n's default
- * N8N_RESTRICT_FILE_ACCESS_TO, ~/.n8n-files).
+ * counted. Only the folder is changed from the file as shipped (one inside the harness's
+ * N8N_RESTRICT_FILE_ACCESS_TO).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -29,10 +29,10 @@ const RULES = path.join(
 );
 const PRODUCTS = 300;
 /**
- * n8n may write only below N8N_RESTRICT_FILE_ACCESS_TO (default ~/.n8n-files); the harness runs
- * n8n with HOME = its user folder.
+ * n8n may write only below N8N_RESTRICT_FILE_ACCESS_TO, which the harness sets to its export
+ * folder (e2e/lib/delivery.js).
  */
-const feedFolder = (ctx) => path.join(ctx.n8n.userFolder, '.n8n-files', 'google-feed');
+const feedFolder = (ctx) => path.join(ctx.delivery.exportFolder, 'google-feed');
 
 function variant(ctx) {
 	return exampleVariant(ctx, {
