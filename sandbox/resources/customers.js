@@ -284,6 +284,17 @@ function register(sandbox) {
 		{ scope: SCOPE },
 	);
 
+	/** POST and PUT /customers take a non-empty array of at most BATCH_LIMIT customers. */
+	function refuseBatchBody(body) {
+		if (!Array.isArray(body))
+			return v3Error(422, 'The request body must be an array of customers.', {
+				body: 'must be an array',
+			});
+		if (body.length > BATCH_LIMIT) return tooMany(); // the spec documents this 413 without a body
+		if (!body.length) return v3Error(422, 'No customers were sent.', { body: 'must not be empty' });
+		return undefined;
+	}
+
 	// ---------------------------------------------------------------- POST /customers
 	sandbox.route(
 		'POST',
@@ -291,13 +302,8 @@ function register(sandbox) {
 		'/customers',
 		(ctx) => {
 			const body = ctx.body;
-			if (!Array.isArray(body))
-				return v3Error(422, 'The request body must be an array of customers.', {
-					body: 'must be an array',
-				});
-			if (body.length > BATCH_LIMIT) return tooMany(); // the spec documents this 413 without a body
-			if (!body.length)
-				return v3Error(422, 'No customers were sent.', { body: 'must not be empty' });
+			const refused = refuseBatchBody(body);
+			if (refused) return refused;
 			const errors = {};
 			const seen = new Set();
 			body.forEach((entry, index) => {
@@ -395,13 +401,8 @@ function register(sandbox) {
 		'/customers',
 		(ctx) => {
 			const body = ctx.body;
-			if (!Array.isArray(body))
-				return v3Error(422, 'The request body must be an array of customers.', {
-					body: 'must be an array',
-				});
-			if (body.length > BATCH_LIMIT) return tooMany(); // the spec documents this 413 without a body
-			if (!body.length)
-				return v3Error(422, 'No customers were sent.', { body: 'must not be empty' });
+			const refused = refuseBatchBody(body);
+			if (refused) return refused;
 			const errors = {};
 			body.forEach((entry, index) => {
 				if (!entry || typeof entry !== 'object' || !Number.isInteger(entry.id)) {
