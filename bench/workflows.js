@@ -21,6 +21,16 @@ const ENTERPRISE_CRED = {
 	type: 'bigCommerceApi',
 };
 
+/**
+ * The quota-bound job runs at BigCommerce's real quotas (Standard/Plus and Pro plans), real 30 s
+ * windows: scaled-down windows make the fixed cost at each reset (one round trip) 10× larger
+ * relative to the window than any store sees.
+ */
+const QUOTA_JOB = {
+	standard: { quota: 150, windowMs: 30_000 },
+	pro: { quota: 450, windowMs: 30_000 },
+};
+
 const IDS = {
 	exportOurs: 'benchExportOurs1',
 	exportHttp: 'benchExportHttp1',
@@ -248,13 +258,17 @@ function build(sandbox, enterprise) {
 		),
 		chain(
 			IDS.quotaHttpBatched45,
-			'bench: quota-bound single-product GETs (HTTP Request, batching 45 / 3 s)',
+			`bench: quota-bound single-product GETs (HTTP Request, batching ${QUOTA_JOB.pro.quota} / ${QUOTA_JOB.pro.windowMs / 1000} s)`,
 			() => [
 				webhookNode(IDS.quotaHttpBatched45, PATHS.quotaHttpBatched45),
 				idsNode(IDS.quotaHttpBatched45),
 				httpNode(IDS.quotaHttpBatched45, NODES.http, {
 					url: `=${api}/v3/catalog/products/{{ $json.id }}`,
-					options: { batching: { batch: { batchSize: 45, batchInterval: 3000 } } },
+					options: {
+						batching: {
+							batch: { batchSize: QUOTA_JOB.pro.quota, batchInterval: QUOTA_JOB.pro.windowMs },
+						},
+					},
 				}),
 			],
 		),
@@ -288,13 +302,20 @@ function build(sandbox, enterprise) {
 		]),
 		chain(
 			IDS.quotaHttpBatched,
-			'bench: quota-bound single-product GETs (HTTP Request, batching 15 / 3 s)',
+			`bench: quota-bound single-product GETs (HTTP Request, batching ${QUOTA_JOB.standard.quota} / ${QUOTA_JOB.standard.windowMs / 1000} s)`,
 			() => [
 				webhookNode(IDS.quotaHttpBatched, PATHS.quotaHttpBatched),
 				idsNode(IDS.quotaHttpBatched),
 				httpNode(IDS.quotaHttpBatched, NODES.http, {
 					url: `=${api}/v3/catalog/products/{{ $json.id }}`,
-					options: { batching: { batch: { batchSize: 15, batchInterval: 3000 } } },
+					options: {
+						batching: {
+							batch: {
+								batchSize: QUOTA_JOB.standard.quota,
+								batchInterval: QUOTA_JOB.standard.windowMs,
+							},
+						},
+					},
 				}),
 			],
 		),
@@ -372,4 +393,14 @@ const triggerUrl = (n8n, key = 'trigger') =>
 	`${n8n.baseUrl}/webhook/${wf.stableUuid(`${IDS[key]}:webhook`)}/webhook`;
 const hookUrl = (n8n, path) => `${n8n.baseUrl}/webhook/${path}`;
 
-module.exports = { IDS, PATHS, NODES, CONTROL_TRIGGER, build, credentials, triggerUrl, hookUrl };
+module.exports = {
+	IDS,
+	PATHS,
+	NODES,
+	CONTROL_TRIGGER,
+	QUOTA_JOB,
+	build,
+	credentials,
+	triggerUrl,
+	hookUrl,
+};

@@ -4,11 +4,16 @@
  * (`inFlight`), when it answered each (`answeredAt`); and in the node's output: order, pairedItem,
  * Continue On Fail per item, the first failure stopping every request not yet sent.
  */
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { BigCommerce } from '../../nodes/BigCommerce/BigCommerce.node';
+
 import { retrySettings } from '../../nodes/BigCommerce/transport';
+import { resetRateLimitState } from '../../nodes/BigCommerce/transport/rateLimit';
 import { DEFAULT_ITEMS_IN_PARALLEL } from '../../nodes/BigCommerce/actions/router';
 import { acknowledgeViolations, startSandbox, type SandboxHandle } from '../helpers/sandbox';
+import { createExecuteContext, sandboxCredentials } from '../helpers/context';
 import { locator, runNode, runNodeError } from '../helpers/node';
 
 let sandbox: SandboxHandle;
@@ -190,6 +195,46 @@ describe('items in parallel', () => {
 		const most = mostInFlight(requests);
 		expect(most).toBeGreaterThan(1);
 		expect(most).toBeLessThanOrEqual(4);
+	});
+
+	it("a slow first answer does not make the rest of its window look older: the store's quota is spent once per window, no 429", async () => {
+		resetRateLimitState(); // the governor knows nothing: the first request goes alone
+		sandbox.setRateLimit({ quota: 5, windowMs: 1000 });
+		// the first answer takes 700 ms; the store counted its reset (1000 ms) when it arrived, so
+		// that answer says "1000 ms from now" when only 300 are left: the quick answers that follow
+		// say 300, which once read as a window that ended before this one (and were ignored)
+		sandbox.faults.add({
+			method: 'GET',
+			path: /^\/catalog\/products\/\d{1,4}$/,
+			kind: 'latency',
+			latencyMs: 700,
+			times: 1,
+		});
+		const ids = productIds().slice(0, 12);
+		const { json, requests } = await runNode(
+			sandbox,
+			ids.map((id) => getProduct(id)),
+		);
+		expect(requests.map((request) => request.status)).toEqual(ids.map(() => 200));
+		expect(json.map((product) => product.id)).toEqual(ids);
+	});
+
+	it("reads the node's credential once per run, not once per request (each read is a database query in n8n)", async () => {
+		const ids = productIds().slice(0, 10);
+		const { ctx } = createExecuteContext({
+			params: ids.map((id) => ({ authentication: 'accessToken', ...getProduct(id) })),
+			credentials: sandboxCredentials(sandbox),
+			items: ids.map(() => ({})),
+		});
+		const reads = jest.spyOn(ctx, 'getCredentials');
+		const sent = sandbox.requests.length;
+		const [out] = (await new BigCommerce().execute.call(
+			ctx as unknown as IExecuteFunctions,
+		)) as INodeExecutionData[][];
+		expect(out.map((item) => item.json.id)).toEqual(ids);
+		expect(sandbox.requests.length - sent).toBe(10);
+		// n8n's authenticated request helper reads it for each of the 10 requests; the node once
+		expect(reads).toHaveBeenCalledTimes(10 + 1);
 	});
 
 	it('an "Items in Parallel" outside 1-32 is refused before any request, naming the setting', async () => {

@@ -35,8 +35,26 @@ function secretStrings(...values: unknown[]): string[] {
 	return values.filter((value): value is string => typeof value === 'string' && value.length >= 4);
 }
 
+/**
+ * What each node run resolved: n8n hands one context to a node run, and the router works on all
+ * its items (many at once) through it, so the credential is read and decrypted once per run, not
+ * once per request (each read is a database query and a decryption in n8n). A failed read is not
+ * kept: the next request tries again.
+ */
+const resolvedStores = new WeakMap<object, Promise<ResolvedStore>>();
+
 /** Reads the credential chosen on the node and works out base URL and store hash. */
 export async function resolveStore(this: BigCommerceContext): Promise<ResolvedStore> {
+	let resolved = resolvedStores.get(this);
+	if (!resolved) {
+		resolved = readStore.call(this);
+		resolvedStores.set(this, resolved);
+		resolved.catch(() => resolvedStores.delete(this));
+	}
+	return await resolved;
+}
+
+async function readStore(this: BigCommerceContext): Promise<ResolvedStore> {
 	const authentication = authenticationOf(this);
 	const credentialType = credentialTypeFor(authentication);
 	const credentials = await this.getCredentials(credentialType);

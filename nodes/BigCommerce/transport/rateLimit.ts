@@ -15,11 +15,17 @@ import { sleep } from 'n8n-workflow';
  *   of the new window gives the store's reset time, the window is taken to end one window length
  *   after its first request was sent. A shared store, or one whose answers do not state the quota,
  *   sends one request first to learn the new window.
+ * - When a window ends: an answer's X-Rate-Limit-Time-Reset-Ms was counted by the store somewhere
+ *   between sending the request and receiving the answer, so it places the store's reset between
+ *   `sent + reset` and `answered + reset`; the answers of one window narrow that interval, and the
+ *   next window's requests go at its end. An answer whose interval lies wholly after it is from a
+ *   newer window; one wholly before it, from an older window (a late answer): ignored. (Comparing
+ *   the `answered + reset` figures alone, a first answer that was slow to arrive made every later
+ *   answer of its window look older, and the governor spent the window twice.)
  * - Within a window, a request is sent only while `left - inFlight > 0`; the others wait for the
  *   reset time the store announced.
  * - A store that sends no rate-limit headers (proxies, "unlimited" plans) is not paced.
- * - Answers from the same window are merged conservatively (the smallest `left`, the earliest
- *   reset); an answer from an older window (arriving late) is ignored.
+ * - Answers from the same window are merged conservatively (the smallest `left`).
  * - Once a 429 shows that someone else spends the same quota (other n8n processes: queue-mode
  *   workers each have their own governor; other apps), the store is treated as shared: at most
  *   half of the header-confirmed `left` is in flight at once, so every answer brings a fresh
@@ -34,22 +40,34 @@ interface StoreQuota {
 	left: number;
 	/** The whole quota of a window (X-Rate-Limit-Requests-Quota), 0 while unknown. */
 	fullQuota: number;
-	/** When the current window ends (local clock, ms). */
-	resetAt: number;
+	/**
+	 * When the current window ends (local clock, ms): no earlier than `resetFrom`, no later than
+	 * `resetBy` (what the answers of this window say; both equal for a 429's or an estimate's end).
+	 */
+	resetFrom: number;
+	resetBy: number;
 	/** Window length, from X-Rate-Limit-Time-Window-Ms or the largest reset seen. */
 	windowMs: number;
 	inFlight: number;
+	/** Counts the windows this governor has seen; a request remembers the one it was sent in. */
+	window: number;
 	/**
-	 * The current window's end is the governor's own estimate (set when it opened the window); the
-	 * first answer from that window replaces it with the store's figure.
+	 * When the governor opened the current window on its own estimate (0: the store's answers
+	 * gave its end); the first answer to a request sent in it replaces the estimate.
 	 */
-	resetEstimated: boolean;
+	openedAt: number;
 	/** Someone else spends this quota too (a 429 said so): spend only half of what is left. */
 	shared: boolean;
 	waiters: Set<() => void>;
 	timerAt?: number;
 	/** Cancels the store's wake-up timer (nobody left waiting, or a sooner one replaces it). */
 	timer?: AbortController;
+}
+
+/** What a request remembers from the governor: when it was let through, in which window. */
+export interface RateLimitTicket {
+	sentAt: number;
+	window: number;
 }
 
 /** Added to every announced reset so a request never arrives just before the store resets. */
@@ -88,10 +106,12 @@ function quotaFor(key: string): StoreQuota {
 			mode: 'unknown',
 			left: 0,
 			fullQuota: 0,
-			resetAt: 0,
-			resetEstimated: false,
+			resetFrom: 0,
+			resetBy: 0,
 			windowMs: 0,
 			inFlight: 0,
+			window: 0,
+			openedAt: 0,
 			shared: false,
 			waiters: new Set(),
 		};
@@ -150,22 +170,33 @@ function wakeAt(quota: StoreQuota, at: number): void {
 	);
 }
 
+/**
+ * When the next window's requests may go: the latest moment the window can end, plus the margin.
+ * (Going at `resetFrom` would gain one round trip per window, 0.3% of BigCommerce's 30 s; but a
+ * store that counts the reset when it answers rather than when the request arrives would refuse
+ * those requests, and a 429 is what the governor exists to avoid.)
+ */
+function resetAt(quota: StoreQuota): number {
+	return quota.resetBy + RESET_MARGIN_MS;
+}
+
 /** Whether a request may go now; if not, when to look again (undefined: on the next answer). */
 function admit(quota: StoreQuota, now: number): { ok: boolean; retryAt?: number } {
 	if (quota.mode === 'unlimited') return { ok: true };
 	if (
 		quota.mode === 'limited' &&
-		now >= quota.resetAt &&
+		now >= resetAt(quota) &&
 		!quota.shared &&
 		quota.fullQuota > 0 &&
 		quota.windowMs > 0
 	) {
 		// a new window: the whole quota is there again
 		quota.left = quota.fullQuota;
-		quota.resetAt = now + quota.windowMs + RESET_MARGIN_MS;
-		quota.resetEstimated = true;
+		quota.window++;
+		quota.openedAt = now;
+		quota.resetFrom = quota.resetBy = now + quota.windowMs;
 	}
-	if (quota.mode === 'unknown' || now >= quota.resetAt) {
+	if (quota.mode === 'unknown' || now >= resetAt(quota)) {
 		// nothing known about the current window: one request finds out
 		return { ok: quota.inFlight === 0 };
 	}
@@ -173,7 +204,7 @@ function admit(quota: StoreQuota, now: number): { ok: boolean; retryAt?: number 
 	// (the last request of a window then stays unspent rather than raced for)
 	const budget = quota.shared ? Math.floor(quota.left / 2) : quota.left;
 	if (budget - quota.inFlight > 0) return { ok: true };
-	return { ok: false, retryAt: quota.resetAt };
+	return { ok: false, retryAt: resetAt(quota) };
 }
 
 /**
@@ -181,7 +212,7 @@ function admit(quota: StoreQuota, now: number): { ok: boolean; retryAt?: number 
  * `signal` aborts (the execution was stopped) the wait ends at once with a WaitAbortedError and
  * nothing is reserved; the other executions waiting on the store are not affected.
  */
-export async function acquire(key: string, signal?: AbortSignal): Promise<void> {
+export async function acquire(key: string, signal?: AbortSignal): Promise<RateLimitTicket> {
 	const quota = quotaFor(key);
 	for (;;) {
 		if (signal?.aborted) throw new WaitAbortedError();
@@ -203,10 +234,25 @@ export async function acquire(key: string, signal?: AbortSignal): Promise<void> 
 		});
 	}
 	quota.inFlight++;
+	return { sentAt: Date.now(), window: quota.window };
+}
+
+/** The figures of a window the governor had not seen yet (the first answer, or a newer window). */
+function adopt(quota: StoreQuota, left: number, resetFrom: number, resetBy: number): void {
+	quota.mode = 'limited';
+	quota.left = Math.max(0, left);
+	quota.resetFrom = resetFrom;
+	quota.resetBy = resetBy;
+	quota.openedAt = 0;
 }
 
 /** Records what an answer's headers say about the store's quota. */
-function observe(quota: StoreQuota, headers: Record<string, unknown>, statusCode: number): void {
+function observe(
+	quota: StoreQuota,
+	headers: Record<string, unknown>,
+	statusCode: number,
+	ticket: RateLimitTicket | undefined,
+): void {
 	const left = headerNumber(headers, 'x-rate-limit-requests-left');
 	const resetMs = headerNumber(headers, 'x-rate-limit-time-reset-ms');
 	if (left === undefined || resetMs === undefined) {
@@ -220,22 +266,29 @@ function observe(quota: StoreQuota, headers: Record<string, unknown>, statusCode
 	const windowMs = headerNumber(headers, 'x-rate-limit-time-window-ms');
 	if (windowMs !== undefined && windowMs > 0) quota.windowMs = clampRateLimitWait(windowMs);
 	else quota.windowMs = Math.max(quota.windowMs, clampRateLimitWait(resetMs));
-	const resetAt = now + clampRateLimitWait(resetMs) + RESET_MARGIN_MS;
-	const tolerance = Math.max(1, quota.windowMs / 2);
-	if (quota.mode !== 'limited' || resetAt > quota.resetAt + tolerance) {
-		// first figures, or a newer window
-		quota.mode = 'limited';
-		quota.left = Math.max(0, left);
-		quota.resetAt = resetAt;
-		quota.resetEstimated = false;
-	} else if (resetAt >= quota.resetAt - tolerance) {
-		// the same window: keep the most conservative view; the store's own reset figure replaces
-		// the governor's estimate (which can be early when the request took long to arrive)
-		quota.left = Math.min(quota.left, Math.max(0, left));
-		quota.resetAt = quota.resetEstimated ? resetAt : Math.min(quota.resetAt, resetAt);
-		quota.resetEstimated = false;
+	// the store counted the reset somewhere between sending and answering
+	const reset = clampRateLimitWait(resetMs);
+	const from = Math.min(ticket?.sentAt ?? now, now) + reset;
+	const by = now + reset;
+	if (quota.mode !== 'limited') return adopt(quota, left, from, by);
+	if (quota.openedAt) {
+		// a window the governor opened on its estimate: the first answer to a request sent in it
+		// (or one whose reset lies clearly past the previous window) gives the store's figures
+		if (ticket?.window === quota.window || from > quota.openedAt + quota.windowMs / 2)
+			adopt(quota, left, from, by);
+		return; // else a late answer from the window before
 	}
-	// else: a late answer from an older window, ignored
+	// windows are a whole window length apart; a quarter of one absorbs rounding and clock jitter
+	const slack = quota.windowMs / 4;
+	if (from - slack > quota.resetBy) {
+		quota.window++;
+		return adopt(quota, left, from, by); // a newer window
+	}
+	if (by + slack < quota.resetFrom) return; // a late answer from an older window
+	// the same window: the smallest `left`, the narrowest interval for its end
+	quota.left = Math.min(quota.left, Math.max(0, left));
+	quota.resetBy = Math.min(quota.resetBy, by);
+	quota.resetFrom = Math.min(Math.max(quota.resetFrom, from), quota.resetBy);
 }
 
 /**
@@ -245,10 +298,11 @@ function observe(quota: StoreQuota, headers: Record<string, unknown>, statusCode
 export function release(
 	key: string,
 	answer?: { headers: Record<string, unknown>; statusCode: number },
+	ticket?: RateLimitTicket,
 ): void {
 	const quota = quotaFor(key);
 	quota.inFlight = Math.max(0, quota.inFlight - 1);
-	if (answer) observe(quota, answer.headers, answer.statusCode);
+	if (answer) observe(quota, answer.headers, answer.statusCode, ticket);
 	notify(quota);
 }
 
@@ -259,11 +313,11 @@ export function release(
  */
 export function exhaust(key: string, resetMs: number): void {
 	const quota = quotaFor(key);
-	quota.mode = 'limited';
 	quota.shared = true;
+	quota.mode = 'limited';
 	quota.left = 0;
-	quota.resetAt = Date.now() + clampRateLimitWait(resetMs) + RESET_MARGIN_MS;
-	quota.resetEstimated = false;
+	quota.resetFrom = quota.resetBy = Date.now() + clampRateLimitWait(resetMs);
+	quota.openedAt = 0;
 	notify(quota);
 }
 
@@ -282,7 +336,7 @@ export function rateLimitState(key: string): {
 		left: quota.left,
 		inFlight: quota.inFlight,
 		waiting: quota.waiters.size,
-		resetInMs: Math.max(0, quota.resetAt - Date.now()),
+		resetInMs: Math.max(0, resetAt(quota) - Date.now()),
 		shared: quota.shared,
 	};
 }

@@ -308,9 +308,9 @@ export async function bigCommerceApiRequestFull(
 	let rateLimited = 0;
 	let attempts = 0;
 	/** Awaits a governor wait or a back-off; they reject only when the execution is stopped. */
-	const waitFor = async (wait: Promise<void>, waitingFor: string) => {
+	const waitFor = async <T>(wait: Promise<T>, waitingFor: string): Promise<T> => {
 		try {
-			await wait;
+			return await wait;
 		} catch {
 			if (waits.gate?.closed && !signal?.aborted) {
 				throw notSentError(this, what, request.itemIndex);
@@ -321,13 +321,16 @@ export async function bigCommerceApiRequestFull(
 	try {
 		for (;;) {
 			// every attempt, the first and each retry, passes the governor and the gate
-			await waitFor(acquire(governorKey, waitSignal), "the store's rate-limit window to reset");
+			const ticket = await waitFor(
+				acquire(governorKey, waitSignal),
+				"the store's rate-limit window to reset",
+			);
 			let response: RawAnswer;
 			try {
 				attempts++;
 				response = await send(this, store, options);
 			} catch (error) {
-				release(governorKey);
+				release(governorKey, undefined, ticket);
 				const code = networkErrorCode(error);
 				if (
 					!cancelled(signal, code) &&
@@ -351,7 +354,7 @@ export async function bigCommerceApiRequestFull(
 			}
 			const headers = response.headers ?? {};
 			const statusCode = Number(response.statusCode);
-			release(governorKey, { headers, statusCode });
+			release(governorKey, { headers, statusCode }, ticket);
 			const body = parseBody(response.body);
 
 			if (statusCode === 429 && rateLimited < retrySettings.max429Retries) {
