@@ -12,7 +12,7 @@ import { resourcesByValue } from './resources';
 import type { OperationModule } from './types';
 
 /** Items in flight at once unless the node's setting says otherwise. */
-export const DEFAULT_ITEMS_IN_PARALLEL = 16;
+export const DEFAULT_ITEMS_IN_PARALLEL = 32;
 /** The highest setting accepted (each item in flight holds a connection and its answer). */
 export const MAX_ITEMS_IN_PARALLEL = 32;
 
