@@ -123,7 +123,6 @@ class N8n {
 		for (const [key, value] of Object.entries(process.env)) {
 			if (!/^(npm_|N8N_|DB_|NODE_OPTIONS$|WEBHOOK_URL$)/.test(key)) base[key] = value;
 		}
-		if (process.env.N8N_PROFILE_OPTIONS) base.NODE_OPTIONS = process.env.N8N_PROFILE_OPTIONS;
 		return {
 			...base,
 			PATH: `${path.dirname(this.paths.node)}${path.delimiter}${process.env.PATH || ''}`,
