@@ -378,6 +378,7 @@ async function catalog(bench, sizes, reps, extrasOnly = false) {
 				await bench.n8n.restart();
 				await delay(5000);
 				idle = { rssMiB: memorySampler(bench.n8n.child.pid).stop().startRssMiB };
+				keep(0);
 				await once('exportOurs', 0, new Set()); // loads the node's code (not recorded)
 				keep(n);
 			}

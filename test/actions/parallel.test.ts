@@ -36,14 +36,25 @@ const getProduct = (id: number | string, extra: Record<string, unknown> = {}) =>
 	...extra,
 });
 /** Every answer of a seeded product held back `ms` (so requests overlap at the sandbox). */
-const slowProducts = (ms: number) =>
+const slowProducts = (ms: number, times = Infinity) =>
 	sandbox.faults.add({
 		method: 'GET',
 		path: /^\/catalog\/products\/\d{1,4}$/, // not the 6-digit ids that do not exist
 		kind: 'latency',
 		latencyMs: ms,
-		times: Infinity,
+		times,
 	});
+/** Gets `count` products; every answer was a 200 (no 429 reached the store) and in input order. */
+const getWithout429 = async (count: number) => {
+	const ids = productIds().slice(0, count);
+	const { json, requests } = await runNode(
+		sandbox,
+		ids.map((id) => getProduct(id)),
+	);
+	expect(requests.map((request) => request.status)).toEqual(ids.map(() => 200));
+	expect(json.map((product) => product.id)).toEqual(ids);
+	return requests;
+};
 /**
  * The governor sends one request alone until an answer tells it the store's quota; one read first
  * lets the items that follow start together.
@@ -185,14 +196,7 @@ describe('items in parallel', () => {
 	it('a small quota paces the items: no 429 reaches the store or the workflow', async () => {
 		sandbox.setRateLimit({ quota: 4, windowMs: 400 });
 		slowProducts(50);
-		const ids = productIds().slice(0, 12);
-		const { json, requests } = await runNode(
-			sandbox,
-			ids.map((id) => getProduct(id)),
-		);
-		expect(requests.map((request) => request.status)).toEqual(ids.map(() => 200));
-		expect(json.map((product) => product.id)).toEqual(ids);
-		const most = mostInFlight(requests);
+		const most = mostInFlight(await getWithout429(12));
 		expect(most).toBeGreaterThan(1);
 		expect(most).toBeLessThanOrEqual(4);
 	});
@@ -203,20 +207,8 @@ describe('items in parallel', () => {
 		// the first answer takes 700 ms; the store counted its reset (1000 ms) when it arrived, so
 		// that answer says "1000 ms from now" when only 300 are left: the quick answers that follow
 		// say 300, which once read as a window that ended before this one (and were ignored)
-		sandbox.faults.add({
-			method: 'GET',
-			path: /^\/catalog\/products\/\d{1,4}$/,
-			kind: 'latency',
-			latencyMs: 700,
-			times: 1,
-		});
-		const ids = productIds().slice(0, 12);
-		const { json, requests } = await runNode(
-			sandbox,
-			ids.map((id) => getProduct(id)),
-		);
-		expect(requests.map((request) => request.status)).toEqual(ids.map(() => 200));
-		expect(json.map((product) => product.id)).toEqual(ids);
+		slowProducts(700, 1);
+		await getWithout429(12);
 	});
 
 	it("reads the node's credential once per run, not once per request (each read is a database query in n8n)", async () => {
