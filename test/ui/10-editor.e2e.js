@@ -97,6 +97,11 @@ async function createCredential(page, { storeHashInput, accessToken, apiBaseUrl 
 		.click();
 	await page.locator('[data-test-id="new-credential-type-button"]').click();
 	const modal = page.locator('[data-test-id="editCredential-modal"]');
+	// n8n names a new credential ("BigCommerce account 2") with a request of its own; saving before
+	// that answer sends an empty name, which n8n refuses ("String must contain at least 1
+	// character(s)"): seen once in CI, then the next test used the wrong credential
+	// (n8n 2.40.7 renders the name element only once the name is there)
+	await modal.locator('[data-test-id="credential-name"]').waitFor();
 	await modal.locator('[data-test-id="parameter-input-storeHash"] input').fill(storeHashInput);
 	await modal.locator('[data-test-id="parameter-input-accessToken"] input').fill(accessToken);
 	await modal.locator('[data-test-id="parameter-input-apiBaseUrl"] input').fill(apiBaseUrl);
