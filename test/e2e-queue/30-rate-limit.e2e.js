@@ -171,9 +171,13 @@ module.exports = {
 				// and step, no more (a 429 is not processed, so retrying a write duplicates nothing)
 				ctx.assert.equal(requests.length - refused.length, CALLS * IDS_PER_CALL * 2);
 				// the governors pace: the refusals stay a small share (HTTP Request with defaults, which
-				// does not pace, gets most of its calls refused at this quota: bench/RESULTS.md)
+				// does not pace, gets most of its calls refused at this quota: bench/RESULTS.md). Each
+				// governor learns that the store is shared from its own first 429, so how many come
+				// before that depends on how the two workers' windows interleave: 3 to 26 of 96 in
+				// the runs recorded so far (a quarter, 24, failed a CI run once); a third still tells
+				// pacing from none
 				ctx.assert.ok(
-					refused.length <= (CALLS * IDS_PER_CALL * 2) / 4,
+					refused.length <= (CALLS * IDS_PER_CALL * 2) / 3,
 					`${refused.length} requests answered 429`,
 				);
 			},
