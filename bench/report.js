@@ -21,15 +21,13 @@ const SECTION_NAMES = {
 	queue: '7 (queue mode)',
 };
 
-/** The paragraph naming a `--only` re-measure (sections, when, machine load). */
-/** The command line of a re-measure, e.g. `npm run bench -- --only ack --n8n-env N8N_X=y`. */
-/** The idle level of the restarted n8n that ran the largest size, for the memory note. */
 /** "150 / 30 s", with the quota the sandbox applied when the label names a scaled one. */
 function quotaLabel(run) {
 	const applied = `${run.quota.quota} / ${run.quota.windowMs / 1000} s`;
 	return run.label === applied ? applied : `${run.label} (${applied})`;
 }
 
+/** The idle level of the restarted n8n that ran the largest size, for the memory note. */
 function largestIdle(catalog) {
 	const big = (catalog.results || []).find((c) => c.n > 10_000 && c.key === 'exportOurs');
 	return big && big.memory && big.memory.idleRssMiB
@@ -37,11 +35,13 @@ function largestIdle(catalog) {
 		: '';
 }
 
+/** The command line of a re-measure, e.g. `npm run bench -- --only ack --n8n-env N8N_X=y`. */
 function remeasuredCommand(again) {
 	const settings = Object.entries(again.n8nEnv || {}).map(([k, v]) => ` --n8n-env ${k}=${v}`);
 	return `\`npm run bench --${again.quick ? ' --quick' : ''} --only ${again.sections.join(',')}${settings.join('')}\``;
 }
 
+/** The paragraph naming a `--only` re-measure (sections, when, machine load). */
 function remeasuredLine(again) {
 	const am = again.machine;
 	return `**Re-measured** with ${remeasuredCommand(again)} on ${again.startedAt} (${again.durationS} s), same machine and n8n, commit ${am.commit}, load average ${am.loadAverageAtStart.join(' / ')} at start, ${(again.loadAverageAtEnd || []).join(' / ')} at end: sections ${again.sections.map((name) => SECTION_NAMES[name] || name).join('; ')}. The other sections are the full run's numbers above.`;

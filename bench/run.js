@@ -220,8 +220,13 @@ function nodeRun(execution, nodeName) {
 	return { ms, items, error, startedAt: runs[0].startTime || null };
 }
 
+/** The store API requests among what the sandbox served (not its control or OAuth routes). */
+function apiRequests(requests) {
+	return requests.filter((r) => r.version === 'v2' || r.version === 'v3');
+}
+
 function apiStats(requests) {
-	const api = requests.filter((r) => r.version === 'v2' || r.version === 'v3');
+	const api = apiRequests(requests);
 	return {
 		calls: api.length,
 		rateLimited: api.filter((r) => r.status === 429).length,
@@ -260,7 +265,7 @@ async function catalog(bench, sizes, reps, extrasOnly = false) {
 	// start-up it still holds garbage a later collection returns); a job's peak is reported above
 	// the level of the process that ran it (the largest size gets a restarted n8n, see below)
 	let idle = { rssMiB: memorySampler(bench.n8n.child.pid).stop().startRssMiB };
-	let idleRssMiB = idle.rssMiB; // the first process's, for the report's text
+	const firstIdle = idle; // the first process's (lowered by its jobs), for the report's text
 	/** One job; `expectedCalls` null: any number of calls is right (incremental). */
 	const once = async (key, n, expected, expectedCalls = Math.ceil(n / 250)) => {
 		bench.setQuota(n > CATALOG_QUOTA_MAX_N ? LARGE_QUOTA : REAL_QUOTA);
@@ -461,13 +466,17 @@ async function catalog(bench, sizes, reps, extrasOnly = false) {
 		for (const run of result.runs) settle(run.memory);
 		const measured = result.runs.filter((run) => run.memory.growthMiB !== undefined);
 		Object.assign(result.memory, {
-			idleRssMiB: measured.length ? measured[0].memory.idleRssMiB : idleRssMiB,
+			idleRssMiB: measured.length ? measured[0].memory.idleRssMiB : firstIdle.rssMiB,
 			growthMiB: measured.length ? Math.max(...measured.map((run) => run.memory.growthMiB)) : null,
 		});
 	}
 	for (const run of [incremental.first, incremental.second].filter(Boolean)) settle(run.memory);
-	out(`  · catalog: n8n RSS at rest ${idleRssMiB} MiB`);
-	return { results, incremental: incremental.n ? incremental : null, idleRssMiB };
+	out(`  · catalog: n8n RSS at rest ${firstIdle.rssMiB} MiB`);
+	return {
+		results,
+		incremental: incremental.n ? incremental : null,
+		idleRssMiB: firstIdle.rssMiB,
+	};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -520,7 +529,7 @@ async function productJob(bench, key, ids, sandbox = bench.sandbox) {
 		: node.items.map((item) => Number(item && item.id)).join() === ids.join();
 	// where the node's time goes besides the API: before its first request reached the store,
 	// after the last answer left it (n8n's item handling, credentials, output)
-	const api = run.requests.filter((r) => r.version === 'v2' || r.version === 'v3');
+	const api = apiRequests(run.requests);
 	const edges =
 		node.startedAt && api.length
 			? {

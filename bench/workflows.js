@@ -170,6 +170,20 @@ function build(sandbox, enterprise) {
 			}),
 		]);
 	const productGet = { resource: 'product', operation: 'get', productId: rl('$json.id') };
+	/** The quota-bound job through HTTP Request with n8n's Batching: one window's quota per window. */
+	const batchedGets = (key, { quota, windowMs }) =>
+		chain(
+			IDS[key],
+			`bench: quota-bound single-product GETs (HTTP Request, batching ${quota} / ${windowMs / 1000} s)`,
+			() => [
+				webhookNode(IDS[key], PATHS[key]),
+				idsNode(IDS[key]),
+				httpNode(IDS[key], NODES.http, {
+					url: `=${api}/v3/catalog/products/{{ $json.id }}`,
+					options: { batching: { batch: { batchSize: quota, batchInterval: windowMs } } },
+				}),
+			],
+		);
 	return [
 		exportChain('exportOurs', 'bench: catalog export (this node)', {}),
 		exportChain('exportFileOnly', 'bench: catalog export as one CSV file (this node, File Only)', {
@@ -256,22 +270,7 @@ function build(sandbox, enterprise) {
 				ourNode(IDS.quotaOursSeq, NODES.quotaGet, { ...productGet, itemsInParallel: 1 }),
 			],
 		),
-		chain(
-			IDS.quotaHttpBatched45,
-			`bench: quota-bound single-product GETs (HTTP Request, batching ${QUOTA_JOB.pro.quota} / ${QUOTA_JOB.pro.windowMs / 1000} s)`,
-			() => [
-				webhookNode(IDS.quotaHttpBatched45, PATHS.quotaHttpBatched45),
-				idsNode(IDS.quotaHttpBatched45),
-				httpNode(IDS.quotaHttpBatched45, NODES.http, {
-					url: `=${api}/v3/catalog/products/{{ $json.id }}`,
-					options: {
-						batching: {
-							batch: { batchSize: QUOTA_JOB.pro.quota, batchInterval: QUOTA_JOB.pro.windowMs },
-						},
-					},
-				}),
-			],
-		),
+		batchedGets('quotaHttpBatched45', QUOTA_JOB.pro),
 		...(enterprise
 			? [
 					chain(IDS.enterpriseOurs, 'bench: single-product GETs, store without quota', () => [
@@ -300,25 +299,7 @@ function build(sandbox, enterprise) {
 			idsNode(IDS.quotaHttp),
 			httpNode(IDS.quotaHttp, NODES.http, { url: `=${api}/v3/catalog/products/{{ $json.id }}` }),
 		]),
-		chain(
-			IDS.quotaHttpBatched,
-			`bench: quota-bound single-product GETs (HTTP Request, batching ${QUOTA_JOB.standard.quota} / ${QUOTA_JOB.standard.windowMs / 1000} s)`,
-			() => [
-				webhookNode(IDS.quotaHttpBatched, PATHS.quotaHttpBatched),
-				idsNode(IDS.quotaHttpBatched),
-				httpNode(IDS.quotaHttpBatched, NODES.http, {
-					url: `=${api}/v3/catalog/products/{{ $json.id }}`,
-					options: {
-						batching: {
-							batch: {
-								batchSize: QUOTA_JOB.standard.quota,
-								batchInterval: QUOTA_JOB.standard.windowMs,
-							},
-						},
-					},
-				}),
-			],
-		),
+		batchedGets('quotaHttpBatched', QUOTA_JOB.standard),
 		chain(IDS.trigger, 'bench: BigCommerce Trigger', () => [
 			place({
 				id: wf.stableUuid(`${IDS.trigger}:trigger`),

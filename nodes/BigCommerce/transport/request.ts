@@ -330,7 +330,7 @@ export async function bigCommerceApiRequestFull(
 				attempts++;
 				response = await send(this, store, options);
 			} catch (error) {
-				release(governorKey, undefined, ticket);
+				release(governorKey);
 				const code = networkErrorCode(error);
 				if (
 					!cancelled(signal, code) &&
