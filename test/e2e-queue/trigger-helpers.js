@@ -137,18 +137,26 @@ async function deliverOnce(ctx, hook, payload, extra = {}) {
 	const delivery = ctx.sandbox.webhooks.deliver(hook, payload, extra);
 	await delivery.done;
 	// nginx writes its access-log line just after the answer went out
-	const [first] = await ctx.waitFor(
+	// attempts are sequential and nothing else calls nginx meanwhile: its lines are theirs, in order
+	const lines = await ctx.waitFor(
 		() => {
-			const lines = ctx.cluster.nginx.requests().slice(from);
-			return lines.length >= delivery.attempts.length ? lines : null;
+			const logged = ctx.cluster.nginx.requests().slice(from);
+			return logged.length >= delivery.attempts.length
+				? logged.slice(0, delivery.attempts.length)
+				: null;
 		},
 		{ timeoutMs: 5000, intervalMs: 50, message: 'nginx access log' },
 	);
-	const process = first ? ctx.cluster.processAt(first.upstreams.at(-1))?.label : undefined;
+	const processOf = (line) => ctx.cluster.processAt(line.upstreams.at(-1))?.label;
 	return {
 		status: delivery.attempts[0].status,
 		attempts: delivery.attempts.map((a) => a.status),
-		servedBy: process,
+		servedBy: lines.length ? processOf(lines[0]) : undefined,
+		servedByAttempt: lines.map(processOf),
+		// "200 in 140 ms", "0 in 5003 ms (timed out after 5000 ms)": what a failure report needs
+		attemptDetails: delivery.attempts.map(
+			(a) => `${a.status} in ${a.ms} ms${a.error ? ` (${a.error})` : ''}`,
+		),
 	};
 }
 

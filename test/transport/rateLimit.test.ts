@@ -375,6 +375,19 @@ describe('governor bookkeeping', () => {
 		return state;
 	};
 	const settle = async () => sleep(2);
+	const QUOTA_3 = { 'x-rate-limit-requests-quota': '3' };
+	/**
+	 * Passes one window in which every answer is explained by the governor's own requests, then
+	 * sends the next window's first request: the caller's answer to it (a newer window) is what
+	 * tells the governor it is alone on the store.
+	 */
+	const afterOneWindowAlone = async (headers: Record<string, string> = {}) => {
+		await acquire(KEY);
+		release(KEY, { statusCode: 200, headers: { ...answer(9, 50).headers, ...headers } });
+		// long enough past its end (more than a quarter window) that the next answer is a newer window
+		await sleep(600);
+		return await acquire(KEY);
+	};
 
 	it('before anything is known, one request at a time finds out the quota', async () => {
 		await acquire(KEY);
@@ -388,8 +401,8 @@ describe('governor bookkeeping', () => {
 	});
 
 	it('counts requests in flight against what is left', async () => {
-		await acquire(KEY);
-		release(KEY, answer(2, 2000));
+		release(KEY, answer(2, 2000), await afterOneWindowAlone());
+		expect(rateLimitState(KEY).alone).toBe(true);
 		await acquire(KEY);
 		await acquire(KEY);
 		const third = pending();
@@ -419,39 +432,39 @@ describe('governor bookkeeping', () => {
 
 	it('a newer window replaces the figures', async () => {
 		await acquire(KEY);
-		release(KEY, answer(0, 20));
+		release(KEY, answer(0, 200));
 		const next = pending();
 		await settle();
 		expect(next.granted).toBe(false);
 		// after the reset one request goes to find out the new window
-		await sleep(60);
+		await sleep(400);
 		expect(next.granted).toBe(true);
 		release(KEY, answer(4, 2000));
 		expect(rateLimitState(KEY)).toMatchObject({ mode: 'limited', left: 4, inFlight: 0 });
 	});
 
 	it('after a reset, a store nobody else spends gets its whole stated quota at once (no lone first request)', async () => {
-		await acquire(KEY);
-		release(KEY, {
-			statusCode: 200,
-			headers: { ...answer(0, 20).headers, 'x-rate-limit-requests-quota': '3' },
-		});
+		release(
+			KEY,
+			{ statusCode: 200, headers: { ...answer(0, 200).headers, ...QUOTA_3 } },
+			await afterOneWindowAlone(QUOTA_3),
+		);
 		const waiting = [pending(), pending(), pending(), pending()];
 		await settle();
 		expect(waiting.filter((request) => request.granted)).toHaveLength(0);
-		await sleep(60);
+		await sleep(400);
 		// the three of the new window go together; the fourth waits for the window after
 		expect(waiting.map((request) => request.granted)).toEqual([true, true, true, false]);
 		expect(rateLimitState(KEY)).toMatchObject({ left: 3, inFlight: 3, waiting: 1 });
 	});
 
 	it("a window the governor opened on its own estimate ends when the store's first answer says", async () => {
-		await acquire(KEY);
-		release(KEY, {
-			statusCode: 200,
-			headers: { ...answer(0, 20).headers, 'x-rate-limit-requests-quota': '3' },
-		});
-		await sleep(60);
+		release(
+			KEY,
+			{ statusCode: 200, headers: { ...answer(0, 200).headers, ...QUOTA_3 } },
+			await afterOneWindowAlone(QUOTA_3),
+		);
+		await sleep(400);
 		await acquire(KEY); // opens the new window: estimated to end 2000 ms (its length) from now
 		// the request arrived late: the store's window ends 2100 ms from now, later than estimated
 		release(KEY, answer(2, 2100));
@@ -459,14 +472,15 @@ describe('governor bookkeeping', () => {
 	});
 
 	it('after a reset, a shared store (a 429 said so) still sends one request first', async () => {
-		await acquire(KEY);
-		release(KEY, {
-			statusCode: 200,
-			headers: { ...answer(5, 2000).headers, 'x-rate-limit-requests-quota': '3' },
-		});
-		exhaust(KEY, 20);
+		release(
+			KEY,
+			{ statusCode: 200, headers: { ...answer(5, 2000).headers, ...QUOTA_3 } },
+			await afterOneWindowAlone(QUOTA_3),
+		);
+		expect(rateLimitState(KEY).alone).toBe(true);
+		exhaust(KEY, 200);
 		const waiting = [pending(), pending()];
-		await sleep(60);
+		await sleep(400);
 		expect(waiting.map((request) => request.granted)).toEqual([true, false]);
 	});
 
@@ -488,11 +502,11 @@ describe('governor bookkeeping', () => {
 	it('exhaust (a 429) holds every request until the reset', async () => {
 		await acquire(KEY);
 		release(KEY, answer(50, 2000));
-		exhaust(KEY, 30);
+		exhaust(KEY, 200);
 		const blocked = pending();
 		await settle();
 		expect(blocked.granted).toBe(false);
-		await sleep(80);
+		await sleep(400);
 		expect(blocked.granted).toBe(true);
 	});
 
@@ -500,9 +514,9 @@ describe('governor bookkeeping', () => {
 		await acquire(KEY);
 		release(KEY, answer(8, 2000));
 		expect(rateLimitState(KEY).shared).toBe(false);
-		exhaust(KEY, 20); // someone else spent the quota
+		exhaust(KEY, 200); // someone else spent the quota
 		expect(rateLimitState(KEY).shared).toBe(true);
-		await sleep(60);
+		await sleep(400);
 		await acquire(KEY); // the new window's first request finds out the figures
 		release(KEY, answer(8, 2000));
 		for (let i = 0; i < 4; i++) await acquire(KEY);
@@ -518,6 +532,52 @@ describe('governor bookkeeping', () => {
 		const last = pending();
 		await settle();
 		expect(last.granted).toBe(false); // 1 left: waits for the reset rather than race for it
+	});
+
+	it('until a window has passed with only its own requests, it keeps half of what is left in flight (two processes starting together)', async () => {
+		await acquire(KEY);
+		release(KEY, answer(8, 2000)); // the first answer: 8 left, nothing known about other spenders
+		expect(rateLimitState(KEY)).toMatchObject({ alone: false, shared: false });
+		for (let i = 0; i < 4; i++) await acquire(KEY);
+		const fifth = pending();
+		await settle();
+		expect(fifth.granted).toBe(false); // another process that got the same answer may take 4
+		expect(rateLimitState(KEY)).toMatchObject({ left: 8, inFlight: 4, waiting: 1 });
+	});
+
+	it('an answer with fewer requests left than its own spending explains: the store counts as shared, before any 429', async () => {
+		await acquire(KEY);
+		release(KEY, answer(10, 2000)); // 10 left after this governor's first request
+		await acquire(KEY);
+		await acquire(KEY);
+		release(KEY, answer(9, 1990)); // one of its own two was counted: alone, as expected
+		expect(rateLimitState(KEY).shared).toBe(false);
+		release(KEY, answer(5, 1980)); // its own two explain 8 at the least: someone else spent 3
+		expect(rateLimitState(KEY)).toMatchObject({ shared: true, left: 5 });
+	});
+
+	it('the first answer of a window opened on the estimate tells another spender from its own requests', async () => {
+		const withQuota = (left: number, resetMs: number) => ({
+			statusCode: 200,
+			headers: { ...answer(left, resetMs).headers, 'x-rate-limit-requests-quota': '10' },
+		});
+		release(
+			KEY,
+			withQuota(0, 200),
+			await afterOneWindowAlone({ 'x-rate-limit-requests-quota': '10' }),
+		);
+		await sleep(400);
+		// the new window, estimated: all 10 for this governor
+		let tickets = [await acquire(KEY), await acquire(KEY), await acquire(KEY)];
+		release(KEY, withQuota(7, 2000), tickets[0]); // 10 minus its own 3: alone
+		expect(rateLimitState(KEY).shared).toBe(false);
+		release(KEY, withQuota(7, 1995), tickets[1]);
+		release(KEY, withQuota(7, 1990), tickets[2]);
+		expect(rateLimitState(KEY).shared).toBe(false);
+		await sleep(2100); // the next window, estimated again
+		tickets = [await acquire(KEY), await acquire(KEY), await acquire(KEY)];
+		release(KEY, withQuota(2, 2000), tickets[0]); // 10 minus its own 3 is 7, the store says 2
+		expect(rateLimitState(KEY)).toMatchObject({ shared: true, left: 2 });
 	});
 
 	it('reads header names in any case', async () => {

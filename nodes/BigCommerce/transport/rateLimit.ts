@@ -9,8 +9,11 @@ import { sleep } from 'n8n-workflow';
  * quota-bound job runs at the quota's pace without being answered 429:
  *
  * - Until the first answer tells it the quota, only one request is in flight: its answer brings
- *   the numbers. When a window has reset, a store nobody else is known to spend gets its whole
- *   quota (X-Rate-Limit-Requests-Quota) again at once, so a bulk job's next window starts with
+ *   the numbers. Until a window has passed in which every answer was explained by its own
+ *   requests, the governor does not know it is alone and spends as on a shared store (below):
+ *   two processes starting together would otherwise each send everything their first answer
+ *   said was left. When a window has reset, a store known to be spent by this governor alone
+ *   gets its whole quota (X-Rate-Limit-Requests-Quota) again at once, so a bulk job's next window starts with
  *   every request it may send rather than with one round trip alone; until the first answer
  *   of the new window gives the store's reset time, the window is taken to end one window length
  *   after its first request was sent. A shared store, or one whose answers do not state the quota,
@@ -26,11 +29,14 @@ import { sleep } from 'n8n-workflow';
  *   reset time the store announced.
  * - A store that sends no rate-limit headers (proxies, "unlimited" plans) is not paced.
  * - Answers from the same window are merged conservatively (the smallest `left`).
- * - Once a 429 shows that someone else spends the same quota (other n8n processes: queue-mode
- *   workers each have their own governor; other apps), the store is treated as shared: at most
- *   half of the header-confirmed `left` is in flight at once, so every answer brings a fresh
- *   count before the rest is spent, and two spenders together never exceed what is left. The
- *   cost is a few more round trips per window, not throughput (150 per 30 s at ~100 ms each).
+ * - Once someone else is seen spending the same quota (other n8n processes: queue-mode workers
+ *   each have their own governor; other apps), the store is treated as shared: at most half of
+ *   the header-confirmed `left` is in flight at once, so every answer brings a fresh count before
+ *   the rest is spent, and two spenders together never exceed what is left. The cost is a few
+ *   more round trips per window, not throughput (150 per 30 s at ~100 ms each). Seen means a 429,
+ *   or earlier: an answer whose `left` is below what this governor's own requests can explain
+ *   (`leftIfAlone`). Two workers opening a window together each see the other's requests in
+ *   their first answers, long before the window runs out and the store answers 429.
  */
 type Mode = 'unknown' | 'limited' | 'unlimited';
 
@@ -56,8 +62,16 @@ interface StoreQuota {
 	 * gave its end); the first answer to a request sent in it replaces the estimate.
 	 */
 	openedAt: number;
-	/** Someone else spends this quota too (a 429 said so): spend only half of what is left. */
+	/**
+	 * The fewest requests the store can have left in this window if only this governor spends it:
+	 * the last figures it adopted (or the whole quota of a window it opened itself), minus every
+	 * request it has let through since. An answer with less left shows another spender.
+	 */
+	leftIfAlone: number;
+	/** Someone else spends this quota too (a 429 or `leftIfAlone` said so): spend only half. */
 	shared: boolean;
+	/** A whole window passed with every answer explained by this governor's own requests. */
+	alone: boolean;
 	waiters: Set<() => void>;
 	timerAt?: number;
 	/** Cancels the store's wake-up timer (nobody left waiting, or a sooner one replaces it). */
@@ -112,7 +126,9 @@ function quotaFor(key: string): StoreQuota {
 			inFlight: 0,
 			window: 0,
 			openedAt: 0,
+			leftIfAlone: 0,
 			shared: false,
+			alone: false,
 			waiters: new Set(),
 		};
 		stores.set(key, quota);
@@ -186,12 +202,12 @@ function admit(quota: StoreQuota, now: number): { ok: boolean; retryAt?: number 
 	if (
 		quota.mode === 'limited' &&
 		now >= resetAt(quota) &&
-		!quota.shared &&
+		quota.alone &&
 		quota.fullQuota > 0 &&
 		quota.windowMs > 0
 	) {
 		// a new window: the whole quota is there again
-		quota.left = quota.fullQuota;
+		quota.left = quota.leftIfAlone = quota.fullQuota;
 		quota.window++;
 		quota.openedAt = now;
 		quota.resetFrom = quota.resetBy = now + quota.windowMs;
@@ -200,9 +216,9 @@ function admit(quota: StoreQuota, now: number): { ok: boolean; retryAt?: number 
 		// nothing known about the current window: one request finds out
 		return { ok: quota.inFlight === 0 };
 	}
-	// shared: the other spenders see the same `left`; each taking half keeps their sum within it
-	// (the last request of a window then stays unspent rather than raced for)
-	const budget = quota.shared ? Math.floor(quota.left / 2) : quota.left;
+	// shared (or not yet known to be alone): the other spenders see the same `left`; each taking
+	// half keeps their sum within it (the last request of a window stays unspent, not raced for)
+	const budget = quota.alone ? quota.left : Math.floor(quota.left / 2);
 	if (budget - quota.inFlight > 0) return { ok: true };
 	return { ok: false, retryAt: resetAt(quota) };
 }
@@ -234,6 +250,7 @@ export async function acquire(key: string, signal?: AbortSignal): Promise<RateLi
 		});
 	}
 	quota.inFlight++;
+	quota.leftIfAlone--;
 	return { sentAt: Date.now(), window: quota.window };
 }
 
@@ -241,9 +258,22 @@ export async function acquire(key: string, signal?: AbortSignal): Promise<RateLi
 function adopt(quota: StoreQuota, left: number, resetFrom: number, resetBy: number): void {
 	quota.mode = 'limited';
 	quota.left = Math.max(0, left);
+	// the requests still in flight may not have been counted yet
+	quota.leftIfAlone = quota.left - quota.inFlight;
 	quota.resetFrom = resetFrom;
 	quota.resetBy = resetBy;
 	quota.openedAt = 0;
+}
+
+/**
+ * Marks the store shared when an answer of the current window has less left than this
+ * governor's own requests can explain.
+ */
+function noticeOtherSpenders(quota: StoreQuota, left: number): void {
+	if (left < quota.leftIfAlone) {
+		quota.shared = true;
+		quota.alone = false;
+	}
 }
 
 /** Records what an answer's headers say about the store's quota. */
@@ -274,18 +304,23 @@ function observe(
 	if (quota.openedAt) {
 		// a window the governor opened on its estimate: the first answer to a request sent in it
 		// (or one whose reset lies clearly past the previous window) gives the store's figures
-		if (ticket?.window === quota.window || from > quota.openedAt + quota.windowMs / 2)
+		if (ticket?.window === quota.window) {
+			noticeOtherSpenders(quota, left); // the window's whole quota minus its own requests
 			adopt(quota, left, from, by);
+		} else if (from > quota.openedAt + quota.windowMs / 2) adopt(quota, left, from, by);
 		return; // else a late answer from the window before
 	}
 	// windows are a whole window length apart; a quarter of one absorbs rounding and clock jitter
 	const slack = quota.windowMs / 4;
 	if (from - slack > quota.resetBy) {
+		// a newer window; the one before passed without a sign of another spender, or with one
+		quota.alone = !quota.shared;
 		quota.window++;
-		return adopt(quota, left, from, by); // a newer window
+		return adopt(quota, left, from, by);
 	}
 	if (by + slack < quota.resetFrom) return; // a late answer from an older window
 	// the same window: the smallest `left`, the narrowest interval for its end
+	noticeOtherSpenders(quota, left);
 	quota.left = Math.min(quota.left, Math.max(0, left));
 	quota.resetBy = Math.min(quota.resetBy, by);
 	quota.resetFrom = Math.min(Math.max(quota.resetFrom, from), quota.resetBy);
@@ -314,8 +349,9 @@ export function release(
 export function exhaust(key: string, resetMs: number): void {
 	const quota = quotaFor(key);
 	quota.shared = true;
+	quota.alone = false;
 	quota.mode = 'limited';
-	quota.left = 0;
+	quota.left = quota.leftIfAlone = 0;
 	quota.resetFrom = quota.resetBy = Date.now() + clampRateLimitWait(resetMs);
 	quota.openedAt = 0;
 	notify(quota);
@@ -329,6 +365,7 @@ export function rateLimitState(key: string): {
 	waiting: number;
 	resetInMs: number;
 	shared: boolean;
+	alone: boolean;
 } {
 	const quota = quotaFor(key);
 	return {
@@ -338,6 +375,7 @@ export function rateLimitState(key: string): {
 		waiting: quota.waiters.size,
 		resetInMs: Math.max(0, resetAt(quota) - Date.now()),
 		shared: quota.shared,
+		alone: quota.alone,
 	};
 }
 
