@@ -12,12 +12,15 @@ import { sleep } from 'n8n-workflow';
  *   the numbers. Until a window has passed in which every answer was explained by its own
  *   requests, the governor does not know it is alone and spends as on a shared store (below):
  *   two processes starting together would otherwise each send everything their first answer
- *   said was left. When a window has reset, a store known to be spent by this governor alone
- *   gets its whole quota (X-Rate-Limit-Requests-Quota) again at once, so a bulk job's next window starts with
- *   every request it may send rather than with one round trip alone; until the first answer
- *   of the new window gives the store's reset time, the window is taken to end one window length
- *   after its first request was sent. A shared store, or one whose answers do not state the quota,
- *   sends one request first to learn the new window.
+ *   said was left.
+ * - When a window has reset, a store known to be spent by this governor alone gets its quota
+ *   (X-Rate-Limit-Requests-Quota) again without a lone first request: half of it at once (150
+ *   per 30 s: 75, more than Items in Parallel sends), the rest as soon as the first answer shows
+ *   nobody else spent any (two processes that each ran alone before and now start a window
+ *   together then send the quota between them, not twice). Until that answer gives the store's
+ *   reset time, the window is taken to end one window length after its first request was sent.
+ *   A shared store, or one whose answers do not state the quota, sends one request first to
+ *   learn the new window.
  * - When a window ends: an answer's X-Rate-Limit-Time-Reset-Ms was counted by the store somewhere
  *   between sending the request and receiving the answer, so it places the store's reset between
  *   `sent + reset` and `answered + reset`; the answers of one window narrow that interval, and the
@@ -216,9 +219,10 @@ function admit(quota: StoreQuota, now: number): { ok: boolean; retryAt?: number 
 		// nothing known about the current window: one request finds out
 		return { ok: quota.inFlight === 0 };
 	}
-	// shared (or not yet known to be alone): the other spenders see the same `left`; each taking
-	// half keeps their sum within it (the last request of a window stays unspent, not raced for)
-	const budget = quota.alone ? quota.left : Math.floor(quota.left / 2);
+	// shared, not yet known to be alone, or a window opened on the estimate and not yet confirmed
+	// by an answer: the other spenders see the same `left`; each taking half keeps their sum
+	// within it (the last request of a window stays unspent rather than raced for)
+	const budget = quota.alone && !quota.openedAt ? quota.left : Math.floor(quota.left / 2);
 	if (budget - quota.inFlight > 0) return { ok: true };
 	return { ok: false, retryAt: resetAt(quota) };
 }
