@@ -160,6 +160,30 @@ async function deliverOnce(ctx, hook, payload, extra = {}) {
 	};
 }
 
+/** One delivery's attempts: "200 in 46 ms by webhook-1" (then the retries, if any). */
+function describeAttempts(answer) {
+	return answer.attemptDetails
+		.map((detail, i) => `${detail} by ${answer.servedByAttempt[i]}`)
+		.join(', then ');
+}
+
+/**
+ * Every delivery ends in 200 and no attempt is refused. An attempt that timed out on a loaded
+ * machine is retried by the store, as BigCommerce does; the counts follow every attempt.
+ */
+function assertAnswered(ctx, answers) {
+	ctx.assert.deepEqual(
+		answers.map((a) => a.attempts.at(-1)),
+		answers.map(() => 200),
+		'every delivery is answered 200',
+	);
+	ctx.assert.deepEqual(
+		answers.flatMap((a) => a.attempts).filter((status) => status >= 300),
+		[],
+		'no attempt is refused',
+	);
+}
+
 /**
  * Publishes a fresh trigger workflow, then sends `copies` simultaneous copies of one new delivery
  * through nginx routed by `routing`. Returns the answers, which webhook process got how many, and
@@ -229,6 +253,8 @@ module.exports = {
 	settledExecutions,
 	eligibleOrders,
 	deliverOnce,
+	describeAttempts,
+	assertAnswered,
 	simultaneousCopies,
 	describeStaticData,
 };
