@@ -136,8 +136,9 @@ async function deliverOnce(ctx, hook, payload, extra = {}) {
 	const from = ctx.cluster.nginx.requests().length;
 	const delivery = ctx.sandbox.webhooks.deliver(hook, payload, extra);
 	await delivery.done;
-	// nginx writes its access-log line just after the answer went out
-	// attempts are sequential and nothing else calls nginx meanwhile: its lines are theirs, in order
+	// nginx writes its access-log line just after the answer went out. A delivery's attempts are
+	// sequential, so for a caller that sends one delivery at a time the lines are its attempts, in
+	// order (callers sending copies concurrently read the log as a whole instead)
 	const lines = await ctx.waitFor(
 		() => {
 			const logged = ctx.cluster.nginx.requests().slice(from);
@@ -147,12 +148,11 @@ async function deliverOnce(ctx, hook, payload, extra = {}) {
 		},
 		{ timeoutMs: 5000, intervalMs: 50, message: 'nginx access log' },
 	);
-	const processOf = (line) => ctx.cluster.processAt(line.upstreams.at(-1))?.label;
+	const servedByAttempt = lines.map((line) => ctx.cluster.processAt(line.upstreams.at(-1))?.label);
 	return {
-		status: delivery.attempts[0].status,
 		attempts: delivery.attempts.map((a) => a.status),
-		servedBy: lines.length ? processOf(lines[0]) : undefined,
-		servedByAttempt: lines.map(processOf),
+		servedBy: servedByAttempt[0], // the first attempt's process
+		servedByAttempt,
 		// "200 in 140 ms", "0 in 5003 ms (timed out after 5000 ms)": what a failure report needs
 		attemptDetails: delivery.attempts.map(
 			(a) => `${a.status} in ${a.ms} ms${a.error ? ` (${a.error})` : ''}`,

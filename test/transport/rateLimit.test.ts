@@ -361,30 +361,31 @@ describe('rate-limit clamp on a fake clock', () => {
 
 describe('governor bookkeeping', () => {
 	const KEY = 'http://unit.test|store1';
-	const answer = (left: number, resetMs: number, statusCode = 200) => ({
-		statusCode,
+	/** A 200 with the rate-limit headers; `quota`: X-Rate-Limit-Requests-Quota too. */
+	const answer = (left: number, resetMs: number, quota?: number) => ({
+		statusCode: 200,
 		headers: {
 			'x-rate-limit-requests-left': String(left),
 			'x-rate-limit-time-reset-ms': String(resetMs),
 			'x-rate-limit-time-window-ms': '2000',
+			...(quota === undefined ? {} : { 'x-rate-limit-requests-quota': String(quota) }),
 		},
 	});
-	/** Starts an acquire and reports whether it got through. */
+	/** Starts an acquire and reports whether it got through, with its ticket once it did. */
 	const pending = () => {
-		const state = { granted: false };
-		void acquire(KEY).then(() => (state.granted = true));
+		const state: { granted: boolean; ticket?: RateLimitTicket } = { granted: false };
+		void acquire(KEY).then((ticket) => Object.assign(state, { granted: true, ticket }));
 		return state;
 	};
 	const settle = async () => sleep(2);
-	const QUOTA_3 = { 'x-rate-limit-requests-quota': '3' };
 	/**
 	 * Passes one window in which every answer is explained by the governor's own requests, then
 	 * sends the next window's first request: the caller's answer to it (a newer window) is what
 	 * tells the governor it is alone on the store.
 	 */
-	const afterOneWindowAlone = async (headers: Record<string, string> = {}) => {
+	const afterOneWindowAlone = async (quota?: number) => {
 		await acquire(KEY);
-		release(KEY, { statusCode: 200, headers: { ...answer(9, 50).headers, ...headers } });
+		release(KEY, answer(9, 50, quota));
 		// long enough past its end (more than a quarter window) that the next answer is a newer window
 		await sleep(600);
 		return await acquire(KEY);
@@ -445,21 +446,8 @@ describe('governor bookkeeping', () => {
 	});
 
 	it('after a reset, a store it spends alone gets half its stated quota at once (no lone first request), the rest after the first answer', async () => {
-		const QUOTA_4 = { 'x-rate-limit-requests-quota': '4' };
-		release(
-			KEY,
-			{ statusCode: 200, headers: { ...answer(0, 200).headers, ...QUOTA_4 } },
-			await afterOneWindowAlone(QUOTA_4),
-		);
-		const tickets: RateLimitTicket[] = [];
-		const waiting = Array.from({ length: 5 }, () => {
-			const state = { granted: false };
-			void acquire(KEY).then((ticket) => {
-				state.granted = true;
-				tickets.push(ticket);
-			});
-			return state;
-		});
+		release(KEY, answer(0, 200, 4), await afterOneWindowAlone(4));
+		const waiting = Array.from({ length: 5 }, pending);
 		await settle();
 		expect(waiting.filter((request) => request.granted)).toHaveLength(0);
 		await sleep(400);
@@ -467,22 +455,14 @@ describe('governor bookkeeping', () => {
 		// opening this window too: half each keeps the two within the quota)
 		expect(waiting.map((request) => request.granted)).toEqual([true, true, false, false, false]);
 		// the first answer: 4 minus its own 2, nobody else spent any; what is left goes
-		release(
-			KEY,
-			{ statusCode: 200, headers: { ...answer(2, 1990).headers, ...QUOTA_4 } },
-			tickets[0],
-		);
+		release(KEY, answer(2, 1990, 4), waiting[0].ticket);
 		await settle();
 		expect(waiting.map((request) => request.granted)).toEqual([true, true, true, false, false]);
 		expect(rateLimitState(KEY)).toMatchObject({ left: 2, inFlight: 2, alone: true, shared: false });
 	});
 
 	it("a window the governor opened on its own estimate ends when the store's first answer says", async () => {
-		release(
-			KEY,
-			{ statusCode: 200, headers: { ...answer(0, 200).headers, ...QUOTA_3 } },
-			await afterOneWindowAlone(QUOTA_3),
-		);
+		release(KEY, answer(0, 200, 3), await afterOneWindowAlone(3));
 		await sleep(400);
 		await acquire(KEY); // opens the new window: estimated to end 2000 ms (its length) from now
 		// the request arrived late: the store's window ends 2100 ms from now, later than estimated
@@ -491,11 +471,7 @@ describe('governor bookkeeping', () => {
 	});
 
 	it('after a reset, a shared store (a 429 said so) still sends one request first', async () => {
-		release(
-			KEY,
-			{ statusCode: 200, headers: { ...answer(5, 2000).headers, ...QUOTA_3 } },
-			await afterOneWindowAlone(QUOTA_3),
-		);
+		release(KEY, answer(5, 2000, 3), await afterOneWindowAlone(3));
 		expect(rateLimitState(KEY).alone).toBe(true);
 		exhaust(KEY, 200);
 		const waiting = [pending(), pending()];
@@ -576,26 +552,18 @@ describe('governor bookkeeping', () => {
 	});
 
 	it('the first answer of a window opened on the estimate tells another spender from its own requests', async () => {
-		const withQuota = (left: number, resetMs: number) => ({
-			statusCode: 200,
-			headers: { ...answer(left, resetMs).headers, 'x-rate-limit-requests-quota': '10' },
-		});
-		release(
-			KEY,
-			withQuota(0, 200),
-			await afterOneWindowAlone({ 'x-rate-limit-requests-quota': '10' }),
-		);
+		release(KEY, answer(0, 200, 10), await afterOneWindowAlone(10));
 		await sleep(400);
 		// the new window, estimated: all 10 for this governor
 		let tickets = [await acquire(KEY), await acquire(KEY), await acquire(KEY)];
-		release(KEY, withQuota(7, 2000), tickets[0]); // 10 minus its own 3: alone
+		release(KEY, answer(7, 2000, 10), tickets[0]); // 10 minus its own 3: alone
 		expect(rateLimitState(KEY).shared).toBe(false);
-		release(KEY, withQuota(7, 1995), tickets[1]);
-		release(KEY, withQuota(7, 1990), tickets[2]);
+		release(KEY, answer(7, 1995, 10), tickets[1]);
+		release(KEY, answer(7, 1990, 10), tickets[2]);
 		expect(rateLimitState(KEY).shared).toBe(false);
 		await sleep(2100); // the next window, estimated again
 		tickets = [await acquire(KEY), await acquire(KEY), await acquire(KEY)];
-		release(KEY, withQuota(2, 2000), tickets[0]); // 10 minus its own 3 is 7, the store says 2
+		release(KEY, answer(2, 2000, 10), tickets[0]); // 10 minus its own 3 is 7, the store says 2
 		expect(rateLimitState(KEY)).toMatchObject({ shared: true, left: 2 });
 	});
 

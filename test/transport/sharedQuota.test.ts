@@ -15,6 +15,17 @@ type Transport = typeof processOne;
 let server: TestServer;
 let processTwo: Transport;
 
+/** Another process's copy of the transport: its own governor, the same (fast) retry settings. */
+function anotherProcess(): Transport {
+	let transport!: Transport;
+	jest.isolateModules(() => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		transport = require('../../nodes/BigCommerce/transport');
+	});
+	Object.assign(transport.retrySettings, processOne.retrySettings);
+	return transport;
+}
+
 useFastRetries();
 beforeAll(async () => {
 	server = await startServer();
@@ -25,11 +36,7 @@ beforeAll(async () => {
 			body: { data: { id: Number(ctx.params.id), name: `Hat ${ctx.params.id}` }, meta: {} },
 		};
 	});
-	jest.isolateModules(() => {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		processTwo = require('../../nodes/BigCommerce/transport');
-	});
-	Object.assign(processTwo.retrySettings, processOne.retrySettings); // the fast retries too
+	processTwo = anotherProcess();
 });
 afterAll(async () => server.close());
 
@@ -81,13 +88,7 @@ describe('one store quota shared by two processes (queue-mode workers)', () => {
 	});
 
 	it('two governors that each spent the store alone before, then start a window together: half each at first, not the whole quota twice', async () => {
-		// a fresh second process (the first is reset before each test)
-		let two!: Transport;
-		jest.isolateModules(() => {
-			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			two = require('../../nodes/BigCommerce/transport');
-		});
-		Object.assign(two.retrySettings, processOne.retrySettings);
+		const two = anotherProcess(); // a fresh one (the first process is reset before each test)
 		const quota = 10;
 		const windowMs = 400;
 		server.setRateLimit({ quota, windowMs });

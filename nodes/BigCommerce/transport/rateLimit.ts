@@ -71,10 +71,12 @@ interface StoreQuota {
 	 * request it has let through since. An answer with less left shows another spender.
 	 */
 	leftIfAlone: number;
-	/** Someone else spends this quota too (a 429 or `leftIfAlone` said so): spend only half. */
-	shared: boolean;
-	/** A whole window passed with every answer explained by this governor's own requests. */
-	alone: boolean;
+	/**
+	 * Who spends this quota, as far as the answers tell: `alone` once a whole window passed with
+	 * every answer explained by this governor's own requests; `shared` for good once a 429 or
+	 * `leftIfAlone` showed someone else (then it spends only half); `unknown` before either.
+	 */
+	spenders: 'unknown' | 'alone' | 'shared';
 	waiters: Set<() => void>;
 	timerAt?: number;
 	/** Cancels the store's wake-up timer (nobody left waiting, or a sooner one replaces it). */
@@ -130,8 +132,7 @@ function quotaFor(key: string): StoreQuota {
 			window: 0,
 			openedAt: 0,
 			leftIfAlone: 0,
-			shared: false,
-			alone: false,
+			spenders: 'unknown',
 			waiters: new Set(),
 		};
 		stores.set(key, quota);
@@ -205,7 +206,7 @@ function admit(quota: StoreQuota, now: number): { ok: boolean; retryAt?: number 
 	if (
 		quota.mode === 'limited' &&
 		now >= resetAt(quota) &&
-		quota.alone &&
+		quota.spenders === 'alone' &&
 		quota.fullQuota > 0 &&
 		quota.windowMs > 0
 	) {
@@ -222,7 +223,8 @@ function admit(quota: StoreQuota, now: number): { ok: boolean; retryAt?: number 
 	// shared, not yet known to be alone, or a window opened on the estimate and not yet confirmed
 	// by an answer: the other spenders see the same `left`; each taking half keeps their sum
 	// within it (the last request of a window stays unspent rather than raced for)
-	const budget = quota.alone && !quota.openedAt ? quota.left : Math.floor(quota.left / 2);
+	const budget =
+		quota.spenders === 'alone' && !quota.openedAt ? quota.left : Math.floor(quota.left / 2);
 	if (budget - quota.inFlight > 0) return { ok: true };
 	return { ok: false, retryAt: resetAt(quota) };
 }
@@ -274,10 +276,7 @@ function adopt(quota: StoreQuota, left: number, resetFrom: number, resetBy: numb
  * governor's own requests can explain.
  */
 function noticeOtherSpenders(quota: StoreQuota, left: number): void {
-	if (left < quota.leftIfAlone) {
-		quota.shared = true;
-		quota.alone = false;
-	}
+	if (left < quota.leftIfAlone) quota.spenders = 'shared';
 }
 
 /** Records what an answer's headers say about the store's quota. */
@@ -318,7 +317,7 @@ function observe(
 	const slack = quota.windowMs / 4;
 	if (from - slack > quota.resetBy) {
 		// a newer window; the one before passed without a sign of another spender, or with one
-		quota.alone = !quota.shared;
+		if (quota.spenders === 'unknown') quota.spenders = 'alone';
 		quota.window++;
 		return adopt(quota, left, from, by);
 	}
@@ -352,8 +351,7 @@ export function release(
  */
 export function exhaust(key: string, resetMs: number): void {
 	const quota = quotaFor(key);
-	quota.shared = true;
-	quota.alone = false;
+	quota.spenders = 'shared';
 	quota.mode = 'limited';
 	quota.left = quota.leftIfAlone = 0;
 	quota.resetFrom = quota.resetBy = Date.now() + clampRateLimitWait(resetMs);
@@ -378,8 +376,8 @@ export function rateLimitState(key: string): {
 		inFlight: quota.inFlight,
 		waiting: quota.waiters.size,
 		resetInMs: Math.max(0, resetAt(quota) - Date.now()),
-		shared: quota.shared,
-		alone: quota.alone,
+		shared: quota.spenders === 'shared',
+		alone: quota.spenders === 'alone',
 	};
 }
 
